@@ -1,0 +1,162 @@
+//! Errors of the core. Each has a stable `code` that the UI translates; the
+//! English `Display` text is for the command line and for logs.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What can go wrong in the core.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The draft has bad fields; nothing was saved.
+    #[error("{} field(s) need attention: {}", .0.len(), describe(.0))]
+    Invalid(Vec<FieldError>),
+    /// No case (or other record) has that id.
+    #[error("no such record: {0}")]
+    NotFound(String),
+    /// The name typed to confirm a deletion is not the case's name.
+    #[error("the name typed does not match the case's name")]
+    NameMismatch,
+    /// A case must be in the Deleted list before it can be erased for good.
+    #[error("only a case in the Deleted list can be erased for good")]
+    NotDeleted,
+    /// The data was written by a newer Amparo; it is left untouched.
+    #[error(
+        "this data was written by a newer version of Amparo (schema {found}, this version reads up to {supported}); it was not changed"
+    )]
+    NewerDatabase {
+        /// Schema version found in the file.
+        found: i64,
+        /// Newest schema version this build knows.
+        supported: i64,
+    },
+    /// The database file cannot be read as a healthy SQLite database.
+    #[error("the database file is damaged and was not changed: {0}")]
+    CorruptDatabase(String),
+    /// A backup folder is incomplete or does not match its checksums.
+    #[error("this backup cannot be used: {0}")]
+    BadBackup(String),
+    /// A backup would overwrite an existing folder.
+    #[error("the folder already exists and is not empty: {0}")]
+    DestinationNotEmpty(String),
+    /// No data folder could be found for this user.
+    #[error("no data folder could be found for this user; set AMPARO_DATA_DIR")]
+    NoDataDir,
+    /// SQLite failed.
+    #[error("the database failed: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// Reading or writing a file failed.
+    #[error("a file could not be read or written: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The result type of the core.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+fn describe(fields: &[FieldError]) -> String {
+    fields
+        .iter()
+        .map(|f| format!("{} ({})", f.field, f.problem.english()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One field that failed validation, named by its path in the draft
+/// (`person.aNumber`, `hearings.0.date`), so the UI can show the message next
+/// to that field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldError {
+    /// Path of the field in the draft, in the UI's camelCase.
+    pub field: String,
+    /// What is wrong with it.
+    pub problem: FieldProblem,
+}
+
+impl FieldError {
+    pub(crate) fn new(field: impl Into<String>, problem: FieldProblem) -> Self {
+        Self {
+            field: field.into(),
+            problem,
+        }
+    }
+}
+
+/// Why a field was refused. The UI turns each into a sentence in the user's
+/// language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum FieldProblem {
+    /// A required field is empty or only spaces.
+    Required,
+    /// An A-number is not 8 or 9 digits.
+    ANumberFormat,
+    /// A date that does not exist (31 February, month 13).
+    DateInvalid,
+    /// A date in the future where only the past makes sense.
+    DateInFuture,
+    /// A year outside 1900..=2100.
+    YearOutOfRange,
+    /// A time of day that is not HH:MM.
+    TimeFormat,
+    /// More text than the field holds.
+    TooLong,
+}
+
+impl FieldProblem {
+    fn english(self) -> &'static str {
+        match self {
+            Self::Required => "required",
+            Self::ANumberFormat => "an A-number has 8 or 9 digits",
+            Self::DateInvalid => "not a real date",
+            Self::DateInFuture => "in the future",
+            Self::YearOutOfRange => "year out of range",
+            Self::TimeFormat => "time must be HH:MM",
+            Self::TooLong => "too long",
+        }
+    }
+}
+
+impl Error {
+    /// The stable code the UI keys its translated message on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Invalid(_) => "invalid",
+            Self::NotFound(_) => "notFound",
+            Self::NameMismatch => "nameMismatch",
+            Self::NotDeleted => "notDeleted",
+            Self::NewerDatabase { .. } => "newerDatabase",
+            Self::CorruptDatabase(_) => "corruptDatabase",
+            Self::BadBackup(_) => "badBackup",
+            Self::DestinationNotEmpty(_) => "destinationNotEmpty",
+            Self::NoDataDir => "noDataDir",
+            Self::Sqlite(_) => "storage",
+            Self::Io(_) => "io",
+        }
+    }
+}
+
+/// An error as the UI receives it: a code to translate, the English message
+/// for details, and the fields to mark when the code is `invalid`.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorPayload {
+    /// Stable code (see [`Error::code`]).
+    pub code: String,
+    /// English description, shown under "details".
+    pub message: String,
+    /// Fields that failed validation; empty for other codes.
+    pub fields: Vec<FieldError>,
+}
+
+impl From<&Error> for ErrorPayload {
+    fn from(error: &Error) -> Self {
+        Self {
+            code: error.code().to_owned(),
+            message: error.to_string(),
+            fields: match error {
+                Error::Invalid(fields) => fields.clone(),
+                _ => Vec::new(),
+            },
+        }
+    }
+}

@@ -1,0 +1,171 @@
+//! The SQLite store. One file, `amparo.sqlite3`, in the data folder, opened
+//! in WAL mode with `synchronous=FULL` (evidence must survive a power cut),
+//! foreign keys on and `secure_delete` on (erased text is overwritten, not
+//! left in free pages). The folder is private to the user (0700) and the
+//! files in it are 0600.
+//!
+//! A database that is damaged, or that a newer Amparo wrote, is refused with
+//! a clear error before anything is written to it.
+
+mod cases;
+mod migrate;
+mod settings;
+
+use std::fs::{self, OpenOptions};
+use std::io::Read;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+use crate::error::{Error, Result};
+
+pub use migrate::SCHEMA_VERSION;
+pub use settings::Preferences;
+
+/// The database file's name inside the data folder.
+pub const DATABASE_FILE: &str = "amparo.sqlite3";
+
+/// Where pre-migration copies of the database are kept, inside the data folder.
+const MIGRATION_BACKUPS: &str = "backups";
+
+/// An open Amparo database.
+pub struct Store {
+    conn: Connection,
+    dir: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the store in the data folder `dir`.
+    pub fn open(dir: &Path) -> Result<Self> {
+        private_dir(dir)?;
+        let path = dir.join(DATABASE_FILE);
+        let has_data = fs::metadata(&path).map(|m| m.len() > 0).unwrap_or(false);
+        if has_data {
+            check_header(&path)?;
+        } else {
+            // Created here so that it is 0600 from its first byte; SQLite gives
+            // the WAL and shared-memory files the same mode.
+            OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .mode(0o600)
+                .open(&path)?;
+        }
+        private_file(&path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(&path, flags).map_err(corrupt)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        if has_data {
+            quick_check(&conn)?;
+        }
+        migrate::check_not_newer(&conn).map_err(corrupt_or)?;
+        configure(&conn)?;
+        migrate::migrate(&mut conn, Some(&dir.join(MIGRATION_BACKUPS)))?;
+        for suffix in ["-wal", "-shm"] {
+            let side = dir.join(format!("{DATABASE_FILE}{suffix}"));
+            if side.exists() {
+                private_file(&side)?;
+            }
+        }
+        Ok(Self {
+            conn,
+            dir: Some(dir.to_path_buf()),
+        })
+    }
+
+    /// A store that lives in memory only: for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Self> {
+        let mut conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        migrate::migrate(&mut conn, None)?;
+        Ok(Self { conn, dir: None })
+    }
+
+    /// The data folder, or `None` for an in-memory store.
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    // journal_mode answers with a row, so it is queried rather than updated.
+    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "secure_delete", "ON")?;
+    Ok(())
+}
+
+/// Refuses a file that is not an SQLite database, before SQLite touches it.
+fn check_header(path: &Path) -> Result<()> {
+    let mut header = [0u8; 16];
+    let read = fs::File::open(path)?.read(&mut header)?;
+    if read < 16 || &header != b"SQLite format 3\0" {
+        return Err(Error::CorruptDatabase(format!(
+            "{} is not an SQLite database",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+fn quick_check(conn: &Connection) -> Result<()> {
+    let verdict: String = conn
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .map_err(corrupt)?;
+    if verdict != "ok" {
+        return Err(Error::CorruptDatabase(verdict));
+    }
+    Ok(())
+}
+
+/// SQLite's "not a database" and "malformed" errors mean a damaged file.
+fn corrupt(e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
+            Error::CorruptDatabase(e.to_string())
+        }
+        _ => Error::Sqlite(e),
+    }
+}
+
+fn corrupt_or(e: Error) -> Error {
+    match e {
+        Error::Sqlite(inner) => corrupt(inner),
+        other => other,
+    }
+}
+
+/// Creates `dir` if needed and makes it private to the user (0700).
+pub(crate) fn private_dir(dir: &Path) -> Result<()> {
+    fs::create_dir_all(dir)?;
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+    Ok(())
+}
+
+/// Makes `path` readable and writable by the user only (0600).
+pub(crate) fn private_file(path: &Path) -> Result<()> {
+    fs::set_permissions(path, fs::Permissions::from_mode(0o600))?;
+    Ok(())
+}
+
+/// The current time as stored: UTC, RFC 3339, whole seconds.
+pub(crate) fn now() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    now.replace_nanosecond(0)
+        .unwrap_or(now)
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+/// Today's date (UTC), for "not in the future" checks.
+pub(crate) fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
+}

@@ -1,1 +1,44 @@
-fn main() {}
+//! `amparo`: every core operation of Amparo without a window, for scripts,
+//! for counsel checking a case, and for benchmarks. It opens the same store
+//! as the desktop app (`--data-dir`, then `AMPARO_DATA_DIR`, then the user's
+//! data folder).
+
+mod args;
+mod backup_cmd;
+mod case_cmd;
+mod show;
+
+use std::process::ExitCode;
+
+use amparo_core::{ErrorPayload, Store, resolve_data_dir};
+use clap::Parser;
+
+use args::{Args, Command};
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            if args.json {
+                let payload = ErrorPayload::from(&error);
+                eprintln!("{}", serde_json::to_string(&payload).unwrap_or_default());
+            } else {
+                eprintln!("amparo: {error}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &Args) -> amparo_core::Result<()> {
+    let dir = resolve_data_dir(args.data_dir.clone())?;
+    match &args.command {
+        Command::Case { command } => {
+            let mut store = Store::open(&dir)?;
+            case_cmd::run(&mut store, command, args.json)
+        }
+        Command::Backup { out } => backup_cmd::backup(&Store::open(&dir)?, out, args.json),
+        Command::Restore { from } => backup_cmd::restore(&dir, from, args.json),
+    }
+}

@@ -133,6 +133,19 @@ impl RememberedDate {
         }
     }
 
+    /// Reads a date as typed on the command line: `2017-03-05`, `2017-03`,
+    /// `2017`, with `~` or `about ` first when approximate.
+    pub fn parse_typed(text: &str) -> Result<Self, FieldProblem> {
+        let text = text.trim();
+        let text = text
+            .strip_prefix("about ")
+            .map(|rest| format!("~{}", rest.trim()))
+            .unwrap_or_else(|| text.to_owned());
+        let date = Self::decode(&text).ok_or(FieldProblem::DateInvalid)?;
+        date.check()?;
+        Ok(date)
+    }
+
     /// Reads the storage form back; `None` for anything else.
     pub fn decode(text: &str) -> Option<Self> {
         let (about, rest) = match text.strip_prefix('~') {
@@ -227,6 +240,26 @@ mod tests {
         assert!(!RememberedDate::month(2026, 11).is_after(today));
         assert!(RememberedDate::month(2026, 12).is_after(today));
         assert!(RememberedDate::day(2026, 12, 1).is_after(today));
+    }
+
+    #[test]
+    fn typed_dates_read_every_precision() {
+        assert_eq!(
+            RememberedDate::parse_typed("about 2017-03"),
+            Ok(RememberedDate::month(2017, 3).about())
+        );
+        assert_eq!(
+            RememberedDate::parse_typed("2017-03-05"),
+            Ok(RememberedDate::day(2017, 3, 5))
+        );
+        assert_eq!(
+            RememberedDate::parse_typed("5/3/2017"),
+            Err(FieldProblem::DateInvalid)
+        );
+        assert_eq!(
+            RememberedDate::parse_typed("2017-02-30"),
+            Err(FieldProblem::DateInvalid)
+        );
     }
 
     #[test]

@@ -1,0 +1,181 @@
+//! The command line, as clap reads it.
+
+use std::path::PathBuf;
+
+use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
+
+/// Amparo: document a case of detention or deportation, offline.
+#[derive(Debug, Parser)]
+#[command(name = "amparo", version, about)]
+pub struct Args {
+    /// The data folder (default: AMPARO_DATA_DIR, then ~/.local/share/amparo).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Print results, and errors, as JSON.
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// What to do.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create, read, change and delete cases.
+    Case {
+        #[command(subcommand)]
+        command: CaseCommand,
+    },
+    /// Copy the database and stored files into a new folder, with SHA256SUMS.
+    Backup {
+        /// The folder to create (it must not exist, or be empty).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Replace the data with a backup; the replaced data is kept aside.
+    Restore {
+        /// The backup folder.
+        #[arg(long, value_name = "DIR")]
+        from: PathBuf,
+    },
+}
+
+/// Case commands.
+#[derive(Debug, Subcommand)]
+pub enum CaseCommand {
+    /// List cases, most recently changed first.
+    List {
+        /// Only cases whose name, alias or A-number matches.
+        #[arg(long, short)]
+        query: Option<String>,
+        /// List the Deleted cases instead.
+        #[arg(long)]
+        deleted: bool,
+    },
+    /// Show one case.
+    Show {
+        /// The case id.
+        id: String,
+    },
+    /// Create a case.
+    New {
+        #[command(flatten)]
+        fields: CaseFields,
+    },
+    /// Change a case: only the fields given change.
+    Edit {
+        /// The case id.
+        id: String,
+        #[command(flatten)]
+        fields: CaseFields,
+    },
+    /// Move a case to the Deleted list (it can be restored).
+    Delete {
+        /// The case id.
+        id: String,
+        /// The case's name, typed to confirm.
+        #[arg(long, value_name = "NAME")]
+        confirm_name: String,
+    },
+    /// Bring a case back from the Deleted list.
+    Restore {
+        /// The case id.
+        id: String,
+    },
+    /// Erase a case in the Deleted list for good.
+    Erase {
+        /// The case id.
+        id: String,
+        /// The case's name, typed to confirm.
+        #[arg(long, value_name = "NAME")]
+        confirm_name: String,
+    },
+    /// Add the fictional example case.
+    Example,
+}
+
+/// Case fields that can be set from the command line. `--from-json` reads a
+/// whole draft (the JSON of `case show --json`, or a part of it) first; the
+/// other flags then change single fields.
+#[derive(Debug, ClapArgs, Default)]
+pub struct CaseFields {
+    /// A case draft as JSON (`-` for standard input).
+    #[arg(long, value_name = "FILE")]
+    pub from_json: Option<PathBuf>,
+    /// Name as on DHS/EOIR records.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Name the person uses.
+    #[arg(long)]
+    pub used_name: Option<String>,
+    /// Pronouns.
+    #[arg(long)]
+    pub pronouns: Option<String>,
+    /// Another spelling or alias (repeat for several; replaces the list).
+    #[arg(long = "alias", value_name = "ALIAS")]
+    pub aliases: Vec<String>,
+    /// Date of birth: 1994-08-12, 1994-08 or 1994; "about 1994" if approximate.
+    #[arg(long, value_name = "DATE")]
+    pub born: Option<String>,
+    /// Country of birth.
+    #[arg(long)]
+    pub country_of_birth: Option<String>,
+    /// Nationality.
+    #[arg(long)]
+    pub nationality: Option<String>,
+    /// A language the person speaks (repeat for several; replaces the list).
+    #[arg(long = "language", value_name = "LANGUAGE")]
+    pub languages: Vec<String>,
+    /// Whether an interpreter is needed.
+    #[arg(long, value_name = "YES|NO")]
+    pub interpreter: Option<YesNo>,
+    /// A-number, typed in any common way.
+    #[arg(long)]
+    pub a_number: Option<String>,
+    /// Custody status.
+    #[arg(long, value_enum)]
+    pub custody: Option<CustodyArg>,
+    /// Detention facility.
+    #[arg(long)]
+    pub facility: Option<String>,
+    /// Detained since (same forms as --born).
+    #[arg(long, value_name = "DATE")]
+    pub detained_since: Option<String>,
+    /// Country the person was removed to.
+    #[arg(long)]
+    pub removed_to: Option<String>,
+    /// Date of removal (same forms as --born).
+    #[arg(long, value_name = "DATE")]
+    pub removed_on: Option<String>,
+    /// Attorney of record.
+    #[arg(long)]
+    pub attorney: Option<String>,
+    /// The attorney's EOIR ID.
+    #[arg(long)]
+    pub attorney_eoir_id: Option<String>,
+    /// Free notes.
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+/// Yes or no.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum YesNo {
+    /// Yes.
+    Yes,
+    /// No.
+    No,
+}
+
+/// Custody status on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CustodyArg {
+    /// Not known.
+    Unknown,
+    /// Not detained.
+    Free,
+    /// Detained.
+    Detained,
+    /// Removed from the United States.
+    Removed,
+}

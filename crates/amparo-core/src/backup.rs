@@ -37,6 +37,16 @@ pub struct BackupSummary {
 }
 
 impl Store {
+    /// Writes a backup into a new folder `amparo-backup-<UTC time>` inside
+    /// `parent` (a USB stick, say). The name carries no person's name.
+    pub fn backup_into(&self, parent: &Path) -> Result<BackupSummary> {
+        let format = time::macros::format_description!("[year][month][day]-[hour][minute][second]");
+        let stamp = time::OffsetDateTime::now_utc()
+            .format(&format)
+            .unwrap_or_default();
+        self.backup_to(&parent.join(format!("amparo-backup-{stamp}")))
+    }
+
     /// Writes a backup of everything into `dest`, which must not exist or be
     /// empty.
     pub fn backup_to(&self, dest: &Path) -> Result<BackupSummary> {

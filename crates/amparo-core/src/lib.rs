@@ -43,3 +43,4 @@ pub use data_dir::{DATA_DIR_ENV, resolve_data_dir};
 pub use error::{Error, ErrorPayload, FieldError, FieldProblem, Result};
 pub use remembered_date::{DatePrecision, RememberedDate};
 pub use store::{DATABASE_FILE, Preferences, SCHEMA_VERSION, Store};
+pub use validate::check_draft;

@@ -14,6 +14,14 @@ const NAME_MAX: usize = 300;
 const LINE_MAX: usize = 1_000;
 const NOTES_MAX: usize = 200_000;
 
+/// The problems saving `draft` now would report, without saving it: what a
+/// form shows as the user leaves each field.
+pub fn check_draft(draft: &CaseDraft) -> Vec<FieldError> {
+    validate(draft, crate::store::today())
+        .err()
+        .unwrap_or_default()
+}
+
 /// Checks `draft` against `today` (the caller's calendar day) and returns it
 /// normalised, or every field that is wrong.
 pub(crate) fn validate(draft: &CaseDraft, today: Date) -> Result<CaseDraft, Vec<FieldError>> {

@@ -1,0 +1,69 @@
+//! The one open store of the window. It may have failed to open (a damaged
+//! file, data from a newer version): then every command answers with that
+//! error, and the UI shows it instead of an empty case list that would look
+//! like lost work.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use amparo_core::{Error, ErrorPayload, Store};
+
+pub struct StoreSlot {
+    dir: Option<PathBuf>,
+    inner: Mutex<Result<Store, ErrorPayload>>,
+}
+
+impl StoreSlot {
+    pub fn open(dir: amparo_core::Result<PathBuf>) -> Self {
+        match dir {
+            Ok(dir) => {
+                let store = Store::open(&dir).map_err(|e| ErrorPayload::from(&e));
+                Self {
+                    dir: Some(dir),
+                    inner: Mutex::new(store),
+                }
+            }
+            Err(e) => Self {
+                dir: None,
+                inner: Mutex::new(Err(ErrorPayload::from(&e))),
+            },
+        }
+    }
+
+    /// Runs `f` on the open store.
+    pub fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> amparo_core::Result<T>,
+    ) -> Result<T, ErrorPayload> {
+        let mut guard = self.inner.lock().map_err(|_| poisoned())?;
+        let store = guard.as_mut().map_err(|e| e.clone())?;
+        f(store).map_err(|e| ErrorPayload::from(&e))
+    }
+
+    /// Closes the store, runs `f` on the data folder, and opens it again.
+    pub fn reopen_after<T>(
+        &self,
+        f: impl FnOnce(&std::path::Path) -> amparo_core::Result<T>,
+    ) -> Result<T, ErrorPayload> {
+        let dir = self
+            .dir
+            .clone()
+            .ok_or_else(|| ErrorPayload::from(&Error::NoDataDir))?;
+        let mut guard = self.inner.lock().map_err(|_| poisoned())?;
+        // Close the database before its files are moved.
+        *guard = Err(ErrorPayload::from(&Error::NoDataDir));
+        let result = f(&dir).map_err(|e| ErrorPayload::from(&e));
+        *guard = Store::open(&dir).map_err(|e| ErrorPayload::from(&e));
+        let value = result?;
+        guard.as_ref().map_err(|e| e.clone())?;
+        Ok(value)
+    }
+}
+
+fn poisoned() -> ErrorPayload {
+    ErrorPayload {
+        code: "storage".into(),
+        message: "an earlier operation failed midway; restart Amparo".into(),
+        fields: Vec::new(),
+    }
+}

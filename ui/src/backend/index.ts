@@ -1,0 +1,75 @@
+// The one module that talks to the Rust side. Components never import
+// @tauri-apps/* themselves: they get a `Backend` from context, so tests can
+// hand them a fake.
+
+import { getContext, setContext } from 'svelte';
+import type { BackupSummary } from '../bindings/BackupSummary';
+import type { Case } from '../bindings/Case';
+import type { CaseDraft } from '../bindings/CaseDraft';
+import type { CaseSummary } from '../bindings/CaseSummary';
+import type { ErrorPayload } from '../bindings/ErrorPayload';
+import type { FieldError } from '../bindings/FieldError';
+import type { Preferences } from '../bindings/Preferences';
+
+export type Locale = 'en' | 'es';
+
+export interface Startup {
+  preferences: Preferences;
+}
+
+export interface Backend {
+  startup(): Promise<Startup>;
+  setLocale(locale: Locale): Promise<Preferences>;
+  markNoticeRead(): Promise<Preferences>;
+  listCases(query: string): Promise<CaseSummary[]>;
+  deletedCases(): Promise<CaseSummary[]>;
+  getCase(id: string): Promise<Case>;
+  /** Validates without saving: the problems the core would report. */
+  checkCase(draft: CaseDraft): Promise<FieldError[]>;
+  createCase(draft: CaseDraft): Promise<Case>;
+  updateCase(id: string, draft: CaseDraft): Promise<Case>;
+  deleteCase(id: string, typedName: string): Promise<void>;
+  restoreCase(id: string): Promise<Case>;
+  eraseCase(id: string, typedName: string): Promise<void>;
+  addExampleCase(): Promise<Case>;
+  /** Asks for a folder and backs up into it; null when cancelled. */
+  backUp(dialogTitle: string): Promise<BackupSummary | null>;
+  /** Asks for a backup folder and restores it; null when cancelled. */
+  restoreBackup(dialogTitle: string): Promise<string | null>;
+}
+
+/** An error from the Rust side, with its stable code. */
+export class BackendError extends Error {
+  readonly code: string;
+  readonly fields: FieldError[];
+  constructor(payload: ErrorPayload) {
+    super(payload.message);
+    this.code = payload.code;
+    this.fields = payload.fields;
+  }
+}
+
+export function isPayload(value: unknown): value is ErrorPayload {
+  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
+}
+
+/** Any thrown value as a BackendError, so the UI always has a code. */
+export function asBackendError(value: unknown): BackendError {
+  if (value instanceof BackendError) return value;
+  if (isPayload(value)) return new BackendError(value);
+  return new BackendError({ code: 'unexpected', message: String(value), fields: [] });
+}
+
+import { backendKey as KEY } from './context';
+
+export function provideBackend(backend: Backend): void {
+  setContext(KEY, backend);
+}
+
+export function useBackend(): Backend {
+  const backend = getContext<Backend | undefined>(KEY);
+  if (!backend) throw new Error('no backend in context');
+  return backend;
+}
+
+export { backendContext } from './context';

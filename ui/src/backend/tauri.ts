@@ -1,0 +1,31 @@
+// The Backend over Tauri's invoke. Command names and argument names match
+// src-tauri/src/commands.rs.
+
+import { invoke } from '@tauri-apps/api/core';
+import { asBackendError, type Backend } from './index';
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw asBackendError(e);
+  }
+}
+
+export const tauriBackend: Backend = {
+  startup: () => call('startup'),
+  setLocale: (locale) => call('set_locale', { locale }),
+  markNoticeRead: () => call('mark_notice_read'),
+  listCases: (query) => call('list_cases', { query }),
+  deletedCases: () => call('deleted_cases'),
+  getCase: (id) => call('get_case', { id }),
+  checkCase: (draft) => call('check_case', { draft }),
+  createCase: (draft) => call('create_case', { draft }),
+  updateCase: (id, draft) => call('update_case', { id, draft }),
+  deleteCase: (id, typedName) => call('delete_case', { id, typedName }),
+  restoreCase: (id) => call('restore_case', { id }),
+  eraseCase: (id, typedName) => call('erase_case', { id, typedName }),
+  addExampleCase: () => call('add_example_case'),
+  backUp: (title) => call('back_up', { title }),
+  restoreBackup: (title) => call('restore_backup', { title }),
+};

@@ -1,0 +1,67 @@
+// Every visible string of the window comes from the catalogs en.json and
+// es.json. Legal terms are written [[term]] (or [[Term]] for a capital
+// first letter) and come from the shared glossary, i18n/glossary.json, so
+// the window and the printed documents use the same words.
+
+import en from './en.json';
+import es from './es.json';
+import glossary from '../../../i18n/glossary.json';
+import type { Locale } from '../backend';
+
+export type MessageKey = keyof typeof en;
+type Catalog = Record<MessageKey, string>;
+
+export const catalogs: Record<Locale, Catalog> = { en, es: es as Catalog };
+export const locales: Locale[] = ['en', 'es'];
+
+type Term = { en: string; es: string };
+const terms = glossary as unknown as Record<string, Term>;
+
+let current = $state<Locale>('en');
+
+export function locale(): Locale {
+  return current;
+}
+
+export function setLocale(next: Locale): void {
+  current = next;
+  if (typeof document !== 'undefined') document.documentElement.lang = next;
+}
+
+/** The glossary term `name` in `lang`; `Name` gives it a capital letter. */
+export function term(name: string, lang: Locale = current): string {
+  const key = name.charAt(0).toLowerCase() + name.slice(1);
+  const entry = terms[key];
+  if (!entry) return name;
+  const word = entry[lang];
+  return name.charAt(0) === name.charAt(0).toUpperCase()
+    ? word.charAt(0).toUpperCase() + word.slice(1)
+    : word;
+}
+
+/** The message `key` in the current language, with {placeholders} filled. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  return render(catalogs[current][key] ?? catalogs.en[key], current, params);
+}
+
+/** The message `key` in a given language (the first-start notice shows both). */
+export function tIn(
+  lang: Locale,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
+  return render(catalogs[lang][key], lang, params);
+}
+
+function render(template: string, lang: Locale, params: Record<string, string | number>): string {
+  return template
+    .replace(/\[\[(\w+)\]\]/g, (_, name: string) => term(name, lang))
+    .replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
+}
+
+/** Glossary keys a catalog refers to, for the catalog tests. */
+export function glossaryKeys(): string[] {
+  return Object.keys(terms).filter((k) => !k.startsWith('_'));
+}

@@ -1,0 +1,91 @@
+// The window as a whole: first start, the unsaved-changes guard, the
+// language switch, and deleting by typing the name.
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import App from '../src/App.svelte';
+import { emptyDraft } from '../src/lib/draft';
+import { FakeBackend } from './fakeBackend';
+
+async function start(backend = new FakeBackend()) {
+  render(App, { props: { backend } });
+  await screen.findByRole('navigation');
+  return backend;
+}
+
+describe('the window', () => {
+  it('shows the notice in both languages on first start, and remembers the choice', async () => {
+    const backend = new FakeBackend();
+    backend.preferences = { locale: null, noticeRead: false };
+    backend.addExampleCase = async () => backend.createCase({ ...emptyDraft(), person: { ...emptyDraft().person, recordName: 'Example Person' } });
+    const user = userEvent.setup();
+    render(App, { props: { backend } });
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/It is not legal advice/)).toBeTruthy();
+    expect(within(dialog).getByText(/No es asesoría legal/)).toBeTruthy();
+    expect(within(dialog).getByText(/does not yet encrypt/)).toBeTruthy();
+    expect(within(dialog).getByText(/todavía no cifra/)).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Continuar en español' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(backend.preferences).toEqual({ locale: 'es', noticeRead: true });
+    expect(await screen.findByText('Example Person')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Casos' })).toBeTruthy();
+  });
+
+  it('asks before leaving a form with unsaved changes', async () => {
+    const user = userEvent.setup();
+    await start();
+    await user.click(await screen.findByRole('button', { name: 'New case' }));
+    await user.type(screen.getByLabelText(/Name as on immigration records/), 'Half typed');
+    await user.click(screen.getByRole('button', { name: 'Cases' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Leave without saving?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Stay and keep editing' }));
+    expect(screen.getByLabelText(/Name as on immigration records/)).toHaveValue('Half typed');
+
+    await user.click(screen.getByRole('button', { name: 'Cases' }));
+    await user.click(await screen.findByRole('button', { name: 'Leave and discard changes' }));
+    expect(await screen.findByRole('heading', { name: 'Cases' })).toBeTruthy();
+  });
+
+  it('leaves a form without asking when nothing changed', async () => {
+    const user = userEvent.setup();
+    await start();
+    await user.click(await screen.findByRole('button', { name: 'New case' }));
+    await user.click(screen.getByRole('button', { name: 'Cases' }));
+    expect(await screen.findByRole('heading', { name: 'Cases' })).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('switches to Spanish from the language menu and tells the backend', async () => {
+    const user = userEvent.setup();
+    const backend = await start();
+    await user.selectOptions(screen.getByLabelText('Language'), 'es');
+    expect(await screen.findByRole('heading', { name: 'Casos' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Nuevo caso' })).toBeTruthy();
+    expect(backend.preferences.locale).toBe('es');
+    expect(document.documentElement.lang).toBe('es');
+  });
+
+  it('deletes a case only when its name is typed, and restores it from Deleted', async () => {
+    const user = userEvent.setup();
+    const backend = new FakeBackend();
+    await backend.createCase({ ...emptyDraft(), person: { ...emptyDraft().person, recordName: 'Luis Gómez' } });
+    await start(backend);
+    await user.click(await screen.findByRole('button', { name: /Luis Gómez/ }));
+    await user.click(await screen.findByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete this case?' });
+    const input = within(dialog).getByLabelText(/type the name: Luis Gómez/);
+    expect(input).toHaveFocus();
+    await user.type(input, 'Luis{Enter}');
+    expect(await within(dialog).findByText(/does not match/)).toBeTruthy();
+    await user.clear(input);
+    await user.type(input, 'luis gómez{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Cases' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Luis Gómez/ })).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Deleted' }));
+    await user.click(await screen.findByRole('button', { name: 'Restore Luis Gómez' }));
+    expect(await screen.findByRole('heading', { name: 'Luis Gómez' })).toBeTruthy();
+  });
+});

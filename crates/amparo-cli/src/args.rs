@@ -19,6 +19,8 @@ pub struct Args {
 }
 
 /// What to do.
+// Parsed once per run: the size of the largest variant costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create, read, change and delete cases.
@@ -41,6 +43,7 @@ pub enum Command {
 }
 
 /// Case commands.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum CaseCommand {
     /// List cases, most recently changed first.

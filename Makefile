@@ -1,0 +1,92 @@
+# Amparo: build, run and test. `make run` and `make test` set up everything
+# they need on a fresh Debian or Ubuntu machine (system packages through
+# apt, the UI's packages through npm ci, tauri-driver through cargo).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
+APP := $(TARGET_DIR)/debug/amparo-desktop
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Debian packages: the WebKitGTK toolkit the window is built on, Xvfb and
+# the WebDriver server for the end-to-end tests, ImageMagick for screenshots.
+APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
+	libayatana-appindicator3-dev librsvg2-dev xvfb webkit2gtk-driver dbus imagemagick \
+	poppler-utils
+NODE_MIN := 20.19
+
+.PHONY: help deps system-deps node-deps e2e-tools ui app run test lint test-core test-ui \
+	test-e2e bindings screenshots clean
+
+help:
+	@echo "make run          build and open Amparo (first start offers an example case)"
+	@echo "make test         lint and run every test suite (core, UI, end-to-end)"
+	@echo "make screenshots  write docs/screenshots/*.png from the real window"
+	@echo "make bindings     regenerate the UI's TypeScript types from the Rust ones"
+
+deps: system-deps node-deps e2e-tools
+
+system-deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null \
+		| grep -q 'install ok installed' || echo $$p; done); \
+	if ! command -v node >/dev/null; then missing="$$missing nodejs npm"; fi; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages:$$missing"; \
+		$(SUDO) apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@node -e 'const [a,b]=process.versions.node.split(".").map(Number); const [x,y]="$(NODE_MIN)".split(".").map(Number); \
+		if (a<x || (a===x && b<y)) { console.error("Node.js $(NODE_MIN) or newer is needed; this machine has " + process.version); process.exit(1); }'
+
+node-deps: ui/node_modules/.installed
+
+ui/node_modules/.installed: ui/package.json ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+	touch $@
+
+e2e-tools:
+	@command -v tauri-driver >/dev/null || [ -x "$${CARGO_HOME:-$$HOME/.cargo}/bin/tauri-driver" ] \
+		|| cargo install tauri-driver --version '=2.1.0' --locked
+
+ui: node-deps
+	cd ui && npm run build
+
+app: ui
+	cargo build -p amparo-desktop
+
+run: deps app
+	$(APP)
+
+lint: node-deps
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cd ui && npm run check
+	@# The window must not be able to reach any network: no HTTP client in its tree.
+	@for crate in reqwest hyper ureq isahc attohttpc curl; do \
+		if cargo tree -p amparo-desktop -e normal -i $$crate 2>/dev/null | grep -q .; then \
+			echo "amparo-desktop depends on the HTTP client $$crate"; exit 1; fi; done
+	@echo "lint: ok"
+
+test-core:
+	cargo test --workspace --exclude amparo-e2e
+
+test-ui: node-deps
+	cd ui && npm test
+
+test-e2e: deps app
+	AMPARO_APP=$(APP) cargo test -p amparo-e2e -- --test-threads=1
+
+test: deps lint test-core test-ui test-e2e
+	@echo "make test: every suite passed"
+
+bindings:
+	AMPARO_WRITE_BINDINGS=1 cargo test -p amparo-core --test bindings
+
+screenshots: deps app
+	AMPARO_APP=$(APP) cargo run -q -p amparo-e2e --bin screenshots -- docs/screenshots
+
+clean:
+	cargo clean
+	rm -rf ui/dist ui/node_modules

@@ -1,0 +1,204 @@
+//! Xvfb, D-Bus and tauri-driver for one test.
+
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::window::Window;
+
+/// A private display with a WebDriver server and a data folder.
+pub struct Desktop {
+    display: String,
+    xvfb: Child,
+    driver: Child,
+    driver_port: u16,
+    data: tempfile::TempDir,
+    app: PathBuf,
+}
+
+impl Desktop {
+    /// Starts Xvfb and tauri-driver (inside its own D-Bus session) with an
+    /// empty data folder.
+    pub fn start() -> Self {
+        let app = app_binary();
+        let data = tempfile::tempdir().expect("temporary data folder");
+        let (display, xvfb) = start_xvfb();
+        let driver_port = free_port();
+        let native_port = free_port();
+        let driver = Command::new(require("dbus-run-session", "apt-get install dbus"))
+            .arg("--")
+            .arg(tauri_driver())
+            .args(["--port", &driver_port.to_string()])
+            .args(["--native-port", &native_port.to_string()])
+            .args([
+                "--native-driver",
+                &require("WebKitWebDriver", "apt-get install webkit2gtk-driver").to_string_lossy(),
+            ])
+            .env("DISPLAY", &display)
+            .env("AMPARO_DATA_DIR", data.path())
+            .env("NO_AT_BRIDGE", "1")
+            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+            .env("GDK_BACKEND", "x11")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .expect("start tauri-driver");
+        wait_for_port(driver_port, Duration::from_secs(30));
+        Self {
+            display,
+            xvfb,
+            driver,
+            driver_port,
+            data,
+            app,
+        }
+    }
+
+    /// The data folder the app uses.
+    pub fn data_dir(&self) -> &Path {
+        self.data.path()
+    }
+
+    /// The X display, for screenshots of the whole screen.
+    pub fn display(&self) -> &str {
+        &self.display
+    }
+
+    /// Saves a PNG of the whole screen (the app's window fills it).
+    /// WebDriver's own screenshot command hangs on WebKitGTK under Xvfb, so
+    /// ImageMagick reads the X display instead.
+    pub fn screenshot(&self, path: &Path) {
+        let status = Command::new(require("import", "apt-get install imagemagick"))
+            .args(["-display", &self.display, "-window", "root"])
+            .arg(path)
+            .status()
+            .expect("run import");
+        assert!(
+            status.success(),
+            "import could not capture {}",
+            self.display
+        );
+    }
+
+    /// Starts the app and waits for its first screen.
+    pub async fn launch(&self) -> Window {
+        Window::open(self.driver_port, &self.app).await
+    }
+}
+
+impl Drop for Desktop {
+    fn drop(&mut self) {
+        for child in [&mut self.driver, &mut self.xvfb] {
+            // Each was started in its own process group: end the whole group,
+            // so no app, WebKitWebDriver or D-Bus daemon outlives the test.
+            let _ = Command::new("kill")
+                .args(["-TERM", "--", &format!("-{}", child.id())])
+                .status();
+            let _ = child.wait();
+        }
+    }
+}
+
+fn start_xvfb() -> (String, Child) {
+    let xvfb = require("Xvfb", "apt-get install xvfb");
+    for number in 90..140 {
+        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
+        let lock = PathBuf::from(format!("/tmp/.X{number}-lock"));
+        if socket.exists() || lock.exists() {
+            continue;
+        }
+        let display = format!(":{number}");
+        let mut child = Command::new(&xvfb)
+            .args([
+                display.as_str(),
+                "-screen",
+                "0",
+                "1200x800x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .expect("start Xvfb");
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(10) {
+            if socket.exists() {
+                return (display, child);
+            }
+            if let Ok(Some(_)) = child.try_wait() {
+                break; // another run took this display first
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    panic!("no free X display between :90 and :139 for Xvfb");
+}
+
+/// The app binary: `AMPARO_APP`, else target/debug/amparo-desktop.
+fn app_binary() -> PathBuf {
+    let path = std::env::var_os("AMPARO_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            let target = std::env::var_os("CARGO_TARGET_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+            target.join("debug/amparo-desktop")
+        });
+    assert!(
+        path.is_file(),
+        "the app binary {} is missing: build it with `make app` (or set AMPARO_APP)",
+        path.display()
+    );
+    path
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(found) = which("tauri-driver") {
+        return found;
+    }
+    let cargo_bin = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|c| c.join("bin/tauri-driver"));
+    match cargo_bin {
+        Some(path) if path.is_file() => path,
+        _ => panic!("tauri-driver is missing: `make e2e-tools` installs it"),
+    }
+}
+
+fn require(program: &str, how: &str) -> PathBuf {
+    which(program).unwrap_or_else(|| panic!("{program} is missing: {how} (`make deps` does this)"))
+}
+
+fn which(program: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(program))
+            .find(|candidate| candidate.is_file())
+    })
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free local port")
+}
+
+fn wait_for_port(port: u16, limit: Duration) {
+    let started = Instant::now();
+    while started.elapsed() < limit {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("tauri-driver did not listen on port {port} within {limit:?}");
+}

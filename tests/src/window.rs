@@ -1,0 +1,224 @@
+//! One running app, driven through WebDriver the way a keyboard user would:
+//! fields are found by their visible labels, buttons by their names, and
+//! they are pressed with Enter or Space.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+/// How long to wait for something to appear on screen.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+/// The app's window in a WebDriver session.
+pub struct Window {
+    client: Client,
+}
+
+impl Window {
+    pub(crate) async fn open(port: u16, app: &Path) -> Self {
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": app.to_string_lossy() }),
+        );
+        let url = format!("http://127.0.0.1:{port}");
+        let mut last_error = String::new();
+        for _ in 0..3 {
+            match ClientBuilder::native()
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => {
+                    let window = Self { client };
+                    window
+                        .wait_for_css("nav, [role=dialog], .store-problem")
+                        .await;
+                    return window;
+                }
+                Err(e) => {
+                    last_error = e.to_string();
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
+            }
+        }
+        panic!("could not start the app through tauri-driver: {last_error}");
+    }
+
+    /// Quits the app (ends the WebDriver session).
+    pub async fn quit(self) {
+        self.client.close().await.expect("quit the app");
+    }
+
+    /// The window's title.
+    pub async fn title(&self) -> String {
+        self.client.title().await.expect("title")
+    }
+
+    /// The visible text of the page.
+    pub async fn text(&self) -> String {
+        self.client
+            .execute("return document.body.innerText", vec![])
+            .await
+            .expect("read the page")
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// Waits until the page shows `text`.
+    pub async fn wait_for_text(&self, text: &str) {
+        let started = Instant::now();
+        loop {
+            let page = self.text().await;
+            if page.contains(text) {
+                return;
+            }
+            if started.elapsed() > PATIENCE {
+                panic!("waited {PATIENCE:?} for {text:?}; the page shows:\n{page}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until an element matches the CSS selector.
+    pub async fn wait_for_css(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("waited for {css}: {e}"))
+    }
+
+    /// The form control whose label contains `label`.
+    pub async fn field(&self, label: &str) -> Element {
+        let xpath = format!(
+            "//label[contains(normalize-space(.), {})]",
+            xpath_literal(label)
+        );
+        let label_element = self
+            .client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::XPath(&xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no field labelled {label:?}: {e}"));
+        let id = label_element
+            .attr("for")
+            .await
+            .expect("label attribute")
+            .unwrap_or_else(|| panic!("the label {label:?} names no control"));
+        self.client
+            .find(Locator::Id(&id))
+            .await
+            .unwrap_or_else(|e| panic!("no control #{id}: {e}"))
+    }
+
+    /// The button whose visible name is exactly `name`.
+    pub async fn button(&self, name: &str) -> Element {
+        let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(name));
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::XPath(&xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no button {name:?}: {e}"))
+    }
+
+    /// Presses the button named `name` from the keyboard (focus, Enter).
+    pub async fn press(&self, name: &str) {
+        let button = self.button(name).await;
+        self.focus(&button).await;
+        self.keys(&Key::Enter.to_string()).await;
+    }
+
+    /// Presses, from the keyboard, the button whose name contains `part`
+    /// (a case in a list, named by its person and details).
+    pub async fn press_containing(&self, part: &str) {
+        let xpath = format!(
+            "//button[contains(normalize-space(.), {})]",
+            xpath_literal(part)
+        );
+        let button = self
+            .client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::XPath(&xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no button containing {part:?}: {e}"));
+        self.focus(&button).await;
+        self.keys(&Key::Enter.to_string()).await;
+    }
+
+    /// Types `text` into the field labelled `label`, after what it holds.
+    pub async fn type_into(&self, label: &str, text: &str) {
+        let field = self.field(label).await;
+        field
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("typing into {label:?}: {e}"));
+    }
+
+    /// Empties the field labelled `label` and types `text`.
+    pub async fn replace(&self, label: &str, text: &str) {
+        let field = self.field(label).await;
+        self.focus(&field).await;
+        // Select all and type over it, as a person would.
+        self.keys(&(Key::Control + "a")).await;
+        self.keys(&Key::Backspace.to_string()).await;
+        field
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("typing into {label:?}: {e}"));
+    }
+
+    /// The current value of the field labelled `label`.
+    pub async fn value_of(&self, label: &str) -> String {
+        self.field(label)
+            .await
+            .prop("value")
+            .await
+            .expect("value")
+            .unwrap_or_default()
+    }
+
+    /// Sends keys to whatever has focus.
+    pub async fn keys(&self, keys: &str) {
+        let active = self.client.active_element().await.expect("focused element");
+        active.send_keys(keys).await.expect("send keys");
+    }
+
+    /// Moves keyboard focus to `element`.
+    pub async fn focus(&self, element: &Element) {
+        self.client
+            .execute(
+                "arguments[0].focus(); return document.activeElement === arguments[0];",
+                vec![serde_json::to_value(element).expect("element reference")],
+            )
+            .await
+            .expect("focus");
+    }
+
+    /// The text of the element with this id, once it exists.
+    pub async fn text_of_id(&self, id: &str) -> String {
+        self.wait_for_css(&format!("#{id}"))
+            .await
+            .text()
+            .await
+            .expect("element text")
+    }
+}
+
+/// `text` as an XPath string literal, whatever quotes it holds.
+fn xpath_literal(text: &str) -> String {
+    if !text.contains('\'') {
+        return format!("'{text}'");
+    }
+    let parts: Vec<String> = text.split('\'').map(|p| format!("'{p}'")).collect();
+    format!("concat({})", parts.join(", \"'\", "))
+}

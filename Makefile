@@ -37,8 +37,7 @@ system-deps:
 		$(SUDO) apt-get update -qq; \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	@node -e 'const [a,b]=process.versions.node.split(".").map(Number); const [x,y]="$(NODE_MIN)".split(".").map(Number); \
-		if (a<x || (a===x && b<y)) { console.error("Node.js $(NODE_MIN) or newer is needed; this machine has " + process.version); process.exit(1); }'
+	@node -e 'const [a, b] = process.versions.node.split(".").map(Number); if (a < 20 || (a === 20 && b < 19)) { console.error("Node.js $(NODE_MIN) or newer is needed; this machine has " + process.version); process.exit(1); }'
 
 node-deps: ui/node_modules/.installed
 
@@ -76,7 +75,7 @@ test-ui: node-deps
 	cd ui && npm test
 
 test-e2e: deps app
-	AMPARO_APP=$(APP) cargo test -p amparo-e2e -- --test-threads=1
+	AMPARO_APP=$(APP) cargo test -p amparo-e2e --test cases -- --test-threads=1
 
 test: deps lint test-core test-ui test-e2e
 	@echo "make test: every suite passed"

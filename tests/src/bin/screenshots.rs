@@ -26,6 +26,12 @@ fn main() {
         settle().await;
         shot("case-list-en.png");
 
+        window.press_containing("Jesús Alberto Rivas Moreno").await;
+        window.wait_for_text("Needs an interpreter").await;
+        settle().await;
+        shot("case-page-en.png");
+        window.press("Cases").await;
+
         window.press("New case").await;
         window
             .type_into("Name as on immigration records", "María José Peña")

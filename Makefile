@@ -58,7 +58,7 @@ app: ui
 run: deps app
 	$(APP)
 
-lint: node-deps
+lint: ui
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cd ui && npm run check
@@ -68,7 +68,7 @@ lint: node-deps
 			echo "amparo-desktop depends on the HTTP client $$crate"; exit 1; fi; done
 	@echo "lint: ok"
 
-test-core:
+test-core: ui
 	cargo test --workspace --exclude amparo-e2e
 
 test-ui: node-deps

@@ -48,6 +48,21 @@ describe('the window', () => {
     expect(await screen.findByRole('heading', { name: 'Cases' })).toBeTruthy();
   });
 
+  it('keeps the window open when it is closed with unsaved changes', async () => {
+    const user = userEvent.setup();
+    const backend = await start();
+    expect(backend.requestClose(), 'nothing to lose: it closes').toBe(true);
+    backend.closed = false;
+
+    await user.click(await screen.findByRole('button', { name: 'New case' }));
+    await user.type(screen.getByLabelText(/Name as on immigration records/), 'Half typed');
+    expect(backend.requestClose(), 'unsaved changes: it stays open').toBe(false);
+    const dialog = await screen.findByRole('dialog', { name: 'Leave without saving?' });
+    expect(backend.closed).toBe(false);
+    await user.click(within(dialog).getByRole('button', { name: 'Leave and discard changes' }));
+    await waitFor(() => expect(backend.closed).toBe(true));
+  });
+
   it('leaves a form without asking when nothing changed', async () => {
     const user = userEvent.setup();
     await start();

@@ -123,4 +123,21 @@ export class FakeBackend implements Backend {
   async restoreBackup() {
     return null;
   }
+  closeRequest: (() => boolean) | null = null;
+  closed = false;
+  async guardWindowClose(keepOpen: () => boolean) {
+    this.closeRequest = keepOpen;
+    return () => {
+      this.closeRequest = null;
+    };
+  }
+  async closeWindow() {
+    this.closed = true;
+  }
+  /** What closing the window does: true when it closes. */
+  requestClose(): boolean {
+    if (this.closeRequest?.()) return false;
+    this.closed = true;
+    return true;
+  }
 }

@@ -128,6 +128,18 @@ fn a_new_data_folder_gets_the_whole_schema_and_private_permissions() {
 }
 
 #[test]
+fn an_empty_database_file_is_migrated_from_scratch() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join(DATABASE_FILE), b"").expect("empty file");
+    let mut store = Store::open(dir.path()).expect("open an empty file");
+    store.create_case(&draft("Ana")).expect("the schema is there");
+    assert!(
+        !dir.path().join("backups").exists(),
+        "an empty file has nothing to back up"
+    );
+}
+
+#[test]
 fn an_existing_folder_is_made_private() {
     let dir = tempfile::tempdir().expect("temp dir");
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).expect("chmod");

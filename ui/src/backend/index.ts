@@ -36,6 +36,13 @@ export interface Backend {
   backUp(dialogTitle: string): Promise<BackupSummary | null>;
   /** Asks for a backup folder and restores it; null when cancelled. */
   restoreBackup(dialogTitle: string): Promise<string | null>;
+  /**
+   * Calls `keepOpen` when the user closes the window; when it returns true
+   * the window stays open. Returns a function that stops listening.
+   */
+  guardWindowClose(keepOpen: () => boolean): Promise<() => void>;
+  /** Closes the window for good (after the user chose to). */
+  closeWindow(): Promise<void>;
 }
 
 /** An error from the Rust side, with its stable code. */

@@ -2,6 +2,7 @@
 // src-tauri/src/commands.rs.
 
 import { invoke } from '@tauri-apps/api/core';
+import { getCurrentWindow } from '@tauri-apps/api/window';
 import { asBackendError, type Backend } from './index';
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -28,4 +29,9 @@ export const tauriBackend: Backend = {
   addExampleCase: () => call('add_example_case'),
   backUp: (title) => call('back_up', { title }),
   restoreBackup: (title) => call('restore_backup', { title }),
+  guardWindowClose: (keepOpen) =>
+    getCurrentWindow().onCloseRequested((event) => {
+      if (keepOpen()) event.preventDefault();
+    }),
+  closeWindow: () => getCurrentWindow().destroy(),
 };

@@ -9,8 +9,11 @@ export type View =
   | { name: 'new' }
   | { name: 'edit'; id: string };
 
+/** Where a move waiting for confirmation goes: a screen, or out of the app. */
+export type Destination = View | { name: 'closeWindow' };
+
 let view = $state<View>({ name: 'list' });
-let pending = $state<View | null>(null);
+let pending = $state<Destination | null>(null);
 let hasUnsavedChanges: (() => boolean) | null = null;
 
 export const navigation = {
@@ -18,7 +21,7 @@ export const navigation = {
     return view;
   },
   /** A move waiting for "leave without saving?" to be answered. */
-  get pending(): View | null {
+  get pending(): Destination | null {
     return pending;
   },
   go(to: View): void {
@@ -28,11 +31,20 @@ export const navigation = {
       view = to;
     }
   },
-  leaveAnyway(): void {
-    if (!pending) return;
+  /** The window is being closed: true when it must stay open to ask first. */
+  holdClose(): boolean {
+    if (!hasUnsavedChanges?.()) return false;
+    pending = { name: 'closeWindow' };
+    return true;
+  },
+  /** Goes where the pending move was going; returns that destination. */
+  leaveAnyway(): Destination | null {
+    const to = pending;
+    if (!to) return null;
     hasUnsavedChanges = null;
-    view = pending;
     pending = null;
+    if (to.name !== 'closeWindow') view = to;
+    return to;
   },
   stay(): void {
     pending = null;

@@ -49,6 +49,12 @@ export const navigation = {
   stay(): void {
     pending = null;
   },
+  /** Starts over at the case list, with nothing pending. */
+  reset(): void {
+    view = { name: 'list' };
+    pending = null;
+    hasUnsavedChanges = null;
+  },
   /** A form registers how to tell whether it has unsaved changes. */
   guard(check: (() => boolean) | null): void {
     hasUnsavedChanges = check;

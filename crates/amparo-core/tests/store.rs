@@ -132,7 +132,9 @@ fn an_empty_database_file_is_migrated_from_scratch() {
     let dir = tempfile::tempdir().expect("temp dir");
     fs::write(dir.path().join(DATABASE_FILE), b"").expect("empty file");
     let mut store = Store::open(dir.path()).expect("open an empty file");
-    store.create_case(&draft("Ana")).expect("the schema is there");
+    store
+        .create_case(&draft("Ana"))
+        .expect("the schema is there");
     assert!(
         !dir.path().join("backups").exists(),
         "an empty file has nothing to back up"

@@ -11,10 +11,11 @@ APP := $(TARGET_DIR)/debug/amparo-desktop
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Debian packages: the WebKitGTK toolkit the window is built on, Xvfb and
-# the WebDriver server for the end-to-end tests, ImageMagick for screenshots.
+# the WebDriver server for the end-to-end tests, ImageMagick for screenshots,
+# cmake and nasm to build libjpeg-turbo (Debian 12 ships a version too old).
 APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb webkit2gtk-driver dbus imagemagick \
-	poppler-utils
+	poppler-utils cmake nasm
 NODE_MIN := 20.19
 
 .PHONY: help deps system-deps node-deps e2e-tools ui app run test lint test-core test-ui \
@@ -81,7 +82,7 @@ test: deps lint test-core test-ui test-e2e
 	@echo "make test: every suite passed"
 
 bindings:
-	AMPARO_WRITE_BINDINGS=1 cargo test -p amparo-core --test bindings
+	AMPARO_WRITE_BINDINGS=1 cargo test -p amparo-desktop --test bindings
 
 screenshots: deps app
 	AMPARO_APP=$(APP) cargo run -q -p amparo-e2e --bin screenshots -- docs/screenshots

@@ -1,12 +1,15 @@
 //! The TypeScript types the UI uses, generated from the Rust ones by ts-rs.
-//! They are committed under `ui/src/bindings/`; a test regenerates them into
-//! a temporary folder and fails when the committed ones are stale.
+//! They are committed under `ui/src/bindings/`; a test in the desktop shell
+//! regenerates them into a temporary folder and fails when they are stale.
 
 use std::path::Path;
 
 use ts_rs::{Config, ExportError, TS};
 
-use crate::{BackupSummary, Case, CaseDraft, CaseSummary, ErrorPayload, Preferences};
+use crate::{
+    BackupSummary, Case, CaseDraft, CaseSummary, DerivativeKind, ErrorPayload, Photo, PhotoAdded,
+    PhotoDetails, PhotoPage, Preferences,
+};
 
 /// Writes every type that crosses to the UI, and those they use, into `dir`.
 pub fn export_bindings(dir: &Path) -> Result<(), ExportError> {
@@ -17,5 +20,10 @@ pub fn export_bindings(dir: &Path) -> Result<(), ExportError> {
     ErrorPayload::export_all(&cfg)?;
     Preferences::export_all(&cfg)?;
     BackupSummary::export_all(&cfg)?;
+    Photo::export_all(&cfg)?;
+    PhotoPage::export_all(&cfg)?;
+    PhotoDetails::export_all(&cfg)?;
+    PhotoAdded::export_all(&cfg)?;
+    DerivativeKind::export_all(&cfg)?;
     Ok(())
 }

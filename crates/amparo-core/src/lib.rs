@@ -23,11 +23,13 @@
 mod a_number;
 mod backup;
 mod bindings;
+mod blob_store;
 mod case;
 mod data_dir;
 mod error;
 mod example;
 mod fold;
+mod photo;
 mod remembered_date;
 mod store;
 mod validate;
@@ -35,12 +37,17 @@ mod validate;
 pub use a_number::ANumber;
 pub use backup::{BackupSummary, restore_backup};
 pub use bindings::export_bindings;
+pub use blob_store::{BlobStore, DerivativeKind, is_sha256_hex};
 pub use case::{
     Attorney, Case, CaseDraft, CaseSummary, Custody, CustodyStatus, Hearing, HearingKind,
     HearingMode, Person, Transfer,
 };
 pub use data_dir::{DATA_DIR_ENV, resolve_data_dir};
 pub use error::{Error, ErrorPayload, FieldError, FieldProblem, Result};
+pub use photo::{
+    DateBasis, GpsPoint, NewPhoto, PersonShown, Photo, PhotoAdded, PhotoDetails, PhotoExif,
+    PhotoFormat, PhotoPage, SourceKind,
+};
 pub use remembered_date::{DatePrecision, RememberedDate};
 pub use store::{DATABASE_FILE, Preferences, SCHEMA_VERSION, Store};
 pub use validate::check_draft;

@@ -10,7 +10,10 @@ use rusqlite::Connection;
 use crate::error::{Error, Result};
 
 /// The migrations, oldest first. Never edit one that has shipped: add a new one.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_cases.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_cases.sql"),
+    include_str!("../../migrations/0002_photos.sql"),
+];
 
 /// The schema version this build writes and reads.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

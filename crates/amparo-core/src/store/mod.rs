@@ -9,6 +9,7 @@
 
 mod cases;
 mod migrate;
+mod photos;
 mod settings;
 
 use std::fs::{self, OpenOptions};

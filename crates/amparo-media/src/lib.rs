@@ -1,0 +1,36 @@
+//! Photo intake: turning the files a family has (phone photos, pictures
+//! received over WhatsApp, screenshots, scans) into evidence Amparo can keep
+//! and print.
+//!
+//! For each file, [`process`] reads the bytes once, hashes them (SHA-256 of
+//! the exact bytes: the original is never changed), finds the real format
+//! from the content rather than the name, refuses an image whose header
+//! declares more pixels than it may decode, reads EXIF (date taken as a
+//! local time, camera, orientation, GPS), and makes two upright JPEG
+//! derivatives without any metadata: a thumbnail and a print copy of
+//! 2,000 px on the long side, which the window also shows.
+//!
+//! [`import_photos`] does that for a batch on every core, files a row per
+//! photo, reports progress, and can be cancelled; one bad file fails alone.
+
+mod decode;
+mod derive;
+mod error;
+mod exif_read;
+mod import;
+mod process;
+mod sniff;
+
+pub use error::MediaError;
+pub use import::{ImportOutcome, ImportProgress, ImportResult, ImportSummary, import_photos};
+pub use process::{MAX_PIXELS, PRINT_LONG_SIDE, Processed, THUMB_LONG_SIDE, process};
+pub use sniff::sniff;
+
+/// Writes the TypeScript types of this crate that cross to the UI.
+pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> {
+    use ts_rs::TS;
+    let cfg = ts_rs::Config::new().with_out_dir(dir);
+    ImportSummary::export_all(&cfg)?;
+    ImportProgress::export_all(&cfg)?;
+    Ok(())
+}

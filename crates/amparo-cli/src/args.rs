@@ -28,6 +28,11 @@ pub enum Command {
         #[command(subcommand)]
         command: CaseCommand,
     },
+    /// File photos in a case, and list them.
+    Photo {
+        #[command(subcommand)]
+        command: PhotoCommand,
+    },
     /// Copy the database and stored files into a new folder, with SHA256SUMS.
     Backup {
         /// The folder to create (it must not exist, or be empty).
@@ -95,6 +100,27 @@ pub enum CaseCommand {
     },
     /// Add the fictional example case.
     Example,
+}
+
+/// Photo commands.
+#[derive(Debug, Subcommand)]
+pub enum PhotoCommand {
+    /// Import image files (JPEG, PNG, WebP, TIFF) into a case. Progress goes
+    /// to standard error; a bad file fails alone.
+    Import {
+        /// The case id.
+        #[arg(long = "case", value_name = "ID")]
+        case_id: String,
+        /// The files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// List a case's photos in filing order.
+    List {
+        /// The case id.
+        #[arg(long = "case", value_name = "ID")]
+        case_id: String,
+    },
 }
 
 /// Case fields that can be set from the command line. `--from-json` reads a

@@ -6,6 +6,7 @@
 mod args;
 mod backup_cmd;
 mod case_cmd;
+mod photo_cmd;
 mod show;
 
 use std::process::ExitCode;
@@ -37,6 +38,10 @@ fn run(args: &Args) -> amparo_core::Result<()> {
         Command::Case { command } => {
             let mut store = Store::open(&dir)?;
             case_cmd::run(&mut store, command, args.json)
+        }
+        Command::Photo { command } => {
+            let mut store = Store::open(&dir)?;
+            photo_cmd::run(&mut store, &dir, command, args.json)
         }
         Command::Backup { out } => backup_cmd::backup(&Store::open(&dir)?, out, args.json),
         Command::Restore { from } => backup_cmd::restore(&dir, from, args.json),

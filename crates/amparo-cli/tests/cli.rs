@@ -217,3 +217,50 @@ fn the_example_case_is_marked_fictional() {
     let list = String::from_utf8_lossy(&amparo(data.path(), &["case", "list"]).stdout).into_owned();
     assert!(list.contains("[EXAMPLE - FICTIONAL]"), "{list}");
 }
+
+#[test]
+fn photo_import_files_good_photos_reports_bad_ones_and_lists_them() {
+    let data = tempfile::tempdir().expect("temp");
+    let files = tempfile::tempdir().expect("files");
+    let made = json(&amparo(
+        data.path(),
+        &["case", "new", "--name", "Ana", "--json"],
+    ));
+    let id = made["id"].as_str().expect("id");
+    let photo = files.path().join("tattoo.jpg");
+    image::RgbImage::from_pixel(64, 48, image::Rgb([200, 40, 40]))
+        .save(&photo)
+        .expect("fixture");
+    let letter = files.path().join("letter.jpg");
+    std::fs::write(&letter, "not a photo").expect("fixture");
+
+    let out = amparo(
+        data.path(),
+        &[
+            "photo",
+            "import",
+            "--case",
+            id,
+            photo.to_str().expect("utf8"),
+            letter.to_str().expect("utf8"),
+            "--json",
+        ],
+    );
+    assert!(
+        !out.status.success(),
+        "a failed file makes the exit code non-zero"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("importing 2/2"));
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).expect("summary");
+    assert_eq!(summary["imported"], 1);
+    assert_eq!(summary["outcomes"][1]["result"]["status"], "failed");
+    assert_eq!(summary["outcomes"][1]["result"]["code"], "notAnImage");
+
+    let list = json(&amparo(
+        data.path(),
+        &["photo", "list", "--case", id, "--json"],
+    ));
+    assert_eq!(list["total"], 1);
+    assert_eq!(list["photos"][0]["fileNames"][0], "tattoo.jpg");
+    assert_eq!(list["photos"][0]["width"], 64);
+}

@@ -18,14 +18,15 @@ APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libs
 	poppler-utils cmake nasm
 NODE_MIN := 20.19
 
-.PHONY: help deps system-deps node-deps e2e-tools ui app run test lint test-core test-ui \
-	test-e2e bindings screenshots clean
+.PHONY: help deps system-deps node-deps e2e-tools ui app app-e2e run test lint test-core test-ui \
+	test-e2e bindings screenshots bench-import clean
 
 help:
 	@echo "make run          build and open Amparo (first start offers an example case)"
 	@echo "make test         lint and run every test suite (core, UI, end-to-end)"
 	@echo "make screenshots  write docs/screenshots/*.png from the real window"
 	@echo "make bindings     regenerate the UI's TypeScript types from the Rust ones"
+	@echo "make bench-import photo import speed against vipsthumbnail, and peak memory"
 
 deps: system-deps node-deps e2e-tools
 
@@ -56,6 +57,11 @@ ui: node-deps
 app: ui
 	cargo build -p amparo-desktop
 
+# The same window plus one test-only command that imports files by path
+# (end-to-end tests cannot drive the native file picker).
+app-e2e: ui
+	cargo build -p amparo-desktop --features e2e
+
 run: deps app
 	$(APP)
 
@@ -75,8 +81,8 @@ test-core: ui
 test-ui: node-deps
 	cd ui && npm test
 
-test-e2e: deps app
-	AMPARO_APP=$(APP) cargo test -p amparo-e2e --test cases -- --test-threads=1
+test-e2e: deps app-e2e
+	AMPARO_APP=$(APP) cargo test -p amparo-e2e --test cases --test photos -- --test-threads=1
 
 test: deps lint test-core test-ui test-e2e
 	@echo "make test: every suite passed"
@@ -84,8 +90,19 @@ test: deps lint test-core test-ui test-e2e
 bindings:
 	AMPARO_WRITE_BINDINGS=1 cargo test -p amparo-desktop --test bindings
 
-screenshots: deps app
+screenshots: deps app-e2e
 	AMPARO_APP=$(APP) cargo run -q -p amparo-e2e --bin screenshots -- docs/screenshots
+
+# Photo import speed against vipsthumbnail (never part of make test), then
+# peak memory while importing 1,000 photos.
+BENCH_PHOTOS ?= /var/tmp/amparo-bench-photos
+bench-import: system-deps
+	@command -v vipsthumbnail >/dev/null || { $(SUDO) apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libvips-tools >/dev/null; }
+	cargo build --release -p amparo-media --example bench_import
+	$(TARGET_DIR)/release/examples/bench_import --photos 100 --folder $(BENCH_PHOTOS)/100 --vips
+	/usr/bin/time -v $(TARGET_DIR)/release/examples/bench_import --photos 1000 \
+		--folder $(BENCH_PHOTOS)/1000 2>&1 | grep -E "photos|Maximum resident"
 
 clean:
 	cargo clean

@@ -1,4 +1,5 @@
-//! The Amparo desktop window: a thin Tauri shell over `amparo-core`.
+//! The Amparo desktop window: a thin Tauri shell over `amparo-core` and
+//! `amparo-media`.
 //!
 //! Each command here does one core call and hands back its result, or the
 //! error as `{ code, message, fields }` for the UI to translate. No logic
@@ -9,19 +10,20 @@
 
 mod commands;
 mod folder_dialog;
+mod media_scheme;
+mod photo_commands;
 mod store_slot;
 
 use std::path::PathBuf;
 
+use photo_commands::{DroppedFiles, ImportCancel};
 use store_slot::StoreSlot;
+use tauri::{DragDropEvent, Emitter, Manager, WindowEvent};
 
-fn main() {
-    let data_dir = amparo_core::resolve_data_dir(data_dir_argument());
-    let slot = StoreSlot::open(data_dir);
-    let app = tauri::Builder::default()
-        .plugin(tauri_plugin_dialog::init())
-        .manage(slot)
-        .invoke_handler(tauri::generate_handler![
+/// The commands of every build, then those only end-to-end test builds add.
+macro_rules! commands {
+    ($($extra:path),*) => {
+        tauri::generate_handler![
             commands::startup,
             commands::set_locale,
             commands::mark_notice_read,
@@ -37,9 +39,40 @@ fn main() {
             commands::add_example_case,
             commands::back_up,
             commands::restore_backup,
-        ])
-        .run(tauri::generate_context!());
-    if let Err(error) = app {
+            photo_commands::list_photos,
+            photo_commands::get_photo,
+            photo_commands::update_photo_details,
+            photo_commands::import_picked_photos,
+            photo_commands::import_dropped_photos,
+            photo_commands::cancel_import,
+            $($extra),*
+        ]
+    };
+}
+
+fn main() {
+    let data_dir = amparo_core::resolve_data_dir(data_dir_argument());
+    let slot = StoreSlot::open(data_dir);
+    let builder = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(slot)
+        .manage(DroppedFiles::default())
+        .manage(ImportCancel::default())
+        .register_asynchronous_uri_scheme_protocol(media_scheme::SCHEME, media_scheme::handle)
+        .on_window_event(|window, event| {
+            // Dropped files stay here; the UI is only told that some came.
+            if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event {
+                if let Ok(mut held) = window.state::<DroppedFiles>().0.lock() {
+                    held.clone_from(paths);
+                }
+                let _ = window.emit("files-dropped", paths.len());
+            }
+        });
+    #[cfg(not(feature = "e2e"))]
+    let builder = builder.invoke_handler(commands!());
+    #[cfg(feature = "e2e")]
+    let builder = builder.invoke_handler(commands!(photo_commands::e2e_import_paths));
+    if let Err(error) = builder.run(tauri::generate_context!()) {
         eprintln!("Amparo could not start its window: {error}");
         std::process::exit(1);
     }

@@ -6,10 +6,11 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use amparo_core::{Error, ErrorPayload, Store};
+use amparo_core::{BlobStore, Error, ErrorPayload, Store};
 
 pub struct StoreSlot {
     dir: Option<PathBuf>,
+    blobs: Option<BlobStore>,
     inner: Mutex<Result<Store, ErrorPayload>>,
 }
 
@@ -19,15 +20,22 @@ impl StoreSlot {
             Ok(dir) => {
                 let store = Store::open(&dir).map_err(|e| ErrorPayload::from(&e));
                 Self {
+                    blobs: BlobStore::open(&dir).ok(),
                     dir: Some(dir),
                     inner: Mutex::new(store),
                 }
             }
             Err(e) => Self {
                 dir: None,
+                blobs: None,
                 inner: Mutex::new(Err(ErrorPayload::from(&e))),
             },
         }
+    }
+
+    /// The blob store of the data folder, when there is one.
+    pub fn blobs(&self) -> Option<&BlobStore> {
+        self.blobs.as_ref()
     }
 
     /// Runs `f` on the open store.

@@ -132,27 +132,45 @@ impl Window {
 
     /// Presses the button named `name` from the keyboard (focus, Enter).
     pub async fn press(&self, name: &str) {
-        let button = self.button(name).await;
-        self.focus(&button).await;
-        self.keys(&Key::Enter.to_string()).await;
+        let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(name));
+        self.press_at(&xpath, name).await;
+    }
+
+    /// Focuses the button at `xpath` and presses Enter. The page may redraw
+    /// between finding and focusing it; then it is found again.
+    async fn press_at(&self, xpath: &str, what: &str) {
+        for _ in 0..20 {
+            let button = self
+                .client
+                .wait()
+                .at_most(PATIENCE)
+                .for_element(Locator::XPath(xpath))
+                .await
+                .unwrap_or_else(|e| panic!("no button {what:?}: {e}"));
+            let focused = self
+                .client
+                .execute(
+                    "arguments[0].focus(); return document.activeElement === arguments[0];",
+                    vec![serde_json::to_value(&button).expect("element reference")],
+                )
+                .await;
+            if let Ok(serde_json::Value::Bool(true)) = focused {
+                self.keys(&Key::Enter.to_string()).await;
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("could not focus the button {what:?}");
     }
 
     /// Presses, from the keyboard, the button whose name contains `part`
     /// (a case in a list, named by its person and details).
     pub async fn press_containing(&self, part: &str) {
+        let part_literal = xpath_literal(part);
         let xpath = format!(
-            "//button[contains(normalize-space(.), {})]",
-            xpath_literal(part)
+            "//button[contains(normalize-space(.), {part_literal}) or contains(@aria-label, {part_literal})]"
         );
-        let button = self
-            .client
-            .wait()
-            .at_most(PATIENCE)
-            .for_element(Locator::XPath(&xpath))
-            .await
-            .unwrap_or_else(|e| panic!("no button containing {part:?}: {e}"));
-        self.focus(&button).await;
-        self.keys(&Key::Enter.to_string()).await;
+        self.press_at(&xpath, part).await;
     }
 
     /// Types `text` into the field labelled `label`, after what it holds.
@@ -202,6 +220,30 @@ impl Window {
             )
             .await
             .expect("focus");
+    }
+
+    /// Calls a command of the app directly, as its UI would, for setting up
+    /// what a test cannot do through the window (the native file picker).
+    pub async fn invoke(&self, command: &str, args: serde_json::Value) -> serde_json::Value {
+        let answer = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
+                   .then((ok) => done({ ok }), (error) => done({ error }));",
+                vec![json!(command), args],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("invoke {command}: {e}"));
+        if let Some(error) = answer.get("error") {
+            panic!("{command} failed: {error}");
+        }
+        answer.get("ok").cloned().unwrap_or(serde_json::Value::Null)
+    }
+
+    /// Runs a script in the page and returns its value.
+    pub async fn script(&self, script: &str) -> serde_json::Value {
+        self.client.execute(script, vec![]).await.expect("script")
     }
 
     /// The text of the element with this id, once it exists.

@@ -8,7 +8,40 @@ import type { Case } from '../src/bindings/Case';
 import type { CaseDraft } from '../src/bindings/CaseDraft';
 import type { CaseSummary } from '../src/bindings/CaseSummary';
 import type { FieldError } from '../src/bindings/FieldError';
+import type { ImportProgress } from '../src/bindings/ImportProgress';
+import type { ImportSummary } from '../src/bindings/ImportSummary';
+import type { Photo } from '../src/bindings/Photo';
+import type { PhotoDetails } from '../src/bindings/PhotoDetails';
 import type { Preferences } from '../src/bindings/Preferences';
+
+/** A stored photo as the core would return it, numbered `n`. */
+export function fakePhoto(caseId: string, n: number): Photo {
+  return {
+    id: `photo-${n}`,
+    caseId,
+    sha256: n.toString(16).padStart(64, '0'),
+    fileNames: [`IMG_${n}.jpg`],
+    format: 'jpeg',
+    width: 4000,
+    height: 3000,
+    byteSize: 3_200_000,
+    exif: { takenLocal: null, takenOffset: null, camera: '', orientation: 1, gps: null },
+    details: {
+      caption: '',
+      people: [],
+      taken: null,
+      takenBasis: 'unknown',
+      place: '',
+      photographer: '',
+      sourceKind: 'unknown',
+      sourceUrl: '',
+      sourcePosted: null,
+      attestedBy: '',
+      printGps: false,
+    },
+    importedAt: '2026-11-30T10:00:00Z',
+  };
+}
 
 export class FakeBackend implements Backend {
   cases = new Map<string, Case>();
@@ -123,6 +156,62 @@ export class FakeBackend implements Backend {
   async restoreBackup() {
     return null;
   }
+  photos = new Map<string, Photo[]>();
+  photoRequests: Array<{ offset: number; limit: number }> = [];
+  nextImport: ImportSummary | null = null;
+
+  async listPhotos(caseId: string, offset: number, limit: number) {
+    this.photoRequests.push({ offset, limit });
+    const all = this.photos.get(caseId) ?? [];
+    return { photos: all.slice(offset, offset + limit), total: all.length };
+  }
+  async getPhoto(id: string) {
+    for (const list of this.photos.values()) {
+      const found = list.find((p) => p.id === id);
+      if (found) return structuredClone(found);
+    }
+    throw new BackendError({ code: 'notFound', message: id, fields: [] });
+  }
+  async updatePhotoDetails(id: string, details: PhotoDetails) {
+    for (const list of this.photos.values()) {
+      const i = list.findIndex((p) => p.id === id);
+      if (i >= 0) {
+        list[i] = { ...list[i], details: structuredClone(details) };
+        return structuredClone(list[i]);
+      }
+    }
+    throw new BackendError({ code: 'notFound', message: id, fields: [] });
+  }
+  async importPickedPhotos(
+    caseId: string,
+    _title: string,
+    onProgress: (p: ImportProgress) => void,
+  ): Promise<ImportSummary | null> {
+    const summary = this.nextImport;
+    if (!summary) return null;
+    const total = summary.outcomes.length;
+    summary.outcomes.forEach((o, i) =>
+      onProgress({ done: i + 1, total, failed: summary.outcomes.slice(0, i + 1).filter((x) => x.result.status === 'failed').length }),
+    );
+    const list = this.photos.get(caseId) ?? [];
+    for (let i = 0; i < summary.imported; i++) list.push(fakePhoto(caseId, list.length));
+    this.photos.set(caseId, list);
+    return summary;
+  }
+  async importDroppedPhotos(caseId: string, onProgress: (p: ImportProgress) => void) {
+    return (await this.importPickedPhotos(caseId, '', onProgress)) ?? {
+      imported: 0,
+      duplicates: 0,
+      failed: 0,
+      cancelled: 0,
+      outcomes: [],
+    };
+  }
+  async cancelImport() {}
+  async onFilesDropped() {
+    return () => {};
+  }
+
   closeRequest: (() => boolean) | null = null;
   closed = false;
   async guardWindowClose(keepOpen: () => boolean) {

@@ -39,7 +39,8 @@ function literalText(node: unknown, found: string[]): void {
     }
     return;
   }
-  if (n.type === 'Attribute') return; // other attributes (class, id) are not shown
+  // Other attributes (class, id) and style values are not shown as text.
+  if (n.type === 'Attribute' || n.type === 'StyleDirective') return;
   for (const [key, value] of Object.entries(n)) {
     if (key === 'type' || key === 'start' || key === 'end') continue;
     if (key === 'instance' || key === 'module' || key === 'css') continue;

@@ -9,6 +9,11 @@ import type { CaseDraft } from '../bindings/CaseDraft';
 import type { CaseSummary } from '../bindings/CaseSummary';
 import type { ErrorPayload } from '../bindings/ErrorPayload';
 import type { FieldError } from '../bindings/FieldError';
+import type { ImportProgress } from '../bindings/ImportProgress';
+import type { ImportSummary } from '../bindings/ImportSummary';
+import type { Photo } from '../bindings/Photo';
+import type { PhotoDetails } from '../bindings/PhotoDetails';
+import type { PhotoPage } from '../bindings/PhotoPage';
 import type { Preferences } from '../bindings/Preferences';
 
 export type Locale = 'en' | 'es';
@@ -43,6 +48,25 @@ export interface Backend {
   guardWindowClose(keepOpen: () => boolean): Promise<() => void>;
   /** Closes the window for good (after the user chose to). */
   closeWindow(): Promise<void>;
+  /** `limit` photos of a case from `offset`, and how many it has. */
+  listPhotos(caseId: string, offset: number, limit: number): Promise<PhotoPage>;
+  getPhoto(id: string): Promise<Photo>;
+  updatePhotoDetails(id: string, details: PhotoDetails): Promise<Photo>;
+  /** Opens the file picker and imports what is picked; null when cancelled. */
+  importPickedPhotos(
+    caseId: string,
+    dialogTitle: string,
+    onProgress: (p: ImportProgress) => void,
+  ): Promise<ImportSummary | null>;
+  /** Imports the files last dropped on the window. */
+  importDroppedPhotos(
+    caseId: string,
+    onProgress: (p: ImportProgress) => void,
+  ): Promise<ImportSummary>;
+  /** Stops the running import after the files already under way. */
+  cancelImport(): Promise<void>;
+  /** Calls `handler` when files are dropped on the window. */
+  onFilesDropped(handler: (count: number) => void): Promise<() => void>;
 }
 
 /** An error from the Rust side, with its stable code. */

@@ -1,7 +1,9 @@
 // The Backend over Tauri's invoke. Command names and argument names match
 // src-tauri/src/commands.rs.
 
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
+import type { ImportProgress } from '../bindings/ImportProgress';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import { asBackendError, type Backend } from './index';
 
@@ -34,4 +36,19 @@ export const tauriBackend: Backend = {
       if (keepOpen()) event.preventDefault();
     }),
   closeWindow: () => getCurrentWindow().destroy(),
+  listPhotos: (caseId, offset, limit) => call('list_photos', { caseId, offset, limit }),
+  getPhoto: (id) => call('get_photo', { id }),
+  updatePhotoDetails: (id, details) => call('update_photo_details', { id, details }),
+  importPickedPhotos: (caseId, title, onProgress) =>
+    call('import_picked_photos', { caseId, title, progress: channel(onProgress) }),
+  importDroppedPhotos: (caseId, onProgress) =>
+    call('import_dropped_photos', { caseId, progress: channel(onProgress) }),
+  cancelImport: () => call('cancel_import'),
+  onFilesDropped: (handler) => listen<number>('files-dropped', (event) => handler(event.payload)),
 };
+
+function channel(onProgress: (p: ImportProgress) => void): Channel<ImportProgress> {
+  const progress = new Channel<ImportProgress>();
+  progress.onmessage = onProgress;
+  return progress;
+}

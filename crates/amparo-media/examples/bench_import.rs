@@ -1,0 +1,189 @@
+//! Photo import speed, against vipsthumbnail in the same run.
+//!
+//!     bench_import --photos 100 --folder DIR [--vips]
+//!
+//! Generates DIR/photo-NNN.jpg if missing: 12-megapixel (4000 x 3000)
+//! high-entropy JPEGs, every third one with an EXIF orientation. Then
+//! imports them into a fresh temporary data folder with both cores and
+//! prints photos per second (fsync of every blob and row included). With
+//! `--vips`, it also makes the same two derivatives (400 px and 2,000 px)
+//! with vipsthumbnail, two photos at a time, followed by one `sync` so its
+//! writes reach the disk too, and prints the ratio.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::AtomicBool;
+use std::time::Instant;
+
+use amparo_core::{BlobStore, CaseDraft, Store};
+use amparo_media::import_photos;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let count: usize = value("--photos")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100);
+    let folder =
+        PathBuf::from(value("--folder").unwrap_or_else(|| "/tmp/amparo-bench-photos".into()));
+    let with_vips = args.iter().any(|a| a == "--vips");
+
+    let started = Instant::now();
+    let photos = fixtures(&folder, count);
+    let bytes: u64 = photos
+        .iter()
+        .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
+        .sum();
+    println!(
+        "{count} photos, 4000 x 3000, {:.1} MB each on average (ready in {:.1} s)",
+        bytes as f64 / count as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
+
+    let data = tempfile::tempdir().expect("data folder");
+    let mut store = Store::open(data.path()).expect("store");
+    let blobs = BlobStore::open(data.path()).expect("blobs");
+    let mut draft = CaseDraft::default();
+    draft.person.record_name = "Benchmark".into();
+    let case_id = store.create_case(&draft).expect("case").id;
+    let started = Instant::now();
+    let summary = import_photos(
+        &mut store,
+        &blobs,
+        &case_id,
+        &photos,
+        &AtomicBool::new(false),
+        |_| {},
+    )
+    .expect("import");
+    let amparo = started.elapsed().as_secs_f64();
+    assert_eq!(
+        summary.imported as usize, count,
+        "every photo filed: {:?}",
+        summary.failed
+    );
+    let amparo_rate = count as f64 / amparo;
+    println!(
+        "amparo:        {amparo_rate:6.2} photos/s ({amparo:.1} s, hash + decode + 2 derivatives + fsync + rows)"
+    );
+
+    if with_vips {
+        let out = tempfile::tempdir().expect("vips output");
+        let started = Instant::now();
+        vips(&photos, out.path());
+        let vips = started.elapsed().as_secs_f64();
+        let vips_rate = count as f64 / vips;
+        println!(
+            "vipsthumbnail: {vips_rate:6.2} photos/s ({vips:.1} s, 400 px + 2000 px, 2 at a time, then sync)"
+        );
+        println!(
+            "ratio amparo / vipsthumbnail: {:.2}",
+            amparo_rate / vips_rate
+        );
+    }
+}
+
+/// The photos, generated once and reused by later runs.
+fn fixtures(folder: &Path, count: usize) -> Vec<PathBuf> {
+    std::fs::create_dir_all(folder).expect("fixture folder");
+    let paths: Vec<PathBuf> = (0..count)
+        .map(|i| folder.join(format!("photo-{i:04}.jpg")))
+        .collect();
+    let missing: Vec<(usize, &PathBuf)> = paths
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.exists())
+        .collect();
+    use rayon::prelude::*;
+    missing.par_iter().for_each(|(i, path)| {
+        std::fs::write(path, photo(*i as u32)).expect("write fixture");
+    });
+    paths
+}
+
+/// A high-entropy 12 MP JPEG (noise over gradients compresses like a real
+/// photo of skin and fabric, about 3 MB), with an EXIF orientation on every
+/// third one.
+fn photo(seed: u32) -> Vec<u8> {
+    let (w, h) = (4000usize, 3000usize);
+    let mut state = seed.wrapping_mul(2_654_435_761).wrapping_add(1);
+    let mut pixels = vec![0u8; w * h * 3];
+    for (i, px) in pixels.chunks_exact_mut(3).enumerate() {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        let (x, y) = ((i % w) as u32, (i / w) as u32);
+        let noise = (state & 0x3F) as u8;
+        px[0] = ((x / 16) as u8).wrapping_add(noise);
+        px[1] = ((y / 12) as u8).wrapping_add(noise / 2);
+        px[2] = (((x + y) / 28) as u8).wrapping_add(state as u8 >> 3);
+    }
+    let mut jpeg = turbojpeg::compress(
+        turbojpeg::Image {
+            pixels: pixels.as_slice(),
+            width: w,
+            pitch: 3 * w,
+            height: h,
+            format: turbojpeg::PixelFormat::RGB,
+        },
+        90,
+        turbojpeg::Subsamp::Sub2x2,
+    )
+    .expect("encode")
+    .to_vec();
+    if seed.is_multiple_of(3) {
+        jpeg = with_orientation(&jpeg, [6, 8, 3][(seed as usize / 3) % 3]);
+    }
+    jpeg
+}
+
+/// Inserts an EXIF APP1 segment holding only an Orientation tag.
+fn with_orientation(jpeg: &[u8], orientation: u16) -> Vec<u8> {
+    let mut tiff = b"II*\0\x08\0\0\0\x01\0".to_vec();
+    tiff.extend_from_slice(&0x0112u16.to_le_bytes());
+    tiff.extend_from_slice(&3u16.to_le_bytes());
+    tiff.extend_from_slice(&1u32.to_le_bytes());
+    tiff.extend_from_slice(&orientation.to_le_bytes());
+    tiff.extend_from_slice(&[0, 0, 0, 0, 0, 0]);
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend_from_slice(&tiff);
+    let mut out = vec![0xFF, 0xD8, 0xFF, 0xE1];
+    out.extend_from_slice(&((app1.len() + 2) as u16).to_be_bytes());
+    out.extend_from_slice(&app1);
+    out.extend_from_slice(&jpeg[2..]);
+    out
+}
+
+fn vips(photos: &[PathBuf], out: &Path) {
+    let half = photos.len().div_ceil(2);
+    std::thread::scope(|scope| {
+        for chunk in photos.chunks(half.max(1)) {
+            scope.spawn(move || {
+                for photo in chunk {
+                    for size in ["400", "2000"] {
+                        let target = out.join(format!(
+                            "{}-{size}.jpg",
+                            photo
+                                .file_stem()
+                                .map(|s| s.to_string_lossy())
+                                .unwrap_or_default()
+                        ));
+                        let status = Command::new("vipsthumbnail")
+                            .arg(photo)
+                            .args(["-s", size, "-o"])
+                            .arg(format!("{}[Q=85]", target.display()))
+                            .status()
+                            .expect("vipsthumbnail (apt-get install libvips-tools)");
+                        assert!(status.success());
+                    }
+                }
+            });
+        }
+    });
+    Command::new("sync").status().expect("sync");
+}

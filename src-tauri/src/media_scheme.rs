@@ -1,0 +1,98 @@
+//! `amparo-media://localhost/<kind>/<sha256>`: the only way images reach the
+//! webview. It serves derivatives (thumbnails and print copies) from the
+//! blob store, never originals and never file paths, and answers 404 to
+//! anything outside that exact pattern (`../`, other lengths, uppercase
+//! hex, extra segments, queries).
+
+use amparo_core::{DerivativeKind, is_sha256_hex};
+use tauri::http::{Request, Response, StatusCode, Uri};
+use tauri::{Manager, Runtime, UriSchemeContext, UriSchemeResponder};
+
+use crate::store_slot::StoreSlot;
+
+/// The scheme's name, as the UI writes it.
+pub const SCHEME: &str = "amparo-media";
+
+/// The derivative a URI names, if it names one in the accepted form.
+pub fn derivative_for(uri: &Uri) -> Option<(DerivativeKind, String)> {
+    if uri.query().is_some() || uri.host() != Some("localhost") {
+        return None;
+    }
+    let rest = uri.path().strip_prefix('/')?;
+    let (kind, hash) = rest.split_once('/')?;
+    let kind = DerivativeKind::parse(kind)?;
+    is_sha256_hex(hash).then(|| (kind, hash.to_owned()))
+}
+
+/// Answers one request off the main thread.
+pub fn handle<R: Runtime>(
+    ctx: UriSchemeContext<'_, R>,
+    request: Request<Vec<u8>>,
+    responder: UriSchemeResponder,
+) {
+    let app = ctx.app_handle().clone();
+    let wanted = derivative_for(request.uri());
+    tauri::async_runtime::spawn_blocking(move || {
+        let found = wanted.and_then(|(kind, hash)| {
+            let slot = app.state::<StoreSlot>();
+            slot.blobs()?.read_derivative(&hash, kind).ok()
+        });
+        responder.respond(
+            match found {
+                Some(bytes) => Response::builder()
+                    .status(StatusCode::OK)
+                    .header("Content-Type", "image/jpeg")
+                    .header("Cache-Control", "max-age=31536000, immutable")
+                    .body(bytes),
+                None => Response::builder()
+                    .status(StatusCode::NOT_FOUND)
+                    .body(Vec::new()),
+            }
+            .unwrap_or_else(|_| Response::new(Vec::new())),
+        );
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HASH: &str = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    fn parse(uri: &str) -> Option<(DerivativeKind, String)> {
+        derivative_for(&uri.parse::<Uri>().expect("uri"))
+    }
+
+    #[test]
+    fn thumbnails_and_print_copies_are_served_by_hash() {
+        assert_eq!(
+            parse(&format!("amparo-media://localhost/thumb/{HASH}")),
+            Some((DerivativeKind::Thumb, HASH.to_owned()))
+        );
+        assert_eq!(
+            parse(&format!("amparo-media://localhost/print/{HASH}")),
+            Some((DerivativeKind::Print, HASH.to_owned()))
+        );
+    }
+
+    #[test]
+    fn anything_else_is_refused() {
+        let upper = HASH.to_uppercase();
+        for uri in [
+            format!("amparo-media://localhost/original/{HASH}"),
+            format!("amparo-media://localhost/thumb/{}", &HASH[..63]),
+            format!("amparo-media://localhost/thumb/{HASH}0"),
+            format!("amparo-media://localhost/thumb/{upper}"),
+            format!("amparo-media://localhost/thumb/../{HASH}"),
+            format!("amparo-media://localhost/thumb/%2e%2e/{HASH}"),
+            format!("amparo-media://localhost/thumb/{HASH}/x"),
+            format!("amparo-media://localhost/thumb/{HASH}?x=1"),
+            "amparo-media://localhost/../../etc/passwd".to_owned(),
+            format!("amparo-media://elsewhere/thumb/{HASH}"),
+            format!("amparo-media://thumb/{HASH}"),
+            "amparo-media://localhost/".to_owned(),
+        ] {
+            assert_eq!(parse(&uri), None, "{uri} must be refused");
+        }
+    }
+}

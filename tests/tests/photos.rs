@@ -1,0 +1,103 @@
+//! Photos in the real window: files imported through the test-only path
+//! (the native picker cannot be driven), thumbnails served through the
+//! amparo-media scheme, a caption written by keyboard, all still there after
+//! a restart. Needs the app built with `--features e2e`.
+
+use amparo_e2e::{Desktop, run};
+use serde_json::json;
+
+fn fixture(dir: &std::path::Path, name: &str, colour: [u8; 3]) -> String {
+    let path = dir.join(name);
+    image::RgbImage::from_fn(640, 480, |x, y| {
+        if (x / 80 + y / 80) % 2 == 0 {
+            image::Rgb(colour)
+        } else {
+            image::Rgb([240, 240, 240])
+        }
+    })
+    .save(&path)
+    .expect("write fixture");
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn imported_photos_show_as_thumbnails_and_keep_their_caption_after_a_restart() {
+    run(|| async {
+        let desktop = Desktop::start();
+        let files = tempfile::tempdir().expect("fixture folder");
+        let wrist = fixture(files.path(), "wrist.jpg", [150, 60, 40]);
+        let festival = fixture(files.path(), "reyes-magos.png", [40, 90, 160]);
+        let letter = files.path().join("letter.jpg");
+        std::fs::write(&letter, "Querida familia").expect("fixture");
+
+        let window = desktop.launch().await;
+        window.press("Continue in English").await;
+        window.press("New case").await;
+        window
+            .type_into(
+                "Name as on immigration records",
+                "Jesús Alberto Rivas Moreno",
+            )
+            .await;
+        window.press("Save case").await;
+        window.wait_for_text("Photos (0)").await;
+
+        let cases = window.invoke("list_cases", json!({ "query": "" })).await;
+        let case_id = cases[0]["id"].as_str().expect("case id").to_owned();
+        let summary = window
+            .invoke(
+                "e2e_import_paths",
+                json!({ "caseId": case_id, "paths": [wrist, letter.to_string_lossy(), festival] }),
+            )
+            .await;
+        assert_eq!(summary["imported"], 2, "{summary}");
+        assert_eq!(summary["outcomes"][1]["result"]["code"], "notAnImage");
+
+        window.press("Cases").await;
+        window.press_containing("Jesús Alberto Rivas Moreno").await;
+        window.wait_for_text("Photos (2)").await;
+        wait_for_loaded_thumbnails(&window, 2).await;
+
+        window.press_containing("Photo 1 of 2").await;
+        window
+            .type_into(
+                "What the photo shows",
+                "Left wrist: the crown over “mamá”, made in 2017 in Capacho",
+            )
+            .await;
+        window.type_into("Who took it", "María Moreno").await;
+        window.press("Save").await;
+        window.wait_for_text("Saved.").await;
+        window.quit().await;
+
+        let window = desktop.launch().await;
+        window.press_containing("Jesús Alberto Rivas Moreno").await;
+        window.wait_for_text("Photos (2)").await;
+        window.press_containing("Photo 1 of 2").await;
+        assert_eq!(
+            window.value_of("What the photo shows").await,
+            "Left wrist: the crown over “mamá”, made in 2017 in Capacho"
+        );
+        window.wait_for_text("wrist.jpg").await;
+        window.quit().await;
+    });
+}
+
+/// Waits until `count` thumbnails have really loaded (decoded with a size)
+/// from the amparo-media scheme.
+async fn wait_for_loaded_thumbnails(window: &amparo_e2e::Window, count: u64) {
+    for _ in 0..100 {
+        let loaded = window
+            .script(
+                "return [...document.querySelectorAll('img')]
+                   .filter((i) => i.src.startsWith('amparo-media://localhost/thumb/')
+                                  && i.complete && i.naturalWidth > 0).length;",
+            )
+            .await;
+        if loaded.as_u64() == Some(count) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the thumbnails did not load through the amparo-media scheme");
+}

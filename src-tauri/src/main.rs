@@ -13,6 +13,7 @@ mod folder_dialog;
 mod media_scheme;
 mod photo_commands;
 mod store_slot;
+mod tattoo_commands;
 
 use std::path::PathBuf;
 
@@ -45,6 +46,10 @@ macro_rules! commands {
             photo_commands::import_picked_photos,
             photo_commands::import_dropped_photos,
             photo_commands::cancel_import,
+            tattoo_commands::list_tattoos,
+            tattoo_commands::create_tattoo,
+            tattoo_commands::update_tattoo,
+            tattoo_commands::delete_tattoo,
             $($extra),*
         ]
     };

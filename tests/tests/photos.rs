@@ -1,7 +1,8 @@
 //! Photos in the real window: files imported through the test-only path
 //! (the native picker cannot be driven), thumbnails served through the
-//! amparo-media scheme, a caption written by keyboard, all still there after
-//! a restart. Needs the app built with `--features e2e`.
+//! amparo-media scheme, a caption and a tattoo record written by keyboard,
+//! all still there after a restart. Needs the app built with
+//! `--features e2e`.
 
 use amparo_e2e::{Desktop, run};
 use serde_json::json;
@@ -68,6 +69,28 @@ fn imported_photos_show_as_thumbnails_and_keep_their_caption_after_a_restart() {
         window.type_into("Who took it", "María Moreno").await;
         window.press("Save").await;
         window.wait_for_text("Saved.").await;
+
+        window.press("Record a tattoo shown in this photo").await;
+        window
+            .type_into("Where on the body", "Inside of the left wrist")
+            .await;
+        window.type_into("Words or letters in it", "mamá").await;
+        window
+            .type_into(
+                "What it means, in the person's own words",
+                "La corona es por mi mamá y por los Reyes Magos de Capacho.",
+            )
+            .await;
+        window
+            .type_into(
+                "What it means, in English",
+                "The crown is for my mom and for the Three Kings of Capacho.",
+            )
+            .await;
+        window.press("Save tattoo record").await;
+        window
+            .wait_for_text("Inside of the left wrist (mamá)")
+            .await;
         window.quit().await;
 
         let window = desktop.launch().await;
@@ -79,6 +102,12 @@ fn imported_photos_show_as_thumbnails_and_keep_their_caption_after_a_restart() {
             "Left wrist: the crown over “mamá”, made in 2017 in Capacho"
         );
         window.wait_for_text("wrist.jpg").await;
+        window.press("Close").await;
+        window.wait_for_text("Tattoos (1)").await;
+        window
+            .wait_for_text("The crown is for my mom and for the Three Kings of Capacho.")
+            .await;
+        window.wait_for_text("1 photo(s)").await;
         window.quit().await;
     });
 }

@@ -13,6 +13,8 @@ import type { ImportSummary } from '../src/bindings/ImportSummary';
 import type { Photo } from '../src/bindings/Photo';
 import type { PhotoDetails } from '../src/bindings/PhotoDetails';
 import type { Preferences } from '../src/bindings/Preferences';
+import type { Tattoo } from '../src/bindings/Tattoo';
+import type { TattooDraft } from '../src/bindings/TattooDraft';
 
 /** A stored photo as the core would return it, numbered `n`. */
 export function fakePhoto(caseId: string, n: number): Photo {
@@ -210,6 +212,37 @@ export class FakeBackend implements Backend {
   async cancelImport() {}
   async onFilesDropped() {
     return () => {};
+  }
+
+  tattoos: Tattoo[] = [];
+  async listTattoos(caseId: string) {
+    return structuredClone(this.tattoos.filter((t) => t.caseId === caseId));
+  }
+  async createTattoo(caseId: string, draft: TattooDraft) {
+    if (!draft.bodyLocation.trim()) {
+      throw new BackendError({
+        code: 'invalid',
+        message: 'invalid',
+        fields: [{ field: 'bodyLocation', problem: 'required' }],
+      });
+    }
+    const saved: Tattoo = {
+      ...structuredClone(draft),
+      id: `tattoo-${this.tattoos.length + 1}`,
+      caseId,
+      createdAt: '2026-11-30T10:00:00Z',
+      updatedAt: '2026-11-30T10:00:00Z',
+    };
+    this.tattoos.push(saved);
+    return structuredClone(saved);
+  }
+  async updateTattoo(id: string, draft: TattooDraft) {
+    const i = this.tattoos.findIndex((t) => t.id === id);
+    this.tattoos[i] = { ...this.tattoos[i], ...structuredClone(draft) };
+    return structuredClone(this.tattoos[i]);
+  }
+  async deleteTattoo(id: string) {
+    this.tattoos = this.tattoos.filter((t) => t.id !== id);
   }
 
   closeRequest: (() => boolean) | null = null;

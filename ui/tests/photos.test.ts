@@ -93,3 +93,31 @@ describe('a photo opened from the gallery', () => {
     expect(within(next).getByLabelText('What the photo shows')).toHaveValue('');
   });
 });
+
+describe('a tattoo recorded from a photo', () => {
+  it('is saved with the photo linked as a close-up, in the person’s words and in English', async () => {
+    const user = userEvent.setup();
+    const backend = withPhotos(2);
+    render(CasePhotos, { props: { caseId: 'case-1' }, context: backendContext(backend) });
+    await user.click(await screen.findByRole('button', { name: /^Photo 1 of 2/ }));
+    await user.click(await screen.findByRole('button', { name: 'Record a tattoo shown in this photo' }));
+    const form = await screen.findByRole('dialog', { name: 'New tattoo record' });
+    await user.click(within(form).getByRole('button', { name: 'Save tattoo record' }));
+    expect(await within(form).findByText('This is required.')).toBeTruthy();
+    expect(backend.tattoos).toEqual([]);
+
+    await user.type(within(form).getByLabelText(/Where on the body/), 'Inside of the left wrist');
+    await user.type(within(form).getByLabelText('Words or letters in it'), 'mamá');
+    await user.type(
+      within(form).getByLabelText(/What it means, in the person's own words/),
+      'La corona es por mi mamá',
+    );
+    await user.type(within(form).getByLabelText('What it means, in English'), 'The crown is for my mom');
+    await user.click(within(form).getByRole('button', { name: 'Save tattoo record' }));
+    await waitFor(() => expect(backend.tattoos.length).toBe(1));
+    expect(backend.tattoos[0].photos).toEqual([{ photoId: 'photo-0', role: 'closeUp' }]);
+    expect(backend.tattoos[0].meaningOriginal).toBe('La corona es por mi mamá');
+    const detail = await screen.findByRole('dialog', { name: 'Photo 1 of 2' });
+    expect(within(detail).getByLabelText('Inside of the left wrist (mamá)')).toBeChecked();
+  });
+});

@@ -8,7 +8,7 @@ use ts_rs::{Config, ExportError, TS};
 
 use crate::{
     BackupSummary, Case, CaseDraft, CaseSummary, DerivativeKind, ErrorPayload, Photo, PhotoAdded,
-    PhotoDetails, PhotoPage, Preferences,
+    PhotoDetails, PhotoPage, Preferences, Tattoo, TattooDraft,
 };
 
 /// Writes every type that crosses to the UI, and those they use, into `dir`.
@@ -25,5 +25,7 @@ pub fn export_bindings(dir: &Path) -> Result<(), ExportError> {
     PhotoDetails::export_all(&cfg)?;
     PhotoAdded::export_all(&cfg)?;
     DerivativeKind::export_all(&cfg)?;
+    Tattoo::export_all(&cfg)?;
+    TattooDraft::export_all(&cfg)?;
     Ok(())
 }

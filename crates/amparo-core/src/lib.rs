@@ -32,6 +32,7 @@ mod fold;
 mod photo;
 mod remembered_date;
 mod store;
+mod tattoo;
 mod validate;
 
 pub use a_number::ANumber;
@@ -50,4 +51,5 @@ pub use photo::{
 };
 pub use remembered_date::{DatePrecision, RememberedDate};
 pub use store::{DATABASE_FILE, Preferences, SCHEMA_VERSION, Store};
+pub use tattoo::{Tattoo, TattooDraft, TattooPhoto, TattooPhotoRole};
 pub use validate::check_draft;

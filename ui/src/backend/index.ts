@@ -15,6 +15,8 @@ import type { Photo } from '../bindings/Photo';
 import type { PhotoDetails } from '../bindings/PhotoDetails';
 import type { PhotoPage } from '../bindings/PhotoPage';
 import type { Preferences } from '../bindings/Preferences';
+import type { Tattoo } from '../bindings/Tattoo';
+import type { TattooDraft } from '../bindings/TattooDraft';
 
 export type Locale = 'en' | 'es';
 
@@ -67,6 +69,10 @@ export interface Backend {
   cancelImport(): Promise<void>;
   /** Calls `handler` when files are dropped on the window. */
   onFilesDropped(handler: (count: number) => void): Promise<() => void>;
+  listTattoos(caseId: string): Promise<Tattoo[]>;
+  createTattoo(caseId: string, draft: TattooDraft): Promise<Tattoo>;
+  updateTattoo(id: string, draft: TattooDraft): Promise<Tattoo>;
+  deleteTattoo(id: string): Promise<void>;
 }
 
 /** An error from the Rust side, with its stable code. */

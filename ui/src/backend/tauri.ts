@@ -45,6 +45,10 @@ export const tauriBackend: Backend = {
     call('import_dropped_photos', { caseId, progress: channel(onProgress) }),
   cancelImport: () => call('cancel_import'),
   onFilesDropped: (handler) => listen<number>('files-dropped', (event) => handler(event.payload)),
+  listTattoos: (caseId) => call('list_tattoos', { caseId }),
+  createTattoo: (caseId, draft) => call('create_tattoo', { caseId, draft }),
+  updateTattoo: (id, draft) => call('update_tattoo', { id, draft }),
+  deleteTattoo: (id) => call('delete_tattoo', { id }),
 };
 
 function channel(onProgress: (p: ImportProgress) => void): Channel<ImportProgress> {

@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_cases.sql"),
     include_str!("../../migrations/0002_photos.sql"),
+    include_str!("../../migrations/0003_tattoos.sql"),
 ];
 
 /// The schema version this build writes and reads.

@@ -11,6 +11,7 @@ mod cases;
 mod migrate;
 mod photos;
 mod settings;
+mod tattoos;
 
 use std::fs::{self, OpenOptions};
 use std::io::Read;

@@ -1,11 +1,13 @@
 //! Writes screenshots of the real window into a folder (default
-//! docs/screenshots): first start, the case list, and the case form with a
-//! validation message, in English and in Spanish.
+//! docs/screenshots): first start, the case list and page, the case form
+//! with validation messages in English and Spanish, a gallery of a few
+//! hundred photos, and a tattoo record. Needs the `e2e` build of the app.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use amparo_e2e::{Desktop, run};
+use serde_json::json;
 
 fn main() {
     let out = std::env::args_os()
@@ -51,8 +53,116 @@ fn main() {
         window.wait_for_text("Guardar caso").await;
         settle().await;
         shot("case-form-es.png");
+        language
+            .select_by_value("en")
+            .await
+            .expect("back to English");
+        window.press("Cancel").await;
+        window.press("Leave and discard changes").await;
+
+        // A gallery with a few hundred photos, and a tattoo record.
+        let photos = tempfile::tempdir().expect("photo folder");
+        let paths: Vec<String> = (0..240).map(|i| festival_photo(photos.path(), i)).collect();
+        let cases = window.invoke("list_cases", json!({ "query": "" })).await;
+        let case_id = cases[0]["id"].as_str().expect("example case").to_owned();
+        window
+            .invoke(
+                "e2e_import_paths",
+                json!({ "caseId": case_id, "paths": paths }),
+            )
+            .await;
+        window.press("Cases").await;
+        window.press_containing("Jesús Alberto Rivas Moreno").await;
+        window.wait_for_text("Photos (240)").await;
+        window
+            .script("document.getElementById('photos-title').scrollIntoView(); return 1")
+            .await;
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        shot("gallery-en.png");
+
+        window.press_containing("Photo 1 of 240").await;
+        window
+            .type_into(
+                "What the photo shows",
+                "Inside of his left wrist: the crown over “mamá”",
+            )
+            .await;
+        window
+            .type_into("Who took it", "María Moreno (his mother)")
+            .await;
+        window.press("Save").await;
+        window.press("Record a tattoo shown in this photo").await;
+        window
+            .type_into("Where on the body", "Inside of the left wrist")
+            .await;
+        window.type_into("Words or letters in it", "mamá").await;
+        window
+            .type_into("Images in it", "A crown with three points over the word")
+            .await;
+        window
+            .type_into("Where it was made", "Capacho, Táchira, Venezuela")
+            .await;
+        window
+            .type_into("Who made it", "Luis Contreras, tattoo artist in Capacho")
+            .await;
+        window
+            .type_into("Language of the explanation", "Spanish")
+            .await;
+        window
+            .type_into(
+                "What it means, in the person's own words",
+                "La corona es por mi mamá, la reina de mi casa, y por los Reyes Magos de Capacho, \
+                 la fiesta en la que salí desde los siete años.",
+            )
+            .await;
+        window
+            .type_into(
+                "What it means, in English",
+                "The crown is for my mom, the queen of my home, and for the Three Kings of \
+                 Capacho, the festival I performed in since I was seven.",
+            )
+            .await;
+        window
+            .type_into(
+                "Cultural, religious or community context",
+                "Capacho's Three Kings festival (Reyes Magos), every January 6.",
+            )
+            .await;
+        settle().await;
+        shot("tattoo-form-en.png");
+        window.press("Save tattoo record").await;
+        window
+            .wait_for_text("Inside of the left wrist (mamá)")
+            .await;
+        window.press("Close").await;
+        window.wait_for_text("Tattoos (1)").await;
+        window
+            .script("document.getElementById('tattoos-title').scrollIntoView(); return 1")
+            .await;
+        settle().await;
+        shot("tattoo-record-en.png");
         window.quit().await;
     });
+}
+
+/// A colourful stand-in photo (stripes and a disc), different for each `i`.
+fn festival_photo(dir: &Path, i: u32) -> String {
+    let hue = |k: u32| ((i * 37 + k * 85) % 200 + 40) as u8;
+    let image = image::RgbImage::from_fn(800, 600, |x, y| {
+        let (dx, dy) = (x as i32 - 400, y as i32 - 300);
+        // The disc's size makes every photo different.
+        let radius = 40 + i as i32;
+        if dx * dx + dy * dy < radius * radius {
+            image::Rgb([hue(0), hue(1) / 2, 40])
+        } else if (x / 50 + i) % 2 == 0 {
+            image::Rgb([hue(2), hue(0), hue(1)])
+        } else {
+            image::Rgb([240, 235, 220])
+        }
+    });
+    let path = dir.join(format!("festival-{i:03}.jpg"));
+    image.save(&path).expect("write photo");
+    path.to_string_lossy().into_owned()
 }
 
 /// Lets the page finish painting before the screen is read.

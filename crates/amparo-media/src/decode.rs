@@ -35,7 +35,7 @@ pub(crate) fn decode(
         PhotoFormat::Png => decode_with_image(bytes, ImageFormat::Png),
         PhotoFormat::Webp => decode_with_image(bytes, ImageFormat::WebP),
         PhotoFormat::Tiff => decode_with_image(bytes, ImageFormat::Tiff),
-        PhotoFormat::Heif => Err(MediaError::Unsupported("HEIC/HEIF")),
+        PhotoFormat::Heif => decode_heif(bytes),
     }
 }
 
@@ -89,6 +89,42 @@ fn decode_jpeg(bytes: &[u8], want_long: u32) -> Result<Decoded, MediaError> {
         rgb,
         full_width: header.width as u32,
         full_height: header.height as u32,
+    })
+}
+
+/// HEIC through libheif, which applies the container's rotation and mirror
+/// (`irot`, `imir`) while decoding: the result is upright, and its EXIF
+/// orientation must not be applied again.
+fn decode_heif(bytes: &[u8]) -> Result<Decoded, MediaError> {
+    use libheif_rs::{ColorSpace, HeifContext, LibHeif, RgbChroma};
+    let corrupt = |e: libheif_rs::HeifError| MediaError::Corrupt(e.to_string());
+    let context = HeifContext::read_from_bytes(bytes).map_err(corrupt)?;
+    let handle = context.primary_image_handle().map_err(corrupt)?;
+    check_pixels(u64::from(handle.width()), u64::from(handle.height()))?;
+    let image = LibHeif::new()
+        .decode(&handle, ColorSpace::Rgb(RgbChroma::Rgb), None)
+        .map_err(corrupt)?;
+    let plane = image
+        .planes()
+        .interleaved
+        .ok_or_else(|| MediaError::Corrupt("no RGB plane in the HEIC image".into()))?;
+    let (w, h) = (plane.width, plane.height);
+    let row = 3 * w as usize;
+    let mut rgb = Vec::with_capacity(row * h as usize);
+    for y in 0..h as usize {
+        let start = y * plane.stride;
+        rgb.extend_from_slice(
+            plane.data.get(start..start + row).ok_or_else(|| {
+                MediaError::Corrupt("the HEIC image is shorter than it says".into())
+            })?,
+        );
+    }
+    let rgb = RgbImage::from_raw(w, h, rgb)
+        .ok_or_else(|| MediaError::Corrupt("unexpected image size".into()))?;
+    Ok(Decoded {
+        rgb,
+        full_width: w,
+        full_height: h,
     })
 }
 

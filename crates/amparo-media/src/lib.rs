@@ -1,5 +1,5 @@
 //! Photo intake: turning the files a family has (phone photos, pictures
-//! received over WhatsApp, screenshots, scans) into evidence Amparo can keep
+//! received over WhatsApp, iPhone HEICs, screenshots, scans) into evidence Amparo can keep
 //! and print.
 //!
 //! For each file, [`process`] reads the bytes once, hashes them (SHA-256 of

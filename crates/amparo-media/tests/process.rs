@@ -247,3 +247,44 @@ fn a_decompression_bomb_is_refused_from_its_header() {
         }
     }
 }
+
+#[test]
+fn a_heic_is_read_and_shown_as_jpeg() {
+    let file = include_bytes!("fixtures/upright.heic");
+    let done = process("IMG_0412.HEIC", file).expect("process");
+    assert_eq!(done.photo.format, PhotoFormat::Heif);
+    assert_eq!((done.photo.width, done.photo.height), (320, 480));
+    let print = decode(&done.print);
+    assert_eq!(print.dimensions(), (320, 480));
+    let seen = corner_colours(&print);
+    for (got, want) in seen.iter().zip([RED, GREEN, BLUE, YELLOW]) {
+        assert!(close(*got, want), "corners {seen:?}");
+    }
+}
+
+#[test]
+fn a_heic_with_a_rotation_comes_out_upright_once() {
+    // Stored turned, with both an irot property and EXIF orientation 6, as
+    // an iPhone writes it (see fixtures/make_heic.py).
+    let file = include_bytes!("fixtures/rotated.heic");
+    let done = process("IMG_0413.HEIC", file).expect("process");
+    assert_eq!(done.photo.exif.orientation, 6, "the EXIF tag is read");
+    assert_eq!((done.photo.width, done.photo.height), (320, 480));
+    let print = decode(&done.print);
+    assert_eq!(print.dimensions(), (320, 480), "turned once, not twice");
+    let seen = corner_colours(&print);
+    for (got, want) in seen.iter().zip([RED, GREEN, BLUE, YELLOW]) {
+        assert!(close(*got, want), "corners {seen:?}");
+    }
+}
+
+#[test]
+fn a_damaged_heic_is_refused() {
+    let file = include_bytes!("fixtures/upright.heic");
+    let result = process("cut.heic", &file[..file.len() / 2]);
+    assert!(
+        matches!(result, Err(MediaError::Corrupt(_))),
+        "{:?}",
+        result.err()
+    );
+}

@@ -154,7 +154,7 @@ fn festival_photo(dir: &Path, i: u32) -> String {
         let radius = 40 + i as i32;
         if dx * dx + dy * dy < radius * radius {
             image::Rgb([hue(0), hue(1) / 2, 40])
-        } else if (x / 50 + i) % 2 == 0 {
+        } else if (x / 50 + i).is_multiple_of(2) {
             image::Rgb([hue(2), hue(0), hue(1)])
         } else {
             image::Rgb([240, 235, 220])

@@ -19,8 +19,12 @@ impl StoreSlot {
         match dir {
             Ok(dir) => {
                 let store = Store::open(&dir).map_err(|e| ErrorPayload::from(&e));
+                let blobs = BlobStore::open(&dir).ok();
+                if let (Ok(store), Some(blobs)) = (&store, &blobs) {
+                    sweep(store, blobs);
+                }
                 Self {
-                    blobs: BlobStore::open(&dir).ok(),
+                    blobs,
                     dir: Some(dir),
                     inner: Mutex::new(store),
                 }
@@ -65,6 +69,16 @@ impl StoreSlot {
         let value = result?;
         guard.as_ref().map_err(|e| e.clone())?;
         Ok(value)
+    }
+}
+
+/// Removes blobs that no row names: what an import that was interrupted
+/// (a crash, a power cut) had written before its row committed. Blobs
+/// younger than an hour are left alone, in case another Amparo (the
+/// command line) is importing right now.
+fn sweep(store: &Store, blobs: &BlobStore) {
+    if let Ok(keep) = store.referenced_hashes() {
+        let _ = blobs.sweep(&keep, std::time::Duration::from_secs(3600));
     }
 }
 

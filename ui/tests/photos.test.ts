@@ -121,3 +121,22 @@ describe('a tattoo recorded from a photo', () => {
     expect(within(detail).getByLabelText('Inside of the left wrist (mamá)')).toBeChecked();
   });
 });
+
+describe('unsaved words about a photo', () => {
+  it('are not lost by closing the photo: Leave without saving? is asked first', async () => {
+    const user = userEvent.setup();
+    const backend = withPhotos(2);
+    render(CasePhotos, { props: { caseId: 'case-1' }, context: backendContext(backend) });
+    await user.click(await screen.findByRole('button', { name: /^Photo 1 of 2/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Photo 1 of 2' });
+    await user.type(within(dialog).getByLabelText('What the photo shows'), 'Half a sentence');
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    const question = await screen.findByRole('dialog', { name: 'Leave without saving?' });
+    await user.click(within(question).getByRole('button', { name: 'Stay and keep editing' }));
+    expect(within(dialog).getByLabelText('What the photo shows')).toHaveValue('Half a sentence');
+
+    await user.keyboard('{Escape}');
+    await user.click(await screen.findByRole('button', { name: 'Leave and discard changes' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+});

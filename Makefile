@@ -55,13 +55,17 @@ e2e-tools:
 ui: node-deps
 	cd ui && npm run build
 
+# Built with the same package selection as the core tests, so cargo resolves
+# the same dependency features and compiles the Tauri stack only once.
+WORKSPACE := --workspace --exclude amparo-e2e
+
 app: ui
-	cargo build -p amparo-desktop
+	cargo build $(WORKSPACE)
 
 # The same window plus one test-only command that imports files by path
 # (end-to-end tests cannot drive the native file picker).
 app-e2e: ui
-	cargo build -p amparo-desktop --features e2e
+	cargo build $(WORKSPACE) --features amparo-desktop/e2e
 
 run: deps app
 	$(APP)
@@ -77,7 +81,7 @@ lint: ui
 	@echo "lint: ok"
 
 test-core: ui
-	cargo test --workspace --exclude amparo-e2e
+	cargo test $(WORKSPACE)
 
 test-ui: node-deps
 	cd ui && npm test

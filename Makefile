@@ -55,17 +55,19 @@ e2e-tools:
 ui: node-deps
 	cd ui && npm run build
 
-# Built with the same package selection as the core tests, so cargo resolves
-# the same dependency features and compiles the Tauri stack only once.
 WORKSPACE := --workspace --exclude amparo-e2e
 
 app: ui
 	cargo build $(WORKSPACE)
 
 # The same window plus one test-only command that imports files by path
-# (end-to-end tests cannot drive the native file picker).
+# (end-to-end tests cannot drive the native file picker). It is built the
+# way the core tests build it (cargo test also builds the app for the
+# shell's integration tests), so the Tauri stack is compiled once: a plain
+# cargo build resolves dependency features without dev-dependencies and
+# would compile it all again.
 app-e2e: ui
-	cargo build $(WORKSPACE) --features amparo-desktop/e2e
+	cargo test $(WORKSPACE) --features amparo-desktop/e2e --no-run
 
 run: deps app
 	$(APP)
@@ -81,7 +83,7 @@ lint: ui
 	@echo "lint: ok"
 
 test-core: ui
-	cargo test $(WORKSPACE)
+	cargo test $(WORKSPACE) --features amparo-desktop/e2e
 
 test-ui: node-deps
 	cd ui && npm test

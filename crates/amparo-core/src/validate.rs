@@ -27,8 +27,7 @@ pub fn check_draft(draft: &CaseDraft) -> Vec<FieldError> {
 pub(crate) fn validate(draft: &CaseDraft, today: Date) -> Result<CaseDraft, Vec<FieldError>> {
     let mut errors = Vec::new();
     let mut out = draft.clone();
-    // A day of grace: "today" in UTC may be yesterday where the user lives.
-    let latest = today.saturating_add(Duration::days(1));
+    let latest = latest_past_day(today);
 
     let p = &mut out.person;
     p.record_name = text(&p.record_name, "person.recordName", NAME_MAX, &mut errors);
@@ -133,7 +132,15 @@ fn list(values: &[String], field: &str, errors: &mut Vec<FieldError>) -> Vec<Str
         .collect()
 }
 
-fn past_date(
+/// The last day a date of something that already happened may name: a day
+/// of grace, since "today" in UTC may be yesterday where the user lives.
+pub(crate) fn latest_past_day(today: Date) -> Date {
+    today.saturating_add(Duration::days(1))
+}
+
+/// Checks a date of something that already happened: a real date, not
+/// after `latest` (see [`latest_past_day`]).
+pub(crate) fn past_date(
     date: &Option<RememberedDate>,
     field: &str,
     latest: Date,

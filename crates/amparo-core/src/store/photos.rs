@@ -12,6 +12,7 @@ use crate::photo::{
     PhotoPage, SourceKind,
 };
 use crate::remembered_date::RememberedDate;
+use crate::validate::{latest_past_day, past_date};
 
 const TEXT_MAX: usize = 20_000;
 const LINE_MAX: usize = 2_000;
@@ -178,19 +179,14 @@ fn check_details(details: &PhotoDetails) -> Result<PhotoDetails> {
     }
     out.people
         .retain(|p| !p.name.is_empty() || !p.relation.is_empty());
-    let latest = today().saturating_add(time::Duration::days(1));
-    for (date, field) in [
-        (&out.taken, "details.taken"),
-        (&out.source_posted, "details.sourcePosted"),
-    ] {
-        if let Some(d) = date {
-            if let Err(problem) = d.check() {
-                errors.push(FieldError::new(field, problem));
-            } else if d.is_after(latest) {
-                errors.push(FieldError::new(field, FieldProblem::DateInFuture));
-            }
-        }
-    }
+    let latest = latest_past_day(today());
+    past_date(&out.taken, "details.taken", latest, &mut errors);
+    past_date(
+        &out.source_posted,
+        "details.sourcePosted",
+        latest,
+        &mut errors,
+    );
     if errors.is_empty() {
         Ok(out)
     } else {

@@ -7,6 +7,7 @@ use super::{Store, now, today};
 use crate::error::{Error, FieldError, FieldProblem, Result};
 use crate::remembered_date::RememberedDate;
 use crate::tattoo::{Tattoo, TattooDraft, TattooPhoto, TattooPhotoRole};
+use crate::validate::{latest_past_day, past_date};
 
 const LINE_MAX: usize = 2_000;
 const TEXT_MAX: usize = 50_000;
@@ -184,13 +185,12 @@ fn check(draft: &TattooDraft) -> Result<TattooDraft> {
     if out.body_location.is_empty() {
         errors.push(FieldError::new("bodyLocation", FieldProblem::Required));
     }
-    if let Some(d) = out.made_when {
-        if let Err(problem) = d.check() {
-            errors.push(FieldError::new("madeWhen", problem));
-        } else if d.is_after(today().saturating_add(time::Duration::days(1))) {
-            errors.push(FieldError::new("madeWhen", FieldProblem::DateInFuture));
-        }
-    }
+    past_date(
+        &out.made_when,
+        "madeWhen",
+        latest_past_day(today()),
+        &mut errors,
+    );
     let mut seen = std::collections::HashSet::new();
     out.photos.retain(|p| seen.insert(p.photo_id.clone()));
     if errors.is_empty() {

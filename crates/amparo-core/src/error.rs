@@ -38,6 +38,12 @@ pub enum Error {
     /// A backup would overwrite an existing folder.
     #[error("the folder already exists and is not empty: {0}")]
     DestinationNotEmpty(String),
+    /// The record is still used by another and was not removed.
+    #[error("{0}")]
+    InUse(String),
+    /// The record changed between reading and writing; nothing was saved.
+    #[error("{0}")]
+    Changed(String),
     /// No data folder could be found for this user.
     #[error("no data folder could be found for this user; set AMPARO_DATA_DIR")]
     NoDataDir,
@@ -100,6 +106,8 @@ pub enum FieldProblem {
     TimeFormat,
     /// More text than the field holds.
     TooLong,
+    /// Not one of the values this field knows (a country or language code).
+    Unknown,
 }
 
 impl FieldProblem {
@@ -112,6 +120,7 @@ impl FieldProblem {
             Self::YearOutOfRange => "year out of range",
             Self::TimeFormat => "time must be HH:MM",
             Self::TooLong => "too long",
+            Self::Unknown => "not a known value",
         }
     }
 }
@@ -128,6 +137,8 @@ impl Error {
             Self::CorruptDatabase(_) => "corruptDatabase",
             Self::BadBackup(_) => "badBackup",
             Self::DestinationNotEmpty(_) => "destinationNotEmpty",
+            Self::InUse(_) => "inUse",
+            Self::Changed(_) => "changed",
             Self::NoDataDir => "noDataDir",
             Self::Sqlite(_) => "storage",
             Self::Io(_) => "io",

@@ -19,7 +19,9 @@ impl Store {
         if let Some(summary) = existing {
             return self.case(&summary.id);
         }
-        self.insert_case(&example_draft(crate::store::today()), true)
+        let case = self.insert_case(&example_draft(crate::store::today()), true)?;
+        self.add_example_statements(&case.id)?;
+        Ok(case)
     }
 }
 

@@ -25,15 +25,23 @@ mod backup;
 mod bindings;
 mod blob_store;
 mod case;
+mod countries;
 mod data_dir;
+mod declarant;
 mod error;
 mod example;
+mod example_statements;
+mod exhibit;
 mod fold;
 mod photo;
 mod remembered_date;
+mod signing_place;
+mod statement;
+mod statement_checks;
 mod store;
 mod tattoo;
 mod validate;
+mod wording;
 
 pub use a_number::ANumber;
 pub use backup::{BackupSummary, restore_backup};
@@ -43,13 +51,23 @@ pub use case::{
     Attorney, Case, CaseDraft, CaseSummary, Custody, CustodyStatus, Hearing, HearingKind,
     HearingMode, Person, Transfer,
 };
+pub use countries::COUNTRIES;
 pub use data_dir::{DATA_DIR_ENV, resolve_data_dir};
+pub use declarant::{Declarant, DeclarantDraft, ReadsEnglish};
 pub use error::{Error, ErrorPayload, FieldError, FieldProblem, Result};
+pub use exhibit::{ExhibitItem, ExhibitKind, ExhibitLetter};
 pub use photo::{
     DateBasis, GpsPoint, NewPhoto, PersonShown, Photo, PhotoAdded, PhotoDetails, PhotoExif,
     PhotoFormat, PhotoPage, SourceKind,
 };
 pub use remembered_date::{DatePrecision, RememberedDate};
+pub use signing_place::{ClauseForm, INSIDE_US, SigningPlace, country_name, is_country_code};
+pub use statement::{
+    Caption, CaptionKind, LanguageHelper, Paragraph, ReadBack, SignedVersion, SigningMode,
+    SigningRecord, Statement, StatementDraft, StatementSummary,
+};
+pub use statement_checks::{PrintCheck, PrintCheckCode, check_for_print, ready_for_final};
 pub use store::{DATABASE_FILE, Preferences, SCHEMA_VERSION, Store};
 pub use tattoo::{Tattoo, TattooDraft, TattooPhoto, TattooPhotoRole};
 pub use validate::check_draft;
+pub use wording::{DEFAULT_WORDING, WordingEntry, WordingSource, default_wording, fill};

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_cases.sql"),
     include_str!("../../migrations/0002_photos.sql"),
     include_str!("../../migrations/0003_tattoos.sql"),
+    include_str!("../../migrations/0004_statements.sql"),
 ];
 
 /// The schema version this build writes and reads.

@@ -8,10 +8,14 @@
 //! a clear error before anything is written to it.
 
 mod cases;
+mod declarants;
+mod exhibits;
 mod migrate;
 mod photos;
 mod settings;
+mod statements;
 mod tattoos;
+mod wording;
 
 use std::fs::{self, OpenOptions};
 use std::io::Read;
@@ -89,6 +93,12 @@ impl Store {
     /// The data folder, or `None` for an in-memory store.
     pub fn dir(&self) -> Option<&Path> {
         self.dir.as_deref()
+    }
+
+    /// Runs raw SQL: for tests that prove what the schema itself refuses.
+    #[doc(hidden)]
+    pub fn raw_execute_for_tests(&self, sql: &str) -> Result<usize> {
+        Ok(self.conn.execute(sql, [])?)
     }
 
     pub(crate) fn conn(&self) -> &Connection {

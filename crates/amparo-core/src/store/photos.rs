@@ -143,7 +143,12 @@ impl Store {
 
     /// Every original hash a row names: what the blob store must keep.
     pub fn referenced_hashes(&self) -> Result<HashSet<String>> {
-        let mut stmt = self.conn().prepare("SELECT DISTINCT sha256 FROM photos")?;
+        // Photos, the PDFs of signed statements and the scans of their pages.
+        let mut stmt = self.conn().prepare(
+            "SELECT sha256 FROM photos
+             UNION SELECT pdf_sha256 FROM signed_versions
+             UNION SELECT sha256 FROM signed_scans",
+        )?;
         let hashes = stmt
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;

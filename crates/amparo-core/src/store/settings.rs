@@ -44,7 +44,7 @@ impl Store {
         self.preferences()
     }
 
-    fn setting(&self, key: &str) -> Result<Option<String>> {
+    pub(super) fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn()
             .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
@@ -53,7 +53,7 @@ impl Store {
             .optional()?)
     }
 
-    fn put_setting(&mut self, key: &str, value: &str) -> Result<()> {
+    pub(super) fn put_setting(&mut self, key: &str, value: &str) -> Result<()> {
         self.conn().execute(
             "INSERT INTO settings (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",

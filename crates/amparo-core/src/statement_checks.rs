@@ -1,0 +1,122 @@
+//! What must be right before a statement is printed for signature or for
+//! filing, in plain words the window translates. Drafts print anyway, marked
+//! DRAFT; these checks say what stands between the draft and a final print.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::declarant::Declarant;
+use crate::exhibit::{ExhibitItem, ExhibitLetter};
+use crate::fold::fold;
+use crate::statement::StatementDraft;
+
+/// What a check found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum PrintCheckCode {
+    /// The statement has no paragraphs.
+    NoParagraphs,
+    /// Where it will be signed is not known, so the clause cannot be chosen.
+    NoPlaceOfSigning,
+    /// Paragraphs with no text in the declarant's language.
+    EmptyParagraphs,
+    /// Paragraphs with no English translation.
+    UntranslatedParagraphs,
+    /// No translator or interpreter named.
+    NoLanguageHelper,
+    /// The translator or interpreter is the declarant or a close relative.
+    HelperIsDeclarantOrRelative,
+    /// A paragraph refers to a photo or tattoo record that no longer exists.
+    MissingExhibit,
+    /// A paragraph refers to an exhibit that has no letter yet.
+    ExhibitWithoutLetter,
+    /// The clause has no wording in the statement's language; sign the
+    /// English text instead (mode B) or add the wording in settings.
+    NoClauseInLanguage,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PrintCheck {
+    /// What was found.
+    pub code: PrintCheckCode,
+    /// True when it blocks a final print; false for a warning.
+    pub blocks: bool,
+    /// The paragraph numbers concerned (from 1), when any.
+    pub paragraphs: Vec<u32>,
+}
+
+/// Checks `draft` for a final print. `exists` says whether a referenced
+/// record still exists; `letters` are the case's exhibit letters; `has_clause`
+/// says whether a clause exists in a language.
+pub fn check_for_print(
+    draft: &StatementDraft,
+    declarant: &Declarant,
+    letters: &[ExhibitLetter],
+    exists: &dyn Fn(&ExhibitItem) -> bool,
+    has_clause: &dyn Fn(&str) -> bool,
+) -> Vec<PrintCheck> {
+    let mut found = Vec::new();
+    let mut add = |code, blocks, paragraphs: Vec<u32>| {
+        found.push(PrintCheck {
+            code,
+            blocks,
+            paragraphs,
+        })
+    };
+    let numbered = |pred: &dyn Fn(&crate::statement::Paragraph) -> bool| -> Vec<u32> {
+        draft
+            .paragraphs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| pred(p))
+            .map(|(i, _)| i as u32 + 1)
+            .collect()
+    };
+    if draft.paragraphs.is_empty() {
+        add(PrintCheckCode::NoParagraphs, true, vec![]);
+    }
+    if draft.place.clause_form().is_none() {
+        add(PrintCheckCode::NoPlaceOfSigning, true, vec![]);
+    }
+    let empty = numbered(&|p| p.original.is_empty());
+    if !empty.is_empty() {
+        add(PrintCheckCode::EmptyParagraphs, true, empty);
+    }
+    if !draft.is_english() {
+        let untranslated = numbered(&|p| p.english.is_empty());
+        if !untranslated.is_empty() {
+            add(PrintCheckCode::UntranslatedParagraphs, true, untranslated);
+        }
+        if draft.helper.name.is_empty() {
+            add(PrintCheckCode::NoLanguageHelper, true, vec![]);
+        } else if draft.helper.is_relative
+            || fold(&draft.helper.name) == fold(&declarant.record.full_name)
+        {
+            add(PrintCheckCode::HelperIsDeclarantOrRelative, false, vec![]);
+        }
+        if draft.mode == crate::statement::SigningMode::SignOriginal && !has_clause(&draft.language)
+        {
+            add(PrintCheckCode::NoClauseInLanguage, true, vec![]);
+        }
+    }
+    let missing = numbered(&|p| p.exhibits.iter().any(|e| !exists(e)));
+    if !missing.is_empty() {
+        add(PrintCheckCode::MissingExhibit, true, missing);
+    }
+    let unlettered = numbered(&|p| {
+        p.exhibits
+            .iter()
+            .any(|e| exists(e) && !letters.iter().any(|l| l.item == *e))
+    });
+    if !unlettered.is_empty() {
+        add(PrintCheckCode::ExhibitWithoutLetter, true, unlettered);
+    }
+    found
+}
+
+/// True when nothing found blocks a final print.
+pub fn ready_for_final(checks: &[PrintCheck]) -> bool {
+    checks.iter().all(|c| !c.blocks)
+}

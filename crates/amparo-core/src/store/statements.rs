@@ -1,0 +1,466 @@
+//! Statements in the store: the draft with its paragraphs, saved whole in
+//! one transaction, and signed versions, which are only ever added.
+
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::{Store, now, today};
+use crate::error::{Error, FieldError, FieldProblem, Result};
+use crate::exhibit::{ExhibitItem, ExhibitKind};
+use crate::signing_place::{SigningPlace, is_country_code};
+use crate::statement::{
+    Caption, LanguageHelper, Paragraph, SignedVersion, SigningRecord, Statement, StatementDraft,
+    StatementSummary,
+};
+use crate::validate::latest_past_day;
+
+const LINE_MAX: usize = 2_000;
+const TEXT_MAX: usize = 50_000;
+const PARAGRAPHS_MAX: usize = 2_000;
+
+impl Store {
+    /// Validates `draft` and files it as a new statement of the case.
+    pub fn create_statement(&mut self, case_id: &str, draft: &StatementDraft) -> Result<Statement> {
+        let clean = check(draft)?;
+        let id = uuid::Uuid::now_v7().to_string();
+        let stamp = now();
+        let tx = self.conn.transaction()?;
+        declarant_of_case(&tx, &clean.declarant_id, case_id)?;
+        tx.execute(
+            "INSERT INTO statements (id, case_id, declarant_id, title, language, mode, position,
+                created_at, updated_at)
+             VALUES (?1, ?2, ?3, '', '', 'signOriginal',
+                (SELECT coalesce(max(position), 0) + 1 FROM statements WHERE case_id = ?2), ?4, ?4)",
+            params![id, case_id, clean.declarant_id, stamp],
+        )?;
+        write(&tx, &id, &clean, &stamp)?;
+        tx.commit()?;
+        self.statement(&id)
+    }
+
+    /// Validates `draft` and makes it the statement's current text. Signed
+    /// versions stay as they were signed.
+    pub fn update_statement(&mut self, id: &str, draft: &StatementDraft) -> Result<Statement> {
+        let clean = check(draft)?;
+        let tx = self.conn.transaction()?;
+        let case_id: String = tx
+            .query_row("SELECT case_id FROM statements WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or_else(|| Error::NotFound(id.to_owned()))?;
+        declarant_of_case(&tx, &clean.declarant_id, &case_id)?;
+        write(&tx, id, &clean, &now())?;
+        tx.commit()?;
+        self.statement(id)
+    }
+
+    /// The statement `id`, with its signed versions.
+    pub fn statement(&self, id: &str) -> Result<Statement> {
+        let mut statement = self
+            .conn()
+            .query_row(
+                "SELECT * FROM statements WHERE id = ?1",
+                [id],
+                statement_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound(id.to_owned()))?;
+        statement.draft.paragraphs = self.paragraphs(id)?;
+        statement.signed = self.signed_versions(id)?;
+        statement.is_draft = statement
+            .signed
+            .last()
+            .is_none_or(|v| v.draft != statement.draft);
+        Ok(statement)
+    }
+
+    /// The statements of a case, in the order they were filed.
+    pub fn statements(&self, case_id: &str) -> Result<Vec<StatementSummary>> {
+        let ids: Vec<String> = self
+            .conn()
+            .prepare("SELECT id FROM statements WHERE case_id = ?1 ORDER BY position")?
+            .query_map([case_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.iter()
+            .map(|id| {
+                let s = self.statement(id)?;
+                let declarant_name = self.declarant(&s.draft.declarant_id)?.record.full_name;
+                Ok(StatementSummary {
+                    id: s.id,
+                    declarant_id: s.draft.declarant_id,
+                    declarant_name,
+                    title: s.draft.title,
+                    paragraphs: s.draft.paragraphs.len() as u32,
+                    signed_versions: s.signed.len() as u32,
+                    is_draft: s.is_draft,
+                    updated_at: s.updated_at,
+                })
+            })
+            .collect()
+    }
+
+    /// Removes a statement that was never signed. A signed statement is
+    /// part of the record and stays until the whole case is erased.
+    pub fn delete_statement(&mut self, id: &str) -> Result<()> {
+        let signed: i64 = self.conn().query_row(
+            "SELECT count(*) FROM signed_versions WHERE statement_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        if signed > 0 {
+            return Err(Error::InUse(
+                "a signed statement is kept; it can only go with the whole case".into(),
+            ));
+        }
+        if self
+            .conn()
+            .execute("DELETE FROM statements WHERE id = ?1", [id])?
+            == 0
+        {
+            return Err(Error::NotFound(id.to_owned()));
+        }
+        Ok(())
+    }
+
+    /// Records that the declarant signed `draft`, printed as the PDF whose
+    /// SHA-256 is `pdf_sha256` (already kept in the blob store), with scans
+    /// of the signed pages. Refused when the statement changed since `draft`
+    /// was read, so the stored PDF always matches the stored text.
+    pub fn add_signed_version(
+        &mut self,
+        statement_id: &str,
+        draft: &StatementDraft,
+        signing: &SigningRecord,
+        pdf_sha256: &str,
+        scans: &[String],
+    ) -> Result<SignedVersion> {
+        check_signing(signing)?;
+        let current = self.statement(statement_id)?;
+        if current.draft != *draft {
+            return Err(Error::Changed(
+                "the statement changed while it was being printed; print it again".into(),
+            ));
+        }
+        let id = uuid::Uuid::now_v7().to_string();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO signed_versions (id, statement_id, number, signed_on, place, place_country,
+                place_us_facility, draft_json, pdf_sha256, created_at)
+             VALUES (?1, ?2,
+                (SELECT coalesce(max(number), 0) + 1 FROM signed_versions WHERE statement_id = ?2),
+                ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                id,
+                statement_id,
+                signing.signed_on,
+                signing.place.place.trim(),
+                signing.place.country,
+                signing.place.us_detention_facility,
+                serde_json::to_string(draft).map_err(|e| Error::Changed(e.to_string()))?,
+                pdf_sha256,
+                now(),
+            ],
+        )?;
+        for (position, sha) in scans.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO signed_scans (version_id, position, sha256) VALUES (?1, ?2, ?3)",
+                params![id, position as i64, sha],
+            )?;
+        }
+        tx.commit()?;
+        self.signed_versions(statement_id)?
+            .into_iter()
+            .find(|v| v.id == id)
+            .ok_or(Error::NotFound(id))
+    }
+
+    fn paragraphs(&self, statement_id: &str) -> Result<Vec<Paragraph>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT id, original, english FROM paragraphs WHERE statement_id = ?1 ORDER BY position",
+        )?;
+        let rows: Vec<(String, Paragraph)> = stmt
+            .query_map([statement_id], |r| {
+                Ok((
+                    r.get(0)?,
+                    Paragraph {
+                        original: r.get(1)?,
+                        english: r.get(2)?,
+                        exhibits: Vec::new(),
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut refs = self.conn().prepare(
+            "SELECT kind, item_id FROM paragraph_exhibits WHERE paragraph_id = ?1 ORDER BY position",
+        )?;
+        rows.into_iter()
+            .map(|(pid, mut p)| {
+                p.exhibits = refs
+                    .query_map([pid], |r| {
+                        Ok(ExhibitItem {
+                            kind: ExhibitKind::parse(&r.get::<_, String>(0)?),
+                            id: r.get(1)?,
+                        })
+                    })?
+                    .collect::<rusqlite::Result<_>>()?;
+                Ok(p)
+            })
+            .collect()
+    }
+
+    fn signed_versions(&self, statement_id: &str) -> Result<Vec<SignedVersion>> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT * FROM signed_versions WHERE statement_id = ?1 ORDER BY number")?;
+        let mut versions: Vec<SignedVersion> = stmt
+            .query_map([statement_id], version_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut scans = self
+            .conn()
+            .prepare("SELECT sha256 FROM signed_scans WHERE version_id = ?1 ORDER BY position")?;
+        for v in &mut versions {
+            v.scans = scans
+                .query_map([&v.id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+        }
+        Ok(versions)
+    }
+}
+
+fn declarant_of_case(tx: &Transaction<'_>, declarant_id: &str, case_id: &str) -> Result<()> {
+    tx.query_row(
+        "SELECT 1 FROM declarants WHERE id = ?1 AND case_id = ?2",
+        params![declarant_id, case_id],
+        |r| r.get::<_, i64>(0),
+    )
+    .optional()?
+    .map(|_| ())
+    .ok_or_else(|| Error::Invalid(vec![FieldError::new("declarantId", FieldProblem::Required)]))
+}
+
+fn write(tx: &Transaction<'_>, id: &str, s: &StatementDraft, stamp: &str) -> Result<()> {
+    tx.execute(
+        "UPDATE statements SET declarant_id = ?2, title = ?3, title_original = ?4, language = ?5,
+            mode = ?6, helper_name = ?7, helper_address = ?8, helper_phone = ?9,
+            helper_is_relative = ?10, read_back = ?11, place = ?12, place_country = ?13,
+            place_us_facility = ?14, prefill_place = ?15, caption_kind = ?16, caption_court = ?17,
+            caption_petitioners = ?18, caption_respondents = ?19, caption_case_number = ?20,
+            name_on_every_page = ?21, updated_at = ?22
+         WHERE id = ?1",
+        params![
+            id,
+            s.declarant_id,
+            s.title,
+            s.title_original,
+            s.language,
+            as_text(&s.mode),
+            s.helper.name,
+            s.helper.address,
+            s.helper.phone,
+            s.helper.is_relative,
+            as_text(&s.helper.read_back),
+            s.place.place,
+            s.place.country,
+            s.place.us_detention_facility,
+            s.prefill_place,
+            as_text(&s.caption.kind),
+            s.caption.court,
+            s.caption.petitioners,
+            s.caption.respondents,
+            s.caption.case_number,
+            s.name_on_every_page,
+            stamp,
+        ],
+    )?;
+    tx.execute("DELETE FROM paragraphs WHERE statement_id = ?1", [id])?;
+    for (position, p) in s.paragraphs.iter().enumerate() {
+        let pid = uuid::Uuid::now_v7().to_string();
+        tx.execute(
+            "INSERT INTO paragraphs (id, statement_id, position, original, english)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![pid, id, position as i64, p.original, p.english],
+        )?;
+        for (at, item) in p.exhibits.iter().enumerate() {
+            tx.execute(
+                "INSERT OR IGNORE INTO paragraph_exhibits (paragraph_id, position, kind, item_id)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![pid, at as i64, item.kind.as_str(), item.id],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn check(draft: &StatementDraft) -> Result<StatementDraft> {
+    let mut errors = Vec::new();
+    let mut out = draft.clone();
+    let mut text = |value: &mut String, field: &str, max: usize| {
+        *value = value.trim().to_owned();
+        if value.chars().count() > max {
+            errors.push(FieldError::new(field, FieldProblem::TooLong));
+        }
+    };
+    text(&mut out.title, "title", LINE_MAX);
+    text(&mut out.title_original, "titleOriginal", LINE_MAX);
+    text(&mut out.language, "language", 35);
+    text(&mut out.helper.name, "helper.name", LINE_MAX);
+    text(&mut out.helper.address, "helper.address", LINE_MAX);
+    text(&mut out.helper.phone, "helper.phone", LINE_MAX);
+    text(&mut out.place.place, "place.place", LINE_MAX);
+    text(&mut out.caption.court, "caption.court", LINE_MAX);
+    text(
+        &mut out.caption.petitioners,
+        "caption.petitioners",
+        LINE_MAX,
+    );
+    text(
+        &mut out.caption.respondents,
+        "caption.respondents",
+        LINE_MAX,
+    );
+    text(&mut out.caption.case_number, "caption.caseNumber", LINE_MAX);
+    for (i, p) in out.paragraphs.iter_mut().enumerate() {
+        text(
+            &mut p.original,
+            &format!("paragraphs.{i}.original"),
+            TEXT_MAX,
+        );
+        text(&mut p.english, &format!("paragraphs.{i}.english"), TEXT_MAX);
+        let mut seen = std::collections::HashSet::new();
+        p.exhibits.retain(|e| seen.insert(e.clone()));
+    }
+    if out.paragraphs.len() > PARAGRAPHS_MAX {
+        errors.push(FieldError::new("paragraphs", FieldProblem::TooLong));
+    }
+    out.language = out.language.to_ascii_lowercase();
+    if out.language.is_empty() {
+        errors.push(FieldError::new("language", FieldProblem::Required));
+    } else if !is_language_tag(&out.language) {
+        errors.push(FieldError::new("language", FieldProblem::Unknown));
+    }
+    if out.title.is_empty() {
+        errors.push(FieldError::new("title", FieldProblem::Required));
+    }
+    if out.declarant_id.trim().is_empty() {
+        errors.push(FieldError::new("declarantId", FieldProblem::Required));
+    }
+    check_country(&out.place, "place.country", &mut errors);
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(Error::Invalid(errors))
+    }
+}
+
+fn check_signing(signing: &SigningRecord) -> Result<()> {
+    let mut errors = Vec::new();
+    match time::Date::parse(
+        &signing.signed_on,
+        time::macros::format_description!("[year]-[month]-[day]"),
+    ) {
+        Err(_) => errors.push(FieldError::new("signedOn", FieldProblem::DateInvalid)),
+        Ok(day) if day > latest_past_day(today()) => {
+            errors.push(FieldError::new("signedOn", FieldProblem::DateInFuture));
+        }
+        Ok(_) => {}
+    }
+    check_country(&signing.place, "place.country", &mut errors);
+    if signing.place.clause_form().is_none() {
+        errors.push(FieldError::new("place.country", FieldProblem::Required));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(errors))
+    }
+}
+
+fn check_country(place: &SigningPlace, field: &str, errors: &mut Vec<FieldError>) {
+    if !place.country.is_empty() && !is_country_code(&place.country) {
+        errors.push(FieldError::new(field, FieldProblem::Unknown));
+    }
+}
+
+/// A BCP 47-shaped tag: a 2-3 letter language, then optional subtags.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first_ok = parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()));
+    first_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+fn as_text<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn from_text<T: DeserializeOwned + Default>(text: &str) -> T {
+    serde_json::from_value(serde_json::Value::String(text.to_owned())).unwrap_or_default()
+}
+
+fn statement_from_row(r: &Row<'_>) -> rusqlite::Result<Statement> {
+    Ok(Statement {
+        id: r.get("id")?,
+        case_id: r.get("case_id")?,
+        draft: StatementDraft {
+            declarant_id: r.get("declarant_id")?,
+            title: r.get("title")?,
+            title_original: r.get("title_original")?,
+            language: r.get("language")?,
+            paragraphs: Vec::new(),
+            mode: from_text(&r.get::<_, String>("mode")?),
+            helper: LanguageHelper {
+                name: r.get("helper_name")?,
+                address: r.get("helper_address")?,
+                phone: r.get("helper_phone")?,
+                is_relative: r.get("helper_is_relative")?,
+                read_back: from_text(&r.get::<_, String>("read_back")?),
+            },
+            place: SigningPlace {
+                place: r.get("place")?,
+                country: r.get("place_country")?,
+                us_detention_facility: r.get("place_us_facility")?,
+            },
+            prefill_place: r.get("prefill_place")?,
+            caption: Caption {
+                kind: from_text(&r.get::<_, String>("caption_kind")?),
+                court: r.get("caption_court")?,
+                petitioners: r.get("caption_petitioners")?,
+                respondents: r.get("caption_respondents")?,
+                case_number: r.get("caption_case_number")?,
+            },
+            name_on_every_page: r.get("name_on_every_page")?,
+        },
+        signed: Vec::new(),
+        is_draft: true,
+        created_at: r.get("created_at")?,
+        updated_at: r.get("updated_at")?,
+    })
+}
+
+fn version_from_row(r: &Row<'_>) -> rusqlite::Result<SignedVersion> {
+    let draft: StatementDraft =
+        serde_json::from_str(&r.get::<_, String>("draft_json")?).unwrap_or_default();
+    Ok(SignedVersion {
+        id: r.get("id")?,
+        number: r.get("number")?,
+        signing: SigningRecord {
+            signed_on: r.get("signed_on")?,
+            place: SigningPlace {
+                place: r.get("place")?,
+                country: r.get("place_country")?,
+                us_detention_facility: r.get("place_us_facility")?,
+            },
+        },
+        draft,
+        pdf_sha256: r.get("pdf_sha256")?,
+        scans: Vec::new(),
+        created_at: r.get("created_at")?,
+    })
+}

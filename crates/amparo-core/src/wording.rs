@@ -1,0 +1,176 @@
+//! The legal sentences printed on declarations and certificates. Each is a
+//! setting a lawyer can change: the English § 1746 clauses quote the
+//! statute; everything else follows LEGAL-FORMATS.md and is marked
+//! unconfirmed until a lawyer has checked it. Placeholders in braces
+//! (`{name}`) are filled from the statement; the result is printed as plain
+//! text, never as markup.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Where a sentence's default comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum WordingSource {
+    /// The text of 28 U.S.C. § 1746.
+    Statute,
+    /// Built from LEGAL-FORMATS.md; a lawyer should confirm it.
+    Unconfirmed,
+}
+
+/// One printed sentence, its default and whether it was changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WordingEntry {
+    /// Stable key (`clauseOutsideUs.en`).
+    pub key: String,
+    /// The text printed now.
+    pub text: String,
+    /// The built-in text.
+    pub default_text: String,
+    /// Where the built-in text comes from.
+    pub source: WordingSource,
+    /// The placeholders the text may use.
+    pub placeholders: Vec<String>,
+}
+
+/// The built-in sentences: key, source, placeholders, text.
+pub const DEFAULT_WORDING: &[(&str, WordingSource, &[&str], &str)] = &[
+    (
+        "clauseOutsideUs.en",
+        WordingSource::Statute,
+        &[],
+        "I declare under penalty of perjury under the laws of the United States of America that the foregoing is true and correct.",
+    ),
+    (
+        "clauseInsideUs.en",
+        WordingSource::Statute,
+        &[],
+        "I declare under penalty of perjury that the foregoing is true and correct.",
+    ),
+    ("executedOn.en", WordingSource::Statute, &[], "Executed on"),
+    (
+        "opening.en",
+        WordingSource::Unconfirmed,
+        &["name"],
+        "I, {name}, declare under penalty of perjury pursuant to 28 U.S.C. § 1746 as follows:",
+    ),
+    (
+        "overEighteen.en",
+        WordingSource::Unconfirmed,
+        &[],
+        "I am over the age of 18 and have personal knowledge of the facts stated herein.",
+    ),
+    (
+        "clauseOutsideUs.es",
+        WordingSource::Unconfirmed,
+        &[],
+        "Declaro bajo pena de perjurio, conforme a las leyes de los Estados Unidos de América, que lo anterior es verdadero y correcto.",
+    ),
+    (
+        "clauseInsideUs.es",
+        WordingSource::Unconfirmed,
+        &[],
+        "Declaro bajo pena de perjurio que lo anterior es verdadero y correcto.",
+    ),
+    (
+        "executedOn.es",
+        WordingSource::Unconfirmed,
+        &[],
+        "Firmado el",
+    ),
+    (
+        "opening.es",
+        WordingSource::Unconfirmed,
+        &["name"],
+        "Yo, {name}, declaro bajo pena de perjurio, conforme al 28 U.S.C. § 1746, lo siguiente:",
+    ),
+    (
+        "overEighteen.es",
+        WordingSource::Unconfirmed,
+        &[],
+        "Soy mayor de 18 años y tengo conocimiento personal de los hechos aquí declarados.",
+    ),
+    (
+        "translationCertificate.en",
+        WordingSource::Unconfirmed,
+        &["translator", "language", "documents"],
+        "I, {translator}, certify that I am competent to translate from {language} into English, and that the attached English translation of {documents} is complete, true and accurate to the best of my abilities.",
+    ),
+    (
+        "interpretationCertificate.en",
+        WordingSource::Unconfirmed,
+        &["interpreter", "language", "declarant", "document", "how"],
+        "I, {interpreter}, certify that I am competent to interpret between {language} and English. I read {document} to {declarant} in {language}, a language {declarant} understands, {how}. {declarant} indicated that they understood it before signing. My interpretation was true and accurate to the best of my abilities.",
+    ),
+];
+
+/// The default text and placeholders of `key`, if it is a known key.
+pub fn default_wording(
+    key: &str,
+) -> Option<(&'static str, WordingSource, &'static [&'static str])> {
+    DEFAULT_WORDING
+        .iter()
+        .find(|(k, ..)| *k == key)
+        .map(|(_, source, names, text)| (*text, *source, *names))
+}
+
+/// Fills `{placeholder}`s in `text` from `values`; unknown ones stay as
+/// typed, so a mistake in a changed setting shows on the page.
+pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
+    // One pass, so a value that itself contains "{name}" is never filled.
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let tail = &rest[start..];
+        let value = tail.find('}').and_then(|end| {
+            values
+                .iter()
+                .find(|(name, _)| *name == &tail[1..end])
+                .map(|(_, value)| (end, *value))
+        });
+        match value {
+            Some((end, value)) => {
+                out.push_str(value);
+                rest = &tail[end + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_filled_and_user_text_is_left_as_typed() {
+        let text = fill(
+            "I, {name}, declare",
+            &[("name", "Ana {language} #read(\"/etc/passwd\")")],
+        );
+        assert_eq!(text, "I, Ana {language} #read(\"/etc/passwd\"), declare");
+    }
+
+    #[test]
+    fn every_placeholder_a_default_uses_is_declared() {
+        for (key, _, names, text) in DEFAULT_WORDING {
+            let mut rest = *text;
+            while let Some(start) = rest.find('{') {
+                let end = rest[start..]
+                    .find('}')
+                    .map(|e| start + e)
+                    .unwrap_or(rest.len());
+                let name = &rest[start + 1..end];
+                assert!(names.contains(&name), "{key} uses undeclared {{{name}}}");
+                rest = &rest[end..];
+            }
+        }
+    }
+}

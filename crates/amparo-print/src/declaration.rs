@@ -1,0 +1,419 @@
+//! The data model of a declaration set, built from a statement, and the
+//! sets each purpose prints (LEGAL-FORMATS.md sections 1 and 2):
+//!
+//! | purpose       | mode A (signs own language)                       | mode B (signs English)          |
+//! |---------------|---------------------------------------------------|---------------------------------|
+//! | for signature | the original, blank "Executed on"                 | English + interpretation cert.  |
+//! | draft, filing | "Translation", translation cert., then original   | English + interpretation cert.  |
+//!
+//! A statement written in English prints as one English declaration.
+
+use std::collections::HashMap;
+
+use amparo_core::{
+    CaptionKind, Case, ClauseForm, Declarant, ExhibitLetter, ReadBack, SigningMode, SigningRecord,
+    StatementDraft, fill,
+};
+use serde_json::{Value, json};
+
+/// What a print is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Purpose {
+    /// Anything not final: the filing set with DRAFT on every page.
+    Draft,
+    /// What the declarant (and interpreter) sign, with blank date lines.
+    ForSignature,
+    /// The filing set of a signed version.
+    Filing,
+}
+
+/// Everything a declaration set is printed from.
+pub struct StatementPrint<'a> {
+    /// The case (caption, A-number, example flag).
+    pub case: &'a Case,
+    /// Who gives the statement.
+    pub declarant: &'a Declarant,
+    /// The text: the current draft, or a signed version's.
+    pub draft: &'a StatementDraft,
+    /// The case's exhibit letters.
+    pub letters: &'a [ExhibitLetter],
+    /// The printed legal sentences by key (settings).
+    pub wording: &'a HashMap<String, String>,
+    /// When and where it was signed (filing prints).
+    pub signing: Option<&'a SigningRecord>,
+    /// JPEG or PNG images of the signed pages, in order.
+    pub scans: Vec<Vec<u8>>,
+    /// Today, to know whether the declarant is known to be an adult.
+    pub today: time::Date,
+}
+
+/// Labels of one printing language.
+struct Labels {
+    lang: &'static str,
+    exhibit: &'static str,
+    exhibits: &'static str,
+    at: &'static str,
+    signed_mark: &'static str,
+    page: [&'static str; 2],
+}
+
+const EN: Labels = Labels {
+    lang: "en",
+    exhibit: "Exhibit",
+    exhibits: "Exhibits",
+    at: "at",
+    signed_mark: "[signed]",
+    page: ["Page ", " of "],
+};
+
+// "Anexo" is the glossary's short form of "prueba documental (anexo)".
+const ES: Labels = Labels {
+    lang: "es",
+    exhibit: "Anexo",
+    exhibits: "Anexos",
+    at: "en",
+    signed_mark: "[firmado]",
+    page: ["Página ", " de "],
+};
+
+fn labels(lang: &str) -> &'static Labels {
+    if lang == "es" { &ES } else { &EN }
+}
+
+impl StatementPrint<'_> {
+    fn word(&self, key: &str, lang: &str) -> String {
+        self.wording
+            .get(&format!("{key}.{lang}"))
+            .or_else(|| self.wording.get(&format!("{key}.en")))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// The JSON the template reads.
+    pub fn data_model(&self, purpose: Purpose) -> Value {
+        let d = self.draft;
+        let signed = purpose == Purpose::Filing && self.signing.is_some();
+        let mut parts = Vec::new();
+        let english = d.is_english();
+        match (purpose, d.mode, english) {
+            (_, _, true) => parts.push(self.declaration("en", false, signed)),
+            (Purpose::ForSignature, SigningMode::SignOriginal, false) => {
+                parts.push(self.declaration(&d.language, false, false));
+            }
+            (_, SigningMode::SignOriginal, false) => {
+                parts.push(self.declaration("en", true, signed));
+                parts.push(self.translation_certificate());
+                parts.push(self.declaration(&d.language, false, signed));
+            }
+            (_, SigningMode::SignEnglish, false) => {
+                parts.push(self.declaration("en", false, signed));
+                parts.push(self.interpretation_certificate());
+            }
+        }
+        if purpose == Purpose::Filing && !self.scans.is_empty() {
+            let names: Vec<String> = (0..self.scans.len())
+                .map(|i| crate::world::image_path(&format!("scan-{i}")))
+                .collect();
+            parts.push(json!({
+                "kind": "scans",
+                "lang": "en",
+                "title": d.title,
+                "images": names,
+                "footer": self.footer(),
+                "page-label": EN.page,
+            }));
+        }
+        json!({
+            "document-title": d.title,
+            "example": self.case.is_example,
+            "draft": purpose == Purpose::Draft,
+            "parts": parts,
+        })
+    }
+
+    /// Images the data model names, by name.
+    pub(crate) fn images(&self) -> Vec<(String, Vec<u8>)> {
+        self.scans
+            .iter()
+            .enumerate()
+            .map(|(i, bytes)| (format!("scan-{i}"), bytes.clone()))
+            .collect()
+    }
+
+    fn footer(&self) -> Value {
+        if !self.draft.name_on_every_page {
+            return Value::Null;
+        }
+        let p = &self.case.person;
+        if p.a_number.is_empty() {
+            json!(p.record_name)
+        } else {
+            json!(format!("{} · {}", p.record_name, p.a_number))
+        }
+    }
+
+    fn place(&self) -> &amparo_core::SigningPlace {
+        self.signing.map_or(&self.draft.place, |s| &s.place)
+    }
+
+    fn declaration(&self, lang: &str, is_translation: bool, signed: bool) -> Value {
+        let d = self.draft;
+        let l = labels(lang);
+        let english_text = lang == "en" && !d.is_english();
+        let name = &self.declarant.record.full_name;
+        let form = self.place().clause_form().unwrap_or(ClauseForm::OutsideUs);
+        let clause_key = match form {
+            ClauseForm::OutsideUs => "clauseOutsideUs",
+            ClauseForm::InsideUs => "clauseInsideUs",
+        };
+        let mut opening = vec![fill(&self.word("opening", lang), &[("name", name)])];
+        if self.declarant.record.known_adult(self.today) {
+            opening.push(self.word("overEighteen", lang));
+        }
+        let paragraphs: Vec<Value> = d
+            .paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let text = if english_text {
+                    &p.english
+                } else {
+                    &p.original
+                };
+                json!({ "n": i + 1, "text": self.with_exhibits(text, &p.exhibits, l) })
+            })
+            .collect();
+        let place_known = !self.place().place.is_empty();
+        let (date, place) = match self.signing {
+            Some(s) if signed => (
+                Some(long_date(&s.signed_on, lang)),
+                place_known.then(|| self.place().place.clone()),
+            ),
+            _ => (
+                None,
+                (d.prefill_place && place_known).then(|| d.place.place.clone()),
+            ),
+        };
+        let title = if lang == "en" || d.title_original.is_empty() {
+            &d.title
+        } else {
+            &d.title_original
+        };
+        json!({
+            "kind": "declaration",
+            "lang": l.lang,
+            "heading": is_translation.then_some("Translation"),
+            "caption": self.caption(),
+            "title": title,
+            "opening": opening.join(" "),
+            "paragraphs": paragraphs,
+            "clause": self.word(clause_key, lang),
+            "executed": {
+                "label": self.word("executedOn", lang),
+                "date": date,
+                "at": l.at,
+                "place": place,
+            },
+            "signature": {
+                "name": name,
+                "mark": signed.then_some(l.signed_mark),
+            },
+            "footer": self.footer(),
+            "page-label": l.page,
+        })
+    }
+
+    fn with_exhibits(&self, text: &str, items: &[amparo_core::ExhibitItem], l: &Labels) -> String {
+        if items.is_empty() {
+            return text.to_owned();
+        }
+        let letters: Vec<&str> = items
+            .iter()
+            .map(|item| {
+                self.letters
+                    .iter()
+                    .find(|e| e.item == *item)
+                    .map_or("?", |e| e.letter.as_str())
+            })
+            .collect();
+        let word = if letters.len() == 1 {
+            l.exhibit
+        } else {
+            l.exhibits
+        };
+        format!("{text} ({word} {})", letters.join(", "))
+    }
+
+    fn caption(&self) -> Value {
+        let c = &self.draft.caption;
+        let p = &self.case.person;
+        match c.kind {
+            CaptionKind::None => Value::Null,
+            CaptionKind::ImmigrationCourt => {
+                let court = if c.court.is_empty() {
+                    "Immigration Court"
+                } else {
+                    &c.court
+                };
+                let mut right = Vec::new();
+                if !p.a_number.is_empty() {
+                    right.push(format!("A-Number: {}", p.a_number));
+                }
+                right.push("In removal proceedings".to_owned());
+                json!({
+                    "court": court,
+                    "left": ["In the Matter of:", p.record_name],
+                    "right": right,
+                })
+            }
+            CaptionKind::FederalCourt => json!({
+                "court": c.court,
+                "left": [c.petitioners, "v.", c.respondents],
+                "right": [format!("Case No. {}", c.case_number)],
+            }),
+        }
+    }
+
+    fn helper_block(&self) -> Value {
+        let h = &self.draft.helper;
+        json!({ "name": h.name, "address": h.address, "phone": h.phone })
+    }
+
+    fn certificate_labels() -> Value {
+        json!({
+            "signature": "Signature:",
+            "name": "Printed name:",
+            "address": "Address:",
+            "phone": "Telephone:",
+            "date": "Date:",
+        })
+    }
+
+    fn translation_certificate(&self) -> Value {
+        let d = self.draft;
+        let document = if d.title_original.is_empty() {
+            d.title.clone()
+        } else {
+            d.title_original.clone()
+        };
+        let text = fill(
+            &self.word("translationCertificate", "en"),
+            &[
+                ("translator", &d.helper.name),
+                ("language", &language_name(&d.language)),
+                ("documents", &document),
+            ],
+        );
+        json!({
+            "kind": "certificate",
+            "lang": "en",
+            "title": "Certificate of Translation",
+            "text": text,
+            "signer": self.helper_block(),
+            "labels": Self::certificate_labels(),
+            "signed-on": Value::Null,
+            "footer": self.footer(),
+            "page-label": EN.page,
+        })
+    }
+
+    fn interpretation_certificate(&self) -> Value {
+        let d = self.draft;
+        let how = match d.helper.read_back {
+            ReadBack::InPerson => "in person",
+            ReadBack::Phone => "by telephone",
+            ReadBack::Video => "by video call",
+        };
+        let text = fill(
+            &self.word("interpretationCertificate", "en"),
+            &[
+                ("interpreter", &d.helper.name),
+                ("language", &language_name(&d.language)),
+                ("declarant", &self.declarant.record.full_name),
+                ("document", &d.title),
+                ("how", how),
+            ],
+        );
+        json!({
+            "kind": "certificate",
+            "lang": "en",
+            "title": "Certificate of Interpretation",
+            "text": text,
+            "signer": self.helper_block(),
+            "labels": Self::certificate_labels(),
+            "signed-on": Value::Null,
+            "footer": self.footer(),
+            "page-label": EN.page,
+        })
+    }
+}
+
+/// The English name of a language code, as certificates print it.
+pub fn language_name(code: &str) -> String {
+    match code {
+        "es" => "Spanish",
+        "en" => "English",
+        "pt" => "Portuguese",
+        "fr" => "French",
+        "ht" => "Haitian Creole",
+        "quc" => "K'iche'",
+        "mam" => "Mam",
+        "qu" => "Quechua",
+        "ar" => "Arabic",
+        "ru" => "Russian",
+        "zh" => "Chinese",
+        other => other,
+    }
+    .to_owned()
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_ES: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
+/// `2026-11-12` as "November 12, 2026" or "12 de noviembre de 2026".
+pub fn long_date(iso: &str, lang: &str) -> String {
+    let parts: Vec<&str> = iso.split('-').collect();
+    let parsed = match parts.as_slice() {
+        [y, m, d] => y
+            .parse::<i32>()
+            .ok()
+            .zip(m.parse::<usize>().ok().filter(|m| (1..=12).contains(m)))
+            .zip(d.parse::<u8>().ok()),
+        _ => None,
+    };
+    let Some(((year, month), day)) = parsed else {
+        return iso.to_owned();
+    };
+    if lang == "es" {
+        format!("{day} de {} de {year}", MONTHS_ES[month - 1])
+    } else {
+        format!("{} {day}, {year}", MONTHS_EN[month - 1])
+    }
+}

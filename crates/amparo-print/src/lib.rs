@@ -1,0 +1,41 @@
+//! Court-ready PDFs for Amparo, typeset by an embedded typst.
+//!
+//! A print goes: the core's records -> a JSON data model
+//! ([`StatementPrint::data_model`]) -> a `.typ` template that reads it from
+//! `sys.inputs` -> pages -> PDF bytes or PNG previews. The typst World
+//! ([`world`]) serves only the bundled templates, fonts and named images.
+
+mod declaration;
+mod error;
+mod render;
+mod signing;
+mod world;
+
+pub use declaration::{Purpose, StatementPrint, language_name, long_date};
+pub use error::PrintError;
+pub use render::Pages;
+pub use signing::{
+    default_mode, preview_statement, print_signed, print_statement, sign_statement,
+    statement_checks,
+};
+pub use world::{font_families, missing_glyphs};
+
+/// Compiles the declaration template with `print`'s data model.
+pub fn render_declaration(
+    print: &StatementPrint<'_>,
+    purpose: Purpose,
+) -> Result<Pages, PrintError> {
+    render::compile(
+        "/declaration.typ",
+        None,
+        &print.data_model(purpose),
+        print.images(),
+    )
+}
+
+/// Compiles `source` as if it were a template, with `data`: for tests that
+/// prove what a template can and cannot reach.
+#[doc(hidden)]
+pub fn render_source(source: &str, data: &serde_json::Value) -> Result<Pages, PrintError> {
+    render::compile("/declaration.typ", Some(source), data, Vec::new())
+}

@@ -1,0 +1,184 @@
+//! Printing a statement from the store, and sealing a signed version: the
+//! filing set is printed once, its PDF kept by SHA-256 beside the text as
+//! signed, and every later reprint returns those stored bytes.
+
+use amparo_core::{
+    BlobStore, DerivativeKind, Error, ExhibitItem, PrintCheck, SignedVersion, SigningMode,
+    SigningRecord, Statement, Store, check_for_print, ready_for_final,
+};
+use sha2::{Digest, Sha256};
+
+use crate::declaration::{Purpose, StatementPrint};
+use crate::error::PrintError;
+
+fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
+}
+
+/// What stands between the statement's draft and a final print.
+pub fn statement_checks(store: &Store, statement_id: &str) -> Result<Vec<PrintCheck>, PrintError> {
+    let statement = store.statement(statement_id)?;
+    checks_of(store, &statement)
+}
+
+fn checks_of(store: &Store, statement: &Statement) -> Result<Vec<PrintCheck>, PrintError> {
+    let declarant = store.declarant(&statement.draft.declarant_id)?;
+    let letters = store.exhibit_letters(&statement.case_id)?;
+    let wording = store.wording_map()?;
+    let exists = |item: &ExhibitItem| store.exhibit_exists(item).unwrap_or(false);
+    let has_clause = |lang: &str| wording.contains_key(&format!("clauseOutsideUs.{lang}"));
+    Ok(check_for_print(
+        &statement.draft,
+        &declarant,
+        &letters,
+        &exists,
+        &has_clause,
+    ))
+}
+
+/// Prints the statement's current text: a draft (marked DRAFT on every
+/// page, always allowed) or the pages to sign (refused while a check
+/// blocks). Returns PDF bytes.
+pub fn print_statement(
+    store: &Store,
+    statement_id: &str,
+    purpose: Purpose,
+) -> Result<Vec<u8>, PrintError> {
+    let statement = store.statement(statement_id)?;
+    if purpose == Purpose::Filing {
+        return Err(PrintError::Core(Error::NotFound(
+            "a filing set is printed from a signed version".into(),
+        )));
+    }
+    if purpose == Purpose::ForSignature {
+        let checks = checks_of(store, &statement)?;
+        if !ready_for_final(&checks) {
+            return Err(PrintError::NotReady(checks));
+        }
+    }
+    render(
+        store,
+        &statement,
+        &statement.draft,
+        purpose,
+        None,
+        Vec::new(),
+    )?
+    .pdf()
+}
+
+/// Renders `statement`'s current draft (for the preview).
+pub fn preview_statement(
+    store: &Store,
+    statement_id: &str,
+    purpose: Purpose,
+) -> Result<crate::Pages, PrintError> {
+    let statement = store.statement(statement_id)?;
+    render(
+        store,
+        &statement,
+        &statement.draft,
+        purpose,
+        None,
+        Vec::new(),
+    )
+}
+
+fn render(
+    store: &Store,
+    statement: &Statement,
+    draft: &amparo_core::StatementDraft,
+    purpose: Purpose,
+    signing: Option<&SigningRecord>,
+    scans: Vec<Vec<u8>>,
+) -> Result<crate::Pages, PrintError> {
+    let case = store.case(&statement.case_id)?;
+    let declarant = store.declarant(&draft.declarant_id)?;
+    let letters = store.exhibit_letters(&statement.case_id)?;
+    let wording = store.wording_map()?;
+    let print = StatementPrint {
+        case: &case,
+        declarant: &declarant,
+        draft,
+        letters: &letters,
+        wording: &wording,
+        signing,
+        scans,
+        today: today(),
+    };
+    crate::render_declaration(&print, purpose)
+}
+
+/// Records that the statement's current text was signed, as `signing`
+/// says, with scans of the signed pages (originals already kept in `blobs`
+/// with their print copies). Prints the filing set, keeps its PDF in
+/// `blobs`, and adds the signed version. Refused while a check blocks.
+pub fn sign_statement(
+    store: &mut Store,
+    blobs: &BlobStore,
+    statement_id: &str,
+    signing: &SigningRecord,
+    scans: &[String],
+) -> Result<SignedVersion, PrintError> {
+    let statement = store.statement(statement_id)?;
+    let mut checked = statement.draft.clone();
+    // The checks look at where it was actually signed.
+    checked.place = signing.place.clone();
+    let declarant = store.declarant(&checked.declarant_id)?;
+    let letters = store.exhibit_letters(&statement.case_id)?;
+    let wording = store.wording_map()?;
+    let exists = |item: &ExhibitItem| store.exhibit_exists(item).unwrap_or(false);
+    let has_clause = |lang: &str| wording.contains_key(&format!("clauseOutsideUs.{lang}"));
+    let checks = check_for_print(&checked, &declarant, &letters, &exists, &has_clause);
+    if !ready_for_final(&checks) {
+        return Err(PrintError::NotReady(checks));
+    }
+    let images = scans
+        .iter()
+        .map(|sha| blobs.read_derivative(sha, DerivativeKind::Print))
+        .collect::<Result<Vec<_>, _>>()?;
+    let pdf = render(
+        store,
+        &statement,
+        &statement.draft,
+        Purpose::Filing,
+        Some(signing),
+        images,
+    )?
+    .pdf()?;
+    let sha = format!("{:x}", Sha256::digest(&pdf));
+    blobs.put_original(&sha, &pdf)?;
+    Ok(store.add_signed_version(statement_id, &statement.draft, signing, &sha, scans)?)
+}
+
+/// The filing set of signed version `number` (from 1) of a statement,
+/// exactly as stored when it was marked signed.
+pub fn print_signed(
+    store: &Store,
+    blobs: &BlobStore,
+    statement_id: &str,
+    number: u32,
+) -> Result<Vec<u8>, PrintError> {
+    let statement = store.statement(statement_id)?;
+    let version = statement
+        .signed
+        .iter()
+        .find(|v| v.number == number)
+        .ok_or_else(|| Error::NotFound(format!("signed version {number}")))?;
+    let pdf = blobs.read_original(&version.pdf_sha256)?;
+    if format!("{:x}", Sha256::digest(&pdf)) != version.pdf_sha256 {
+        return Err(PrintError::Core(Error::CorruptDatabase(format!(
+            "the stored PDF of signed version {number} does not match its SHA-256"
+        ))));
+    }
+    Ok(pdf)
+}
+
+/// Whether a declarant who does not read English should sign in mode B
+/// only by choice: mode A is the default for them.
+pub fn default_mode(reads_english: amparo_core::ReadsEnglish) -> SigningMode {
+    match reads_english {
+        amparo_core::ReadsEnglish::Yes => SigningMode::SignEnglish,
+        _ => SigningMode::SignOriginal,
+    }
+}

@@ -1,0 +1,153 @@
+//! The typst World Amparo prints in. It serves the templates compiled into
+//! this crate, the fonts bundled with it and the images a data model names,
+//! and nothing else: no system fonts, no file system, no packages. So a PDF
+//! comes out the same on every machine, and a template (or text that a user
+//! typed, should it ever reach markup) cannot read a file.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Dict, IntoValue};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+/// The templates, by their path inside the World.
+const TEMPLATES: &[(&str, &str)] = &[(
+    "/declaration.typ",
+    include_str!("../templates/declaration.typ"),
+)];
+
+struct Fonts {
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+}
+
+/// The bundled fonts (Libertinus Serif and typst's other defaults), loaded
+/// once per process.
+fn fonts() -> &'static Fonts {
+    static FONTS: OnceLock<Fonts> = OnceLock::new();
+    FONTS.get_or_init(|| {
+        let fonts: Vec<Font> = typst_assets::fonts()
+            .flat_map(|data| Font::iter(Bytes::new(data)))
+            .collect();
+        Fonts {
+            book: LazyHash::new(FontBook::from_fonts(&fonts)),
+            fonts,
+        }
+    })
+}
+
+/// The bundled fonts' family names, for tests and checks.
+pub fn font_families() -> Vec<String> {
+    fonts()
+        .fonts
+        .iter()
+        .map(|f| f.info().family.clone())
+        .collect()
+}
+
+/// A World for one print: a template, its JSON data and its images.
+pub(crate) struct PrintWorld {
+    library: LazyHash<Library>,
+    main: FileId,
+    sources: HashMap<FileId, Source>,
+    images: HashMap<FileId, Bytes>,
+}
+
+/// The path a data model uses for an image named `name`.
+pub(crate) fn image_path(name: &str) -> String {
+    format!("/images/{name}")
+}
+
+fn file_id(path: &str) -> Option<FileId> {
+    VirtualPath::new(path)
+        .ok()
+        .map(|vpath| RootedPath::new(VirtualRoot::Project, vpath).intern())
+}
+
+impl PrintWorld {
+    /// A World whose main file is `template` (a path in [`TEMPLATES`]),
+    /// with `data` as `sys.inputs.data` and `images` under `/images/`.
+    pub(crate) fn new(
+        template: &str,
+        source_text: Option<&str>,
+        data: String,
+        images: Vec<(String, Vec<u8>)>,
+    ) -> Option<Self> {
+        let mut inputs = Dict::new();
+        inputs.insert("data".into(), data.into_value());
+        let library = Library::builder().with_inputs(inputs).build();
+        let main = file_id(template)?;
+        let mut sources = HashMap::new();
+        for (path, text) in TEMPLATES {
+            let id = file_id(path)?;
+            sources.insert(id, Source::new(id, (*text).to_owned()));
+        }
+        if let Some(text) = source_text {
+            sources.insert(main, Source::new(main, text.to_owned()));
+        }
+        sources.get(&main)?;
+        let images = images
+            .into_iter()
+            .filter_map(|(name, bytes)| Some((file_id(&image_path(&name))?, Bytes::new(bytes))))
+            .collect();
+        Some(Self {
+            library: LazyHash::new(library),
+            main,
+            sources,
+            images,
+        })
+    }
+}
+
+impl World for PrintWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &fonts().book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.sources
+            .get(&id)
+            .cloned()
+            .ok_or(FileError::AccessDenied)
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.images.get(&id).cloned().ok_or(FileError::AccessDenied)
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        fonts().fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        // The date printed is always the one in the data model.
+        None
+    }
+}
+
+/// The characters of `text` that no bundled face of `family` can print.
+pub fn missing_glyphs(family: &str, text: &str) -> Vec<char> {
+    let faces: Vec<&Font> = fonts()
+        .fonts
+        .iter()
+        .filter(|f| f.info().family == family)
+        .collect();
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .filter(|c| {
+            faces.is_empty() || !faces.iter().any(|f| f.info().coverage.contains(*c as u32))
+        })
+        .collect()
+}

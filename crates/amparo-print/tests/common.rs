@@ -1,0 +1,108 @@
+//! Shared fixtures: a store with the example case (the mother's statement
+//! in mode A, Jesús's in mode B) and helpers that read PDFs with poppler.
+
+#![allow(dead_code, missing_docs)]
+
+use std::io::Write;
+use std::process::Command;
+
+use amparo_core::{BlobStore, Store};
+
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+    pub store: Store,
+    pub blobs: BlobStore,
+    pub case_id: String,
+    pub mother: String,
+    pub jesus: String,
+}
+
+pub fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(dir.path()).expect("store");
+    let blobs = BlobStore::open(dir.path()).expect("blobs");
+    let case = store.add_example_case().expect("example");
+    let statements = store.statements(&case.id).expect("statements");
+    let find = |who: &str| {
+        statements
+            .iter()
+            .find(|s| s.declarant_name.starts_with(who))
+            .map(|s| s.id.clone())
+            .expect("example statement")
+    };
+    let (mother, jesus) = (find("María"), find("Jesús"));
+    Fixture {
+        dir,
+        store,
+        blobs,
+        case_id: case.id,
+        mother,
+        jesus,
+    }
+}
+
+fn with_pdf<T>(pdf: &[u8], run: impl FnOnce(&std::path::Path) -> T) -> T {
+    let mut file = tempfile::NamedTempFile::new().expect("temp pdf");
+    file.write_all(pdf).expect("write pdf");
+    run(file.path())
+}
+
+fn poppler(tool: &str, args: &[&str], path: &std::path::Path) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .arg(path)
+        .args(if tool == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (poppler-utils, `make deps`): {e}"));
+    assert!(
+        out.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// The text of every page, in order (pdftotext, reading order).
+pub fn pages_text(pdf: &[u8]) -> Vec<String> {
+    with_pdf(pdf, |p| {
+        poppler("pdftotext", &["-layout", "-enc", "UTF-8"], p)
+            .split('\x0c')
+            .map(str::to_owned)
+            .filter(|page| !page.trim().is_empty())
+            .collect()
+    })
+}
+
+/// All the text, with runs of whitespace made single spaces.
+pub fn flat_text(pdf: &[u8]) -> String {
+    with_pdf(pdf, |p| poppler("pdftotext", &["-enc", "UTF-8"], p))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn pdfinfo(pdf: &[u8]) -> String {
+    with_pdf(pdf, |p| poppler("pdfinfo", &["-l", "1000"], p))
+}
+
+pub fn pdffonts(pdf: &[u8]) -> String {
+    with_pdf(pdf, |p| poppler("pdffonts", &[], p))
+}
+
+/// Asserts that `needles` appear in `text` in this order.
+pub fn assert_in_order(text: &str, needles: &[&str]) {
+    let mut from = 0;
+    for needle in needles {
+        match text[from..].find(needle) {
+            Some(at) => from += at + needle.len(),
+            None => panic!(
+                "{needle:?} not found after position {from} in:\n{}",
+                text[from..].chars().take(400).collect::<String>()
+            ),
+        }
+    }
+}

@@ -12,6 +12,7 @@ mod commands;
 mod folder_dialog;
 mod media_scheme;
 mod photo_commands;
+mod statement_commands;
 mod store_slot;
 mod tattoo_commands;
 
@@ -50,6 +51,25 @@ macro_rules! commands {
             tattoo_commands::create_tattoo,
             tattoo_commands::update_tattoo,
             tattoo_commands::delete_tattoo,
+            statement_commands::list_declarants,
+            statement_commands::create_declarant,
+            statement_commands::update_declarant,
+            statement_commands::delete_declarant,
+            statement_commands::list_statements,
+            statement_commands::get_statement,
+            statement_commands::create_statement,
+            statement_commands::update_statement,
+            statement_commands::delete_statement,
+            statement_commands::statement_checks,
+            statement_commands::exhibit_letters,
+            statement_commands::assign_exhibit_letter,
+            statement_commands::list_wording,
+            statement_commands::set_wording,
+            statement_commands::preview_statement,
+            statement_commands::save_statement_pdf,
+            statement_commands::open_statement_pdf,
+            statement_commands::pick_signed_scans,
+            statement_commands::sign_statement,
             $($extra),*
         ]
     };
@@ -63,6 +83,8 @@ fn main() {
         .manage(slot)
         .manage(DroppedFiles::default())
         .manage(ImportCancel::default())
+        .manage(statement_commands::Previews::default())
+        .manage(statement_commands::OpenedPdfs::default())
         .register_asynchronous_uri_scheme_protocol(media_scheme::SCHEME, media_scheme::handle)
         .on_window_event(|window, event| {
             // Dropped files stay here; the UI is only told that some came.
@@ -76,7 +98,11 @@ fn main() {
     #[cfg(not(feature = "e2e"))]
     let builder = builder.invoke_handler(commands!());
     #[cfg(feature = "e2e")]
-    let builder = builder.invoke_handler(commands!(photo_commands::e2e_import_paths));
+    let builder = builder.invoke_handler(commands!(
+        photo_commands::e2e_import_paths,
+        statement_commands::e2e_opened_pdfs,
+        statement_commands::e2e_keep_scans
+    ));
     if let Err(error) = builder.run(tauri::generate_context!()) {
         eprintln!("Amparo could not start its window: {error}");
         std::process::exit(1);

@@ -3,11 +3,15 @@
 //! blob store, never originals and never file paths, and answers 404 to
 //! anything outside that exact pattern (`../`, other lengths, uppercase
 //! hex, extra segments, queries).
+//!
+//! `amparo-media://localhost/preview/<token>/<page>` serves a page of the
+//! latest print preview as a PNG, rasterised on request.
 
 use amparo_core::{DerivativeKind, is_sha256_hex};
 use tauri::http::{Request, Response, StatusCode, Uri};
 use tauri::{Manager, Runtime, UriSchemeContext, UriSchemeResponder};
 
+use crate::statement_commands::Previews;
 use crate::store_slot::StoreSlot;
 
 /// The scheme's name, as the UI writes it.
@@ -24,6 +28,34 @@ pub fn derivative_for(uri: &Uri) -> Option<(DerivativeKind, String)> {
     is_sha256_hex(hash).then(|| (kind, hash.to_owned()))
 }
 
+/// The preview page a URI names: a 32-hex token and a page number from 0.
+pub fn preview_page_for(uri: &Uri) -> Option<(String, usize)> {
+    if uri.query().is_some() || uri.host() != Some("localhost") {
+        return None;
+    }
+    let rest = uri.path().strip_prefix("/preview/")?;
+    let (token, page) = rest.split_once('/')?;
+    let token_ok = token.len() == 32
+        && token
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    let page_ok = !page.is_empty() && page.len() <= 5 && page.bytes().all(|b| b.is_ascii_digit());
+    (token_ok && page_ok).then(|| (token.to_owned(), page.parse().unwrap_or(usize::MAX)))
+}
+
+/// A preview page at 1.5 pixels per point: 918 x 1188 for US Letter.
+const PREVIEW_SCALE: f64 = 1.5;
+
+fn preview_png<R: Runtime>(app: &tauri::AppHandle<R>, token: &str, page: usize) -> Option<Vec<u8>> {
+    let pages = {
+        let held = app.state::<Previews>();
+        let guard = held.0.lock().ok()?;
+        let (current, pages) = guard.as_ref()?;
+        (current == token).then(|| pages.clone())?
+    };
+    pages.png(page, PREVIEW_SCALE)
+}
+
 /// Answers one request off the main thread.
 pub fn handle<R: Runtime>(
     ctx: UriSchemeContext<'_, R>,
@@ -32,16 +64,25 @@ pub fn handle<R: Runtime>(
 ) {
     let app = ctx.app_handle().clone();
     let wanted = derivative_for(request.uri());
+    let preview = preview_page_for(request.uri());
     tauri::async_runtime::spawn_blocking(move || {
-        let found = wanted.and_then(|(kind, hash)| {
-            let slot = app.state::<StoreSlot>();
-            slot.blobs()?.read_derivative(&hash, kind).ok()
-        });
+        let (found, content_type) = match (wanted, preview) {
+            (Some((kind, hash)), _) => {
+                let slot = app.state::<StoreSlot>();
+                (
+                    slot.blobs()
+                        .and_then(|b| b.read_derivative(&hash, kind).ok()),
+                    "image/jpeg",
+                )
+            }
+            (None, Some((token, page))) => (preview_png(&app, &token, page), "image/png"),
+            (None, None) => (None, ""),
+        };
         responder.respond(
             match found {
                 Some(bytes) => Response::builder()
                     .status(StatusCode::OK)
-                    .header("Content-Type", "image/jpeg")
+                    .header("Content-Type", content_type)
                     .header("Cache-Control", "max-age=31536000, immutable")
                     .body(bytes),
                 None => Response::builder()
@@ -73,6 +114,26 @@ mod tests {
             parse(&format!("amparo-media://localhost/print/{HASH}")),
             Some((DerivativeKind::Print, HASH.to_owned()))
         );
+    }
+
+    #[test]
+    fn preview_pages_are_served_by_token_and_number_only() {
+        let token = "0123456789abcdef0123456789abcdef";
+        let page = |uri: &str| preview_page_for(&uri.parse::<Uri>().expect("uri"));
+        assert_eq!(
+            page(&format!("amparo-media://localhost/preview/{token}/2")),
+            Some((token.to_owned(), 2))
+        );
+        for bad in [
+            format!("amparo-media://localhost/preview/{token}/"),
+            format!("amparo-media://localhost/preview/{token}/-1"),
+            format!("amparo-media://localhost/preview/{token}/1/2"),
+            format!("amparo-media://localhost/preview/{}/1", &token[..31]),
+            format!("amparo-media://localhost/preview/../{token}/1"),
+            format!("amparo-media://localhost/preview/{token}/1?x"),
+        ] {
+            assert_eq!(page(&bad), None, "{bad}");
+        }
     }
 
     #[test]

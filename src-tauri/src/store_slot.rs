@@ -42,6 +42,28 @@ impl StoreSlot {
         self.blobs.as_ref()
     }
 
+    /// The data folder, when there is one.
+    pub fn dir(&self) -> Option<&std::path::Path> {
+        self.dir.as_deref()
+    }
+
+    /// Runs a print `f` on the open store.
+    pub fn with_print<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, amparo_print::PrintError>,
+    ) -> Result<T, amparo_print::PrintError> {
+        let mut guard = self
+            .inner
+            .lock()
+            .map_err(|_| amparo_print::PrintError::Template(poisoned().message))?;
+        match guard.as_mut() {
+            Ok(store) => f(store),
+            Err(e) => Err(amparo_print::PrintError::Core(Error::CorruptDatabase(
+                e.message.clone(),
+            ))),
+        }
+    }
+
     /// Runs `f` on the open store.
     pub fn with<T>(
         &self,

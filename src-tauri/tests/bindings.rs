@@ -43,4 +43,16 @@ fn committed_typescript_bindings_are_current() {
 fn export(dir: &Path) {
     amparo_core::export_bindings(dir).expect("export core bindings");
     amparo_media::export_bindings(dir).expect("export media bindings");
+    amparo_print::export_bindings(dir).expect("export print bindings");
+    // The country codes the place-of-signing picker offers, from the list
+    // the core checks against; the window names them with Intl.DisplayNames.
+    let codes: Vec<&str> = amparo_core::COUNTRIES
+        .iter()
+        .map(|(code, _)| *code)
+        .collect();
+    fs::write(
+        dir.join("countryCodes.json"),
+        serde_json::to_string(&codes).expect("json") + "\n",
+    )
+    .expect("write country codes");
 }

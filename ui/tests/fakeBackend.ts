@@ -15,6 +15,16 @@ import type { PhotoDetails } from '../src/bindings/PhotoDetails';
 import type { Preferences } from '../src/bindings/Preferences';
 import type { Tattoo } from '../src/bindings/Tattoo';
 import type { TattooDraft } from '../src/bindings/TattooDraft';
+import type { Declarant } from '../src/bindings/Declarant';
+import type { DeclarantDraft } from '../src/bindings/DeclarantDraft';
+import type { ExhibitItem } from '../src/bindings/ExhibitItem';
+import type { ExhibitLetter } from '../src/bindings/ExhibitLetter';
+import type { PrintCheck } from '../src/bindings/PrintCheck';
+import type { Purpose } from '../src/bindings/Purpose';
+import type { SignedVersion } from '../src/bindings/SignedVersion';
+import type { SigningRecord } from '../src/bindings/SigningRecord';
+import type { Statement } from '../src/bindings/Statement';
+import type { StatementDraft } from '../src/bindings/StatementDraft';
 
 /** A stored photo as the core would return it, numbered `n`. */
 export function fakePhoto(caseId: string, n: number): Photo {
@@ -261,5 +271,134 @@ export class FakeBackend implements Backend {
     if (this.closeRequest?.()) return false;
     this.closed = true;
     return true;
+  }
+
+  declarants: Declarant[] = [];
+  async listDeclarants(caseId: string) {
+    return structuredClone(this.declarants.filter((d) => d.caseId === caseId));
+  }
+  async createDeclarant(caseId: string, draft: DeclarantDraft) {
+    if (!draft.fullName.trim()) {
+      throw new BackendError({
+        code: 'invalid',
+        message: 'invalid',
+        fields: [{ field: 'fullName', problem: 'required' }],
+      });
+    }
+    const saved: Declarant = {
+      ...structuredClone(draft),
+      id: `declarant-${this.declarants.length + 1}`,
+      caseId,
+      createdAt: '2026-11-30T10:00:00Z',
+      updatedAt: '2026-11-30T10:00:00Z',
+    };
+    this.declarants.push(saved);
+    return structuredClone(saved);
+  }
+  async updateDeclarant(id: string, draft: DeclarantDraft) {
+    const i = this.declarants.findIndex((d) => d.id === id);
+    this.declarants[i] = { ...this.declarants[i], ...structuredClone(draft) };
+    return structuredClone(this.declarants[i]);
+  }
+  async deleteDeclarant(id: string) {
+    this.declarants = this.declarants.filter((d) => d.id !== id);
+  }
+
+  statements: Statement[] = [];
+  savedDrafts: StatementDraft[] = [];
+  async listStatements(caseId: string) {
+    return this.statements
+      .filter((s) => s.caseId === caseId)
+      .map((s) => ({
+        id: s.id,
+        declarantId: s.declarantId,
+        declarantName: this.declarants.find((d) => d.id === s.declarantId)?.fullName ?? '',
+        title: s.title,
+        paragraphs: s.paragraphs.length,
+        signedVersions: s.signed.length,
+        isDraft: s.isDraft,
+        updatedAt: s.updatedAt,
+      }));
+  }
+  async getStatement(id: string) {
+    const found = this.statements.find((s) => s.id === id);
+    if (!found) throw new BackendError({ code: 'notFound', message: id, fields: [] });
+    return structuredClone(found);
+  }
+  async createStatement(caseId: string, draft: StatementDraft) {
+    const saved: Statement = {
+      ...structuredClone(draft),
+      id: `statement-${this.statements.length + 1}`,
+      caseId,
+      signed: [],
+      isDraft: true,
+      createdAt: '2026-11-30T10:00:00Z',
+      updatedAt: '2026-11-30T10:00:00Z',
+    };
+    this.statements.push(saved);
+    return structuredClone(saved);
+  }
+  async updateStatement(id: string, draft: StatementDraft) {
+    this.savedDrafts.push(structuredClone(draft));
+    const i = this.statements.findIndex((s) => s.id === id);
+    this.statements[i] = { ...this.statements[i], ...structuredClone(draft) };
+    return structuredClone(this.statements[i]);
+  }
+  async deleteStatement(id: string) {
+    this.statements = this.statements.filter((s) => s.id !== id);
+  }
+  /** The core's checks, for what these tests exercise. */
+  async statementChecks(id: string): Promise<PrintCheck[]> {
+    const s = await this.getStatement(id);
+    const checks: PrintCheck[] = [];
+    if (!s.place.country && !s.place.usDetentionFacility) {
+      checks.push({ code: 'noPlaceOfSigning', blocks: true, paragraphs: [] });
+    }
+    const untranslated = s.paragraphs.flatMap((p, i) => (p.english.trim() ? [] : [i + 1]));
+    if (s.language !== 'en' && untranslated.length) {
+      checks.push({ code: 'untranslatedParagraphs', blocks: true, paragraphs: untranslated });
+    }
+    return checks;
+  }
+  letters: ExhibitLetter[] = [];
+  async exhibitLetters() {
+    return structuredClone(this.letters);
+  }
+  async assignExhibitLetter(item: ExhibitItem) {
+    const letter = { item, letter: String.fromCharCode(65 + this.letters.length), label: '' };
+    this.letters.push(letter);
+    return structuredClone(letter);
+  }
+  async previewStatement() {
+    return { token: '0123456789abcdef0123456789abcdef', pages: 2 };
+  }
+  saved: { id: string; purpose: Purpose }[] = [];
+  async saveStatementPdf(id: string, purpose: Purpose) {
+    this.saved.push({ id, purpose });
+    return '/home/user/declaration.pdf';
+  }
+  opened: { id: string; purpose: Purpose }[] = [];
+  async openStatementPdf(id: string, purpose: Purpose) {
+    this.opened.push({ id, purpose });
+  }
+  async pickSignedScans() {
+    return [];
+  }
+  async signStatement(id: string, signing: SigningRecord, scans: string[]) {
+    const i = this.statements.findIndex((s) => s.id === id);
+    const { signed: _s, isDraft: _d, id: _id, caseId: _c, createdAt: _a, updatedAt: _u, ...draft } =
+      this.statements[i];
+    const version: SignedVersion = {
+      id: `version-${this.statements[i].signed.length + 1}`,
+      number: this.statements[i].signed.length + 1,
+      signing: structuredClone(signing),
+      draft: structuredClone(draft),
+      pdfSha256: 'ab'.repeat(32),
+      scans,
+      createdAt: '2026-11-30T10:00:00Z',
+    };
+    this.statements[i].signed.push(version);
+    this.statements[i].isDraft = false;
+    return structuredClone(version);
   }
 }

@@ -33,6 +33,26 @@ pub enum Command {
         #[command(subcommand)]
         command: PhotoCommand,
     },
+    /// The people who give statements in a case.
+    Declarant {
+        #[command(subcommand)]
+        command: DeclarantCommand,
+    },
+    /// Statements: write them (as JSON), check them, mark them signed.
+    Statement {
+        #[command(subcommand)]
+        command: StatementCommand,
+    },
+    /// Give a photo or tattoo record its exhibit letter.
+    Exhibit {
+        #[command(subcommand)]
+        command: ExhibitCommand,
+    },
+    /// Print documents as PDF.
+    Print {
+        #[command(subcommand)]
+        command: PrintCommand,
+    },
     /// Copy the database and stored files into a new folder, with SHA256SUMS.
     Backup {
         /// The folder to create (it must not exist, or be empty).
@@ -207,4 +227,148 @@ pub enum CustodyArg {
     Detained,
     /// Removed from the United States.
     Removed,
+}
+
+/// Declarant commands.
+#[derive(Debug, Subcommand)]
+pub enum DeclarantCommand {
+    /// List a case's declarants.
+    List {
+        /// The case id.
+        #[arg(long = "case", value_name = "ID")]
+        case_id: String,
+    },
+    /// Add a declarant to a case.
+    Add {
+        /// The case id.
+        #[arg(long = "case", value_name = "ID")]
+        case_id: String,
+        /// Full name as it will be printed and signed.
+        #[arg(long)]
+        name: String,
+        /// Relationship to the person ("mother", "tattoo artist").
+        #[arg(long, default_value = "")]
+        relationship: String,
+        /// Age in years.
+        #[arg(long)]
+        age: Option<u16>,
+        /// City of residence.
+        #[arg(long, default_value = "")]
+        city: String,
+        /// Country of residence.
+        #[arg(long, default_value = "")]
+        country: String,
+        /// A language they speak (repeat for several).
+        #[arg(long = "language", value_name = "LANGUAGE")]
+        languages: Vec<String>,
+        /// Whether they read English.
+        #[arg(long, value_name = "YES|NO")]
+        reads_english: Option<YesNo>,
+        /// The declarant is the person the case is about.
+        #[arg(long)]
+        is_the_person: bool,
+    },
+}
+
+/// Statement commands.
+#[derive(Debug, Subcommand)]
+pub enum StatementCommand {
+    /// List a case's statements.
+    List {
+        /// The case id.
+        #[arg(long = "case", value_name = "ID")]
+        case_id: String,
+    },
+    /// Show a statement: its paragraphs side by side and what to fix before
+    /// a final print.
+    Show {
+        /// The statement id.
+        id: String,
+    },
+    /// Create a statement from JSON (the `draft` part of `statement show --json`).
+    New {
+        /// The case id.
+        #[arg(long = "case", value_name = "ID")]
+        case_id: String,
+        /// The statement as JSON (`-` for standard input).
+        #[arg(long, value_name = "FILE")]
+        from_json: PathBuf,
+    },
+    /// Replace a statement's text from JSON. Signed versions stay as signed.
+    Edit {
+        /// The statement id.
+        id: String,
+        /// The statement as JSON (`-` for standard input).
+        #[arg(long, value_name = "FILE")]
+        from_json: PathBuf,
+    },
+    /// Record that the declarant signed the current text: when, where, and
+    /// scans or photos of the signed pages. The filing set is printed and
+    /// kept; reprints return it byte for byte.
+    Sign {
+        /// The statement id.
+        id: String,
+        /// The day it was signed, YYYY-MM-DD.
+        #[arg(long, value_name = "DATE")]
+        on: String,
+        /// The place, as printed after "at".
+        #[arg(long)]
+        place: String,
+        /// The country's two-letter ISO code (VE, US, SV ...).
+        #[arg(long, value_name = "CODE")]
+        country: String,
+        /// Signed in a U.S. immigration detention facility.
+        #[arg(long)]
+        us_detention_facility: bool,
+        /// A scan or photo of the signed pages (repeat for several).
+        #[arg(long = "scan", value_name = "FILE")]
+        scans: Vec<PathBuf>,
+    },
+}
+
+/// Exhibit commands.
+#[derive(Debug, Subcommand)]
+pub enum ExhibitCommand {
+    /// Give a photo or tattoo record the next free letter of its case (or
+    /// show the one it has).
+    Letter {
+        /// A photo id.
+        #[arg(long, conflicts_with = "tattoo", required_unless_present = "tattoo")]
+        photo: Option<String>,
+        /// A tattoo record id.
+        #[arg(long)]
+        tattoo: Option<String>,
+    },
+}
+
+/// Print commands.
+#[derive(Debug, Subcommand)]
+pub enum PrintCommand {
+    /// A declaration set as PDF: a draft, the pages to sign, or the stored
+    /// filing set of a signed version.
+    Declaration {
+        /// The statement id.
+        statement_id: String,
+        /// Where to write the PDF.
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// What to print (default: the last signed version if there is one
+        /// and the text has not changed since, else a draft).
+        #[arg(long, value_enum)]
+        purpose: Option<PurposeArg>,
+        /// Which signed version (1, 2 ...), for `--purpose filing`.
+        #[arg(long, value_name = "N")]
+        version: Option<u32>,
+    },
+}
+
+/// What a declaration print is for.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum PurposeArg {
+    /// Marked DRAFT on every page.
+    Draft,
+    /// The pages the declarant signs.
+    ForSignature,
+    /// The stored filing set of a signed version.
+    Filing,
 }

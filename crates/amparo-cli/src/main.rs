@@ -8,6 +8,7 @@ mod backup_cmd;
 mod case_cmd;
 mod photo_cmd;
 mod show;
+mod statement_cmd;
 
 use std::process::ExitCode;
 
@@ -15,6 +16,7 @@ use amparo_core::{ErrorPayload, Store, resolve_data_dir};
 use clap::Parser;
 
 use args::{Args, Command};
+use statement_cmd::CliError;
 
 fn main() -> ExitCode {
     let args = Args::parse();
@@ -22,7 +24,14 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             if args.json {
-                let payload = ErrorPayload::from(&error);
+                let payload = match &error {
+                    CliError::Core(e) => ErrorPayload::from(e),
+                    other => ErrorPayload {
+                        code: other.code().to_owned(),
+                        message: other.to_string(),
+                        fields: Vec::new(),
+                    },
+                };
                 eprintln!("{}", serde_json::to_string(&payload).unwrap_or_default());
             } else {
                 eprintln!("amparo: {error}");
@@ -32,18 +41,30 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &Args) -> amparo_core::Result<()> {
+fn run(args: &Args) -> Result<(), CliError> {
     let dir = resolve_data_dir(args.data_dir.clone())?;
     match &args.command {
         Command::Case { command } => {
             let mut store = Store::open(&dir)?;
-            case_cmd::run(&mut store, command, args.json)
+            Ok(case_cmd::run(&mut store, command, args.json)?)
         }
         Command::Photo { command } => {
             let mut store = Store::open(&dir)?;
-            photo_cmd::run(&mut store, &dir, command, args.json)
+            Ok(photo_cmd::run(&mut store, &dir, command, args.json)?)
         }
-        Command::Backup { out } => backup_cmd::backup(&Store::open(&dir)?, out, args.json),
-        Command::Restore { from } => backup_cmd::restore(&dir, from, args.json),
+        Command::Declarant { command } => {
+            statement_cmd::declarant(&mut Store::open(&dir)?, command, args.json)
+        }
+        Command::Statement { command } => {
+            statement_cmd::statement(&mut Store::open(&dir)?, &dir, command, args.json)
+        }
+        Command::Exhibit { command } => {
+            statement_cmd::exhibit(&mut Store::open(&dir)?, command, args.json)
+        }
+        Command::Print { command } => {
+            statement_cmd::print(&Store::open(&dir)?, &dir, command, args.json)
+        }
+        Command::Backup { out } => Ok(backup_cmd::backup(&Store::open(&dir)?, out, args.json)?),
+        Command::Restore { from } => Ok(backup_cmd::restore(&dir, from, args.json)?),
     }
 }

@@ -7,8 +7,10 @@ use std::path::Path;
 use ts_rs::{Config, ExportError, TS};
 
 use crate::{
-    BackupSummary, Case, CaseDraft, CaseSummary, DerivativeKind, ErrorPayload, Photo, PhotoAdded,
-    PhotoDetails, PhotoPage, Preferences, Tattoo, TattooDraft,
+    BackupSummary, Case, CaseDraft, CaseSummary, Declarant, DeclarantDraft, DerivativeKind,
+    ErrorPayload, ExhibitItem, ExhibitLetter, Photo, PhotoAdded, PhotoDetails, PhotoPage,
+    Preferences, PrintCheck, SignedVersion, SigningRecord, Statement, StatementDraft,
+    StatementSummary, Tattoo, TattooDraft, WordingEntry,
 };
 
 /// Writes every type that crosses to the UI, and those they use, into `dir`.
@@ -27,5 +29,16 @@ pub fn export_bindings(dir: &Path) -> Result<(), ExportError> {
     DerivativeKind::export_all(&cfg)?;
     Tattoo::export_all(&cfg)?;
     TattooDraft::export_all(&cfg)?;
+    Declarant::export_all(&cfg)?;
+    DeclarantDraft::export_all(&cfg)?;
+    Statement::export_all(&cfg)?;
+    StatementDraft::export_all(&cfg)?;
+    StatementSummary::export_all(&cfg)?;
+    SignedVersion::export_all(&cfg)?;
+    SigningRecord::export_all(&cfg)?;
+    PrintCheck::export_all(&cfg)?;
+    ExhibitItem::export_all(&cfg)?;
+    ExhibitLetter::export_all(&cfg)?;
+    WordingEntry::export_all(&cfg)?;
     Ok(())
 }

@@ -17,7 +17,7 @@ use amparo_core::{
 use serde_json::{Value, json};
 
 /// What a print is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Purpose {
     /// Anything not final: the filing set with DRAFT on every page.

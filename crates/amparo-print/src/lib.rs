@@ -7,12 +7,14 @@
 
 mod declaration;
 mod error;
+mod preview;
 mod render;
 mod signing;
 mod world;
 
 pub use declaration::{Purpose, StatementPrint, language_name, long_date};
 pub use error::PrintError;
+pub use preview::{Preview, ScanAdded};
 pub use render::Pages;
 pub use signing::{
     default_mode, preview_statement, print_signed, print_statement, sign_statement,
@@ -38,4 +40,14 @@ pub fn render_declaration(
 #[doc(hidden)]
 pub fn render_source(source: &str, data: &serde_json::Value) -> Result<Pages, PrintError> {
     render::compile("/declaration.typ", Some(source), data, Vec::new())
+}
+
+/// Writes the types the UI uses from this crate into `dir`.
+pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> {
+    use ts_rs::TS;
+    let cfg = ts_rs::Config::new().with_out_dir(dir);
+    Purpose::export_all(&cfg)?;
+    Preview::export_all(&cfg)?;
+    ScanAdded::export_all(&cfg)?;
+    Ok(())
 }

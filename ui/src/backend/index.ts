@@ -17,6 +17,19 @@ import type { PhotoPage } from '../bindings/PhotoPage';
 import type { Preferences } from '../bindings/Preferences';
 import type { Tattoo } from '../bindings/Tattoo';
 import type { TattooDraft } from '../bindings/TattooDraft';
+import type { Declarant } from '../bindings/Declarant';
+import type { DeclarantDraft } from '../bindings/DeclarantDraft';
+import type { ExhibitItem } from '../bindings/ExhibitItem';
+import type { ExhibitLetter } from '../bindings/ExhibitLetter';
+import type { Preview } from '../bindings/Preview';
+import type { PrintCheck } from '../bindings/PrintCheck';
+import type { Purpose } from '../bindings/Purpose';
+import type { ScanAdded } from '../bindings/ScanAdded';
+import type { SignedVersion } from '../bindings/SignedVersion';
+import type { SigningRecord } from '../bindings/SigningRecord';
+import type { Statement } from '../bindings/Statement';
+import type { StatementDraft } from '../bindings/StatementDraft';
+import type { StatementSummary } from '../bindings/StatementSummary';
 
 export type Locale = 'en' | 'es';
 
@@ -73,6 +86,28 @@ export interface Backend {
   createTattoo(caseId: string, draft: TattooDraft): Promise<Tattoo>;
   updateTattoo(id: string, draft: TattooDraft): Promise<Tattoo>;
   deleteTattoo(id: string): Promise<void>;
+  listDeclarants(caseId: string): Promise<Declarant[]>;
+  createDeclarant(caseId: string, draft: DeclarantDraft): Promise<Declarant>;
+  updateDeclarant(id: string, draft: DeclarantDraft): Promise<Declarant>;
+  deleteDeclarant(id: string): Promise<void>;
+  listStatements(caseId: string): Promise<StatementSummary[]>;
+  getStatement(id: string): Promise<Statement>;
+  createStatement(caseId: string, draft: StatementDraft): Promise<Statement>;
+  updateStatement(id: string, draft: StatementDraft): Promise<Statement>;
+  deleteStatement(id: string): Promise<void>;
+  /** What stands between the saved draft and a final print. */
+  statementChecks(id: string): Promise<PrintCheck[]>;
+  exhibitLetters(caseId: string): Promise<ExhibitLetter[]>;
+  assignExhibitLetter(item: ExhibitItem): Promise<ExhibitLetter>;
+  /** Renders the saved statement; its pages are served as images. */
+  previewStatement(id: string, purpose: Purpose): Promise<Preview>;
+  /** Asks where to save the PDF; the path, or null when cancelled. */
+  saveStatementPdf(id: string, purpose: Purpose, dialogTitle: string): Promise<string | null>;
+  /** Opens the PDF in the system viewer, to read or print. */
+  openStatementPdf(id: string, purpose: Purpose): Promise<void>;
+  /** Opens the file picker for scans of signed pages and keeps them. */
+  pickSignedScans(dialogTitle: string): Promise<ScanAdded[]>;
+  signStatement(id: string, signing: SigningRecord, scans: string[]): Promise<SignedVersion>;
 }
 
 /** An error from the Rust side, with its stable code. */

@@ -49,6 +49,23 @@ export const tauriBackend: Backend = {
   createTattoo: (caseId, draft) => call('create_tattoo', { caseId, draft }),
   updateTattoo: (id, draft) => call('update_tattoo', { id, draft }),
   deleteTattoo: (id) => call('delete_tattoo', { id }),
+  listDeclarants: (caseId) => call('list_declarants', { caseId }),
+  createDeclarant: (caseId, draft) => call('create_declarant', { caseId, draft }),
+  updateDeclarant: (id, draft) => call('update_declarant', { id, draft }),
+  deleteDeclarant: (id) => call('delete_declarant', { id }),
+  listStatements: (caseId) => call('list_statements', { caseId }),
+  getStatement: (id) => call('get_statement', { id }),
+  createStatement: (caseId, draft) => call('create_statement', { caseId, draft }),
+  updateStatement: (id, draft) => call('update_statement', { id, draft }),
+  deleteStatement: (id) => call('delete_statement', { id }),
+  statementChecks: (id) => call('statement_checks', { id }),
+  exhibitLetters: (caseId) => call('exhibit_letters', { caseId }),
+  assignExhibitLetter: (item) => call('assign_exhibit_letter', { item }),
+  previewStatement: (id, purpose) => call('preview_statement', { id, purpose }),
+  saveStatementPdf: (id, purpose, title) => call('save_statement_pdf', { id, purpose, title }),
+  openStatementPdf: (id, purpose) => call('open_statement_pdf', { id, purpose }),
+  pickSignedScans: (title) => call('pick_signed_scans', { title }),
+  signStatement: (id, signing, scans) => call('sign_statement', { id, signing, scans }),
 };
 
 function channel(onProgress: (p: ImportProgress) => void): Channel<ImportProgress> {

@@ -6,3 +6,8 @@ import type { DerivativeKind } from '../bindings/DerivativeKind';
 export function mediaUrl(kind: DerivativeKind, sha256: string): string {
   return `amparo-media://localhost/${kind}/${sha256}`;
 }
+
+/** A page of the latest print preview, rendered by the shell (from 0). */
+export function previewPageUrl(token: string, page: number): string {
+  return `amparo-media://localhost/preview/${token}/${page}`;
+}

@@ -7,7 +7,8 @@ export type View =
   | { name: 'deleted' }
   | { name: 'case'; id: string }
   | { name: 'new' }
-  | { name: 'edit'; id: string };
+  | { name: 'edit'; id: string }
+  | { name: 'statement'; caseId: string; id: string };
 
 /** Where a move waiting for confirmation goes: a screen, or out of the app. */
 export type Destination = View | { name: 'closeWindow' };

@@ -1,0 +1,315 @@
+//! `amparo declarant ...`, `amparo statement ...`, `amparo exhibit ...` and
+//! `amparo print declaration ...`.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use amparo_core::{
+    BlobStore, DeclarantDraft, DerivativeKind, ExhibitItem, ExhibitKind, PrintCheck,
+    PrintCheckCode, ReadsEnglish, SigningPlace, SigningRecord, StatementDraft, Store,
+};
+use amparo_print::{PrintError, Purpose};
+
+use crate::args::{
+    DeclarantCommand, ExhibitCommand, PrintCommand, PurposeArg, StatementCommand, YesNo,
+};
+use crate::case_cmd::emit;
+
+/// An error of these commands: the core's, or a print's.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// From the core.
+    #[error(transparent)]
+    Core(#[from] amparo_core::Error),
+    /// From printing.
+    #[error("{}", describe_print(.0))]
+    Print(#[from] PrintError),
+}
+
+fn describe_print(e: &PrintError) -> String {
+    match e {
+        PrintError::NotReady(checks) => format!(
+            "not ready for a final print:\n{}",
+            checks
+                .iter()
+                .filter(|c| c.blocks)
+                .map(|c| format!("  - {}", check_text(c)))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+        other => other.to_string(),
+    }
+}
+
+impl CliError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Core(e) => e.code(),
+            Self::Print(e) => e.code(),
+        }
+    }
+}
+
+type Result<T> = std::result::Result<T, CliError>;
+
+pub fn declarant(store: &mut Store, command: &DeclarantCommand, json: bool) -> Result<()> {
+    match command {
+        DeclarantCommand::List { case_id } => {
+            let list = store.declarants(case_id)?;
+            Ok(emit(json, &list, || {
+                list.iter()
+                    .map(|d| {
+                        format!(
+                            "{}  {} ({})\n",
+                            d.id, d.record.full_name, d.record.relationship
+                        )
+                    })
+                    .collect()
+            })?)
+        }
+        DeclarantCommand::Add {
+            case_id,
+            name,
+            relationship,
+            age,
+            city,
+            country,
+            languages,
+            reads_english,
+            is_the_person,
+        } => {
+            let draft = DeclarantDraft {
+                full_name: name.clone(),
+                is_the_person: *is_the_person,
+                relationship: relationship.clone(),
+                age: *age,
+                city: city.clone(),
+                country: country.clone(),
+                languages: languages.clone(),
+                reads_english: match reads_english {
+                    Some(YesNo::Yes) => ReadsEnglish::Yes,
+                    Some(YesNo::No) => ReadsEnglish::No,
+                    None => ReadsEnglish::Unknown,
+                },
+                ..DeclarantDraft::default()
+            };
+            let saved = store.create_declarant(case_id, &draft)?;
+            Ok(emit(json, &saved, || format!("{}\n", saved.id))?)
+        }
+    }
+}
+
+fn read_json(path: &Path) -> Result<StatementDraft> {
+    let mut text = String::new();
+    if path == Path::new("-") {
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(amparo_core::Error::Io)?;
+    } else {
+        text = std::fs::read_to_string(path).map_err(amparo_core::Error::Io)?;
+    }
+    serde_json::from_str(&text).map_err(|e| {
+        CliError::Core(amparo_core::Error::Io(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("the statement JSON cannot be read: {e}"),
+        )))
+    })
+}
+
+pub fn statement(
+    store: &mut Store,
+    dir: &Path,
+    command: &StatementCommand,
+    json: bool,
+) -> Result<()> {
+    match command {
+        StatementCommand::List { case_id } => {
+            let list = store.statements(case_id)?;
+            Ok(emit(json, &list, || {
+                list.iter()
+                    .map(|s| {
+                        let state = if s.is_draft { "draft" } else { "signed" };
+                        format!(
+                            "{}  {}  [{state}, {} signed]\n",
+                            s.id, s.title, s.signed_versions
+                        )
+                    })
+                    .collect()
+            })?)
+        }
+        StatementCommand::Show { id } => {
+            let s = store.statement(id)?;
+            let checks = amparo_print::statement_checks(store, id)?;
+            let value = serde_json::json!({ "statement": s, "checks": checks });
+            Ok(emit(json, &value, || {
+                let mut out = format!("{}\nlanguage: {}\n\n", s.draft.title, s.draft.language);
+                for (i, p) in s.draft.paragraphs.iter().enumerate() {
+                    out += &format!("{}. {}\n", i + 1, p.original);
+                    if !s.draft.is_english() {
+                        out += &format!("   EN: {}\n", p.english);
+                    }
+                }
+                for v in &s.signed {
+                    out += &format!(
+                        "\nsigned version {} on {} at {}  (PDF sha256 {})",
+                        v.number, v.signing.signed_on, v.signing.place.place, v.pdf_sha256
+                    );
+                }
+                if !checks.is_empty() {
+                    out += "\n\nbefore a final print:\n";
+                    for c in &checks {
+                        let kind = if c.blocks { "must fix" } else { "warning" };
+                        out += &format!("  - {kind}: {}\n", check_text(c));
+                    }
+                }
+                out + "\n"
+            })?)
+        }
+        StatementCommand::New { case_id, from_json } => {
+            let saved = store.create_statement(case_id, &read_json(from_json)?)?;
+            Ok(emit(json, &saved, || format!("{}\n", saved.id))?)
+        }
+        StatementCommand::Edit { id, from_json } => {
+            let saved = store.update_statement(id, &read_json(from_json)?)?;
+            Ok(emit(json, &saved, || format!("{}\n", saved.id))?)
+        }
+        StatementCommand::Sign {
+            id,
+            on,
+            place,
+            country,
+            us_detention_facility,
+            scans,
+        } => {
+            let blobs = BlobStore::open(dir)?;
+            let hashes = keep_scans(&blobs, scans)?;
+            let signing = SigningRecord {
+                signed_on: on.clone(),
+                place: SigningPlace {
+                    place: place.clone(),
+                    country: country.to_ascii_uppercase(),
+                    us_detention_facility: *us_detention_facility,
+                },
+            };
+            let version = amparo_print::sign_statement(store, &blobs, id, &signing, &hashes)?;
+            Ok(emit(json, &version, || {
+                format!(
+                    "signed version {} recorded; filing set PDF sha256 {}\n",
+                    version.number, version.pdf_sha256
+                )
+            })?)
+        }
+    }
+}
+
+/// Keeps each scan's original bytes and its print copy; returns their hashes.
+fn keep_scans(blobs: &BlobStore, files: &[PathBuf]) -> Result<Vec<String>> {
+    files
+        .iter()
+        .map(|path| {
+            let bytes = std::fs::read(path).map_err(amparo_core::Error::Io)?;
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("scan");
+            let processed = amparo_media::process(name, &bytes).map_err(|e| {
+                amparo_core::Error::Io(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("{}: {e}", path.display()),
+                ))
+            })?;
+            let sha = processed.photo.sha256;
+            blobs.put_original(&sha, &bytes)?;
+            blobs.put_derivative(&sha, DerivativeKind::Print, &processed.print)?;
+            blobs.put_derivative(&sha, DerivativeKind::Thumb, &processed.thumb)?;
+            Ok(sha)
+        })
+        .collect()
+}
+
+pub fn exhibit(store: &mut Store, command: &ExhibitCommand, json: bool) -> Result<()> {
+    let ExhibitCommand::Letter { photo, tattoo } = command;
+    let item = match (photo, tattoo) {
+        (Some(id), _) => ExhibitItem {
+            kind: ExhibitKind::Photo,
+            id: id.clone(),
+        },
+        (None, Some(id)) => ExhibitItem {
+            kind: ExhibitKind::Tattoo,
+            id: id.clone(),
+        },
+        (None, None) => unreachable_args(),
+    };
+    let letter = store.assign_exhibit_letter(&item)?;
+    Ok(emit(json, &letter, || {
+        format!("Exhibit {}\n", letter.letter)
+    })?)
+}
+
+fn unreachable_args() -> ! {
+    // clap requires --photo or --tattoo before this runs.
+    eprintln!("amparo: give --photo ID or --tattoo ID");
+    std::process::exit(2)
+}
+
+pub fn print(store: &Store, dir: &Path, command: &PrintCommand, json: bool) -> Result<()> {
+    let PrintCommand::Declaration {
+        statement_id,
+        out,
+        purpose,
+        version,
+    } = command;
+    let statement = store.statement(statement_id)?;
+    let purpose = purpose.unwrap_or(if statement.is_draft {
+        PurposeArg::Draft
+    } else {
+        PurposeArg::Filing
+    });
+    let pdf = match purpose {
+        PurposeArg::Draft => amparo_print::print_statement(store, statement_id, Purpose::Draft)?,
+        PurposeArg::ForSignature => {
+            amparo_print::print_statement(store, statement_id, Purpose::ForSignature)?
+        }
+        PurposeArg::Filing => {
+            let number = version
+                .or_else(|| statement.signed.last().map(|v| v.number))
+                .ok_or_else(|| amparo_core::Error::NotFound("a signed version".into()))?;
+            amparo_print::print_signed(store, &BlobStore::open(dir)?, statement_id, number)?
+        }
+    };
+    std::fs::write(out, &pdf).map_err(amparo_core::Error::Io)?;
+    let value = serde_json::json!({ "out": out, "bytes": pdf.len() });
+    Ok(emit(json, &value, || {
+        format!("wrote {} ({} bytes)\n", out.display(), pdf.len())
+    })?)
+}
+
+/// A check in plain English, for the terminal.
+pub fn check_text(c: &PrintCheck) -> String {
+    let paragraphs = c
+        .paragraphs
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    match c.code {
+        PrintCheckCode::NoParagraphs => "the statement has no paragraphs".into(),
+        PrintCheckCode::NoPlaceOfSigning => {
+            "where it will be signed is not known (the country picks the perjury clause)".into()
+        }
+        PrintCheckCode::EmptyParagraphs => format!("paragraphs with no text: {paragraphs}"),
+        PrintCheckCode::UntranslatedParagraphs => {
+            format!("paragraphs with no English translation: {paragraphs}")
+        }
+        PrintCheckCode::NoLanguageHelper => "no translator or interpreter is named".into(),
+        PrintCheckCode::HelperIsDeclarantOrRelative => {
+            "the translator is the declarant or a close relative; a court may question it".into()
+        }
+        PrintCheckCode::MissingExhibit => {
+            format!("paragraphs refer to a photo or tattoo record that was removed: {paragraphs}")
+        }
+        PrintCheckCode::ExhibitWithoutLetter => {
+            format!("paragraphs refer to an exhibit with no letter yet: {paragraphs}")
+        }
+        PrintCheckCode::NoClauseInLanguage => {
+            "there is no perjury clause in this language; have it signed in English (mode B)".into()
+        }
+    }
+}

@@ -1,7 +1,8 @@
 //! Writes screenshots of the real window into a folder (default
 //! docs/screenshots): first start, the case list and page, the case form
 //! with validation messages in English and Spanish, a gallery of a few
-//! hundred photos, and a tattoo record. Needs the `e2e` build of the app.
+//! hundred photos, a tattoo record, and a statement (editor, preview, the
+//! perjury notice before signing). Needs the `e2e` build of the app.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -141,6 +142,30 @@ fn main() {
             .await;
         settle().await;
         shot("tattoo-record-en.png");
+
+        // The mother's statement: Spanish beside English, then the preview.
+        window
+            .press("Declaration of María Elena Moreno de Rivas")
+            .await;
+        window.wait_for_text("Paragraphs").await;
+        window
+            .script("document.getElementById('paragraphs-title').scrollIntoView(); return 1")
+            .await;
+        settle().await;
+        shot("statement-editor-en.png");
+        window.press("Preview pages").await;
+        window
+            .wait_for_css("img[alt='Page 1 of 3']")
+            .await;
+        window
+            .script("document.getElementById('print-title').scrollIntoView(); return 1")
+            .await;
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        shot("statement-preview-en.png");
+        window.press("Mark signed…").await;
+        window.wait_for_text("Firmar una declaración").await;
+        settle().await;
+        shot("statement-sign-notice.png");
         window.quit().await;
     });
 }

@@ -19,7 +19,7 @@ APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libs
 	poppler-utils cmake nasm libde265-dev
 NODE_MIN := 20.19
 
-.PHONY: help deps system-deps node-deps e2e-tools ui app app-e2e run test lint test-core test-ui \
+.PHONY: bench-print samples help deps system-deps node-deps e2e-tools ui app app-e2e run test lint test-core test-ui \
 	test-e2e bindings screenshots bench-import clean
 
 help:
@@ -28,6 +28,8 @@ help:
 	@echo "make screenshots  write docs/screenshots/*.png from the real window"
 	@echo "make bindings     regenerate the UI's TypeScript types from the Rust ones"
 	@echo "make bench-import photo import speed against vipsthumbnail, and peak memory"
+	@echo "make bench-print  a 30-page declaration against Chromium print-to-PDF"
+	@echo "make samples      the example's signed filing sets as PDF and PNG in docs/samples"
 
 deps: system-deps node-deps e2e-tools
 
@@ -96,6 +98,19 @@ test: deps lint test-core test-ui test-e2e
 
 bindings:
 	AMPARO_WRITE_BINDINGS=1 cargo test -p amparo-desktop --test bindings
+
+# Printing speed: a 30-page declaration against Chromium's print-to-PDF of
+# the same text (never part of make test).
+bench-print: deps
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	cargo run -q --release -p amparo-print --example bench_print
+
+# The example's two signed filing sets as PDFs and PNG pages, to look at.
+samples: deps
+	cargo run -q -p amparo-print --example samples -- docs/samples
+	rm -f docs/samples/*.png
+	for f in docs/samples/*.pdf; do pdftoppm -r 60 -png "$$f" "$${f%.pdf}"; done
 
 screenshots: deps app-e2e
 	AMPARO_APP=$(APP) cargo run -q -p amparo-e2e --bin screenshots -- docs/screenshots

@@ -15,21 +15,31 @@ fn a_two_paragraph_statement_with_its_translation_prints_to_a_pdf_with_that_text
         window.press("Continue in English").await;
         window.press("New case").await;
         window
-            .type_into("Name as on immigration records", "Jesús Alberto Rivas Moreno")
+            .type_into(
+                "Name as on immigration records",
+                "Jesús Alberto Rivas Moreno",
+            )
             .await;
         window.press("Save case").await;
         window.wait_for_text("Statements and declarations").await;
 
         window.press("Add a declarant").await;
-        window.type_into("Full name", "María Elena Moreno de Rivas").await;
-        window.type_into("Relationship to the person", "mother").await;
+        window
+            .type_into("Full name", "María Elena Moreno de Rivas")
+            .await;
+        window
+            .type_into("Relationship to the person", "mother")
+            .await;
         window.press("Save declarant").await;
         window
             .press("Write a statement by María Elena Moreno de Rivas")
             .await;
 
         window
-            .type_into("Paragraph 1, in Spanish", "Soy la madre de Jesús; vivo en Capacho.")
+            .type_into(
+                "Paragraph 1, in Spanish",
+                "Soy la madre de Jesús; vivo en Capacho.",
+            )
             .await;
         window
             .type_into(
@@ -50,7 +60,9 @@ fn a_two_paragraph_statement_with_its_translation_prints_to_a_pdf_with_that_text
                 "The crowns on his wrists are for us and for the Three Kings.",
             )
             .await;
-        window.type_into("Place as printed", "Capacho, Táchira, Venezuela").await;
+        window
+            .type_into("Place as printed", "Capacho, Táchira, Venezuela")
+            .await;
         window.type_into("Full name", "Ana Lucía Pérez").await;
         window.press("Save statement").await;
         // Saved: the checks now speak of the saved text, and the country
@@ -85,7 +97,10 @@ fn a_two_paragraph_statement_with_its_translation_prints_to_a_pdf_with_that_text
             "1. Soy la madre de Jesús; vivo en Capacho.",
             "2. Las coronas de sus muñecas son por nosotros y por los Reyes Magos.",
         ] {
-            assert!(text.contains(expected), "{expected:?} not in the PDF:\n{text}");
+            assert!(
+                text.contains(expected),
+                "{expected:?} not in the PDF:\n{text}"
+            );
         }
         window.quit().await;
     });

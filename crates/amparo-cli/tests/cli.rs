@@ -264,3 +264,141 @@ fn photo_import_files_good_photos_reports_bad_ones_and_lists_them() {
     assert_eq!(list["photos"][0]["fileNames"][0], "tattoo.jpg");
     assert_eq!(list["photos"][0]["width"], 64);
 }
+
+#[test]
+fn a_statement_written_as_json_is_signed_and_printed_from_the_command_line() {
+    let data = tempfile::tempdir().expect("temp");
+    let case = json(&amparo(
+        data.path(),
+        &["case", "new", "--name", "Jesús Rivas", "--json"],
+    ));
+    let case_id = case["id"].as_str().expect("id");
+    let declarant = json(&amparo(
+        data.path(),
+        &[
+            "declarant",
+            "add",
+            "--case",
+            case_id,
+            "--name",
+            "Luis Chacón",
+            "--relationship",
+            "tattoo artist",
+            "--age",
+            "41",
+            "--reads-english",
+            "no",
+            "--json",
+        ],
+    ));
+    let draft = serde_json::json!({
+        "declarantId": declarant["id"],
+        "title": "Declaration of Luis Chacón",
+        "titleOriginal": "Declaración de Luis Chacón",
+        "language": "es",
+        "paragraphs": [
+            { "original": "Yo le hice los tatuajes de coronas en 2012.", "english": "I made his crown tattoos in 2012." },
+            { "original": "Son por sus padres y los Reyes Magos.", "english": "" }
+        ],
+        "helper": { "name": "Ana Pérez", "address": "100 Example St", "phone": "555-0100" },
+        "place": { "place": "San Cristóbal, Venezuela", "country": "VE" }
+    });
+    let file = data.path().join("statement.json");
+    std::fs::write(&file, draft.to_string()).expect("write");
+    let statement = json(&amparo(
+        data.path(),
+        &[
+            "statement",
+            "new",
+            "--case",
+            case_id,
+            "--from-json",
+            file.to_str().expect("path"),
+            "--json",
+        ],
+    ));
+    let id = statement["id"].as_str().expect("id").to_owned();
+
+    // Paragraph 2 has no translation: signing is refused, with the reason.
+    let refused = amparo(
+        data.path(),
+        &[
+            "statement",
+            "sign",
+            &id,
+            "--on",
+            "2026-11-12",
+            "--place",
+            "San Cristóbal",
+            "--country",
+            "VE",
+        ],
+    );
+    assert!(!refused.status.success());
+    let why = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        why.contains("paragraphs with no English translation: 2"),
+        "{why}"
+    );
+
+    let mut fixed = draft.clone();
+    fixed["paragraphs"][1]["english"] = "They are for his parents and the Three Kings.".into();
+    std::fs::write(&file, fixed.to_string()).expect("write");
+    json(&amparo(
+        data.path(),
+        &[
+            "statement",
+            "edit",
+            &id,
+            "--from-json",
+            file.to_str().expect("path"),
+            "--json",
+        ],
+    ));
+    let signed = json(&amparo(
+        data.path(),
+        &[
+            "statement",
+            "sign",
+            &id,
+            "--on",
+            "2026-11-12",
+            "--place",
+            "San Cristóbal, Venezuela",
+            "--country",
+            "ve",
+            "--json",
+        ],
+    ));
+    let stored = signed["pdfSha256"].as_str().expect("hash").to_owned();
+
+    let out = data.path().join("set.pdf");
+    json(&amparo(
+        data.path(),
+        &[
+            "print",
+            "declaration",
+            &id,
+            "--out",
+            out.to_str().expect("path"),
+            "--json",
+        ],
+    ));
+    let bytes = std::fs::read(&out).expect("pdf");
+    use sha2::Digest;
+    assert_eq!(
+        format!("{:x}", sha2::Sha256::digest(&bytes)),
+        stored,
+        "the stored filing set"
+    );
+    let text = Command::new("pdftotext")
+        .args([out.to_str().expect("path"), "-"])
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("[signed] Luis Chacón"), "{text}");
+    assert!(
+        text.contains("under the laws of the United States of America"),
+        "{text}"
+    );
+}

@@ -293,9 +293,9 @@ impl StatementPrint<'_> {
     fn translation_certificate(&self) -> Value {
         let d = self.draft;
         let document = if d.title_original.is_empty() {
-            d.title.clone()
+            format!("“{}”", d.title)
         } else {
-            d.title_original.clone()
+            format!("“{}”", d.title_original)
         };
         let text = fill(
             &self.word("translationCertificate", "en"),
@@ -331,7 +331,7 @@ impl StatementPrint<'_> {
                 ("interpreter", &d.helper.name),
                 ("language", &language_name(&d.language)),
                 ("declarant", &self.declarant.record.full_name),
-                ("document", &d.title),
+                ("document", &format!("“{}”", d.title)),
                 ("how", how),
             ],
         );

@@ -154,9 +154,7 @@ fn main() {
         settle().await;
         shot("statement-editor-en.png");
         window.press("Preview pages").await;
-        window
-            .wait_for_css("img[alt='Page 1 of 3']")
-            .await;
+        window.wait_for_css("img[alt='Page 1 of 3']").await;
         window
             .script("document.getElementById('print-title').scrollIntoView(); return 1")
             .await;

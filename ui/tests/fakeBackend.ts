@@ -25,6 +25,7 @@ import type { SignedVersion } from '../src/bindings/SignedVersion';
 import type { SigningRecord } from '../src/bindings/SigningRecord';
 import type { Statement } from '../src/bindings/Statement';
 import type { StatementDraft } from '../src/bindings/StatementDraft';
+import type { WordingEntry } from '../src/bindings/WordingEntry';
 
 /** A stored photo as the core would return it, numbered `n`. */
 export function fakePhoto(caseId: string, n: number): Photo {
@@ -400,5 +401,15 @@ export class FakeBackend implements Backend {
     this.statements[i].signed.push(version);
     this.statements[i].isDraft = false;
     return structuredClone(version);
+  }
+
+  wording: WordingEntry[] = [];
+  async listWording() {
+    return structuredClone(this.wording);
+  }
+  async setWording(key: string, text: string) {
+    const entry = this.wording.find((e) => e.key === key);
+    if (entry) entry.text = text || entry.defaultText;
+    return structuredClone(this.wording);
   }
 }

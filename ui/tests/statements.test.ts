@@ -100,3 +100,29 @@ describe('statement editor', () => {
     expect(screen.getByRole('button', { name: 'Continue' })).toBeDisabled();
   });
 });
+
+describe('printed wording', () => {
+  it('marks unconfirmed sentences and restores a changed one', async () => {
+    const user = userEvent.setup();
+    const backend = new FakeBackend();
+    backend.wording = [
+      {
+        key: 'opening.es',
+        text: 'Yo, {name}, declaro',
+        defaultText: 'Yo, {name}, declaro',
+        source: 'unconfirmed',
+        placeholders: ['name'],
+      },
+    ];
+    const { default: WordingSettings } = await import('../src/components/WordingSettings.svelte');
+    render(WordingSettings, { context: backendContext(backend) });
+    const area = await screen.findByLabelText('opening.es');
+    expect(screen.getByText(/Unconfirmed: have a lawyer check it/)).toBeInTheDocument();
+    await user.clear(area);
+    await user.type(area, 'Yo, {{name}, declaro lo siguiente');
+    await user.click(screen.getByRole('button', { name: 'Save this sentence' }));
+    expect(await screen.findByText(/Changed from the built-in text/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Restore the built-in text' }));
+    await waitFor(() => expect(backend.wording[0].text).toBe('Yo, {name}, declaro'));
+  });
+});

@@ -53,6 +53,13 @@ pub enum Command {
         #[command(subcommand)]
         command: PrintCommand,
     },
+    /// The legal sentences printed on declarations and certificates: list
+    /// them, or change one (a lawyer's job; an empty text restores the
+    /// built-in one).
+    Wording {
+        #[command(subcommand)]
+        command: WordingCommand,
+    },
     /// Copy the database and stored files into a new folder, with SHA256SUMS.
     Backup {
         /// The folder to create (it must not exist, or be empty).
@@ -371,4 +378,18 @@ pub enum PurposeArg {
     ForSignature,
     /// The stored filing set of a signed version.
     Filing,
+}
+
+/// Printed wording commands.
+#[derive(Debug, Subcommand)]
+pub enum WordingCommand {
+    /// Every printed sentence, where its default comes from, and its text.
+    List,
+    /// Change one sentence by its key (see `wording list`).
+    Set {
+        /// The key, such as `opening.es`.
+        key: String,
+        /// The new text; placeholders in braces as listed.
+        text: String,
+    },
 }

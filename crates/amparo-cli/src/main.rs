@@ -64,6 +64,9 @@ fn run(args: &Args) -> Result<(), CliError> {
         Command::Print { command } => {
             statement_cmd::print(&Store::open(&dir)?, &dir, command, args.json)
         }
+        Command::Wording { command } => {
+            statement_cmd::wording(&mut Store::open(&dir)?, command, args.json)
+        }
         Command::Backup { out } => Ok(backup_cmd::backup(&Store::open(&dir)?, out, args.json)?),
         Command::Restore { from } => Ok(backup_cmd::restore(&dir, from, args.json)?),
     }

@@ -11,7 +11,8 @@ use amparo_core::{
 use amparo_print::{PrintError, Purpose};
 
 use crate::args::{
-    DeclarantCommand, ExhibitCommand, PrintCommand, PurposeArg, StatementCommand, YesNo,
+    DeclarantCommand, ExhibitCommand, PrintCommand, PurposeArg, StatementCommand, WordingCommand,
+    YesNo,
 };
 use crate::case_cmd::emit;
 
@@ -278,6 +279,32 @@ pub fn print(store: &Store, dir: &Path, command: &PrintCommand, json: bool) -> R
     let value = serde_json::json!({ "out": out, "bytes": pdf.len() });
     Ok(emit(json, &value, || {
         format!("wrote {} ({} bytes)\n", out.display(), pdf.len())
+    })?)
+}
+
+pub fn wording(store: &mut Store, command: &WordingCommand, json: bool) -> Result<()> {
+    let entries = match command {
+        WordingCommand::List => store.wording()?,
+        WordingCommand::Set { key, text } => store.set_wording(key, text)?,
+    };
+    Ok(emit(json, &entries, || {
+        entries
+            .iter()
+            .map(|e| {
+                let source = match e.source {
+                    amparo_core::WordingSource::Statute => "28 U.S.C. § 1746",
+                    amparo_core::WordingSource::Unconfirmed => {
+                        "UNCONFIRMED: have a lawyer check it"
+                    }
+                };
+                let changed = if e.text == e.default_text {
+                    ""
+                } else {
+                    " (changed)"
+                };
+                format!("{}  [{source}]{changed}\n  {}\n\n", e.key, e.text)
+            })
+            .collect()
     })?)
 }
 

@@ -444,3 +444,24 @@ fn any_typst_warning_fails_the_print() {
     assert!(matches!(warned, Err(PrintError::Template(m)) if m.starts_with("warning")));
     assert!(amparo_print::render_source("#text(font: \"Libertinus Serif\")[x]", &data).is_ok());
 }
+
+#[test]
+fn a_lawyer_can_change_an_unconfirmed_sentence_and_the_print_follows() {
+    let mut f = fixture();
+    f.store
+        .set_wording(
+            "translationCertificate.en",
+            "I, {translator}, certify that I am competent to translate from {language} into English; reviewed by counsel.",
+        )
+        .expect("set");
+    let text = flat_text(&print_statement(&f.store, &f.mother, Purpose::Draft).expect("pdf"));
+    assert!(text.contains(
+        "I, Ana Lucía Pérez (example translator), certify that I am competent to translate from Spanish into English; reviewed by counsel."
+    ), "{text}");
+    f.store
+        .set_wording("translationCertificate.en", "")
+        .expect("reset");
+    let text = flat_text(&print_statement(&f.store, &f.mother, Purpose::Draft).expect("pdf"));
+    assert!(text.contains("complete, true and accurate"));
+    assert!(f.store.set_wording("no.such.key", "x").is_err());
+}

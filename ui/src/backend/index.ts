@@ -30,6 +30,7 @@ import type { SigningRecord } from '../bindings/SigningRecord';
 import type { Statement } from '../bindings/Statement';
 import type { StatementDraft } from '../bindings/StatementDraft';
 import type { StatementSummary } from '../bindings/StatementSummary';
+import type { WordingEntry } from '../bindings/WordingEntry';
 
 export type Locale = 'en' | 'es';
 
@@ -108,6 +109,10 @@ export interface Backend {
   /** Opens the file picker for scans of signed pages and keeps them. */
   pickSignedScans(dialogTitle: string): Promise<ScanAdded[]>;
   signStatement(id: string, signing: SigningRecord, scans: string[]): Promise<SignedVersion>;
+  /** The printed legal sentences (settings a lawyer can change). */
+  listWording(): Promise<WordingEntry[]>;
+  /** Changes one sentence; an empty text restores the built-in one. */
+  setWording(key: string, text: string): Promise<WordingEntry[]>;
 }
 
 /** An error from the Rust side, with its stable code. */

@@ -66,6 +66,8 @@ export const tauriBackend: Backend = {
   openStatementPdf: (id, purpose) => call('open_statement_pdf', { id, purpose }),
   pickSignedScans: (title) => call('pick_signed_scans', { title }),
   signStatement: (id, signing, scans) => call('sign_statement', { id, signing, scans }),
+  listWording: () => call('list_wording'),
+  setWording: (key, text) => call('set_wording', { key, text }),
 };
 
 function channel(onProgress: (p: ImportProgress) => void): Channel<ImportProgress> {

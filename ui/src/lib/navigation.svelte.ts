@@ -5,6 +5,7 @@
 export type View =
   | { name: 'list' }
   | { name: 'deleted' }
+  | { name: 'wording' }
   | { name: 'case'; id: string }
   | { name: 'new' }
   | { name: 'edit'; id: string }

@@ -24,9 +24,13 @@ type Reply<T> = Result<T, ErrorPayload>;
 pub struct Previews(pub Mutex<Option<(String, Arc<Pages>)>>);
 
 /// PDFs opened in the system viewer; under test, opened nowhere and only
-/// recorded here.
+/// recorded here. (Only e2e builds read the list.)
 #[derive(Default)]
+#[cfg_attr(not(feature = "e2e"), allow(dead_code))]
 pub struct OpenedPdfs(pub Mutex<Vec<PathBuf>>);
+
+/// The folder of the data folder where PDFs opened for printing are written.
+pub const PRINTED: &str = "printed";
 
 /// What a print is for, as the UI asks.
 pub type PrintPurpose = Purpose;
@@ -252,7 +256,7 @@ pub async fn open_statement_pdf(
     let dir = slot
         .dir()
         .ok_or_else(|| ErrorPayload::from(&Error::NoDataDir))?
-        .join("printed");
+        .join(PRINTED);
     let io = |e: std::io::Error| ErrorPayload::from(&Error::Io(e));
     std::fs::create_dir_all(&dir).map_err(io)?;
     let path = dir.join(suggested_name(purpose));

@@ -23,6 +23,9 @@ impl StoreSlot {
                 if let (Ok(store), Some(blobs)) = (&store, &blobs) {
                     sweep(store, blobs);
                 }
+                // PDFs written for the viewer in an earlier session: they may
+                // name a case erased since, so they do not outlive it.
+                let _ = std::fs::remove_dir_all(dir.join(crate::statement_commands::PRINTED));
                 Self {
                     blobs,
                     dir: Some(dir),

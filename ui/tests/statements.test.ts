@@ -116,7 +116,7 @@ describe('printed wording', () => {
     ];
     const { default: WordingSettings } = await import('../src/components/WordingSettings.svelte');
     render(WordingSettings, { context: backendContext(backend) });
-    const area = await screen.findByLabelText('opening.es');
+    const area = await screen.findByLabelText('Opening line · Spanish');
     expect(screen.getByText(/Unconfirmed: have a lawyer check it/)).toBeInTheDocument();
     await user.clear(area);
     await user.type(area, 'Yo, {{name}, declaro lo siguiente');

@@ -164,6 +164,11 @@ fn main() {
         window.wait_for_text("Firmar una declaración").await;
         settle().await;
         shot("statement-sign-notice.png");
+        window.press("Cancel").await;
+        window.press("Printed wording").await;
+        window.wait_for_text("Printed legal wording").await;
+        settle().await;
+        shot("wording-en.png");
         window.quit().await;
     });
 }

@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use amparo_core::{
-    BlobStore, Declarant, DeclarantDraft, DerivativeKind, Error, ErrorPayload, ExhibitItem,
-    ExhibitLetter, PrintCheck, SignedVersion, SigningRecord, Statement, StatementDraft,
-    StatementSummary, WordingEntry,
+    BlobStore, Declarant, DeclarantDraft, Error, ErrorPayload, ExhibitItem, ExhibitLetter,
+    PrintCheck, SignedVersion, SigningRecord, Statement, StatementDraft, StatementSummary,
+    WordingEntry,
 };
 use amparo_print::{Pages, Preview, PrintError, Purpose, ScanAdded};
 use tauri::{AppHandle, State};
@@ -321,22 +321,15 @@ fn keep_scans(blobs: &BlobStore, paths: &[PathBuf]) -> Reply<Vec<ScanAdded>> {
     paths
         .iter()
         .map(|path| {
-            let bytes = std::fs::read(path).map_err(|e| ErrorPayload::from(&Error::Io(e)))?;
+            let sha256 = amparo_media::keep_image(blobs, path).map_err(|e| ErrorPayload {
+                code: e.code().into(),
+                message: e.to_string(),
+                fields: Vec::new(),
+            })?;
             let file_name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let processed =
-                amparo_media::process(&file_name, &bytes).map_err(|e| ErrorPayload {
-                    code: e.code().into(),
-                    message: e.to_string(),
-                    fields: Vec::new(),
-                })?;
-            let sha256 = processed.photo.sha256;
-            let store = |r: amparo_core::Result<()>| r.map_err(|e| ErrorPayload::from(&e));
-            store(blobs.put_original(&sha256, &bytes))?;
-            store(blobs.put_derivative(&sha256, DerivativeKind::Print, &processed.print))?;
-            store(blobs.put_derivative(&sha256, DerivativeKind::Thumb, &processed.thumb))?;
             Ok(ScanAdded { sha256, file_name })
         })
         .collect()

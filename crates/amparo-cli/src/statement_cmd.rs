@@ -5,8 +5,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use amparo_core::{
-    BlobStore, DeclarantDraft, DerivativeKind, ExhibitItem, ExhibitKind, PrintCheck,
-    PrintCheckCode, ReadsEnglish, SigningPlace, SigningRecord, StatementDraft, Store,
+    BlobStore, DeclarantDraft, ExhibitItem, ExhibitKind, PrintCheck, PrintCheckCode, ReadsEnglish,
+    SigningPlace, SigningRecord, StatementDraft, Store,
 };
 use amparo_print::{PrintError, Purpose};
 
@@ -208,19 +208,12 @@ fn keep_scans(blobs: &BlobStore, files: &[PathBuf]) -> Result<Vec<String>> {
     files
         .iter()
         .map(|path| {
-            let bytes = std::fs::read(path).map_err(amparo_core::Error::Io)?;
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("scan");
-            let processed = amparo_media::process(name, &bytes).map_err(|e| {
-                amparo_core::Error::Io(std::io::Error::new(
+            amparo_media::keep_image(blobs, path).map_err(|e| {
+                CliError::Core(amparo_core::Error::Io(std::io::Error::new(
                     std::io::ErrorKind::InvalidData,
                     format!("{}: {e}", path.display()),
-                ))
-            })?;
-            let sha = processed.photo.sha256;
-            blobs.put_original(&sha, &bytes)?;
-            blobs.put_derivative(&sha, DerivativeKind::Print, &processed.print)?;
-            blobs.put_derivative(&sha, DerivativeKind::Thumb, &processed.thumb)?;
-            Ok(sha)
+                )))
+            })
         })
         .collect()
 }

@@ -22,13 +22,21 @@ pub fn statement_checks(store: &Store, statement_id: &str) -> Result<Vec<PrintCh
 }
 
 fn checks_of(store: &Store, statement: &Statement) -> Result<Vec<PrintCheck>, PrintError> {
-    let declarant = store.declarant(&statement.draft.declarant_id)?;
-    let letters = store.exhibit_letters(&statement.case_id)?;
+    checks_for(store, &statement.case_id, &statement.draft)
+}
+
+fn checks_for(
+    store: &Store,
+    case_id: &str,
+    draft: &amparo_core::StatementDraft,
+) -> Result<Vec<PrintCheck>, PrintError> {
+    let declarant = store.declarant(&draft.declarant_id)?;
+    let letters = store.exhibit_letters(case_id)?;
     let wording = store.wording_map()?;
     let exists = |item: &ExhibitItem| store.exhibit_exists(item).unwrap_or(false);
     let has_clause = |lang: &str| wording.contains_key(&format!("clauseOutsideUs.{lang}"));
     Ok(check_for_print(
-        &statement.draft,
+        draft,
         &declarant,
         &letters,
         &exists,
@@ -124,12 +132,7 @@ pub fn sign_statement(
     let mut checked = statement.draft.clone();
     // The checks look at where it was actually signed.
     checked.place = signing.place.clone();
-    let declarant = store.declarant(&checked.declarant_id)?;
-    let letters = store.exhibit_letters(&statement.case_id)?;
-    let wording = store.wording_map()?;
-    let exists = |item: &ExhibitItem| store.exhibit_exists(item).unwrap_or(false);
-    let has_clause = |lang: &str| wording.contains_key(&format!("clauseOutsideUs.{lang}"));
-    let checks = check_for_print(&checked, &declarant, &letters, &exists, &has_clause);
+    let checks = checks_for(store, &statement.case_id, &checked)?;
     if !ready_for_final(&checks) {
         return Err(PrintError::NotReady(checks));
     }

@@ -6,8 +6,8 @@
 mod common;
 
 use amparo_core::{
-    ExhibitItem, ExhibitKind, PrintCheckCode, SigningPlace, SigningRecord, StatementDraft,
-    TattooDraft,
+    ExhibitItem, ExhibitKind, PrintCheckCode, SignedVersion, SigningPlace, SigningRecord,
+    StatementDraft, TattooDraft,
 };
 use amparo_print::{PrintError, Purpose, print_signed, print_statement, sign_statement};
 use common::*;
@@ -22,6 +22,18 @@ fn signed_in(place: &str, country: &str, facility: bool) -> SigningRecord {
             us_detention_facility: facility,
         },
     }
+}
+
+/// Marks the statement `id` of the fixture signed at `place` in `country`.
+fn sign(f: &mut Fixture, id: &str, place: &str, country: &str, facility: bool) -> SignedVersion {
+    sign_statement(
+        &mut f.store,
+        &f.blobs,
+        id,
+        &signed_in(place, country, facility),
+        &[],
+    )
+    .expect("signed")
 }
 
 fn draft_of(f: &Fixture, id: &str) -> StatementDraft {
@@ -93,14 +105,8 @@ fn assert_letter_pages_and_bundled_fonts(pdf: &[u8]) {
 #[test]
 fn mode_a_signed_in_venezuela_files_translation_certificate_then_the_spanish_original() {
     let mut f = fixture();
-    let version = sign_statement(
-        &mut f.store,
-        &f.blobs,
-        &f.mother,
-        &signed_in("Capacho, Táchira, Venezuela", "VE", false),
-        &[],
-    )
-    .expect("signed");
+    let id = f.mother.clone();
+    let version = sign(&mut f, &id, "Capacho, Táchira, Venezuela", "VE", false);
     let pdf = print_signed(&f.store, &f.blobs, &f.mother, version.number).expect("reprint");
     let text = flat_text(&pdf);
     assert_in_order(
@@ -149,18 +155,14 @@ fn mode_a_signed_in_venezuela_files_translation_certificate_then_the_spanish_ori
 #[test]
 fn mode_b_signed_in_a_texas_facility_has_form_2_and_the_interpretation_certificate() {
     let mut f = fixture();
-    let version = sign_statement(
-        &mut f.store,
-        &f.blobs,
-        &f.jesus,
-        &signed_in(
-            "South Texas ICE Processing Center, Pearsall, Texas",
-            "US",
-            true,
-        ),
-        &[],
-    )
-    .expect("signed");
+    let id = f.jesus.clone();
+    let version = sign(
+        &mut f,
+        &id,
+        "South Texas ICE Processing Center, Pearsall, Texas",
+        "US",
+        true,
+    );
     let pdf = print_signed(&f.store, &f.blobs, &f.jesus, version.number).expect("reprint");
     let text = flat_text(&pdf);
     assert_in_order(
@@ -190,17 +192,11 @@ fn mode_b_signed_in_a_texas_facility_has_form_2_and_the_interpretation_certifica
 }
 
 #[test]
-fn signing_abroad_prints_form_1_and_at_home_form_2_whoever_signs() {
+fn signing_abroad_prints_form_1_whoever_signs() {
     let mut f = fixture();
     // Jesús's statement, signed by him in El Salvador, takes form 1.
-    let version = sign_statement(
-        &mut f.store,
-        &f.blobs,
-        &f.jesus,
-        &signed_in("San Salvador, El Salvador", "SV", false),
-        &[],
-    )
-    .expect("signed");
+    let id = f.jesus.clone();
+    let version = sign(&mut f, &id, "San Salvador, El Salvador", "SV", false);
     let text = flat_text(&print_signed(&f.store, &f.blobs, &f.jesus, version.number).expect("pdf"));
     assert!(text.contains("under the laws of the United States of America that the foregoing"));
 }
@@ -233,14 +229,8 @@ fn drafts_say_draft_on_every_page_and_signing_pages_do_not() {
 #[test]
 fn a_signed_reprint_is_the_stored_pdf_even_after_the_text_changes() {
     let mut f = fixture();
-    let version = sign_statement(
-        &mut f.store,
-        &f.blobs,
-        &f.mother,
-        &signed_in("Capacho, Táchira, Venezuela", "VE", false),
-        &[],
-    )
-    .expect("signed");
+    let id = f.mother.clone();
+    let version = sign(&mut f, &id, "Capacho, Táchira, Venezuela", "VE", false);
     let first = print_signed(&f.store, &f.blobs, &f.mother, 1).expect("reprint");
     assert_eq!(format!("{:x}", Sha256::digest(&first)), version.pdf_sha256);
     assert!(!f.store.statement(&f.mother).expect("statement").is_draft);

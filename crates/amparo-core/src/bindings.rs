@@ -8,9 +8,9 @@ use ts_rs::{Config, ExportError, TS};
 
 use crate::{
     BackupSummary, Case, CaseDraft, CaseSummary, Declarant, DeclarantDraft, DerivativeKind,
-    ErrorPayload, ExhibitItem, ExhibitLetter, Photo, PhotoAdded, PhotoDetails, PhotoPage,
-    Preferences, PrintCheck, SignedVersion, SigningRecord, Statement, StatementDraft,
-    StatementSummary, Tattoo, TattooDraft, WordingEntry,
+    ErrorPayload, ExhibitItem, ExhibitLetter, LetterConflict, PacketDraft, Photo, PhotoAdded,
+    PhotoDetails, PhotoPage, PinnedLetter, Preferences, PrintCheck, SignedVersion, SigningRecord,
+    Statement, StatementDraft, StatementSummary, Tattoo, TattooDraft, WordingEntry,
 };
 
 /// Writes every type that crosses to the UI, and those they use, into `dir`.
@@ -40,5 +40,8 @@ pub fn export_bindings(dir: &Path) -> Result<(), ExportError> {
     ExhibitItem::export_all(&cfg)?;
     ExhibitLetter::export_all(&cfg)?;
     WordingEntry::export_all(&cfg)?;
+    PacketDraft::export_all(&cfg)?;
+    PinnedLetter::export_all(&cfg)?;
+    LetterConflict::export_all(&cfg)?;
     Ok(())
 }

@@ -31,10 +31,14 @@ pub enum DerivativeKind {
     /// shown in the window and printed. Every format becomes a JPEG the
     /// webview can show.
     Print,
+    /// 1,600 px on the long side (about 250 dpi across a Letter page's
+    /// text width): what an evidence packet embeds, so 40 photos stay well
+    /// under a court's file size limit. Made when first printed.
+    Page,
 }
 
 impl DerivativeKind {
-    /// Every kind.
+    /// Every kind made when a file is imported.
     pub const ALL: [Self; 2] = [Self::Thumb, Self::Print];
 
     /// The kind's name in URLs and folder names.
@@ -42,6 +46,7 @@ impl DerivativeKind {
         match self {
             Self::Thumb => "thumb",
             Self::Print => "print",
+            Self::Page => "page",
         }
     }
 

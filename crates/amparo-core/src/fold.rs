@@ -11,6 +11,17 @@ pub(crate) fn fold(text: &str) -> String {
         .collect()
 }
 
+/// The search form of one character: its base letter, lower-case ('Á' is
+/// 'a'); a character that folds to nothing or to several stays itself.
+pub fn fold_char(c: char) -> char {
+    let folded = fold(&c.to_string());
+    let mut chars = folded.chars();
+    match (chars.next(), chars.next()) {
+        (Some(one), None) => one,
+        _ => c,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::fold;

@@ -33,6 +33,7 @@ mod example;
 mod example_statements;
 mod exhibit;
 mod fold;
+mod packet;
 mod photo;
 mod remembered_date;
 mod signing_place;
@@ -56,6 +57,12 @@ pub use data_dir::{DATA_DIR_ENV, resolve_data_dir};
 pub use declarant::{Declarant, DeclarantDraft, ReadsEnglish};
 pub use error::{Error, ErrorPayload, FieldError, FieldProblem, Result};
 pub use exhibit::{ExhibitItem, ExhibitKind, ExhibitLetter};
+pub use fold::fold_char;
+pub use packet::{
+    DEFAULT_SIZE_LIMIT_MB, Filer, LetterConflict, PacketDraft, PacketItem, PacketItemKind,
+    PacketProfile, PacketTranslator, PinnedLetter, Service, ServiceMethod, order_keeping_pins,
+    packet_letters,
+};
 pub use photo::{
     DateBasis, GpsPoint, NewPhoto, PersonShown, Photo, PhotoAdded, PhotoDetails, PhotoExif,
     PhotoFormat, PhotoPage, SourceKind,

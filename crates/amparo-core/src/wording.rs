@@ -103,6 +103,18 @@ pub const DEFAULT_WORDING: &[(&str, WordingSource, &[&str], &str)] = &[
         &["interpreter", "language", "declarant", "document", "how"],
         "I, {interpreter}, certify that I am competent to interpret between {language} and English. I read {document} to {declarant} in {language}, a language {declarant} understands, {how}. {declarant} indicated that they understood it before signing. My interpretation was true and accurate to the best of my abilities.",
     ),
+    (
+        "serviceEcas.en",
+        WordingSource::Unconfirmed,
+        &["date", "document", "recipient"],
+        "I certify that on {date} a copy of {document} was served on {recipient} through the EOIR Courts & Appeals System (ECAS).",
+    ),
+    (
+        "serviceCertificate.en",
+        WordingSource::Unconfirmed,
+        &["date", "document", "recipient", "address", "method"],
+        "I certify that on {date} I served an identical copy of {document} on {recipient}, {address}, by {method}.",
+    ),
 ];
 
 /// The default text and placeholders of `key`, if it is a known key.

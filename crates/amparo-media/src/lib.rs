@@ -19,12 +19,14 @@ mod error;
 mod exif_read;
 mod import;
 mod keep;
+mod page_copy;
 mod process;
 mod sniff;
 
 pub use error::MediaError;
 pub use import::{ImportOutcome, ImportProgress, ImportResult, ImportSummary, import_photos};
 pub use keep::keep_image;
+pub use page_copy::{PAGE_LONG_SIDE, page_copy};
 pub use process::{MAX_PIXELS, PRINT_LONG_SIDE, Processed, THUMB_LONG_SIDE, process};
 pub use sniff::sniff;
 

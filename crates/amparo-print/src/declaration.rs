@@ -44,6 +44,8 @@ pub struct StatementPrint<'a> {
     pub signing: Option<&'a SigningRecord>,
     /// JPEG or PNG images of the signed pages, in order.
     pub scans: Vec<Vec<u8>>,
+    /// What the scans' image names start with (unique within one print).
+    pub scan_prefix: &'a str,
     /// Today, to know whether the declarant is known to be an adult.
     pub today: time::Date,
 }
@@ -113,7 +115,7 @@ impl StatementPrint<'_> {
         }
         if purpose == Purpose::Filing && !self.scans.is_empty() {
             let names: Vec<String> = (0..self.scans.len())
-                .map(|i| crate::world::image_path(&format!("scan-{i}")))
+                .map(|i| crate::world::image_path(&format!("{}-{i}", self.scan_prefix)))
                 .collect();
             parts.push(json!({
                 "kind": "scans",
@@ -137,7 +139,7 @@ impl StatementPrint<'_> {
         self.scans
             .iter()
             .enumerate()
-            .map(|(i, bytes)| (format!("scan-{i}"), bytes.clone()))
+            .map(|(i, bytes)| (format!("{}-{i}", self.scan_prefix), bytes.clone()))
             .collect()
     }
 

@@ -2,6 +2,8 @@
 
 use amparo_core::PrintCheck;
 
+use crate::packet_checks::PacketCheck;
+
 /// A print that could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum PrintError {
@@ -11,9 +13,27 @@ pub enum PrintError {
     /// The statement is not ready for a final print; drafts still print.
     #[error("the statement is not ready to print for signature or filing")]
     NotReady(Vec<PrintCheck>),
+    /// The packet is not ready to print; the checks say why.
+    #[error("the packet is not ready to print: {}", describe(.0))]
+    PacketNotReady(Vec<PacketCheck>),
+    /// An image of the packet could not be reduced for the page.
+    #[error("an image could not be prepared for printing: {0}")]
+    Image(String),
+    /// A file could not be written.
+    #[error("the file could not be written: {0}")]
+    Io(#[from] std::io::Error),
     /// The case, statement or declarant could not be read.
     #[error(transparent)]
     Core(#[from] amparo_core::Error),
+}
+
+fn describe(checks: &[PacketCheck]) -> String {
+    checks
+        .iter()
+        .filter(|c| c.blocks)
+        .map(|c| c.message.clone())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 impl PrintError {
@@ -22,6 +42,9 @@ impl PrintError {
         match self {
             Self::Template(_) => "printTemplate",
             Self::NotReady(_) => "notReady",
+            Self::PacketNotReady(_) => "packetNotReady",
+            Self::Image(_) => "corruptImage",
+            Self::Io(_) => "io",
             Self::Core(e) => e.code(),
         }
     }

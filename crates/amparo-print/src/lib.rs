@@ -5,15 +5,27 @@
 //! `sys.inputs` -> pages -> PDF bytes or PNG previews. The typst World
 //! ([`world`]) serves only the bundled templates, fonts and named images.
 
+mod counsel;
 mod declaration;
 mod error;
+mod packet;
+mod packet_checks;
+mod packet_gather;
+mod packet_model;
 mod preview;
+mod redact;
 mod render;
 mod signing;
 mod world;
 
+pub use counsel::{CounselExport, export_counsel, gps_originals};
 pub use declaration::{Purpose, StatementPrint, language_name, long_date};
 pub use error::PrintError;
+pub use packet::{
+    PACKET_FILE_BASE, PacketFile, PacketProgress, PacketPurpose, PacketStage, PrintedPacket,
+    packet_checks, preview_packet, print_packet,
+};
+pub use packet_checks::{PacketCheck, PacketCheckCode, packet_ready};
 pub use preview::{Preview, ScanAdded};
 pub use render::Pages;
 pub use signing::{
@@ -49,5 +61,9 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     Purpose::export_all(&cfg)?;
     Preview::export_all(&cfg)?;
     ScanAdded::export_all(&cfg)?;
+    PacketPurpose::export_all(&cfg)?;
+    PacketProgress::export_all(&cfg)?;
+    PacketCheck::export_all(&cfg)?;
+    CounselExport::export_all(&cfg)?;
     Ok(())
 }

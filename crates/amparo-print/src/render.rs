@@ -2,8 +2,15 @@
 //! previews. Any typst warning is treated as an error: a template that
 //! warns is a template that prints something nobody checked.
 
+use std::ops::Range;
+use std::str::FromStr;
+
+use typst::foundations::{Label, Selector};
+use typst::introspection::Introspector;
+use typst::model::{Document, Numbering, NumberingPattern};
+use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
-use typst_pdf::PdfOptions;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use crate::error::PrintError;
 use crate::world::PrintWorld;
@@ -56,8 +63,20 @@ impl Pages {
     /// The pages as a PDF. No creator or timestamp is written, so the same
     /// data gives the same bytes.
     pub fn pdf(&self) -> Result<Vec<u8>, PrintError> {
+        self.pdf_with(false)
+    }
+
+    /// The pages as a PDF, PDF/A-2b when `pdf_a`.
+    pub(crate) fn pdf_with(&self, pdf_a: bool) -> Result<Vec<u8>, PrintError> {
+        let standards = if pdf_a {
+            PdfStandards::new(&[PdfStandard::A_2b])
+                .map_err(|e| PrintError::Template(e.message().to_string()))?
+        } else {
+            PdfStandards::default()
+        };
         let options = PdfOptions {
             creator: typst::foundations::Smart::Custom(None),
+            standards,
             ..PdfOptions::default()
         };
         typst_pdf::pdf(&self.doc, &options).map_err(|errors| {
@@ -69,6 +88,61 @@ impl Pages {
                     .join("; "),
             )
         })
+    }
+
+    /// The physical page index (from 0) of each element labelled `label`,
+    /// in document order.
+    pub(crate) fn pages_of_label(&self, label: &str) -> Vec<usize> {
+        let Some(label) = Label::new(PicoStr::intern(label)) else {
+            return Vec::new();
+        };
+        let introspector = self.doc.introspector();
+        introspector
+            .query(&Selector::Label(label))
+            .iter()
+            .filter_map(|e| e.location())
+            .filter_map(|loc| Introspector::page(introspector.as_ref(), loc))
+            .map(|page| page.get() - 1)
+            .collect()
+    }
+
+    /// Gives every page a PDF page label equal to the number printed on
+    /// it: `prefix` and the page's number, zero-padded to `width` digits.
+    pub(crate) fn label_pages(&mut self, prefix: &str, width: usize) {
+        let pages = self
+            .doc
+            .pages()
+            .iter()
+            .map(|page| {
+                let mut page = page.clone();
+                let digits = page.number.to_string().len();
+                let pad = "0".repeat(width.saturating_sub(digits));
+                if let Ok(mut pattern) = NumberingPattern::from_str("1") {
+                    if let Some(first) = pattern.pieces.make_mut().first_mut() {
+                        first.0 = format!("{prefix}{pad}").as_str().into();
+                    }
+                    page.numbering = Some(Numbering::Pattern(pattern));
+                }
+                page
+            })
+            .collect();
+        self.doc = PagedDocument::new(pages, self.doc.info().clone());
+    }
+
+    /// The pages in `range` as a document of their own (a part of a split
+    /// packet): their numbers, labels and bookmarks go with them.
+    pub(crate) fn slice(&self, range: Range<usize>) -> Pages {
+        let pages = self.doc.pages()[range].iter().cloned().collect();
+        Pages {
+            doc: PagedDocument::new(pages, self.doc.info().clone()),
+        }
+    }
+
+    /// The numbers of the first and last page in `range`.
+    pub(crate) fn number_range(&self, range: Range<usize>) -> (u64, u64) {
+        let pages = self.doc.pages();
+        let number = |i: usize| pages.get(i).map_or(0, |p| p.number);
+        (number(range.start), number(range.end.saturating_sub(1)))
     }
 
     /// Page `index` (from 0) as a PNG, `pixels_per_point` pixels per point

@@ -112,6 +112,7 @@ fn render(
         wording: &wording,
         signing,
         scans,
+        scan_prefix: "scan",
         today: today(),
     };
     crate::render_declaration(&print, purpose)

@@ -15,10 +15,14 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
 /// The templates, by their path inside the World.
-const TEMPLATES: &[(&str, &str)] = &[(
-    "/declaration.typ",
-    include_str!("../templates/declaration.typ"),
-)];
+const TEMPLATES: &[(&str, &str)] = &[
+    ("/parts.typ", include_str!("../templates/parts.typ")),
+    (
+        "/declaration.typ",
+        include_str!("../templates/declaration.typ"),
+    ),
+    ("/packet.typ", include_str!("../templates/packet.typ")),
+];
 
 struct Fonts {
     book: LazyHash<FontBook>,

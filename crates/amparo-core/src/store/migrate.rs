@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_photos.sql"),
     include_str!("../../migrations/0003_tattoos.sql"),
     include_str!("../../migrations/0004_statements.sql"),
+    include_str!("../../migrations/0005_packets.sql"),
 ];
 
 /// The schema version this build writes and reads.

@@ -11,6 +11,7 @@ mod cases;
 mod declarants;
 mod exhibits;
 mod migrate;
+mod packets;
 mod photos;
 mod settings;
 mod statements;

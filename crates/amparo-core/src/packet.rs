@@ -1,0 +1,409 @@
+//! An evidence packet: which exhibits go in, in what order, with what cover,
+//! certificate of service and redaction profile (LEGAL-FORMATS.md sections
+//! 3 and 4). The packet gives letters in its own order, except that a
+//! letter cited in a signed statement is pinned: the packet keeps it or
+//! refuses to print.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::exhibit::{ExhibitItem, ExhibitKind, letter_for};
+use crate::statement::Caption;
+
+/// What kind of record an exhibit of the packet is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum PacketItemKind {
+    /// A statement: its signed filing set (or its draft, in a draft packet).
+    #[default]
+    Statement,
+    /// A photo with its caption.
+    Photo,
+    /// A tattoo record with its photos and meaning.
+    Tattoo,
+}
+
+/// One exhibit of the packet.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PacketItem {
+    /// Statement, photo or tattoo record.
+    pub kind: PacketItemKind,
+    /// The record's id.
+    pub id: String,
+}
+
+impl PacketItem {
+    /// The item as a paragraph refers to it (statements are never referred to).
+    pub fn as_exhibit(&self) -> Option<ExhibitItem> {
+        let kind = match self.kind {
+            PacketItemKind::Statement => return None,
+            PacketItemKind::Photo => ExhibitKind::Photo,
+            PacketItemKind::Tattoo => ExhibitKind::Tattoo,
+        };
+        Some(ExhibitItem {
+            kind,
+            id: self.id.clone(),
+        })
+    }
+
+    /// The packet item for a paragraph's reference.
+    pub fn of_exhibit(item: &ExhibitItem) -> Self {
+        let kind = match item.kind {
+            ExhibitKind::Photo => PacketItemKind::Photo,
+            ExhibitKind::Tattoo => PacketItemKind::Tattoo,
+        };
+        Self {
+            kind,
+            id: item.id.clone(),
+        }
+    }
+}
+
+/// Which court the packet is for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum PacketProfile {
+    /// An immigration court (EOIR) cover page.
+    #[default]
+    ImmigrationCourt,
+    /// A federal district court caption.
+    FederalCourt,
+}
+
+/// Who files the packet: the attorney's block, or the person "pro se".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Filer {
+    /// Filed by the person themselves, without an attorney.
+    pub pro_se: bool,
+    /// Name of the filer.
+    pub name: String,
+    /// Postal address, as many lines as typed.
+    pub address: String,
+    /// Telephone.
+    pub phone: String,
+    /// Email.
+    pub email: String,
+    /// EOIR ID of an attorney or accredited representative.
+    pub eoir_id: String,
+}
+
+/// How the other side was served.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ServiceMethod {
+    /// Through the e-filing system (ECAS).
+    #[default]
+    Ecas,
+    /// By mail.
+    Mail,
+    /// By hand.
+    Hand,
+}
+
+/// The certificate of service.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Service {
+    /// ECAS, mail or hand.
+    pub method: ServiceMethod,
+    /// Who was served ("DHS/ICE Office of the Chief Counsel").
+    pub recipient: String,
+    /// Their address (mail or hand).
+    pub address: String,
+    /// When, `YYYY-MM-DD`, or empty to leave a line.
+    pub date: String,
+    /// Who served it, printed under the signature line.
+    pub server_name: String,
+}
+
+/// Who translated the foreign-language text printed in the packet
+/// (captions, tattoo text, meanings).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PacketTranslator {
+    /// Name.
+    pub name: String,
+    /// Postal address.
+    pub address: String,
+    /// Telephone.
+    pub phone: String,
+}
+
+/// Everything the packet is printed from, kept per case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PacketDraft {
+    /// The exhibits, in order.
+    pub items: Vec<PacketItem>,
+    /// Immigration or federal court.
+    pub profile: PacketProfile,
+    /// The document's title ("Respondent's Evidence in Support of ...").
+    pub title: String,
+    /// The court, as the cover prints it ("Immigration Court").
+    pub court: String,
+    /// The court's city ("Pearsall, Texas").
+    pub city: String,
+    /// The immigration judge; empty takes the next hearing's.
+    pub judge: String,
+    /// Who files it.
+    pub filer: Filer,
+    /// The federal caption (court, parties, case number).
+    pub caption: Caption,
+    /// The certificate of service.
+    pub service: Service,
+    /// Who translated the packet's foreign-language text.
+    pub translator: PacketTranslator,
+    /// Public filing: year of birth only, minors by initials, A-number
+    /// masked, no GPS.
+    pub public_filing: bool,
+    /// Text before each page number ("AMP-"); empty prints plain numbers.
+    pub page_prefix: String,
+    /// The largest file a court accepts, in MB; bigger packets are split.
+    pub size_limit_mb: u32,
+    /// Write PDF/A-2b.
+    pub pdf_a: bool,
+    /// Originals that carry a GPS position may go to counsel.
+    pub share_gps_originals: bool,
+}
+
+/// The default size limit of an e-filed file (LEGAL-FORMATS.md section 3,
+/// unconfirmed).
+pub const DEFAULT_SIZE_LIMIT_MB: u32 = 25;
+
+impl Default for PacketDraft {
+    fn default() -> Self {
+        Self {
+            items: Vec::new(),
+            profile: PacketProfile::ImmigrationCourt,
+            title: String::new(),
+            court: String::new(),
+            city: String::new(),
+            judge: String::new(),
+            filer: Filer::default(),
+            caption: Caption::default(),
+            service: Service::default(),
+            translator: PacketTranslator::default(),
+            public_filing: false,
+            page_prefix: String::new(),
+            size_limit_mb: DEFAULT_SIZE_LIMIT_MB,
+            pdf_a: false,
+            share_gps_originals: false,
+        }
+    }
+}
+
+/// A letter a signed statement cites: it must stay that item's letter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PinnedLetter {
+    /// The statement that cites it.
+    pub statement_id: String,
+    /// Its title, to name it in a message.
+    pub statement_title: String,
+    /// The cited record.
+    pub item: PacketItem,
+    /// The letter as signed.
+    pub letter: String,
+}
+
+/// A pinned letter the packet's order cannot keep.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LetterConflict {
+    /// The pin.
+    pub pin: PinnedLetter,
+    /// The letter the item would get here, or None when it is left out.
+    pub packet_letter: Option<String>,
+}
+
+/// The rank of a letter: A = 0, Z = 25, AA = 26.
+fn rank(letter: &str) -> Option<usize> {
+    let mut n: usize = 0;
+    for (i, b) in letter.bytes().enumerate() {
+        if !b.is_ascii_uppercase() {
+            return None;
+        }
+        let digit = (b - b'A') as usize;
+        n = if i == 0 { digit } else { (n + 1) * 26 + digit };
+    }
+    (!letter.is_empty()).then_some(n)
+}
+
+/// The letters of `items` in order. A pinned item keeps its letter; the
+/// others take the next letter no pin holds. A pin whose item comes after a
+/// later letter, or that a statement in the packet cites while its item is
+/// left out, is a conflict.
+pub fn packet_letters(
+    items: &[PacketItem],
+    pins: &[PinnedLetter],
+) -> (Vec<String>, Vec<LetterConflict>) {
+    let reserved: Vec<usize> = pins.iter().filter_map(|p| rank(&p.letter)).collect();
+    let mut next = 0usize;
+    let mut letters = Vec::with_capacity(items.len());
+    let mut conflicts = Vec::new();
+    for item in items {
+        let pin = pins.iter().find(|p| p.item == *item);
+        match pin.and_then(|p| rank(&p.letter).map(|r| (p, r))) {
+            Some((pin, r)) if r >= next => {
+                letters.push(pin.letter.clone());
+                next = r + 1;
+            }
+            _ => {
+                while reserved.contains(&next) {
+                    next += 1;
+                }
+                let letter = letter_for(next);
+                next += 1;
+                for pin in pins.iter().filter(|p| p.item == *item) {
+                    conflicts.push(LetterConflict {
+                        pin: pin.clone(),
+                        packet_letter: Some(letter.clone()),
+                    });
+                }
+                letters.push(letter);
+            }
+        }
+    }
+    // Every pin of the same item must agree with the one letter it got.
+    for pin in pins {
+        if let Some(i) = items.iter().position(|it| *it == pin.item) {
+            if letters[i] != pin.letter && !conflicts.iter().any(|c| c.pin == *pin) {
+                conflicts.push(LetterConflict {
+                    pin: pin.clone(),
+                    packet_letter: Some(letters[i].clone()),
+                });
+            }
+        } else if items
+            .iter()
+            .any(|it| it.kind == PacketItemKind::Statement && it.id == pin.statement_id)
+        {
+            conflicts.push(LetterConflict {
+                pin: pin.clone(),
+                packet_letter: None,
+            });
+        }
+    }
+    (letters, conflicts)
+}
+
+/// An order that keeps every pin: pinned items at their letters, the
+/// others (`rest`, in their order) filling the letters between.
+pub fn order_keeping_pins(pins: &[PinnedLetter], rest: &[PacketItem]) -> Vec<PacketItem> {
+    let mut pinned: Vec<(usize, PacketItem)> = Vec::new();
+    for pin in pins {
+        if let Some(r) = rank(&pin.letter)
+            && !pinned.iter().any(|(_, it)| *it == pin.item)
+        {
+            pinned.push((r, pin.item.clone()));
+        }
+    }
+    pinned.sort_by_key(|(r, _)| *r);
+    let mut others = rest
+        .iter()
+        .filter(|it| !pinned.iter().any(|(_, p)| p == *it))
+        .cloned()
+        .collect::<Vec<_>>()
+        .into_iter();
+    let mut out = Vec::new();
+    let mut slot = 0usize;
+    for (r, item) in pinned {
+        while slot < r {
+            match others.next() {
+                Some(other) => out.push(other),
+                None => break,
+            }
+            slot += 1;
+        }
+        out.push(item);
+        slot = r + 1;
+    }
+    out.extend(others);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn photo(id: &str) -> PacketItem {
+        PacketItem {
+            kind: PacketItemKind::Photo,
+            id: id.into(),
+        }
+    }
+
+    fn statement(id: &str) -> PacketItem {
+        PacketItem {
+            kind: PacketItemKind::Statement,
+            id: id.into(),
+        }
+    }
+
+    fn pin(statement: &str, item: &str, letter: &str) -> PinnedLetter {
+        PinnedLetter {
+            statement_id: statement.into(),
+            statement_title: format!("Declaration {statement}"),
+            item: photo(item),
+            letter: letter.into(),
+        }
+    }
+
+    #[test]
+    fn unpinned_items_take_letters_in_order_skipping_pinned_ones() {
+        let pins = [pin("s1", "p2", "B")];
+        let items = [statement("s1"), photo("p2"), photo("p3"), photo("p4")];
+        let (letters, conflicts) = packet_letters(&items, &pins);
+        assert_eq!(letters, ["A", "B", "C", "D"]);
+        assert!(conflicts.is_empty());
+        // With the pinned photo later, its letter is skipped before it.
+        let items = [photo("p3"), photo("p4"), photo("p2")];
+        let (letters, conflicts) = packet_letters(&items, &pins);
+        assert_eq!(letters, ["A", "C", "D"]);
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!(conflicts[0].packet_letter.as_deref(), Some("D"));
+    }
+
+    #[test]
+    fn a_gap_before_a_pinned_letter_is_allowed() {
+        let pins = [pin("s1", "p9", "D")];
+        let (letters, conflicts) = packet_letters(&[statement("s1"), photo("p9")], &pins);
+        assert_eq!(letters, ["A", "D"]);
+        assert!(conflicts.is_empty());
+    }
+
+    #[test]
+    fn a_cited_exhibit_left_out_of_a_packet_with_its_statement_conflicts() {
+        let pins = [pin("s1", "p2", "B")];
+        let (_, conflicts) = packet_letters(&[statement("s1")], &pins);
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!(conflicts[0].packet_letter, None);
+        // Without the statement, leaving the photo out is fine.
+        let (_, conflicts) = packet_letters(&[photo("p3")], &pins);
+        assert!(conflicts.is_empty());
+    }
+
+    #[test]
+    fn the_default_order_keeps_every_pin() {
+        let pins = [pin("s1", "p2", "C"), pin("s1", "p1", "A")];
+        let rest = [statement("s1"), photo("p5"), photo("p2")];
+        let order = order_keeping_pins(&pins, &rest);
+        assert_eq!(
+            order,
+            [photo("p1"), statement("s1"), photo("p2"), photo("p5")]
+        );
+        let (letters, conflicts) = packet_letters(&order, &pins);
+        assert_eq!(letters, ["A", "B", "C", "D"]);
+        assert!(conflicts.is_empty());
+    }
+
+    #[test]
+    fn letter_ranks_match_letter_for() {
+        for n in [0, 1, 25, 26, 27, 51, 52, 701, 702] {
+            assert_eq!(rank(&letter_for(n)), Some(n));
+        }
+        assert_eq!(rank("a"), None);
+        assert_eq!(rank(""), None);
+    }
+}

@@ -1,0 +1,165 @@
+//! The evidence packet of a case, and the letters its signed statements pin.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Store, now};
+use crate::error::{Error, FieldError, FieldProblem, Result};
+use crate::packet::{PacketDraft, PacketItem, PacketItemKind, PinnedLetter, order_keeping_pins};
+
+const LINE_MAX: usize = 2_000;
+const PREFIX_MAX: usize = 20;
+
+impl Store {
+    /// The case's packet as last saved, without records removed since; or,
+    /// when none was saved, every statement and tattoo record and every
+    /// lettered photo, in an order that keeps the pinned letters.
+    pub fn packet(&self, case_id: &str) -> Result<PacketDraft> {
+        self.case(case_id)?;
+        let saved: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT body FROM packets WHERE case_id = ?1",
+                [case_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let mut draft = match saved {
+            Some(body) => serde_json::from_str::<PacketDraft>(&body)
+                .map_err(|e| Error::CorruptDatabase(format!("packet: {e}")))?,
+            None => PacketDraft {
+                items: self.default_packet_items(case_id)?,
+                ..PacketDraft::default()
+            },
+        };
+        let mut kept = Vec::with_capacity(draft.items.len());
+        for item in draft.items {
+            if self.packet_item_case(&item)?.as_deref() == Some(case_id) {
+                kept.push(item);
+            }
+        }
+        draft.items = kept;
+        Ok(draft)
+    }
+
+    fn default_packet_items(&self, case_id: &str) -> Result<Vec<PacketItem>> {
+        let mut rest: Vec<PacketItem> = self
+            .statements(case_id)?
+            .into_iter()
+            .map(|s| PacketItem {
+                kind: PacketItemKind::Statement,
+                id: s.id,
+            })
+            .collect();
+        rest.extend(self.tattoos(case_id)?.into_iter().map(|t| PacketItem {
+            kind: PacketItemKind::Tattoo,
+            id: t.id,
+        }));
+        rest.extend(
+            self.exhibit_letters(case_id)?
+                .iter()
+                .map(|e| PacketItem::of_exhibit(&e.item))
+                .filter(|item| item.kind == PacketItemKind::Photo),
+        );
+        Ok(order_keeping_pins(&self.pinned_letters(case_id)?, &rest))
+    }
+
+    /// Validates and keeps the case's packet.
+    pub fn save_packet(&mut self, case_id: &str, draft: &PacketDraft) -> Result<PacketDraft> {
+        self.case(case_id)?;
+        let mut problems = Vec::new();
+        for (i, item) in draft.items.iter().enumerate() {
+            let foreign = self.packet_item_case(item)?.as_deref() != Some(case_id);
+            if foreign || draft.items[..i].contains(item) {
+                problems.push(FieldError::new(format!("items.{i}"), FieldProblem::Unknown));
+            }
+        }
+        if draft.page_prefix.chars().count() > PREFIX_MAX {
+            problems.push(FieldError::new("pagePrefix", FieldProblem::TooLong));
+        }
+        if !(1..=1_000).contains(&draft.size_limit_mb) {
+            problems.push(FieldError::new("sizeLimitMb", FieldProblem::Unknown));
+        }
+        if !draft.service.date.is_empty()
+            && time::Date::parse(
+                &draft.service.date,
+                time::macros::format_description!("[year]-[month]-[day]"),
+            )
+            .is_err()
+        {
+            problems.push(FieldError::new("service.date", FieldProblem::DateInvalid));
+        }
+        let long = |text: &str| text.chars().count() > LINE_MAX;
+        for (field, text) in [
+            ("title", &draft.title),
+            ("court", &draft.court),
+            ("city", &draft.city),
+            ("judge", &draft.judge),
+            ("filer.name", &draft.filer.name),
+            ("filer.address", &draft.filer.address),
+            ("service.recipient", &draft.service.recipient),
+            ("service.address", &draft.service.address),
+            ("service.serverName", &draft.service.server_name),
+            ("translator.name", &draft.translator.name),
+            ("translator.address", &draft.translator.address),
+        ] {
+            if long(text) {
+                problems.push(FieldError::new(field, FieldProblem::TooLong));
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Error::Invalid(problems));
+        }
+        let body = serde_json::to_string(draft).map_err(|e| Error::Changed(e.to_string()))?;
+        self.conn().execute(
+            "INSERT INTO packets (case_id, body, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (case_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
+            params![case_id, body, now()],
+        )?;
+        self.packet(case_id)
+    }
+
+    /// The letters cited in the latest signed version of each statement of
+    /// the case, as they were when it was signed.
+    pub fn pinned_letters(&self, case_id: &str) -> Result<Vec<PinnedLetter>> {
+        let letters = self.exhibit_letters(case_id)?;
+        let mut pins = Vec::new();
+        for summary in self.statements(case_id)? {
+            if summary.signed_versions == 0 {
+                continue;
+            }
+            let statement = self.statement(&summary.id)?;
+            let Some(signed) = statement.signed.last() else {
+                continue;
+            };
+            for paragraph in &signed.draft.paragraphs {
+                for item in &paragraph.exhibits {
+                    let Some(letter) = letters.iter().find(|l| l.item == *item) else {
+                        continue;
+                    };
+                    let pin = PinnedLetter {
+                        statement_id: statement.id.clone(),
+                        statement_title: signed.draft.title.clone(),
+                        item: PacketItem::of_exhibit(item),
+                        letter: letter.letter.clone(),
+                    };
+                    if !pins.contains(&pin) {
+                        pins.push(pin);
+                    }
+                }
+            }
+        }
+        Ok(pins)
+    }
+
+    fn packet_item_case(&self, item: &PacketItem) -> Result<Option<String>> {
+        let sql = match item.kind {
+            PacketItemKind::Statement => "SELECT case_id FROM statements WHERE id = ?1",
+            PacketItemKind::Photo => "SELECT case_id FROM photos WHERE id = ?1",
+            PacketItemKind::Tattoo => "SELECT case_id FROM tattoos WHERE id = ?1",
+        };
+        Ok(self
+            .conn()
+            .query_row(sql, [&item.id], |r| r.get(0))
+            .optional()?)
+    }
+}

@@ -1,0 +1,367 @@
+//! Printing a case's evidence packet: gather the exhibits, reduce their
+//! images, build the data model (masked for a public filing), typeset it
+//! once, and write it as one PDF or, over the size limit, as parts split at
+//! exhibit boundaries with their numbering continued.
+
+use std::collections::HashMap;
+
+use amparo_core::{ANumber, BlobStore, DatePrecision, RememberedDate, Store};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::PrintError;
+use crate::packet_checks::{PacketCheck, packet_ready, too_large};
+use crate::packet_gather::{Gathered, Original, gather, page_images};
+use crate::packet_model::{ModelInput, Numbering};
+use crate::redact::Redactor;
+use crate::render::{Pages, compile};
+
+/// What a packet print is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum PacketPurpose {
+    /// DRAFT on every page; prints whatever the checks say.
+    Draft,
+    /// To file: refused while a check blocks.
+    Filing,
+}
+
+/// Where a long print has got to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum PacketStage {
+    /// Reducing images for the page (`done` of `total`).
+    Images,
+    /// Laying out the pages.
+    Typesetting,
+    /// Writing the PDF file(s).
+    Writing,
+}
+
+/// Progress of a packet print, for the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PacketProgress {
+    /// The stage.
+    pub stage: PacketStage,
+    /// Steps done in it.
+    pub done: u32,
+    /// Steps in it.
+    pub total: u32,
+}
+
+/// One PDF file of a printed packet.
+#[derive(Debug, Clone)]
+pub struct PacketFile {
+    /// Its file name: `Evidence-packet.pdf`, or `Evidence-packet_Part1.pdf`.
+    pub name: String,
+    /// The PDF.
+    pub pdf: Vec<u8>,
+    /// The printed numbers of its first and last page.
+    pub pages: (u64, u64),
+}
+
+/// A printed packet.
+#[derive(Debug, Clone)]
+pub struct PrintedPacket {
+    /// One file, or the parts in order.
+    pub files: Vec<PacketFile>,
+    /// Pages in all.
+    pub page_count: usize,
+    /// The checks at the time of printing (warnings stay).
+    pub checks: Vec<PacketCheck>,
+}
+
+/// The base of a packet's file names: never the person's name.
+pub const PACKET_FILE_BASE: &str = "Evidence-packet";
+
+pub(crate) struct Prepared {
+    pub g: Gathered,
+    pub originals: Vec<Vec<Original>>,
+    pub redactor: Option<Redactor>,
+}
+
+fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
+}
+
+fn day_of(date: &Option<RememberedDate>) -> Option<(i32, u8, u8)> {
+    let d = date.as_ref()?;
+    if d.precision() != DatePrecision::Day {
+        return None;
+    }
+    Some((d.year, d.month?, d.day?))
+}
+
+fn under_18(date: &Option<RememberedDate>, today: time::Date) -> bool {
+    date.as_ref()
+        .and_then(RememberedDate::first_day)
+        .and_then(|born| born.replace_year(born.year() + 18).ok())
+        .is_some_and(|adult| adult > today)
+}
+
+/// The public-filing masks of a case: its A-number, every birth date known
+/// to the day, and the names of those known to be minors.
+fn redactor_for(g: &Gathered) -> Redactor {
+    let p = &g.case.person;
+    let digits = ANumber::parse(&p.a_number)
+        .map(|a| a.digits().to_owned())
+        .unwrap_or_default();
+    let mut dates: Vec<(i32, u8, u8)> = day_of(&p.birth_date).into_iter().collect();
+    let mut minors = Vec::new();
+    let now = today();
+    if under_18(&p.birth_date, now) {
+        minors.push(p.record_name.clone());
+        minors.push(p.used_name.clone());
+    }
+    for d in &g.declarants {
+        dates.extend(day_of(&d.record.birth_date));
+        let minor = d.record.age.is_some_and(|a| a < 18) || under_18(&d.record.birth_date, now);
+        if minor {
+            minors.push(d.record.full_name.clone());
+        }
+    }
+    Redactor::new(&digits, &dates, &minors)
+}
+
+fn prepare(store: &Store, blobs: &BlobStore, case_id: &str) -> Result<Prepared, PrintError> {
+    let g = gather(store, case_id)?;
+    let originals = g.exhibits.iter().map(|e| e.originals(blobs)).collect();
+    let redactor = g.draft.public_filing.then(|| redactor_for(&g));
+    Ok(Prepared {
+        g,
+        originals,
+        redactor,
+    })
+}
+
+/// What stands between the case's packet and a filing print.
+pub fn packet_checks(
+    store: &Store,
+    blobs: &BlobStore,
+    case_id: &str,
+) -> Result<Vec<PacketCheck>, PrintError> {
+    let prep = prepare(store, blobs, case_id)?;
+    Ok(crate::packet_checks::packet_checks(
+        &prep.g,
+        prep.redactor.as_ref(),
+    ))
+}
+
+struct Typeset {
+    pages: Pages,
+    /// Physical page index (from 0) of each exhibit's slip sheet.
+    starts: Vec<usize>,
+}
+
+fn typeset(
+    prep: &Prepared,
+    images: &HashMap<String, Vec<u8>>,
+    draft_print: bool,
+    numbering: &Numbering,
+) -> Result<Typeset, PrintError> {
+    let input = ModelInput {
+        g: &prep.g,
+        draft_print,
+        originals: &prep.originals,
+        images,
+        numbering,
+        today: today(),
+    };
+    let mut model = input.build();
+    if let Some(r) = &prep.redactor {
+        r.walk(&mut model.data);
+        let mut left = Vec::new();
+        r.residue(&model.data, &mut left);
+        if !left.is_empty() {
+            return Err(PrintError::Template(format!(
+                "{} text(s) could not be masked",
+                left.len()
+            )));
+        }
+    }
+    let mut pages = compile("/packet.typ", None, &model.data, model.images)?;
+    let prefix = prep.g.draft.page_prefix.trim();
+    pages.label_pages(prefix, if prefix.is_empty() { 0 } else { 6 });
+    let starts = pages.pages_of_label("exhibit-start");
+    Ok(Typeset { pages, starts })
+}
+
+/// The packet as the window previews it: one document, DRAFT on every
+/// page, never split.
+pub fn preview_packet(
+    store: &Store,
+    blobs: &BlobStore,
+    case_id: &str,
+    progress: &(dyn Fn(PacketProgress) + Sync),
+) -> Result<Pages, PrintError> {
+    let prep = prepare(store, blobs, case_id)?;
+    let images = images_with_progress(blobs, &prep, progress)?;
+    progress(PacketProgress {
+        stage: PacketStage::Typesetting,
+        done: 0,
+        total: 1,
+    });
+    Ok(typeset(&prep, &images, true, &Numbering::default())?.pages)
+}
+
+fn images_with_progress(
+    blobs: &BlobStore,
+    prep: &Prepared,
+    progress: &(dyn Fn(PacketProgress) + Sync),
+) -> Result<HashMap<String, Vec<u8>>, PrintError> {
+    page_images(blobs, &prep.g.exhibits, &|done, total| {
+        progress(PacketProgress {
+            stage: PacketStage::Images,
+            done: done as u32,
+            total: total as u32,
+        });
+    })
+}
+
+/// Prints the case's packet. A filing print is refused while a check
+/// blocks; a draft print always comes out, marked DRAFT.
+pub fn print_packet(
+    store: &Store,
+    blobs: &BlobStore,
+    case_id: &str,
+    purpose: PacketPurpose,
+    progress: &(dyn Fn(PacketProgress) + Sync),
+) -> Result<PrintedPacket, PrintError> {
+    let prep = prepare(store, blobs, case_id)?;
+    let checks = crate::packet_checks::packet_checks(&prep.g, prep.redactor.as_ref());
+    if purpose == PacketPurpose::Filing && !packet_ready(&checks) {
+        return Err(PrintError::PacketNotReady(checks));
+    }
+    // A public filing with something it cannot mask is never printed, not
+    // even as a draft.
+    let unmaskable: Vec<PacketCheck> = checks
+        .iter()
+        .filter(|c| c.code == crate::packet_checks::PacketCheckCode::CannotRedact)
+        .cloned()
+        .collect();
+    if !unmaskable.is_empty() {
+        return Err(PrintError::PacketNotReady(unmaskable));
+    }
+    let images = images_with_progress(blobs, &prep, progress)?;
+    let draft_print = purpose == PacketPurpose::Draft;
+    let limit = u64::from(prep.g.draft.size_limit_mb) * 1_000_000;
+    let pdf_a = prep.g.draft.pdf_a;
+    let step = |stage, done, total| {
+        progress(PacketProgress { stage, done, total });
+    };
+    step(PacketStage::Typesetting, 0, 1);
+    let whole = typeset(&prep, &images, draft_print, &Numbering::default())?;
+    step(PacketStage::Writing, 0, 1);
+    let pdf = whole.pages.pdf_with(pdf_a)?;
+    let page_count = whole.pages.count();
+    if pdf.len() as u64 <= limit {
+        let (first, last) = whole.pages.number_range(0..page_count);
+        return Ok(PrintedPacket {
+            files: vec![PacketFile {
+                name: format!("{PACKET_FILE_BASE}.pdf"),
+                pdf,
+                pages: (first, last),
+            }],
+            page_count,
+            checks,
+        });
+    }
+    let estimates = exhibit_estimates(&prep, &images, &whole);
+    let overhead = (pdf.len() as u64).saturating_sub(estimates.iter().sum::<u64>());
+    let mut budget = limit.saturating_sub(overhead) * 97 / 100;
+    for _ in 0..4 {
+        let part_starts = plan_parts(&estimates, budget).map_err(|i| {
+            PrintError::PacketNotReady(vec![too_large(
+                &prep.g.exhibits[i].letter,
+                prep.g.draft.size_limit_mb,
+            )])
+        })?;
+        step(PacketStage::Typesetting, 0, 1);
+        let numbering = Numbering {
+            part_starts: part_starts.clone(),
+        };
+        let split = typeset(&prep, &images, draft_print, &numbering)?;
+        let mut bounds: Vec<usize> = vec![0];
+        bounds.extend(part_starts.iter().map(|&i| split.starts[i]));
+        bounds.push(split.pages.count());
+        let n = bounds.len() - 1;
+        let mut files = Vec::with_capacity(n);
+        let mut over = 0u64;
+        for k in 0..n {
+            step(PacketStage::Writing, k as u32, n as u32);
+            let range = bounds[k]..bounds[k + 1];
+            let part = split.pages.slice(range.clone());
+            let pdf = part.pdf_with(pdf_a)?;
+            over = over.max((pdf.len() as u64).saturating_sub(limit));
+            files.push(PacketFile {
+                name: format!("{PACKET_FILE_BASE}_Part{}.pdf", k + 1),
+                pdf,
+                pages: split.pages.number_range(range),
+            });
+        }
+        if over == 0 {
+            return Ok(PrintedPacket {
+                files,
+                page_count: split.pages.count(),
+                checks,
+            });
+        }
+        budget = budget.saturating_sub(over + limit / 50);
+    }
+    Err(PrintError::Template(
+        "the packet could not be split under the size limit".into(),
+    ))
+}
+
+/// The bytes each exhibit adds to a PDF: its images, and a little per page.
+fn exhibit_estimates(prep: &Prepared, images: &HashMap<String, Vec<u8>>, t: &Typeset) -> Vec<u64> {
+    let total_pages = t.pages.count();
+    prep.g
+        .exhibits
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let bytes: u64 = e
+                .image_hashes()
+                .iter()
+                .filter_map(|sha| images.get(sha))
+                .map(|b| b.len() as u64)
+                .sum();
+            let first = t.starts.get(i).copied().unwrap_or(total_pages);
+            let next = t.starts.get(i + 1).copied().unwrap_or(total_pages);
+            bytes + 6_000 * next.saturating_sub(first) as u64
+        })
+        .collect()
+}
+
+/// Exhibit indexes where parts 2, 3, ... begin, so that each part's
+/// exhibits fit `budget`; or the index of an exhibit that fits no part.
+fn plan_parts(estimates: &[u64], budget: u64) -> Result<Vec<usize>, usize> {
+    let mut starts = Vec::new();
+    let mut used = 0u64;
+    for (i, &size) in estimates.iter().enumerate() {
+        if size > budget {
+            return Err(i);
+        }
+        if used + size > budget && i > 0 {
+            starts.push(i);
+            used = 0;
+        }
+        used += size;
+    }
+    Ok(starts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plan_parts;
+
+    #[test]
+    fn parts_break_before_the_exhibit_that_would_overflow() {
+        assert_eq!(plan_parts(&[4, 4, 4, 4], 10), Ok(vec![2]));
+        assert_eq!(plan_parts(&[4, 4, 4, 4], 16), Ok(vec![]));
+        assert_eq!(plan_parts(&[9, 2, 9], 10), Ok(vec![1, 2]));
+        assert_eq!(plan_parts(&[4, 11, 4], 10), Err(1));
+    }
+}

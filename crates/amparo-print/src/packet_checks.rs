@@ -1,0 +1,275 @@
+//! What must be right before a packet is printed for filing. A draft
+//! packet always prints (marked DRAFT); these say what stands between it
+//! and one a clerk would accept. Each finding carries an English message
+//! (for the command line) and a code with its letters and subject (for the
+//! window to say in the user's language).
+
+use amparo_core::ExhibitItem;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::packet_gather::{Body, Gathered};
+use crate::packet_model::tattoo_has_foreign_text;
+use crate::redact::Redactor;
+
+/// What a packet check found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum PacketCheckCode {
+    /// The packet has no exhibits.
+    NoExhibits,
+    /// A letter a signed statement cites would change in this order.
+    PinnedLetterMoved,
+    /// A signed statement in the packet cites an exhibit left out of it.
+    CitedExhibitLeftOut,
+    /// A statement in the packet was never signed.
+    StatementNotSigned,
+    /// A statement was changed after it was signed; the packet prints the
+    /// signed version.
+    ChangedSinceSigned,
+    /// A photo that no signed statement refers to (no one swears to it).
+    PhotoNotSworn,
+    /// Foreign-language text is printed and no translator is named.
+    NoTranslator,
+    /// A tattoo meaning has no English translation.
+    MeaningNotTranslated,
+    /// The certificate of service names no one served.
+    NoServiceRecipient,
+    /// The certificate of service names no server.
+    NoServer,
+    /// Public filing: something that cannot be masked (scans of signed
+    /// pages showing what the profile hides).
+    CannotRedact,
+    /// One exhibit alone is bigger than the file size limit.
+    ExhibitTooLarge,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PacketCheck {
+    /// What was found.
+    pub code: PacketCheckCode,
+    /// True when it blocks a final print; false for a warning.
+    pub blocks: bool,
+    /// The exhibit letters concerned.
+    pub letters: Vec<String>,
+    /// The statement or record concerned, by its title.
+    pub subject: String,
+    /// The same in English words.
+    pub message: String,
+}
+
+fn check(
+    code: PacketCheckCode,
+    blocks: bool,
+    letters: Vec<String>,
+    subject: &str,
+    message: String,
+) -> PacketCheck {
+    PacketCheck {
+        code,
+        blocks,
+        letters,
+        subject: subject.to_owned(),
+        message,
+    }
+}
+
+/// Every finding about the gathered packet. `redactor` is the public
+/// filing profile's, when it is on.
+pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<PacketCheck> {
+    use PacketCheckCode as C;
+    let mut found = Vec::new();
+    if g.exhibits.is_empty() {
+        found.push(check(
+            C::NoExhibits,
+            true,
+            vec![],
+            "",
+            "the packet has no exhibits".into(),
+        ));
+    }
+    for c in &g.conflicts {
+        let pin = &c.pin;
+        match &c.packet_letter {
+            Some(now) => found.push(check(
+                C::PinnedLetterMoved,
+                true,
+                vec![pin.letter.clone(), now.clone()],
+                &pin.statement_title,
+                format!(
+                    "“{}” was signed citing Exhibit {}, which would be Exhibit {} in this order",
+                    pin.statement_title, pin.letter, now
+                ),
+            )),
+            None => found.push(check(
+                C::CitedExhibitLeftOut,
+                true,
+                vec![pin.letter.clone()],
+                &pin.statement_title,
+                format!(
+                    "“{}” cites Exhibit {}, which is not in the packet",
+                    pin.statement_title, pin.letter
+                ),
+            )),
+        }
+    }
+    let mut sworn: Vec<ExhibitItem> = Vec::new();
+    for e in &g.exhibits {
+        let Body::Statement {
+            statement,
+            declarant,
+        } = &e.body
+        else {
+            continue;
+        };
+        let title = &statement.draft.title;
+        match statement.signed.last() {
+            None => found.push(check(
+                C::StatementNotSigned,
+                true,
+                vec![e.letter.clone()],
+                title,
+                format!("“{title}” (Exhibit {}) is not signed yet", e.letter),
+            )),
+            Some(v) => {
+                if v.draft != statement.draft {
+                    found.push(check(
+                        C::ChangedSinceSigned,
+                        false,
+                        vec![e.letter.clone()],
+                        title,
+                        format!(
+                            "“{title}” changed after it was signed; Exhibit {} prints the signed version {}",
+                            e.letter, v.number
+                        ),
+                    ));
+                }
+                sworn.extend(v.draft.paragraphs.iter().flat_map(|p| p.exhibits.clone()));
+                if let Some(r) = redactor {
+                    let footer = v.draft.name_on_every_page
+                        && (!g.case.person.a_number.is_empty()
+                            || r.finds(&g.case.person.record_name));
+                    let text = v
+                        .draft
+                        .paragraphs
+                        .iter()
+                        .any(|p| r.finds(&p.original) || r.finds(&p.english))
+                        || r.finds(&declarant.record.full_name)
+                        || r.finds(&v.draft.title);
+                    if !v.scans.is_empty() && (footer || text) {
+                        found.push(check(
+                            C::CannotRedact,
+                            true,
+                            vec![e.letter.clone()],
+                            &v.draft.title,
+                            format!(
+                                "the scans of the signed pages of “{}” (Exhibit {}) show what a public filing must hide, and pictures cannot be masked",
+                                v.draft.title, e.letter
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    // Photos no signed statement vouches for, in this packet or not.
+    for pin in &g.pins {
+        if let Some(item) = pin.item.as_exhibit() {
+            sworn.push(item);
+        }
+    }
+    for e in &g.exhibits {
+        if let Body::Photo(p) = &e.body {
+            let item = ExhibitItem {
+                kind: amparo_core::ExhibitKind::Photo,
+                id: p.id.clone(),
+            };
+            if !sworn.contains(&item) {
+                found.push(check(
+                    C::PhotoNotSworn,
+                    false,
+                    vec![e.letter.clone()],
+                    "",
+                    format!(
+                        "no signed statement refers to the photo in Exhibit {}; someone should swear to what it shows",
+                        e.letter
+                    ),
+                ));
+            }
+        }
+    }
+    let foreign: Vec<&crate::packet_gather::Exhibit> = g
+        .exhibits
+        .iter()
+        .filter(
+            |e| matches!(&e.body, Body::Tattoo { tattoo, .. } if tattoo_has_foreign_text(tattoo)),
+        )
+        .collect();
+    if !foreign.is_empty() && g.draft.translator.name.trim().is_empty() {
+        let letters: Vec<String> = foreign.iter().map(|e| e.letter.clone()).collect();
+        found.push(check(
+            C::NoTranslator,
+            true,
+            letters.clone(),
+            "",
+            format!(
+                "Exhibits {} print text in another language; name who translated it, for the certificate of translation",
+                letters.join(", ")
+            ),
+        ));
+    }
+    for e in foreign {
+        if let Body::Tattoo { tattoo, .. } = &e.body
+            && tattoo.record.meaning_english.trim().is_empty()
+        {
+            found.push(check(
+                C::MeaningNotTranslated,
+                true,
+                vec![e.letter.clone()],
+                "",
+                format!(
+                    "the meaning in Exhibit {} has no English translation",
+                    e.letter
+                ),
+            ));
+        }
+    }
+    let s = &g.draft.service;
+    if s.recipient.trim().is_empty() {
+        found.push(check(
+            C::NoServiceRecipient,
+            true,
+            vec![],
+            "",
+            "the certificate of service does not say who was served".into(),
+        ));
+    }
+    if s.server_name.trim().is_empty() {
+        found.push(check(
+            C::NoServer,
+            true,
+            vec![],
+            "",
+            "the certificate of service does not say who served it".into(),
+        ));
+    }
+    found
+}
+
+/// A check for an exhibit too big to fit any part.
+pub(crate) fn too_large(letter: &str, limit_mb: u32) -> PacketCheck {
+    check(
+        PacketCheckCode::ExhibitTooLarge,
+        true,
+        vec![letter.to_owned()],
+        "",
+        format!("Exhibit {letter} alone is larger than the {limit_mb} MB limit"),
+    )
+}
+
+/// True when nothing blocks a final print.
+pub fn packet_ready(checks: &[PacketCheck]) -> bool {
+    !checks.iter().any(|c| c.blocks)
+}

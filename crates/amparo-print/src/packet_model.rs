@@ -1,0 +1,635 @@
+//! The JSON data model of an evidence packet (templates/packet.typ reads
+//! it): cover, index, exhibits, certificates and the verification page.
+
+use std::collections::HashMap;
+
+use amparo_core::{
+    CustodyStatus, DateBasis, ExhibitItem, ExhibitKind, ExhibitLetter, Photo, RememberedDate,
+    ServiceMethod, SourceKind, StatementDraft, Tattoo, TattooPhotoRole, fill,
+};
+use serde_json::{Value, json};
+
+use crate::declaration::{Purpose, StatementPrint, language_name, long_date};
+use crate::packet_gather::{Body, Exhibit, Gathered, Original};
+use crate::world::image_path;
+
+/// How a packet's pages are numbered and split.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Numbering {
+    /// Exhibit indexes where parts 2, 3, ... begin; empty for one file.
+    pub part_starts: Vec<usize>,
+}
+
+/// The model and the images it names.
+pub(crate) struct Model {
+    pub data: Value,
+    pub images: Vec<(String, Vec<u8>)>,
+}
+
+/// The exhibits' originals, by exhibit, with the file names counsel gets
+/// (`Exhibit-C-1.heic`).
+pub(crate) fn original_files(g: &Gathered, originals: &[Vec<Original>]) -> Vec<Vec<String>> {
+    g.exhibits
+        .iter()
+        .zip(originals)
+        .map(|(e, list)| {
+            list.iter()
+                .enumerate()
+                .map(|(i, o)| format!("Exhibit-{}-{}.{}", e.letter, i + 1, o.extension))
+                .collect()
+        })
+        .collect()
+}
+
+fn image_name(sha: &str) -> String {
+    format!("p-{sha}")
+}
+
+/// `date` as printed: "March 5, 1998", "March 1998", "about 1998".
+pub(crate) fn remembered(date: &RememberedDate) -> String {
+    let iso = match (date.month, date.day) {
+        (Some(m), Some(d)) => long_date(&format!("{}-{m:02}-{d:02}", date.year), "en"),
+        (Some(m), None) => {
+            let full = long_date(&format!("{}-{m:02}-01", date.year), "en");
+            let month = full.split(' ').next().unwrap_or_default().to_owned();
+            format!("{month} {}", date.year)
+        }
+        _ => date.year.to_string(),
+    };
+    if date.about {
+        format!("about {iso}")
+    } else {
+        iso
+    }
+}
+
+fn basis_text(basis: DateBasis) -> &'static str {
+    match basis {
+        DateBasis::Unknown => "",
+        DateBasis::Exif => "from the camera's data in the file (EXIF)",
+        DateBasis::Event => "from the event shown",
+        DateBasis::Recalled => "as remembered",
+        DateBasis::Other => "see the description",
+    }
+}
+
+fn source_text(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::Unknown => "",
+        SourceKind::OwnPhone => "the family's own phone or camera",
+        SourceKind::Whatsapp => "received over WhatsApp",
+        SourceKind::SocialMedia => "saved from a social media post",
+        SourceKind::Scan => "a scan of a paper photo or document",
+        SourceKind::Other => "other",
+    }
+}
+
+fn rows(pairs: Vec<(&str, String)>) -> Value {
+    Value::Array(
+        pairs
+            .into_iter()
+            .filter(|(_, v)| !v.trim().is_empty())
+            .map(|(k, v)| json!([k, v]))
+            .collect(),
+    )
+}
+
+pub(crate) fn photo_description(p: &Photo) -> String {
+    if p.details.caption.trim().is_empty() {
+        "Photograph".to_owned()
+    } else {
+        p.details.caption.trim().to_owned()
+    }
+}
+
+fn photo_caption(p: &Photo, public: bool) -> Value {
+    let d = &p.details;
+    let people = d
+        .people
+        .iter()
+        .map(|x| {
+            if x.relation.trim().is_empty() {
+                x.name.clone()
+            } else {
+                format!("{} ({})", x.name, x.relation)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let when = d.taken.as_ref().map_or_else(String::new, |t| {
+        let basis = basis_text(d.taken_basis);
+        if basis.is_empty() {
+            remembered(t)
+        } else {
+            format!("{} ({basis})", remembered(t))
+        }
+    });
+    let mut place = d.place.clone();
+    // GPS only when the family chose it, and never in a public filing.
+    if d.print_gps
+        && !public
+        && let Some(gps) = p.exif.gps
+    {
+        let at = format!("GPS {:.5}, {:.5}", gps.latitude, gps.longitude);
+        place = if place.is_empty() {
+            at
+        } else {
+            format!("{place} ({at})")
+        };
+    }
+    let mut source = source_text(d.source_kind).to_owned();
+    if !d.source_url.is_empty() {
+        source = format!("{source} {}", d.source_url).trim().to_owned();
+    }
+    if let Some(posted) = &d.source_posted {
+        source = format!("{source}, posted {}", remembered(posted));
+    }
+    rows(vec![
+        ("What it shows", photo_description(p)),
+        ("Who is in it", people),
+        ("When", when),
+        ("Where", place),
+        ("Taken by", d.photographer.clone()),
+        ("Source", source),
+        ("Attested by", d.attested_by.clone()),
+    ])
+}
+
+pub(crate) fn tattoo_description(t: &Tattoo) -> String {
+    let r = &t.record;
+    let mut out = format!("Tattoo record: {}", r.body_location.trim());
+    if !r.shows_text.trim().is_empty() {
+        out.push_str(&format!(" (“{}”)", r.shows_text.trim()));
+    }
+    out
+}
+
+/// True when the tattoo record prints text in a language other than English.
+pub(crate) fn tattoo_has_foreign_text(t: &Tattoo) -> bool {
+    let r = &t.record;
+    r.meaning_language != "en" && !r.meaning_language.is_empty() && !r.meaning_original.is_empty()
+}
+
+/// The draft a statement exhibit prints: the latest signed version's text,
+/// or the current draft.
+pub(crate) fn printed_draft(e: &Exhibit) -> Option<&StatementDraft> {
+    match &e.body {
+        Body::Statement { statement, .. } => Some(
+            statement
+                .signed
+                .last()
+                .map_or(&statement.draft, |v| &v.draft),
+        ),
+        _ => None,
+    }
+}
+
+/// Where a record's meaning is sworn: "Decl. of X, para. 6 (Exhibit B)".
+fn sworn_in(g: &Gathered, item: &ExhibitItem) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in &g.exhibits {
+        let (Some(draft), Body::Statement { declarant, .. }) = (printed_draft(e), &e.body) else {
+            continue;
+        };
+        let paras: Vec<String> = draft
+            .paragraphs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.exhibits.contains(item))
+            .map(|(i, _)| (i + 1).to_string())
+            .collect();
+        if !paras.is_empty() {
+            let word = if paras.len() == 1 { "para." } else { "paras." };
+            out.push(format!(
+                "Decl. of {}, {word} {} (Exhibit {})",
+                declarant.record.full_name,
+                paras.join(", "),
+                e.letter
+            ));
+        }
+    }
+    out
+}
+
+fn tattoo_exhibit(g: &Gathered, t: &Tattoo, photos: &[(TattooPhotoRole, Photo)]) -> Value {
+    let r = &t.record;
+    let mut made = Vec::new();
+    if let Some(when) = &r.made_when {
+        made.push(remembered(when));
+    }
+    if !r.made_where.trim().is_empty() {
+        made.push(format!("in {}", r.made_where.trim()));
+    }
+    if !r.made_by.trim().is_empty() {
+        made.push(format!("by {}", r.made_by.trim()));
+    }
+    let photos: Vec<Value> = photos
+        .iter()
+        .map(|(role, p)| {
+            let role = match role {
+                TattooPhotoRole::CloseUp => "Close-up",
+                TattooPhotoRole::Context => "In context",
+            };
+            json!({
+                "image": image_path(&image_name(&p.sha256)),
+                "label": format!("{role}: {}", photo_description(p)),
+            })
+        })
+        .collect();
+    let item = ExhibitItem {
+        kind: ExhibitKind::Tattoo,
+        id: t.id.clone(),
+    };
+    let english_meaning = r.meaning_language == "en" || r.meaning_language.is_empty();
+    let meaning = if r.meaning_original.trim().is_empty() && r.meaning_english.trim().is_empty() {
+        Value::Null
+    } else if english_meaning {
+        json!({
+            "original-label": "Meaning, in the person's words",
+            "original": if r.meaning_original.trim().is_empty() { &r.meaning_english } else { &r.meaning_original },
+            "english-label": "",
+            "english": "",
+            "sworn": sworn_in(g, &item),
+        })
+    } else {
+        json!({
+            "original-label": format!("Meaning, in the person's words ({})", language_name(&r.meaning_language)),
+            "original": r.meaning_original,
+            "english-label": "Meaning (English translation)",
+            "english": r.meaning_english,
+            "sworn": sworn_in(g, &item),
+        })
+    };
+    json!({
+        "title": tattoo_description(t),
+        "photos": photos,
+        "fields": rows(vec![
+            ("Where on the body", r.body_location.clone()),
+            ("Text it shows", r.shows_text.clone()),
+            ("Images it shows", r.shows_images.clone()),
+            ("Made", made.join(", ")),
+            ("Why", r.why.clone()),
+            ("Context", r.context.clone()),
+            ("Similar tattoos of others", r.similar_others.clone()),
+            ("Earlier explanations", r.earlier_explanations.clone()),
+        ]),
+        "meaning": meaning,
+    })
+}
+
+/// Everything the packet template needs.
+pub(crate) struct ModelInput<'a> {
+    pub g: &'a Gathered,
+    pub draft_print: bool,
+    pub originals: &'a [Vec<Original>],
+    pub images: &'a HashMap<String, Vec<u8>>,
+    pub numbering: &'a Numbering,
+    pub today: time::Date,
+}
+
+impl ModelInput<'_> {
+    fn word(&self, key: &str) -> String {
+        self.g.wording.get(key).cloned().unwrap_or_default()
+    }
+
+    fn packet_letters(&self) -> Vec<ExhibitLetter> {
+        self.g
+            .exhibits
+            .iter()
+            .filter_map(|e| {
+                Some(ExhibitLetter {
+                    item: e.item.as_exhibit()?,
+                    letter: e.letter.clone(),
+                    label: String::new(),
+                })
+            })
+            .collect()
+    }
+
+    fn title(&self) -> String {
+        let d = &self.g.draft;
+        if !d.title.trim().is_empty() {
+            return d.title.trim().to_owned();
+        }
+        match d.profile {
+            amparo_core::PacketProfile::ImmigrationCourt => "Respondent's Evidence".into(),
+            amparo_core::PacketProfile::FederalCourt => "Exhibits".into(),
+        }
+    }
+
+    fn cover(&self) -> Value {
+        let g = self.g;
+        let d = &g.draft;
+        let p = &g.case.person;
+        let mut filer = Vec::new();
+        if d.filer.pro_se {
+            let name = if d.filer.name.trim().is_empty() {
+                &p.record_name
+            } else {
+                &d.filer.name
+            };
+            filer.push(name.trim().to_owned());
+            filer.push("Pro se".to_owned());
+        } else {
+            let name = if d.filer.name.trim().is_empty() {
+                &g.case.attorney.name
+            } else {
+                &d.filer.name
+            };
+            filer.push(name.trim().to_owned());
+            let eoir = if d.filer.eoir_id.trim().is_empty() {
+                &g.case.attorney.eoir_id
+            } else {
+                &d.filer.eoir_id
+            };
+            if !eoir.trim().is_empty() {
+                filer.push(format!("EOIR ID: {}", eoir.trim()));
+            }
+        }
+        filer.extend(d.filer.address.lines().map(str::to_owned));
+        filer.push(d.filer.phone.clone());
+        filer.push(d.filer.email.clone());
+        filer.retain(|l| !l.trim().is_empty());
+        let today = self.today.to_string();
+        let next = g
+            .case
+            .hearings
+            .iter()
+            .filter(|h| h.date >= today)
+            .min_by(|a, b| a.date.cmp(&b.date));
+        let judge = if d.judge.trim().is_empty() {
+            next.map(|h| h.judge.clone()).unwrap_or_default()
+        } else {
+            d.judge.clone()
+        };
+        let hearing = next.map_or_else(String::new, |h| {
+            let mut s = long_date(&h.date, "en");
+            if !h.time.is_empty() {
+                s.push_str(&format!(", {}", h.time));
+            }
+            s
+        });
+        let c = &d.caption;
+        json!({
+            "profile": match d.profile {
+                amparo_core::PacketProfile::ImmigrationCourt => "immigrationCourt",
+                amparo_core::PacketProfile::FederalCourt => "federalCourt",
+            },
+            "detained": g.case.custody.status == CustodyStatus::Detained,
+            "filer": filer,
+            "court": if d.court.trim().is_empty() { "Immigration Court" } else { d.court.trim() },
+            "city": d.city,
+            "name": p.record_name,
+            "a-number": p.a_number,
+            "judge": judge,
+            "hearing": hearing,
+            "title": self.title(),
+            "caption": {
+                "court": c.court,
+                "left": [c.petitioners, "v.", c.respondents],
+                "right": [format!("Case No. {}", c.case_number)],
+            },
+        })
+    }
+
+    fn statement_parts(&self, index: usize, e: &Exhibit) -> Value {
+        let Body::Statement {
+            statement,
+            declarant,
+        } = &e.body
+        else {
+            return Value::Null;
+        };
+        let signed = statement.signed.last();
+        let scans: Vec<Vec<u8>> = signed
+            .map(|v| {
+                v.scans
+                    .iter()
+                    .filter_map(|sha| self.images.get(sha).cloned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let letters = self.packet_letters();
+        let prefix = format!("s{index}");
+        let print = StatementPrint {
+            case: &self.g.case,
+            declarant,
+            draft: signed.map_or(&statement.draft, |v| &v.draft),
+            letters: &letters,
+            wording: &self.g.wording,
+            signing: signed.map(|v| &v.signing),
+            scans,
+            scan_prefix: &prefix,
+            today: self.today,
+        };
+        let purpose = if signed.is_some() {
+            Purpose::Filing
+        } else {
+            Purpose::Draft
+        };
+        print.data_model(purpose)["parts"].clone()
+    }
+
+    fn exhibit(&self, index: usize, e: &Exhibit, model: &mut Model) -> Value {
+        let hashes: Vec<&str> = self.originals[index]
+            .iter()
+            .map(|o| o.sha256.as_str())
+            .collect();
+        let (kind, description, extra) = match &e.body {
+            Body::Photo(p) => (
+                "photo",
+                photo_description(p),
+                json!({
+                    "image": image_path(&image_name(&p.sha256)),
+                    "caption": photo_caption(p, self.g.draft.public_filing),
+                }),
+            ),
+            Body::Tattoo { tattoo, photos } => (
+                "tattoo",
+                tattoo_description(tattoo),
+                tattoo_exhibit(self.g, tattoo, photos),
+            ),
+            Body::Statement { statement, .. } => {
+                let title = printed_draft(e).map_or("", |d| d.title.as_str()).to_owned();
+                let description = match statement.signed.last() {
+                    Some(v) => format!("{title}, signed {}", long_date(&v.signing.signed_on, "en")),
+                    None => format!("{title} (draft, not signed)"),
+                };
+                (
+                    "statement",
+                    description,
+                    json!({ "parts": self.statement_parts(index, e) }),
+                )
+            }
+        };
+        for sha in e.image_hashes() {
+            if let Some(bytes) = self.images.get(&sha) {
+                model.images.push((image_name(&sha), bytes.clone()));
+            }
+        }
+        if let Body::Statement { .. } = &e.body
+            && let Some(v) = e.signed()
+        {
+            for (i, sha) in v.scans.iter().enumerate() {
+                if let Some(bytes) = self.images.get(sha) {
+                    model.images.push((format!("s{index}-{i}"), bytes.clone()));
+                }
+            }
+        }
+        let mut out = json!({
+            "kind": kind,
+            "letter": e.letter,
+            "description": description,
+            "bookmark": format!("Exhibit {}: {description}", e.letter),
+            "hashes": hashes,
+        });
+        if let (Value::Object(out), Value::Object(extra)) = (&mut out, extra) {
+            out.extend(extra);
+        }
+        out
+    }
+
+    fn translation(&self) -> Value {
+        let g = self.g;
+        let foreign: Vec<&Exhibit> = g
+            .exhibits
+            .iter()
+            .filter(|e| matches!(&e.body, Body::Tattoo { tattoo, .. } if tattoo_has_foreign_text(tattoo)))
+            .collect();
+        if foreign.is_empty() {
+            return Value::Null;
+        }
+        let mut languages: Vec<String> = foreign
+            .iter()
+            .filter_map(|e| match &e.body {
+                Body::Tattoo { tattoo, .. } => Some(language_name(&tattoo.record.meaning_language)),
+                _ => None,
+            })
+            .collect();
+        languages.sort();
+        languages.dedup();
+        let letters: Vec<&str> = foreign.iter().map(|e| e.letter.as_str()).collect();
+        let documents = if letters.len() == 1 {
+            format!("the text in Exhibit {}", letters[0])
+        } else {
+            format!("the text in Exhibits {}", letters.join(", "))
+        };
+        let t = &g.draft.translator;
+        json!({
+            "title": "Certificate of Translation",
+            "text": fill(&self.word("translationCertificate.en"), &[
+                ("translator", &t.name),
+                ("language", &languages.join(" and ")),
+                ("documents", &documents),
+            ]),
+            "signer": { "name": t.name, "address": t.address, "phone": t.phone },
+            "labels": {
+                "signature": "Signature:",
+                "name": "Printed name:",
+                "address": "Address:",
+                "phone": "Telephone:",
+                "date": "Date:",
+            },
+            "signed-on": Value::Null,
+        })
+    }
+
+    fn service(&self) -> Value {
+        let s = &self.g.draft.service;
+        let date = if s.date.is_empty() {
+            "____________".to_owned()
+        } else {
+            long_date(&s.date, "en")
+        };
+        let document = format!("“{}”", self.title());
+        let text = match s.method {
+            ServiceMethod::Ecas => fill(
+                &self.word("serviceEcas.en"),
+                &[
+                    ("date", &date),
+                    ("document", &document),
+                    ("recipient", &s.recipient),
+                ],
+            ),
+            ServiceMethod::Mail | ServiceMethod::Hand => fill(
+                &self.word("serviceCertificate.en"),
+                &[
+                    ("date", &date),
+                    ("document", &document),
+                    ("recipient", &s.recipient),
+                    ("address", &s.address.lines().collect::<Vec<_>>().join(", ")),
+                    (
+                        "method",
+                        if s.method == ServiceMethod::Mail {
+                            "mail"
+                        } else {
+                            "hand delivery"
+                        },
+                    ),
+                ],
+            ),
+        };
+        json!({
+            "title": "Certificate of Service",
+            "text": text,
+            "signer": { "name": s.server_name },
+            "labels": { "signature": "Signature:", "name": "Printed name:", "date": "Date:" },
+            "signed-on": (!s.date.is_empty()).then(|| long_date(&s.date, "en")),
+        })
+    }
+
+    fn verify(&self, files: &[Vec<String>]) -> Value {
+        let mut rows = Vec::new();
+        for ((e, list), names) in self.g.exhibits.iter().zip(self.originals).zip(files) {
+            for (o, name) in list.iter().zip(names) {
+                rows.push(json!({ "letter": e.letter, "file": name, "sha256": o.sha256 }));
+            }
+        }
+        json!({
+            "title": "How to Verify This Packet",
+            "paragraphs": [
+                "The pictures printed in this packet are reduced copies made for the page. The original files are kept unchanged. Each is identified below by its SHA-256 fingerprint: a 64-character code that changes completely if even one byte of the file changes.",
+                "To check the originals, put them in one folder with the file SHA256SUMS that comes with them and run: sha256sum -c SHA256SUMS. Every file should be reported as OK. One file can be checked with: sha256sum FILE, which prints its SHA-256 to compare with the list below.",
+            ],
+            "rows": rows,
+        })
+    }
+
+    /// The data model and its images.
+    pub(crate) fn build(&self) -> Model {
+        let g = self.g;
+        let mut model = Model {
+            data: Value::Null,
+            images: Vec::new(),
+        };
+        let exhibits: Vec<Value> = g
+            .exhibits
+            .iter()
+            .enumerate()
+            .map(|(i, e)| self.exhibit(i, e, &mut model))
+            .collect();
+        model.images.sort_by(|a, b| a.0.cmp(&b.0));
+        model.images.dedup_by(|a, b| a.0 == b.0);
+        let files = original_files(g, self.originals);
+        let prefix = g.draft.page_prefix.trim();
+        model.data = json!({
+            "document-title": self.title(),
+            "example": g.case.is_example,
+            "draft": self.draft_print,
+            "numbering": {
+                "prefix": prefix,
+                "width": if prefix.is_empty() { 0 } else { 6 },
+                "first": 1,
+                "part-starts": self.numbering.part_starts,
+                "parts": self.numbering.part_starts.len() + 1,
+            },
+            "cover": self.cover(),
+            "index": { "title": "Index of Exhibits" },
+            "exhibits": exhibits,
+            "translation": self.translation(),
+            "service": self.service(),
+            "verify": self.verify(&files),
+        });
+        model
+    }
+}

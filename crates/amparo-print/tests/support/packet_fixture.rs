@@ -1,0 +1,283 @@
+//! A case with a full evidence packet, for tests, samples and the
+//! benchmark: the example case's two statements plus a festival
+//! organizer's (three declarations, the mother's signed with a scan of her
+//! signed page), two tattoo records, and photos drawn as real JPEGs with
+//! texture, so their sizes are like a phone's.
+
+#![allow(dead_code, missing_docs)]
+
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+use amparo_core::{
+    BlobStore, DeclarantDraft, ExhibitItem, ExhibitKind, PacketDraft, PacketItem, PacketItemKind,
+    PhotoDetails, Service, ServiceMethod, SigningPlace, SigningRecord, Store, TattooDraft,
+    TattooPhoto, TattooPhotoRole,
+};
+use image::{Rgb, RgbImage};
+
+pub struct PacketFixture {
+    pub dir: tempfile::TempDir,
+    pub store: Store,
+    pub blobs: BlobStore,
+    pub case_id: String,
+    pub photo_ids: Vec<String>,
+    pub tattoo_ids: Vec<String>,
+    pub statement_ids: Vec<String>,
+}
+
+/// A textured picture: a colour wash and a pattern that differ with `seed`.
+pub fn picture(seed: u32, width: u32, height: u32) -> RgbImage {
+    let mut state = seed.wrapping_mul(2_654_435_761).max(1);
+    RgbImage::from_fn(width, height, |x, y| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        let noise = (state % 24) as i32 - 12;
+        let wave = (((x / 7 + y / 11 + seed * 13) % 64) as i32) - 32;
+        let c = |base: u32| {
+            (((base + seed * 37) % 200) as i32 + wave + noise + (x * 40 / width) as i32)
+                .clamp(0, 255) as u8
+        };
+        Rgb([c(x * 255 / width), c(y * 255 / height + 60), c(120)])
+    })
+}
+
+fn jpeg(image: &RgbImage) -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(image.clone())
+        .write_to(&mut out, image::ImageFormat::Jpeg)
+        .expect("encode");
+    out.into_inner()
+}
+
+/// Files `count` photos (and the pictures behind the tattoo records) and
+/// builds a packet of every statement, both tattoo records and the photos.
+pub fn packet_fixture(count: usize, width: u32, height: u32) -> PacketFixture {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(dir.path()).expect("store");
+    let blobs = BlobStore::open(dir.path()).expect("blobs");
+    let case = store.add_example_case().expect("example");
+    let case_id = case.id.clone();
+
+    let files = tempfile::tempdir().expect("photo dir");
+    let paths: Vec<PathBuf> = (0..count + 4)
+        .map(|i| {
+            let path = files.path().join(format!("IMG_{i:04}.jpg"));
+            std::fs::write(&path, jpeg(&picture(i as u32 + 1, width, height))).expect("write");
+            path
+        })
+        .collect();
+    let summary = amparo_media::import_photos(
+        &mut store,
+        &blobs,
+        &case_id,
+        &paths,
+        &AtomicBool::new(false),
+        |_| {},
+    )
+    .expect("import");
+    let mut ids: Vec<String> = summary
+        .outcomes
+        .iter()
+        .filter_map(|o| match &o.result {
+            amparo_media::ImportResult::Imported { photo_id, .. } => Some(photo_id.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ids.len(), count + 4, "every fixture photo imported");
+    for (i, id) in ids.iter().enumerate() {
+        store
+            .update_photo_details(
+                id,
+                &PhotoDetails {
+                    caption: format!("Three Kings festival in Capacho, photo {}", i + 1),
+                    place: "Capacho, Táchira, Venezuela".into(),
+                    photographer: "María Elena Moreno de Rivas".into(),
+                    attested_by: "María Elena Moreno de Rivas".into(),
+                    ..PhotoDetails::default()
+                },
+            )
+            .expect("details");
+    }
+    let tattoo_photos: Vec<String> = ids.drain(count..).collect();
+    let tattoo = |store: &mut Store, wrist: &str, word: &str, close: &str, context: &str| {
+        store
+            .create_tattoo(
+                &case_id,
+                &TattooDraft {
+                    body_location: format!("{wrist} wrist"),
+                    shows_text: word.into(),
+                    shows_images: "a crown over the word".into(),
+                    made_where: "Capacho, Táchira, Venezuela".into(),
+                    made_by: "Luis Pabón (example tattoo artist)".into(),
+                    meaning_language: "es".into(),
+                    meaning_original: format!(
+                        "La corona sobre «{word}» honra a mis padres y a los Reyes Magos de Capacho."
+                    ),
+                    meaning_english: format!(
+                        "The crown over “{word}” honors my parents and the Three Kings of Capacho."
+                    ),
+                    photos: vec![
+                        TattooPhoto {
+                            photo_id: close.into(),
+                            role: TattooPhotoRole::CloseUp,
+                        },
+                        TattooPhoto {
+                            photo_id: context.into(),
+                            role: TattooPhotoRole::Context,
+                        },
+                    ],
+                    ..TattooDraft::default()
+                },
+            )
+            .expect("tattoo")
+            .id
+    };
+    let left = tattoo(
+        &mut store,
+        "Left",
+        "mamá",
+        &tattoo_photos[0],
+        &tattoo_photos[1],
+    );
+    let right = tattoo(
+        &mut store,
+        "Right",
+        "papá",
+        &tattoo_photos[2],
+        &tattoo_photos[3],
+    );
+
+    // The organizer's statement, in English.
+    let organizer = store
+        .create_declarant(
+            &case_id,
+            &DeclarantDraft {
+                full_name: "Rosa Chacón (example festival organizer)".into(),
+                relationship: "festival organizer".into(),
+                age: Some(61),
+                city: "Capacho, Táchira".into(),
+                country: "Venezuela".into(),
+                languages: vec!["English".into()],
+                ..DeclarantDraft::default()
+            },
+        )
+        .expect("declarant");
+    let mut organizer_statement = store
+        .statement(&store.statements(&case_id).expect("statements")[0].id)
+        .expect("statement")
+        .draft;
+    organizer_statement.declarant_id = organizer.id;
+    organizer_statement.title = "Declaration of Rosa Chacón".into();
+    organizer_statement.title_original = String::new();
+    organizer_statement.language = "en".into();
+    organizer_statement.paragraphs = vec![amparo_core::Paragraph {
+        original: "I have organized the Three Kings festival in Capacho for twenty years. Children who play the kings wear crowns; many get a crown tattoo.".into(),
+        english: String::new(),
+        exhibits: vec![],
+    }];
+    store
+        .create_statement(&case_id, &organizer_statement)
+        .expect("organizer statement");
+
+    // The mother's paragraphs refer to the left tattoo and the first photo,
+    // then she signs (with a scan of the signed page): those letters pin.
+    let statements = store.statements(&case_id).expect("statements");
+    let mother = statements
+        .iter()
+        .find(|s| s.declarant_name.starts_with("María"))
+        .expect("mother")
+        .id
+        .clone();
+    let photo_item = ExhibitItem {
+        kind: ExhibitKind::Photo,
+        id: ids[0].clone(),
+    };
+    let tattoo_item = ExhibitItem {
+        kind: ExhibitKind::Tattoo,
+        id: left.clone(),
+    };
+    store.assign_exhibit_letter(&photo_item).expect("letter");
+    store.assign_exhibit_letter(&tattoo_item).expect("letter");
+    let mut draft = store.statement(&mother).expect("mother").draft;
+    draft.paragraphs[0].exhibits = vec![tattoo_item];
+    draft.paragraphs[1].exhibits = vec![photo_item];
+    store.update_statement(&mother, &draft).expect("refer");
+    let scan_path = files.path().join("signed-page.jpg");
+    std::fs::write(&scan_path, jpeg(&picture(999, 850, 1100))).expect("scan");
+    let scan = amparo_media::keep_image(&blobs, &scan_path).expect("keep scan");
+    amparo_print::sign_statement(
+        &mut store,
+        &blobs,
+        &mother,
+        &SigningRecord {
+            signed_on: "2026-11-12".into(),
+            place: SigningPlace {
+                place: "Capacho, Táchira, Venezuela".into(),
+                country: "VE".into(),
+                us_detention_facility: false,
+            },
+        },
+        &[scan],
+    )
+    .expect("mother signs");
+    for s in &statements {
+        if s.id != mother {
+            amparo_print::sign_statement(
+                &mut store,
+                &blobs,
+                &s.id,
+                &SigningRecord {
+                    signed_on: "2026-11-14".into(),
+                    place: SigningPlace {
+                        place: "South Texas ICE Processing Center, Pearsall, Texas".into(),
+                        country: "US".into(),
+                        us_detention_facility: true,
+                    },
+                },
+                &[],
+            )
+            .expect("signed");
+        }
+    }
+
+    let mut packet = store.packet(&case_id).expect("default packet");
+    let mut rest: Vec<PacketItem> = ids
+        .iter()
+        .map(|id| PacketItem {
+            kind: PacketItemKind::Photo,
+            id: id.clone(),
+        })
+        .filter(|item| !packet.items.contains(item))
+        .collect();
+    packet.items.append(&mut rest);
+    packet = PacketDraft {
+        items: packet.items,
+        title: "Respondent's Evidence in Support of His Application for Asylum".into(),
+        city: "Pearsall, Texas".into(),
+        service: Service {
+            method: ServiceMethod::Ecas,
+            recipient: "DHS/ICE Office of the Chief Counsel, Pearsall".into(),
+            address: String::new(),
+            date: "2026-11-30".into(),
+            server_name: "Ana Lucía Pérez (example)".into(),
+        },
+        translator: amparo_core::PacketTranslator {
+            name: "Ana Lucía Pérez (example translator)".into(),
+            address: "100 Example Street, San Antonio, TX 78205".into(),
+            phone: "(210) 555-0100".into(),
+        },
+        ..PacketDraft::default()
+    };
+    store.save_packet(&case_id, &packet).expect("save packet");
+    PacketFixture {
+        dir,
+        store,
+        blobs,
+        case_id,
+        photo_ids: ids,
+        tattoo_ids: vec![left, right],
+        statement_ids: statements.into_iter().map(|s| s.id).collect(),
+    }
+}

@@ -53,6 +53,18 @@ pub enum Command {
         #[command(subcommand)]
         command: PrintCommand,
     },
+    /// The case's evidence packet: what goes in, in what order, and how it
+    /// prints (see `print packet`).
+    Packet {
+        #[command(subcommand)]
+        command: PacketCommand,
+    },
+    /// Hand a case to counsel: the packet, the originals named by exhibit
+    /// letter, and SHA256SUMS.
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
     /// The legal sentences printed on declarations and certificates: list
     /// them, or change one (a lawyer's job; an empty text restores the
     /// built-in one).
@@ -367,6 +379,80 @@ pub enum PrintCommand {
         #[arg(long, value_name = "N")]
         version: Option<u32>,
     },
+    /// The case's evidence packet as PDF; over the size limit, as parts
+    /// FILE_Part1.pdf, FILE_Part2.pdf ... The options apply to this print
+    /// only; `packet set` keeps settings.
+    Packet {
+        /// The case id.
+        case_id: String,
+        /// Where to write the PDF.
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// Immigration court cover, or federal caption.
+        #[arg(long, value_enum)]
+        profile: Option<ProfileArg>,
+        /// Public filing: year of birth only, minors by initials, A-number
+        /// masked, no GPS.
+        #[arg(long)]
+        public: bool,
+        /// Print even if checks block, marked DRAFT on every page.
+        #[arg(long)]
+        draft: bool,
+        /// Text before each page number, such as AMP- (Bates numbering).
+        #[arg(long, value_name = "TEXT")]
+        prefix: Option<String>,
+        /// The largest file the court accepts, in MB.
+        #[arg(long, value_name = "MB")]
+        limit_mb: Option<u32>,
+        /// Write PDF/A-2b.
+        #[arg(long)]
+        pdf_a: bool,
+    },
+}
+
+/// Packet commands.
+#[derive(Debug, Subcommand)]
+pub enum PacketCommand {
+    /// The packet as JSON (exhibits in order, cover, service, profile),
+    /// with its letters and what stands before a filing print.
+    Show {
+        /// The case id.
+        case_id: String,
+    },
+    /// Replace the packet with the JSON in FILE (as `packet show` gives its
+    /// `packet` field).
+    Set {
+        /// The case id.
+        case_id: String,
+        /// The JSON file.
+        #[arg(long, value_name = "FILE")]
+        from_json: PathBuf,
+    },
+}
+
+/// Export commands.
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// A folder (and the same as DIR.zip) for counsel.
+    Counsel {
+        /// The case id.
+        case_id: String,
+        /// The folder to create (it must not exist, or be empty).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Also hand over originals whose files carry a GPS position.
+        #[arg(long)]
+        include_gps: bool,
+    },
+}
+
+/// Which court a packet is for.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ProfileArg {
+    /// Immigration court cover page.
+    Immigration,
+    /// Federal district court caption.
+    Federal,
 }
 
 /// What a declaration print is for.

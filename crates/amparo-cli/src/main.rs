@@ -6,6 +6,7 @@
 mod args;
 mod backup_cmd;
 mod case_cmd;
+mod packet_cmd;
 mod photo_cmd;
 mod show;
 mod statement_cmd;
@@ -63,6 +64,12 @@ fn run(args: &Args) -> Result<(), CliError> {
         }
         Command::Print { command } => {
             statement_cmd::print(&Store::open(&dir)?, &dir, command, args.json)
+        }
+        Command::Packet { command } => {
+            packet_cmd::packet(&mut Store::open(&dir)?, &dir, command, args.json)
+        }
+        Command::Export { command } => {
+            packet_cmd::export(&Store::open(&dir)?, &dir, command, args.json)
         }
         Command::Wording { command } => {
             statement_cmd::wording(&mut Store::open(&dir)?, command, args.json)

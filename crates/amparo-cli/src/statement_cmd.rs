@@ -29,6 +29,15 @@ pub enum CliError {
 
 fn describe_print(e: &PrintError) -> String {
     match e {
+        PrintError::PacketNotReady(checks) => format!(
+            "the packet is not ready to file:\n{}",
+            checks
+                .iter()
+                .filter(|c| c.blocks)
+                .map(|c| format!("  - {}", c.message))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
         PrintError::NotReady(checks) => format!(
             "not ready for a final print:\n{}",
             checks
@@ -244,12 +253,17 @@ fn unreachable_args() -> ! {
 }
 
 pub fn print(store: &Store, dir: &Path, command: &PrintCommand, json: bool) -> Result<()> {
-    let PrintCommand::Declaration {
-        statement_id,
-        out,
-        purpose,
-        version,
-    } = command;
+    let (statement_id, out, purpose, version) = match command {
+        PrintCommand::Declaration {
+            statement_id,
+            out,
+            purpose,
+            version,
+        } => (statement_id, out, purpose, version),
+        PrintCommand::Packet { .. } => {
+            return crate::packet_cmd::print_packet(store, dir, command, json);
+        }
+    };
     let statement = store.statement(statement_id)?;
     let purpose = purpose.unwrap_or(if statement.is_draft {
         PurposeArg::Draft

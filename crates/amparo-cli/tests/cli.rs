@@ -402,3 +402,70 @@ fn a_statement_written_as_json_is_signed_and_printed_from_the_command_line() {
         "{text}"
     );
 }
+
+#[test]
+fn a_packet_is_refused_with_its_reasons_then_printed_as_a_draft_and_exported_for_counsel() {
+    let data = tempfile::tempdir().expect("temp");
+    let case = json(&amparo(data.path(), &["case", "example", "--json"]));
+    let id = case["id"].as_str().expect("id");
+
+    let shown = json(&amparo(data.path(), &["packet", "show", id, "--json"]));
+    assert_eq!(
+        shown["letters"],
+        serde_json::json!(["A", "B"]),
+        "both statements"
+    );
+
+    // Unsigned statements and no certificate of service: refused, saying why.
+    let pdf = data.path().join("packet.pdf");
+    let pdf_arg = pdf.to_str().expect("path");
+    let out = amparo(data.path(), &["print", "packet", id, "--out", pdf_arg]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("is not signed yet"), "{err}");
+    assert!(err.contains("who was served"), "{err}");
+    assert!(!pdf.exists(), "nothing written");
+
+    let printed = json(&amparo(
+        data.path(),
+        &[
+            "print", "packet", id, "--out", pdf_arg, "--draft", "--public", "--prefix", "AMP-",
+            "--json",
+        ],
+    ));
+    assert_eq!(printed["files"][0]["firstPage"], 1);
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("AMP-000001") && text.contains("DRAFT"),
+        "{text}"
+    );
+    assert!(
+        text.contains("A-XXX-XXX-222") && !text.contains("000-111-222"),
+        "masked"
+    );
+
+    let out = data.path().join("counsel");
+    let export = json(&amparo(
+        data.path(),
+        &[
+            "export",
+            "counsel",
+            id,
+            "--out",
+            out.to_str().expect("path"),
+            "--json",
+        ],
+    ));
+    assert_eq!(export["draft"], true);
+    let check = Command::new("sha256sum")
+        .args(["-c", "SHA256SUMS"])
+        .current_dir(&out)
+        .output()
+        .expect("sha256sum");
+    assert!(check.status.success());
+}

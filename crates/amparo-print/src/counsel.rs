@@ -40,7 +40,7 @@ pub fn gps_originals(
     blobs: &BlobStore,
     case_id: &str,
 ) -> Result<Vec<String>, PrintError> {
-    let g = crate::packet_gather::gather(store, case_id)?;
+    let g = crate::packet_gather::gather(store, case_id, None)?;
     let originals: Vec<_> = g.exhibits.iter().map(|e| e.originals(blobs)).collect();
     let names = original_files(&g, &originals);
     Ok(originals
@@ -78,7 +78,7 @@ pub fn export_counsel(
     };
     let printed = print_packet(store, blobs, case_id, purpose, progress)?;
 
-    let g = crate::packet_gather::gather(store, case_id)?;
+    let g = crate::packet_gather::gather(store, case_id, None)?;
     let originals: Vec<_> = g.exhibits.iter().map(|e| e.originals(blobs)).collect();
     let names = original_files(&g, &originals);
 

@@ -23,7 +23,7 @@ pub use declaration::{Purpose, StatementPrint, language_name, long_date};
 pub use error::PrintError;
 pub use packet::{
     PACKET_FILE_BASE, PacketFile, PacketProgress, PacketPurpose, PacketStage, PrintedPacket,
-    packet_checks, preview_packet, print_packet,
+    packet_checks, preview_packet, print_packet, print_packet_as,
 };
 pub use packet_checks::{PacketCheck, PacketCheckCode, packet_ready};
 pub use preview::{Preview, ScanAdded};

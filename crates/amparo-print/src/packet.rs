@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use amparo_core::{ANumber, BlobStore, DatePrecision, RememberedDate, Store};
+use amparo_core::{ANumber, BlobStore, DatePrecision, PacketDraft, RememberedDate, Store};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -124,8 +124,13 @@ fn redactor_for(g: &Gathered) -> Redactor {
     Redactor::new(&digits, &dates, &minors)
 }
 
-fn prepare(store: &Store, blobs: &BlobStore, case_id: &str) -> Result<Prepared, PrintError> {
-    let g = gather(store, case_id)?;
+fn prepare(
+    store: &Store,
+    blobs: &BlobStore,
+    case_id: &str,
+    draft: Option<&PacketDraft>,
+) -> Result<Prepared, PrintError> {
+    let g = gather(store, case_id, draft)?;
     let originals = g.exhibits.iter().map(|e| e.originals(blobs)).collect();
     let redactor = g.draft.public_filing.then(|| redactor_for(&g));
     Ok(Prepared {
@@ -141,7 +146,7 @@ pub fn packet_checks(
     blobs: &BlobStore,
     case_id: &str,
 ) -> Result<Vec<PacketCheck>, PrintError> {
-    let prep = prepare(store, blobs, case_id)?;
+    let prep = prepare(store, blobs, case_id, None)?;
     Ok(crate::packet_checks::packet_checks(
         &prep.g,
         prep.redactor.as_ref(),
@@ -195,7 +200,7 @@ pub fn preview_packet(
     case_id: &str,
     progress: &(dyn Fn(PacketProgress) + Sync),
 ) -> Result<Pages, PrintError> {
-    let prep = prepare(store, blobs, case_id)?;
+    let prep = prepare(store, blobs, case_id, None)?;
     let images = images_with_progress(blobs, &prep, progress)?;
     progress(PacketProgress {
         stage: PacketStage::Typesetting,
@@ -228,7 +233,20 @@ pub fn print_packet(
     purpose: PacketPurpose,
     progress: &(dyn Fn(PacketProgress) + Sync),
 ) -> Result<PrintedPacket, PrintError> {
-    let prep = prepare(store, blobs, case_id)?;
+    print_packet_as(store, blobs, case_id, None, purpose, progress)
+}
+
+/// Prints the case's packet as `draft` says (its saved one when None),
+/// without saving `draft`.
+pub fn print_packet_as(
+    store: &Store,
+    blobs: &BlobStore,
+    case_id: &str,
+    draft: Option<&PacketDraft>,
+    purpose: PacketPurpose,
+    progress: &(dyn Fn(PacketProgress) + Sync),
+) -> Result<PrintedPacket, PrintError> {
+    let prep = prepare(store, blobs, case_id, draft)?;
     let checks = crate::packet_checks::packet_checks(&prep.g, prep.redactor.as_ref());
     if purpose == PacketPurpose::Filing && !packet_ready(&checks) {
         return Err(PrintError::PacketNotReady(checks));

@@ -113,9 +113,16 @@ pub(crate) struct Gathered {
 }
 
 /// Reads the case's packet as saved.
-pub(crate) fn gather(store: &Store, case_id: &str) -> Result<Gathered, PrintError> {
+pub(crate) fn gather(
+    store: &Store,
+    case_id: &str,
+    draft: Option<&PacketDraft>,
+) -> Result<Gathered, PrintError> {
     let case = store.case(case_id)?;
-    let draft = store.packet(case_id)?;
+    let draft = match draft {
+        Some(d) => d.clone(),
+        None => store.packet(case_id)?,
+    };
     let pins = store.pinned_letters(case_id)?;
     let (letters, conflicts) = packet_letters(&draft.items, &pins);
     let mut exhibits = Vec::with_capacity(draft.items.len());

@@ -1,0 +1,163 @@
+//! `amparo packet`, `amparo print packet` and `amparo export counsel`.
+
+use std::path::{Path, PathBuf};
+
+use amparo_core::{BlobStore, PacketDraft, PacketProfile, Store, packet_letters};
+use amparo_print::{PacketPurpose, PrintedPacket};
+
+use crate::args::{ExportCommand, PacketCommand, PrintCommand, ProfileArg};
+use crate::case_cmd::emit;
+use crate::statement_cmd::CliError;
+
+type Result<T> = std::result::Result<T, CliError>;
+
+pub fn packet(store: &mut Store, dir: &Path, command: &PacketCommand, json: bool) -> Result<()> {
+    let case_id = match command {
+        PacketCommand::Show { case_id } => case_id,
+        PacketCommand::Set { case_id, from_json } => {
+            let text = std::fs::read_to_string(from_json).map_err(amparo_core::Error::Io)?;
+            let draft: PacketDraft = serde_json::from_str(&text).map_err(|e| {
+                amparo_core::Error::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+            })?;
+            store.save_packet(case_id, &draft)?;
+            case_id
+        }
+    };
+    let draft = store.packet(case_id)?;
+    let (letters, _) = packet_letters(&draft.items, &store.pinned_letters(case_id)?);
+    let checks = amparo_print::packet_checks(store, &BlobStore::open(dir)?, case_id)?;
+    let value = serde_json::json!({ "packet": draft, "letters": letters, "checks": checks });
+    Ok(emit(json, &value, || {
+        let mut out = String::new();
+        for (item, letter) in draft.items.iter().zip(&letters) {
+            out.push_str(&format!("Exhibit {letter}: {:?} {}\n", item.kind, item.id));
+        }
+        for c in &checks {
+            let mark = if c.blocks { "blocks" } else { "warning" };
+            out.push_str(&format!("{mark}: {}\n", c.message));
+        }
+        out
+    })?)
+}
+
+/// `FILE.pdf` for one file; `FILE_Part1.pdf` ... for parts.
+fn part_path(out: &Path, printed: &PrintedPacket, index: usize) -> PathBuf {
+    if printed.files.len() == 1 {
+        return out.to_path_buf();
+    }
+    let stem = out
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| amparo_print::PACKET_FILE_BASE.into());
+    out.with_file_name(format!("{stem}_Part{}.pdf", index + 1))
+}
+
+pub fn print_packet(store: &Store, dir: &Path, command: &PrintCommand, json: bool) -> Result<()> {
+    let PrintCommand::Packet {
+        case_id,
+        out,
+        profile,
+        public,
+        draft,
+        prefix,
+        limit_mb,
+        pdf_a,
+    } = command
+    else {
+        return Ok(());
+    };
+    let mut packet = store.packet(case_id)?;
+    if let Some(p) = profile {
+        packet.profile = match p {
+            ProfileArg::Immigration => PacketProfile::ImmigrationCourt,
+            ProfileArg::Federal => PacketProfile::FederalCourt,
+        };
+    }
+    packet.public_filing |= *public;
+    packet.pdf_a |= *pdf_a;
+    if let Some(p) = prefix {
+        packet.page_prefix = p.clone();
+    }
+    if let Some(mb) = limit_mb {
+        packet.size_limit_mb = *mb;
+    }
+    let purpose = if *draft {
+        PacketPurpose::Draft
+    } else {
+        PacketPurpose::Filing
+    };
+    let printed = amparo_print::print_packet_as(
+        store,
+        &BlobStore::open(dir)?,
+        case_id,
+        Some(&packet),
+        purpose,
+        &|_| {},
+    )?;
+    let mut written = Vec::new();
+    for (i, file) in printed.files.iter().enumerate() {
+        let path = part_path(out, &printed, i);
+        std::fs::write(&path, &file.pdf).map_err(amparo_core::Error::Io)?;
+        written.push(serde_json::json!({
+            "out": path,
+            "bytes": file.pdf.len(),
+            "firstPage": file.pages.0,
+            "lastPage": file.pages.1,
+        }));
+    }
+    let warnings: Vec<&str> = printed
+        .checks
+        .iter()
+        .filter(|c| !c.blocks)
+        .map(|c| c.message.as_str())
+        .collect();
+    let value =
+        serde_json::json!({ "files": written, "pages": printed.page_count, "warnings": warnings });
+    Ok(emit(json, &value, || {
+        let mut text = String::new();
+        for (i, file) in printed.files.iter().enumerate() {
+            text.push_str(&format!(
+                "wrote {} (pages {}-{}, {} bytes)\n",
+                part_path(out, &printed, i).display(),
+                file.pages.0,
+                file.pages.1,
+                file.pdf.len()
+            ));
+        }
+        for w in &warnings {
+            text.push_str(&format!("warning: {w}\n"));
+        }
+        text
+    })?)
+}
+
+pub fn export(store: &Store, dir: &Path, command: &ExportCommand, json: bool) -> Result<()> {
+    let ExportCommand::Counsel {
+        case_id,
+        out,
+        include_gps,
+    } = command;
+    let export = amparo_print::export_counsel(
+        store,
+        &BlobStore::open(dir)?,
+        case_id,
+        out,
+        *include_gps,
+        &|_| {},
+    )?;
+    Ok(emit(json, &export, || {
+        let mut text = format!(
+            "wrote {} ({} files) and {}\n",
+            export.folder, export.files, export.zip
+        );
+        if export.draft {
+            text.push_str("the packet is a DRAFT: something still blocks a filing print (see `amparo packet show`)\n");
+        }
+        for name in &export.gps_left_out {
+            text.push_str(&format!(
+                "left out {name}: the file carries a GPS position (add --include-gps to hand it over)\n"
+            ));
+        }
+        text
+    })?)
+}

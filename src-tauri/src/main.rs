@@ -11,6 +11,7 @@
 mod commands;
 mod folder_dialog;
 mod media_scheme;
+mod packet_commands;
 mod photo_commands;
 mod statement_commands;
 mod store_slot;
@@ -65,6 +66,13 @@ macro_rules! commands {
             statement_commands::assign_exhibit_letter,
             statement_commands::list_wording,
             statement_commands::set_wording,
+            packet_commands::get_packet,
+            packet_commands::save_packet,
+            packet_commands::preview_packet,
+            packet_commands::save_packet_pdf,
+            packet_commands::open_packet_pdf,
+            packet_commands::counsel_gps_files,
+            packet_commands::export_for_counsel,
             statement_commands::preview_statement,
             statement_commands::save_statement_pdf,
             statement_commands::open_statement_pdf,

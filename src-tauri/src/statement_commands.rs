@@ -35,7 +35,7 @@ pub const PRINTED: &str = "printed";
 /// What a print is for, as the UI asks.
 pub type PrintPurpose = Purpose;
 
-fn print_error(e: PrintError) -> ErrorPayload {
+pub(crate) fn print_error(e: PrintError) -> ErrorPayload {
     match e {
         PrintError::Core(inner) => ErrorPayload::from(&inner),
         PrintError::NotReady(_) => ErrorPayload {
@@ -265,12 +265,12 @@ pub async fn open_statement_pdf(
 }
 
 #[cfg(not(feature = "e2e"))]
-fn open_in_viewer(path: &std::path::Path, _opened: &OpenedPdfs) -> Reply<()> {
+pub(crate) fn open_in_viewer(path: &std::path::Path, _opened: &OpenedPdfs) -> Reply<()> {
     open::that_detached(path).map_err(|e| ErrorPayload::from(&Error::Io(e)))
 }
 
 #[cfg(feature = "e2e")]
-fn open_in_viewer(path: &std::path::Path, opened: &OpenedPdfs) -> Reply<()> {
+pub(crate) fn open_in_viewer(path: &std::path::Path, opened: &OpenedPdfs) -> Reply<()> {
     if let Ok(mut list) = opened.0.lock() {
         list.push(path.to_path_buf());
     }

@@ -26,6 +26,13 @@ import type { SigningRecord } from '../src/bindings/SigningRecord';
 import type { Statement } from '../src/bindings/Statement';
 import type { StatementDraft } from '../src/bindings/StatementDraft';
 import type { WordingEntry } from '../src/bindings/WordingEntry';
+import type { CounselExport } from '../src/bindings/CounselExport';
+import type { PacketCheck } from '../src/bindings/PacketCheck';
+import type { PacketDraft } from '../src/bindings/PacketDraft';
+import type { PacketEntry } from '../src/bindings/PacketEntry';
+import type { PacketProgress } from '../src/bindings/PacketProgress';
+import type { PacketPurpose } from '../src/bindings/PacketPurpose';
+import type { PacketView } from '../src/bindings/PacketView';
 
 /** A stored photo as the core would return it, numbered `n`. */
 export function fakePhoto(caseId: string, n: number): Photo {
@@ -412,4 +419,74 @@ export class FakeBackend implements Backend {
     if (entry) entry.text = text || entry.defaultText;
     return structuredClone(this.wording);
   }
+
+  /** The packet: entries by item, in order; letters follow the order. */
+  packetEntries: PacketEntry[] = [];
+  packetOthers: PacketEntry[] = [];
+  packetChecks: PacketCheck[] = [];
+  packetDraft: PacketDraft = emptyPacketDraft();
+  savedPackets: PacketDraft[] = [];
+  openedPackets: PacketPurpose[] = [];
+  gpsFiles: string[] = [];
+  counselExports: boolean[] = [];
+  private packetView(): PacketView {
+    const exhibits = this.packetEntries.map((e, i) => ({ ...e, letter: String.fromCharCode(65 + i) }));
+    return structuredClone({
+      draft: { ...this.packetDraft, items: exhibits.map((e) => e.item) },
+      exhibits,
+      others: this.packetOthers,
+      checks: this.packetChecks,
+    });
+  }
+  async getPacket() {
+    return this.packetView();
+  }
+  async savePacket(_caseId: string, draft: PacketDraft) {
+    this.savedPackets.push(structuredClone(draft));
+    const all = [...this.packetEntries, ...this.packetOthers];
+    const key = (e: { kind: string; id: string }) => `${e.kind}:${e.id}`;
+    this.packetEntries = draft.items.map((item) => all.find((e) => key(e.item) === key(item))!);
+    this.packetOthers = all.filter((e) => !draft.items.some((i) => key(i) === key(e.item)));
+    this.packetDraft = structuredClone(draft);
+    return this.packetView();
+  }
+  async previewPacket(_caseId: string, onProgress: (p: PacketProgress) => void) {
+    onProgress({ stage: 'images', done: 1, total: 2 });
+    onProgress({ stage: 'typesetting', done: 0, total: 1 });
+    return { token: 'c'.repeat(32), pages: 4 };
+  }
+  async savePacketPdf() {
+    return ['/tmp/Evidence-packet.pdf'];
+  }
+  async openPacketPdf(_caseId: string, purpose: PacketPurpose) {
+    this.openedPackets.push(purpose);
+    return 1;
+  }
+  async counselGpsFiles() {
+    return [...this.gpsFiles];
+  }
+  async exportForCounsel(_caseId: string, includeGps: boolean): Promise<CounselExport> {
+    this.counselExports.push(includeGps);
+    return { folder: '/tmp/For-counsel', zip: '/tmp/For-counsel.zip', files: 5, draft: false, gpsLeftOut: includeGps ? [] : [...this.gpsFiles] };
+  }
+}
+
+export function emptyPacketDraft(): PacketDraft {
+  return {
+    items: [],
+    profile: 'immigrationCourt',
+    title: '',
+    court: '',
+    city: '',
+    judge: '',
+    filer: { proSe: false, name: '', address: '', phone: '', email: '', eoirId: '' },
+    caption: { kind: 'none', court: '', petitioners: '', respondents: '', caseNumber: '' },
+    service: { method: 'ecas', recipient: '', address: '', date: '', serverName: '' },
+    translator: { name: '', address: '', phone: '' },
+    publicFiling: false,
+    pagePrefix: '',
+    sizeLimitMb: 25,
+    pdfA: false,
+    shareGpsOriginals: false,
+  };
 }

@@ -12,6 +12,7 @@ mod packet;
 mod packet_checks;
 mod packet_gather;
 mod packet_model;
+mod packet_view;
 mod preview;
 mod redact;
 mod render;
@@ -26,6 +27,7 @@ pub use packet::{
     packet_checks, preview_packet, print_packet, print_packet_as,
 };
 pub use packet_checks::{PacketCheck, PacketCheckCode, packet_ready};
+pub use packet_view::{PacketEntry, PacketView, packet_view};
 pub use preview::{Preview, ScanAdded};
 pub use render::Pages;
 pub use signing::{
@@ -65,5 +67,6 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     PacketProgress::export_all(&cfg)?;
     PacketCheck::export_all(&cfg)?;
     CounselExport::export_all(&cfg)?;
+    PacketView::export_all(&cfg)?;
     Ok(())
 }

@@ -31,6 +31,11 @@ import type { Statement } from '../bindings/Statement';
 import type { StatementDraft } from '../bindings/StatementDraft';
 import type { StatementSummary } from '../bindings/StatementSummary';
 import type { WordingEntry } from '../bindings/WordingEntry';
+import type { CounselExport } from '../bindings/CounselExport';
+import type { PacketDraft } from '../bindings/PacketDraft';
+import type { PacketProgress } from '../bindings/PacketProgress';
+import type { PacketPurpose } from '../bindings/PacketPurpose';
+import type { PacketView } from '../bindings/PacketView';
 
 export type Locale = 'en' | 'es';
 
@@ -113,6 +118,33 @@ export interface Backend {
   listWording(): Promise<WordingEntry[]>;
   /** Changes one sentence; an empty text restores the built-in one. */
   setWording(key: string, text: string): Promise<WordingEntry[]>;
+  /** The case's evidence packet: exhibits in order, others, checks. */
+  getPacket(caseId: string): Promise<PacketView>;
+  savePacket(caseId: string, draft: PacketDraft): Promise<PacketView>;
+  /** Renders the saved packet as a draft; its pages are served as images. */
+  previewPacket(caseId: string, onProgress: (p: PacketProgress) => void): Promise<Preview>;
+  /** Asks where to save; the files written (several when split), or none. */
+  savePacketPdf(
+    caseId: string,
+    purpose: PacketPurpose,
+    dialogTitle: string,
+    onProgress: (p: PacketProgress) => void,
+  ): Promise<string[]>;
+  /** Opens the packet (each part) in the system viewer; how many files. */
+  openPacketPdf(
+    caseId: string,
+    purpose: PacketPurpose,
+    onProgress: (p: PacketProgress) => void,
+  ): Promise<number>;
+  /** The packet's originals whose files carry a GPS position. */
+  counselGpsFiles(caseId: string): Promise<string[]>;
+  /** Asks for a folder and writes the export for counsel; null when cancelled. */
+  exportForCounsel(
+    caseId: string,
+    includeGps: boolean,
+    dialogTitle: string,
+    onProgress: (p: PacketProgress) => void,
+  ): Promise<CounselExport | null>;
 }
 
 /** An error from the Rust side, with its stable code. */

@@ -3,6 +3,7 @@
 
 import { Channel, invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
+import type { PacketProgress } from '../bindings/PacketProgress';
 import type { ImportProgress } from '../bindings/ImportProgress';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import { asBackendError, type Backend } from './index';
@@ -68,7 +69,24 @@ export const tauriBackend: Backend = {
   signStatement: (id, signing, scans) => call('sign_statement', { id, signing, scans }),
   listWording: () => call('list_wording'),
   setWording: (key, text) => call('set_wording', { key, text }),
+  getPacket: (caseId) => call('get_packet', { caseId }),
+  savePacket: (caseId, draft) => call('save_packet', { caseId, draft }),
+  previewPacket: (caseId, onProgress) =>
+    call('preview_packet', { caseId, progress: packetChannel(onProgress) }),
+  savePacketPdf: (caseId, purpose, title, onProgress) =>
+    call('save_packet_pdf', { caseId, purpose, title, progress: packetChannel(onProgress) }),
+  openPacketPdf: (caseId, purpose, onProgress) =>
+    call('open_packet_pdf', { caseId, purpose, progress: packetChannel(onProgress) }),
+  counselGpsFiles: (caseId) => call('counsel_gps_files', { caseId }),
+  exportForCounsel: (caseId, includeGps, title, onProgress) =>
+    call('export_for_counsel', { caseId, includeGps, title, progress: packetChannel(onProgress) }),
 };
+
+function packetChannel(onProgress: (p: PacketProgress) => void): Channel<PacketProgress> {
+  const progress = new Channel<PacketProgress>();
+  progress.onmessage = onProgress;
+  return progress;
+}
 
 function channel(onProgress: (p: ImportProgress) => void): Channel<ImportProgress> {
   const progress = new Channel<ImportProgress>();

@@ -3,4 +3,4 @@
 /**
  * The kinds of derivative kept beside an original.
  */
-export type DerivativeKind = "thumb" | "print";
+export type DerivativeKind = "thumb" | "print" | "page";

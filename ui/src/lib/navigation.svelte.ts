@@ -9,7 +9,8 @@ export type View =
   | { name: 'case'; id: string }
   | { name: 'new' }
   | { name: 'edit'; id: string }
-  | { name: 'statement'; caseId: string; id: string };
+  | { name: 'statement'; caseId: string; id: string }
+  | { name: 'packet'; caseId: string };
 
 /** Where a move waiting for confirmation goes: a screen, or out of the app. */
 export type Destination = View | { name: 'closeWindow' };

@@ -1,0 +1,116 @@
+//! The packet as the window shows it: its exhibits in order with their
+//! letters and descriptions, the records that could be added, and the
+//! checks.
+
+use amparo_core::{BlobStore, PacketDraft, PacketItem, PacketItemKind, Store, packet_letters};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::PrintError;
+use crate::packet_checks::PacketCheck;
+use crate::packet_model::{photo_description, tattoo_description};
+
+/// One record that is, or could be, an exhibit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PacketEntry {
+    /// The record.
+    pub item: PacketItem,
+    /// Its letter in this packet ("" when it is not in it).
+    pub letter: String,
+    /// What it is, as the index prints it.
+    pub description: String,
+    /// A photo's original SHA-256, for its thumbnail.
+    pub photo_sha256: Option<String>,
+    /// A signed statement's letter that must not change.
+    pub pinned: bool,
+}
+
+/// The packet page's data.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PacketView {
+    /// The saved packet.
+    pub draft: PacketDraft,
+    /// Its exhibits, in order.
+    pub exhibits: Vec<PacketEntry>,
+    /// The case's other statements, tattoo records and photos.
+    pub others: Vec<PacketEntry>,
+    /// What stands before a filing print.
+    pub checks: Vec<PacketCheck>,
+}
+
+fn entry(
+    store: &Store,
+    item: &PacketItem,
+    letter: String,
+    pinned: bool,
+) -> Result<PacketEntry, PrintError> {
+    let (description, photo_sha256) = match item.kind {
+        PacketItemKind::Statement => (store.statement(&item.id)?.draft.title, None),
+        PacketItemKind::Photo => {
+            let photo = store.photo(&item.id)?;
+            (photo_description(&photo), Some(photo.sha256))
+        }
+        PacketItemKind::Tattoo => (tattoo_description(&store.tattoo(&item.id)?), None),
+    };
+    Ok(PacketEntry {
+        item: item.clone(),
+        letter,
+        description,
+        photo_sha256,
+        pinned,
+    })
+}
+
+/// The case's packet for the window.
+pub fn packet_view(
+    store: &Store,
+    blobs: &BlobStore,
+    case_id: &str,
+) -> Result<PacketView, PrintError> {
+    let draft = store.packet(case_id)?;
+    let pins = store.pinned_letters(case_id)?;
+    let (letters, _) = packet_letters(&draft.items, &pins);
+    let pinned = |item: &PacketItem| pins.iter().any(|p| p.item == *item);
+    let exhibits = draft
+        .items
+        .iter()
+        .zip(letters)
+        .map(|(item, letter)| entry(store, item, letter, pinned(item)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut candidates: Vec<PacketItem> = Vec::new();
+    candidates.extend(store.statements(case_id)?.into_iter().map(|s| PacketItem {
+        kind: PacketItemKind::Statement,
+        id: s.id,
+    }));
+    candidates.extend(store.tattoos(case_id)?.into_iter().map(|t| PacketItem {
+        kind: PacketItemKind::Tattoo,
+        id: t.id,
+    }));
+    let mut offset = 0;
+    loop {
+        let page = store.photos(case_id, offset, 500)?;
+        let n = page.photos.len() as u32;
+        candidates.extend(page.photos.into_iter().map(|p| PacketItem {
+            kind: PacketItemKind::Photo,
+            id: p.id,
+        }));
+        offset += n;
+        if n == 0 || offset >= page.total {
+            break;
+        }
+    }
+    let others = candidates
+        .iter()
+        .filter(|c| !draft.items.contains(c))
+        .map(|c| entry(store, c, String::new(), pinned(c)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let checks = crate::packet::packet_checks(store, blobs, case_id)?;
+    Ok(PacketView {
+        draft,
+        exhibits,
+        others,
+        checks,
+    })
+}

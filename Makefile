@@ -20,7 +20,7 @@ APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libs
 	poppler-utils qpdf cmake nasm libde265-dev
 NODE_MIN := 20.19
 
-.PHONY: bench-print samples help deps system-deps node-deps e2e-tools ui app app-e2e run test lint test-core test-ui \
+.PHONY: bench-packet bench-print samples help deps system-deps node-deps e2e-tools ui app app-e2e run test lint test-core test-ui \
 	test-e2e bindings screenshots bench-import clean
 
 help:
@@ -30,7 +30,8 @@ help:
 	@echo "make bindings     regenerate the UI's TypeScript types from the Rust ones"
 	@echo "make bench-import photo import speed against vipsthumbnail, and peak memory"
 	@echo "make bench-print  a 30-page declaration against Chromium print-to-PDF"
-	@echo "make samples      the example's signed filing sets as PDF and PNG in docs/samples"
+	@echo "make bench-packet a 45-exhibit evidence packet: time and size, against Chromium"
+	@echo "make samples      signed filing sets and an evidence packet as PDF and PNG in docs/samples"
 
 deps: system-deps node-deps e2e-tools
 
@@ -92,7 +93,7 @@ test-ui: node-deps
 	cd ui && npm test
 
 test-e2e: deps app-e2e
-	AMPARO_APP=$(APP) cargo test -p amparo-e2e --test cases --test photos --test statements -- --test-threads=1
+	AMPARO_APP=$(APP) cargo test -p amparo-e2e --test cases --test photos --test statements --test packets -- --test-threads=1
 
 test: deps lint test-core test-ui test-e2e
 	@echo "make test: every suite passed"
@@ -107,9 +108,18 @@ bench-print: deps
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 	cargo run -q --release -p amparo-print --example bench_print
 
-# The example's two signed filing sets as PDFs and PNG pages, to look at.
+# Evidence packet speed and size: 3 declarations and 40 phone-size photos,
+# against Chromium printing the same photos (never part of make test).
+bench-packet: deps
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	cargo run -q --release -p amparo-print --example bench_packet
+
+# The example's two signed filing sets and a fixture case's evidence packet
+# as PDFs and PNG pages, to look at.
 samples: deps
 	cargo run -q -p amparo-print --example samples -- docs/samples
+	cargo run -q -p amparo-print --example packet_sample -- docs/samples
 	rm -f docs/samples/*.png
 	for f in docs/samples/*.pdf; do pdftoppm -r 60 -png "$$f" "$${f%.pdf}"; done
 

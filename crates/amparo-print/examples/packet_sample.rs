@@ -14,7 +14,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("docs/samples"));
     std::fs::create_dir_all(&out)?;
-    let f = packet_fixture::packet_fixture(6, 1600, 1200);
+    let f = packet_fixture::packet_fixture(6, 800, 600);
     let mut draft = f.store.packet(&f.case_id)?;
     draft.page_prefix = "AMP-".into();
     let mut store = f.store;

@@ -215,7 +215,7 @@ pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<Pa
             letters.clone(),
             "",
             format!(
-                "Exhibits {} print text in another language; name who translated it, for the certificate of translation",
+                "text in another language is printed in Exhibit {}; name who translated it, for the certificate of translation",
                 letters.join(", ")
             ),
         ));

@@ -1,8 +1,9 @@
 //! Writes screenshots of the real window into a folder (default
 //! docs/screenshots): first start, the case list and page, the case form
 //! with validation messages in English and Spanish, a gallery of a few
-//! hundred photos, a tattoo record, and a statement (editor, preview, the
-//! perjury notice before signing). Needs the `e2e` build of the app.
+//! hundred photos, a tattoo record, a statement (editor, preview, the
+//! perjury notice before signing), and the evidence packet (exhibits,
+//! preview). Needs the `e2e` build of the app.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -169,6 +170,21 @@ fn main() {
         window.wait_for_text("Printed legal wording").await;
         settle().await;
         shot("wording-en.png");
+
+        // The evidence packet: its exhibits in order, then its preview.
+        window.press("Cases").await;
+        window.press_containing("Jesús Alberto Rivas Moreno").await;
+        window.press("Open the evidence packet").await;
+        window.wait_for_text("In the packet").await;
+        settle().await;
+        shot("packet-en.png");
+        window.press("Preview pages").await;
+        window.wait_for_css("img[alt^='Page 1 of']").await;
+        window
+            .script("document.getElementById('packet-print').scrollIntoView(); return 1")
+            .await;
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        shot("packet-preview-en.png");
         window.quit().await;
     });
 }

@@ -1,0 +1,110 @@
+//! The example case's evidence packet in the real window, by keyboard: the
+//! two declarations reordered, the certificate of service filled in, a
+//! preview through the amparo-media scheme, and "Open / Print", whose PDF
+//! (recorded instead of opened, in e2e builds) has the index, the exhibits
+//! in the new order and the certificate. Needs the app built with
+//! `--features e2e`.
+
+use amparo_e2e::{Desktop, run};
+use fantoccini::key::Key;
+use serde_json::json;
+
+#[test]
+fn the_example_packet_is_reordered_by_keyboard_and_prints_in_that_order() {
+    run(|| async {
+        let desktop = Desktop::start();
+        let window = desktop.launch().await;
+        // First start keeps "Add a fictional example case" ticked.
+        window.press("Continue in English").await;
+        window.press_containing("Jesús Alberto Rivas Moreno").await;
+        window.press("Open the evidence packet").await;
+        window.wait_for_text("In the packet (2)").await;
+
+        window
+            .press_containing("Move down: Declaration of María Elena Moreno de Rivas")
+            .await;
+        window
+            .wait_for_text("Declaration of María Elena Moreno de Rivas is now number 2.")
+            .await;
+        window
+            .type_into("Who is served", "DHS/ICE Office of the Chief Counsel")
+            .await;
+        window.type_into("Who serves it", "Ana Lucía Pérez").await;
+        window.keys(&(Key::Control + "s")).await;
+        window.wait_for_text("The packet was saved.").await;
+        // Unsigned declarations still block a filing print.
+        window.wait_for_text("is not signed yet").await;
+
+        window.press("Preview pages").await;
+        wait_for_preview(&window).await;
+
+        window.press("Open / Print").await;
+        window
+            .wait_for_text("Opened in the PDF viewer. Print from there.")
+            .await;
+        let opened = window.invoke("e2e_opened_pdfs", json!({})).await;
+        let path = opened
+            .as_array()
+            .and_then(|a| a.last())
+            .and_then(|p| p.as_str())
+            .expect("a PDF was opened")
+            .to_owned();
+        assert!(
+            path.starts_with(&desktop.data_dir().display().to_string()),
+            "written inside the private data folder: {path}"
+        );
+        assert!(!path.contains("Rivas"), "no name in the file name: {path}");
+        let text = pdf_text(&path);
+        let order = [
+            "EXAMPLE - FICTIONAL",
+            "INDEX OF EXHIBITS",
+            "EXHIBIT A",
+            "Declaration of Jesús Alberto Rivas Moreno",
+            "EXHIBIT B",
+            "Declaration of María Elena Moreno de Rivas",
+            "CERTIFICATE OF SERVICE",
+            "DHS/ICE Office of the Chief Counsel",
+            "Ana Lucía Pérez",
+            "HOW TO VERIFY THIS PACKET",
+        ];
+        let mut from = 0;
+        for expected in order {
+            let at = text[from..]
+                .find(expected)
+                .unwrap_or_else(|| panic!("{expected:?} not found in order in:\n{text}"));
+            from += at + expected.len();
+        }
+        assert!(text.contains("DRAFT"), "a draft says so");
+        window.quit().await;
+    });
+}
+
+fn pdf_text(path: &str) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8", path, "-"])
+        .output()
+        .expect("pdftotext (poppler-utils, `make deps`)");
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Waits until the preview's first page has loaded from the scheme.
+async fn wait_for_preview(window: &amparo_e2e::Window) {
+    for _ in 0..300 {
+        let loaded = window
+            .script(
+                "const pages = [...document.querySelectorAll('img')]
+                   .filter((i) => i.src.startsWith('amparo-media://localhost/preview/'));
+                 return pages.length > 0 && pages[0].complete && pages[0].naturalWidth > 0;",
+            )
+            .await;
+        if loaded.as_bool() == Some(true) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the packet preview did not load through the amparo-media scheme");
+}

@@ -60,6 +60,9 @@ ui: node-deps
 	cd ui && npm run build
 
 WORKSPACE := --workspace --exclude amparo-e2e
+# Libraries, binaries and test suites; the examples (benchmarks, samples)
+# are compiled by clippy in `make lint` but not linked again for the tests.
+TEST_TARGETS := $(WORKSPACE) --lib --bins --tests
 
 app: ui
 	cargo build $(WORKSPACE)
@@ -71,7 +74,7 @@ app: ui
 # cargo build resolves dependency features without dev-dependencies and
 # would compile it all again.
 app-e2e: ui
-	cargo test $(WORKSPACE) --features amparo-desktop/e2e --no-run
+	cargo test $(TEST_TARGETS) --features amparo-desktop/e2e --no-run
 
 run: deps app
 	$(APP)
@@ -87,7 +90,8 @@ lint: ui
 	@echo "lint: ok"
 
 test-core: ui
-	cargo test $(WORKSPACE) --features amparo-desktop/e2e
+	cargo test $(TEST_TARGETS) --features amparo-desktop/e2e
+	cargo test -p amparo-core --doc
 
 test-ui: node-deps
 	cd ui && npm test

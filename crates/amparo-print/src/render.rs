@@ -74,9 +74,26 @@ impl Pages {
         } else {
             PdfStandards::default()
         };
+        // PDF/A needs a creation date; other prints carry none, so the
+        // same data gives the same bytes.
+        let timestamp = pdf_a
+            .then(|| {
+                let now = time::OffsetDateTime::now_utc();
+                typst::foundations::Datetime::from_ymd_hms(
+                    now.year(),
+                    now.month() as u8,
+                    now.day(),
+                    now.hour(),
+                    now.minute(),
+                    now.second(),
+                )
+            })
+            .flatten()
+            .map(typst_pdf::Timestamp::new_utc);
         let options = PdfOptions {
             creator: typst::foundations::Smart::Custom(None),
             standards,
+            timestamp,
             ..PdfOptions::default()
         };
         typst_pdf::pdf(&self.doc, &options).map_err(|errors| {

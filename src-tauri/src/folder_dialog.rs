@@ -1,5 +1,6 @@
-//! Native folder pickers, opened from Rust so that the webview never names a
-//! path on disk: it can only ask for a backup, and the user picks where.
+//! Native folder and save pickers, opened from Rust so that the webview
+//! never names a path on disk: it can only ask for a backup or a PDF, and
+//! the user picks where.
 
 use std::path::PathBuf;
 
@@ -16,4 +17,20 @@ pub async fn pick_folder(app: AppHandle, title: String) -> Option<PathBuf> {
     .ok()
     .flatten()
     .and_then(|folder| folder.into_path().ok())
+}
+
+/// Asks where to save a PDF, suggesting `name`; `None` when they cancel.
+pub async fn pick_pdf_path(app: AppHandle, title: String, name: String) -> Option<PathBuf> {
+    tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .set_title(title)
+            .set_file_name(name)
+            .add_filter("PDF", &["pdf"])
+            .blocking_save_file()
+    })
+    .await
+    .ok()
+    .flatten()
+    .and_then(|p| p.into_path().ok())
 }

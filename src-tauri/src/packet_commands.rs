@@ -11,7 +11,6 @@ use amparo_print::{
 };
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::statement_commands::{OpenedPdfs, PRINTED, Previews, open_in_viewer, print_error};
 use crate::store_slot::StoreSlot;
@@ -124,18 +123,7 @@ pub async fn save_packet_pdf(
 ) -> Reply<Vec<String>> {
     let printed = print(&slot, &case_id, purpose, progress)?;
     let name = format!("{}-{}.pdf", amparo_print::PACKET_FILE_BASE, day());
-    let picked = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .set_title(title)
-            .set_file_name(name)
-            .add_filter("PDF", &["pdf"])
-            .blocking_save_file()
-    })
-    .await
-    .ok()
-    .flatten()
-    .and_then(|p| p.into_path().ok());
+    let picked = crate::folder_dialog::pick_pdf_path(app, title, name).await;
     let Some(chosen) = picked else {
         return Ok(Vec::new());
     };

@@ -223,19 +223,7 @@ pub async fn save_statement_pdf(
     title: String,
 ) -> Reply<Option<String>> {
     let pdf = pdf_for(&slot, &id, purpose)?;
-    let name = suggested_name(purpose);
-    let picked = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .set_title(title)
-            .set_file_name(name)
-            .add_filter("PDF", &["pdf"])
-            .blocking_save_file()
-    })
-    .await
-    .ok()
-    .flatten()
-    .and_then(|p| p.into_path().ok());
+    let picked = crate::folder_dialog::pick_pdf_path(app, title, suggested_name(purpose)).await;
     let Some(path) = picked else {
         return Ok(None);
     };

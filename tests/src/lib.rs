@@ -35,3 +35,17 @@ where
         }
     });
 }
+
+/// The text of the PDF at `path` (pdftotext), with runs of whitespace made
+/// single spaces.
+pub fn pdf_text(path: &str) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8", path, "-"])
+        .output()
+        .expect("pdftotext (poppler-utils, `make deps`)");
+    assert!(out.status.success(), "pdftotext failed on {path}");
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

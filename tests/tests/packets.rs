@@ -5,7 +5,7 @@
 //! in the new order and the certificate. Needs the app built with
 //! `--features e2e`.
 
-use amparo_e2e::{Desktop, run};
+use amparo_e2e::{Desktop, pdf_text, run};
 use fantoccini::key::Key;
 use serde_json::json;
 
@@ -77,18 +77,6 @@ fn the_example_packet_is_reordered_by_keyboard_and_prints_in_that_order() {
         assert!(text.contains("DRAFT"), "a draft says so");
         window.quit().await;
     });
-}
-
-fn pdf_text(path: &str) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .args(["-enc", "UTF-8", path, "-"])
-        .output()
-        .expect("pdftotext (poppler-utils, `make deps`)");
-    assert!(out.status.success());
-    String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Waits until the preview's first page has loaded from the scheme.

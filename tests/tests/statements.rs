@@ -4,7 +4,7 @@
 //! Print", whose PDF (recorded instead of opened, in e2e builds) holds the
 //! text. Needs the app built with `--features e2e`.
 
-use amparo_e2e::{Desktop, run};
+use amparo_e2e::{Desktop, pdf_text, run};
 use serde_json::json;
 
 #[test]
@@ -85,7 +85,7 @@ fn a_two_paragraph_statement_with_its_translation_prints_to_a_pdf_with_that_text
             "the PDF is written inside the private data folder: {path}"
         );
         assert!(!path.contains("Rivas"), "no name in the file name: {path}");
-        let text = pdf_text(&path);
+        let text = pdf_text(&path).replace('’', "'");
         for expected in [
             "DRAFT",
             "Translation",
@@ -104,19 +104,6 @@ fn a_two_paragraph_statement_with_its_translation_prints_to_a_pdf_with_that_text
         }
         window.quit().await;
     });
-}
-
-fn pdf_text(path: &str) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .args(["-enc", "UTF-8", path, "-"])
-        .output()
-        .expect("pdftotext (poppler-utils, `make deps`)");
-    assert!(out.status.success());
-    String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace('’', "'")
 }
 
 /// Waits until the preview lists its three pages and the first has loaded

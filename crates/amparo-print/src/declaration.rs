@@ -370,7 +370,9 @@ pub fn language_name(code: &str) -> String {
     .to_owned()
 }
 
-const MONTHS_EN: [&str; 12] = [
+/// Month names as printed (and, case-insensitively, as the public-filing
+/// masks find them in typed text).
+pub(crate) const MONTHS_EN: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -384,7 +386,7 @@ const MONTHS_EN: [&str; 12] = [
     "November",
     "December",
 ];
-const MONTHS_ES: [&str; 12] = [
+pub(crate) const MONTHS_ES: [&str; 12] = [
     "enero",
     "febrero",
     "marzo",

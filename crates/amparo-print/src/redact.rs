@@ -8,6 +8,8 @@
 use regex::{Regex, RegexBuilder};
 use serde_json::Value;
 
+use crate::declaration::{MONTHS_EN, MONTHS_ES};
+
 /// One thing to find, and what replaces it.
 struct Rule {
     pattern: Regex,
@@ -27,35 +29,6 @@ enum Replace {
 pub(crate) struct Redactor {
     rules: Vec<Rule>,
 }
-
-const MONTHS_EN: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const MONTHS_ES: [&str; 12] = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
 
 fn build(pattern: &str) -> Option<Regex> {
     RegexBuilder::new(pattern)
@@ -123,8 +96,8 @@ fn date_patterns(year: i32, month: u8, day: u8) -> Vec<String> {
     let m = format!("0?{month}");
     let d = format!("0?{day}");
     let sep = r"\s*[-/.]\s*";
-    let en = &MONTHS_EN[month as usize - 1];
-    let es = &MONTHS_ES[month as usize - 1];
+    let en = MONTHS_EN[month as usize - 1].to_lowercase();
+    let es = MONTHS_ES[month as usize - 1];
     let en_names = format!("(?:{en}|{}\\.?)", &en[..3]);
     let es_names = if month == 9 {
         "(?:septiembre|setiembre|sept?\\.?)".to_owned()

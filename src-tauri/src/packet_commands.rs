@@ -3,7 +3,6 @@
 //! their progress through a channel.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use amparo_core::{Error, ErrorPayload, PacketDraft};
 use amparo_print::{
@@ -62,15 +61,7 @@ pub async fn preview_packet(
     let pages = slot
         .with_print(|s| amparo_print::preview_packet(s, blob_store, &case_id, &report))
         .map_err(print_error)?;
-    let token = uuid::Uuid::now_v7().simple().to_string();
-    let count = pages.count() as u32;
-    if let Ok(mut held) = previews.0.lock() {
-        *held = Some((token.clone(), Arc::new(pages)));
-    }
-    Ok(Preview {
-        token,
-        pages: count,
-    })
+    Ok(previews.hold(pages))
 }
 
 fn print(

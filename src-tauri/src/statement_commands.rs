@@ -23,6 +23,21 @@ type Reply<T> = Result<T, ErrorPayload>;
 #[derive(Default)]
 pub struct Previews(pub Mutex<Option<(String, Arc<Pages>)>>);
 
+impl Previews {
+    /// Keeps `pages` as the latest preview, under a new token.
+    pub fn hold(&self, pages: Pages) -> Preview {
+        let token = uuid::Uuid::now_v7().simple().to_string();
+        let count = pages.count() as u32;
+        if let Ok(mut held) = self.0.lock() {
+            *held = Some((token.clone(), Arc::new(pages)));
+        }
+        Preview {
+            token,
+            pages: count,
+        }
+    }
+}
+
 /// PDFs opened in the system viewer; under test, opened nowhere and only
 /// recorded here. (Only e2e builds read the list.)
 #[derive(Default)]
@@ -173,15 +188,7 @@ pub async fn preview_statement(
             amparo_print::preview_statement(s, &id, purpose)
         })
         .map_err(print_error)?;
-    let token = uuid::Uuid::now_v7().simple().to_string();
-    let count = pages.count() as u32;
-    if let Ok(mut held) = previews.0.lock() {
-        *held = Some((token.clone(), Arc::new(pages)));
-    }
-    Ok(Preview {
-        token,
-        pages: count,
-    })
+    Ok(previews.hold(pages))
 }
 
 fn pdf_for(slot: &StoreSlot, id: &str, purpose: PrintPurpose) -> Reply<Vec<u8>> {

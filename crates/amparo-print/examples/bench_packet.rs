@@ -6,19 +6,16 @@
 //! page copies and captions from HTML, in the same run. Never part of
 //! `make test`: `make bench-packet`.
 
+#[path = "support/chromium.rs"]
+mod chromium;
 #[path = "../tests/support/packet_fixture.rs"]
 mod packet_fixture;
 
-use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use amparo_core::DerivativeKind;
 use amparo_print::{PacketPurpose, print_packet};
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
+use chromium::median;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let runs: usize = std::env::args()
@@ -79,31 +76,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let html = dir.path().join("packet.html");
     std::fs::write(&html, body)?;
     let out = dir.path().join("chromium.pdf");
-    let chromium = median(
-        (0..runs)
-            .map(|_| {
-                let profile = tempfile::tempdir().expect("profile");
-                let start = Instant::now();
-                let status = Command::new("chromium")
-                    .args([
-                        "--headless",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--no-first-run",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--no-pdf-header-footer",
-                    ])
-                    .arg(format!("--user-data-dir={}", profile.path().display()))
-                    .arg(format!("--print-to-pdf={}", out.display()))
-                    .arg(format!("file://{}", html.display()))
-                    .output()
-                    .expect("chromium (make bench-packet installs it)");
-                assert!(status.status.success(), "chromium failed");
-                start.elapsed()
-            })
-            .collect(),
-    );
+    let chromium = chromium::print_to_pdf(&html, &out, runs);
     let chromium_bytes = std::fs::metadata(&out)?.len();
 
     println!(

@@ -4,8 +4,13 @@
 //!
 //! Usage: bench_print [RUNS]
 
+#[path = "support/chromium.rs"]
+mod chromium;
+
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Instant;
+
+use chromium::median;
 
 use amparo_core::{Paragraph, Store};
 use amparo_print::Purpose;
@@ -14,11 +19,6 @@ const WORDS: &str = "En Capacho celebramos cada seis de enero la fiesta de los R
     y desde que tenía siete años mi hijo participó en el desfile vestido de rey, con una corona \
     que yo misma le cosía; cuando cumplió dieciocho años se tatuó dos coronas en las muñecas, \
     una sobre la palabra mamá y otra sobre la palabra papá, por nosotros y por los Reyes.";
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let runs: usize = std::env::args()
@@ -70,32 +70,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     std::fs::write(&html, body)?;
     let out = dir.path().join("chromium.pdf");
-    let chromium = (0..runs)
-        .map(|_| {
-            let profile = tempfile::tempdir().expect("profile");
-            let start = Instant::now();
-            let status = Command::new("chromium")
-                .args([
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-quic",
-                    "--no-first-run",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-pdf-header-footer",
-                ])
-                .arg(format!("--user-data-dir={}", profile.path().display()))
-                .arg(format!("--print-to-pdf={}", out.display()))
-                .arg(format!("file://{}", html.display()))
-                .output()
-                .expect("chromium (make bench-print installs it)");
-            assert!(status.status.success(), "chromium failed");
-            start.elapsed()
-        })
-        .collect();
-    let chromium = median(chromium);
+    let chromium = chromium::print_to_pdf(&html, &out, runs);
     let chromium_pages = Command::new("pdfinfo")
         .arg(&out)
         .output()

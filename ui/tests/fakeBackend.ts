@@ -442,6 +442,13 @@ export class FakeBackend implements Backend {
     return this.packetView();
   }
   async savePacket(_caseId: string, draft: PacketDraft) {
+    if (draft.sizeLimitMb < 1 || draft.sizeLimitMb > 1000) {
+      throw new BackendError({
+        code: 'invalid',
+        message: '1 field(s) need attention',
+        fields: [{ field: 'sizeLimitMb', problem: 'unknown' }],
+      });
+    }
     this.savedPackets.push(structuredClone(draft));
     const all = [...this.packetEntries, ...this.packetOthers];
     const key = (e: { kind: string; id: string }) => `${e.kind}:${e.id}`;

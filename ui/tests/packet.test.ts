@@ -102,4 +102,22 @@ describe('evidence packet', () => {
     await waitFor(() => expect(backend.counselExports).toEqual([false]));
     expect(await screen.findAllByText(/Written: \/tmp\/For-counsel \(5 files, with SHA256SUMS\)/)).not.toHaveLength(0);
   });
+
+  it('names a size limit that is not a number next to the field and saves nothing', async () => {
+    const user = userEvent.setup();
+    const backend = await withPacket();
+    const limit = screen.getByLabelText('Largest file the court accepts, in MB');
+    await user.clear(limit);
+    await user.type(limit, '25 MB');
+    await user.click(screen.getByRole('button', { name: 'Save the packet' }));
+    expect(await screen.findByText(/Something in the packet settings is not right/)).toBeInTheDocument();
+    expect(limit).toHaveAttribute('aria-invalid', 'true');
+    expect(backend.savedPackets).toHaveLength(0);
+    // Fixed, it saves.
+    await user.clear(limit);
+    await user.type(limit, '35');
+    await user.click(screen.getByRole('button', { name: 'Save the packet' }));
+    await waitFor(() => expect(backend.savedPackets.map((p) => p.sizeLimitMb)).toEqual([35]));
+    expect(limit).not.toHaveAttribute('aria-invalid');
+  });
 });

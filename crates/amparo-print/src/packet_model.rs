@@ -392,13 +392,15 @@ impl ModelInput<'_> {
         })
     }
 
-    fn statement_parts(&self, index: usize, e: &Exhibit) -> Value {
+    /// A statement's parts as the declaration template prints them, and
+    /// the images of its scans.
+    fn statement_parts(&self, index: usize, e: &Exhibit) -> (Value, Vec<(String, Vec<u8>)>) {
         let Body::Statement {
             statement,
             declarant,
         } = &e.body
         else {
-            return Value::Null;
+            return (Value::Null, Vec::new());
         };
         let signed = statement.signed.last();
         let scans: Vec<Vec<u8>> = signed
@@ -427,7 +429,7 @@ impl ModelInput<'_> {
         } else {
             Purpose::Draft
         };
-        print.data_model(purpose)["parts"].clone()
+        (print.data_model(purpose)["parts"].clone(), print.images())
     }
 
     fn exhibit(&self, index: usize, e: &Exhibit, model: &mut Model) -> Value {
@@ -455,24 +457,16 @@ impl ModelInput<'_> {
                     Some(v) => format!("{title}, signed {}", long_date(&v.signing.signed_on, "en")),
                     None => format!("{title} (draft, not signed)"),
                 };
-                (
-                    "statement",
-                    description,
-                    json!({ "parts": self.statement_parts(index, e) }),
-                )
+                let (parts, scans) = self.statement_parts(index, e);
+                model.images.extend(scans);
+                ("statement", description, json!({ "parts": parts }))
             }
         };
-        for sha in e.image_hashes() {
-            if let Some(bytes) = self.images.get(&sha) {
-                model.images.push((image_name(&sha), bytes.clone()));
-            }
-        }
-        if let Body::Statement { .. } = &e.body
-            && let Some(v) = e.signed()
-        {
-            for (i, sha) in v.scans.iter().enumerate() {
-                if let Some(bytes) = self.images.get(sha) {
-                    model.images.push((format!("s{index}-{i}"), bytes.clone()));
+        // A statement's scans come with its parts, named by the statement.
+        if !matches!(e.body, Body::Statement { .. }) {
+            for sha in e.image_hashes() {
+                if let Some(bytes) = self.images.get(&sha) {
+                    model.images.push((image_name(&sha), bytes.clone()));
                 }
             }
         }

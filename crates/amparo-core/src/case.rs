@@ -173,6 +173,9 @@ pub struct CaseDraft {
     pub attorney: Attorney,
     /// Free notes.
     pub notes: String,
+    /// The IANA time zone the court counts days in (one of
+    /// [`crate::COURT_TIME_ZONES`]); empty for this computer's own.
+    pub court_time_zone: String,
 }
 
 /// A stored case.
@@ -191,6 +194,8 @@ pub struct Case {
     pub attorney: Attorney,
     /// Free notes.
     pub notes: String,
+    /// The court's IANA time zone; empty for this computer's own.
+    pub court_time_zone: String,
     /// The fictional example case that Amparo offers on first start.
     pub is_example: bool,
     /// Creation time, UTC RFC 3339.
@@ -211,6 +216,7 @@ impl Case {
             hearings: self.hearings.clone(),
             attorney: self.attorney.clone(),
             notes: self.notes.clone(),
+            court_time_zone: self.court_time_zone.clone(),
         }
     }
 }
@@ -233,6 +239,9 @@ pub struct CaseSummary {
     pub custody: CustodyStatus,
     /// The first hearing on or after today, `YYYY-MM-DD`.
     pub next_hearing: Option<String>,
+    /// The earliest hearing or due date that is coming or overdue, counted
+    /// in the court's time zone.
+    pub next_due: Option<crate::deadline::Deadline>,
     /// The fictional example case.
     pub is_example: bool,
     /// Last change, UTC RFC 3339.

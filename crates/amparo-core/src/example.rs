@@ -80,5 +80,7 @@ fn example_draft(today: time::Date) -> CaseDraft {
                 \"mamá\" y \"papá\" honran a sus padres y a la fiesta de los Reyes Magos en la \
                 que participó desde niño. Los calificaron como insignias de pandilla."
             .into(),
+        // Pearsall, Texas.
+        court_time_zone: "America/Chicago".into(),
     }
 }

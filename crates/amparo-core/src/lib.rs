@@ -21,14 +21,17 @@
 //! draft that fails validation writes nothing and names each bad field.
 
 mod a_number;
+mod allegation;
 mod backup;
 mod bindings;
 mod blob_store;
 mod case;
 mod countries;
 mod data_dir;
+mod deadline;
 mod declarant;
 mod error;
+mod evidence_link;
 mod example;
 mod example_statements;
 mod exhibit;
@@ -36,15 +39,20 @@ mod fold;
 mod packet;
 mod photo;
 mod remembered_date;
+mod search;
 mod signing_place;
 mod statement;
 mod statement_checks;
 mod store;
 mod tattoo;
+mod timeline;
 mod validate;
 mod wording;
 
 pub use a_number::ANumber;
+pub use allegation::{
+    Allegation, AllegationDraft, AllegationStatus, ReportedCriterion, default_reported_criteria,
+};
 pub use backup::{BackupSummary, restore_backup};
 pub use bindings::export_bindings;
 pub use blob_store::{BlobStore, DerivativeKind, is_sha256_hex};
@@ -54,8 +62,13 @@ pub use case::{
 };
 pub use countries::COUNTRIES;
 pub use data_dir::{DATA_DIR_ENV, resolve_data_dir};
+pub use deadline::{
+    COURT_TIME_ZONES, DEFAULT_FILING_DAYS_BEFORE, Deadline, DueDate, DueDateDraft, DueKind,
+    court_today, deadlines,
+};
 pub use declarant::{Declarant, DeclarantDraft, ReadsEnglish};
 pub use error::{Error, ErrorPayload, FieldError, FieldProblem, Result};
+pub use evidence_link::{EvidenceLink, LinkKind};
 pub use exhibit::{ExhibitItem, ExhibitKind, ExhibitLetter};
 pub use fold::fold_char;
 pub use packet::{
@@ -68,6 +81,7 @@ pub use photo::{
     PhotoFormat, PhotoPage, SourceKind,
 };
 pub use remembered_date::{DatePrecision, RememberedDate};
+pub use search::{MATCH_END, MATCH_START, SearchField, SearchHit, SearchKind, match_expression};
 pub use signing_place::{ClauseForm, INSIDE_US, SigningPlace, country_name, is_country_code};
 pub use statement::{
     Caption, CaptionKind, LanguageHelper, Paragraph, ReadBack, SignedVersion, SigningMode,
@@ -76,5 +90,6 @@ pub use statement::{
 pub use statement_checks::{PrintCheck, PrintCheckCode, check_for_print, ready_for_final};
 pub use store::{DATABASE_FILE, Preferences, SCHEMA_VERSION, Store};
 pub use tattoo::{Tattoo, TattooDraft, TattooPhoto, TattooPhotoRole};
+pub use timeline::{Event, EventDraft, EventKind, KnownDate, chronological};
 pub use validate::check_draft;
 pub use wording::{DEFAULT_WORDING, WordingEntry, WordingSource, default_wording, fill};

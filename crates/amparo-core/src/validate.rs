@@ -107,6 +107,12 @@ pub(crate) fn validate(draft: &CaseDraft, today: Date) -> Result<CaseDraft, Vec<
         &mut errors,
     );
     out.notes = text(&out.notes, "notes", NOTES_MAX, &mut errors);
+    out.court_time_zone = out.court_time_zone.trim().to_owned();
+    if !out.court_time_zone.is_empty()
+        && !crate::deadline::COURT_TIME_ZONES.contains(&out.court_time_zone.as_str())
+    {
+        errors.push(FieldError::new("courtTimeZone", FieldProblem::Unknown));
+    }
 
     if errors.is_empty() {
         Ok(out)

@@ -143,11 +143,18 @@ impl Store {
                     updated_at: r.get(7)?,
                     deleted_at: r.get(8)?,
                     next_hearing: r.get(10)?,
+                    next_due: None,
                 },
                 r.get::<_, String>(9)?,
             ))
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut found: Vec<(CaseSummary, String)> = rows.collect::<rusqlite::Result<_>>()?;
+        drop(stmt);
+        for (summary, _) in &mut found {
+            let case = self.case(&summary.id)?;
+            summary.next_due = self.deadlines_of(&case)?.into_iter().next();
+        }
+        Ok(found)
     }
 
     /// Moves the case to the Deleted list. `typed_name` must be the case's
@@ -184,6 +191,10 @@ impl Store {
         confirm_name(&case, typed_name)?;
         self.conn()
             .execute("DELETE FROM cases WHERE id = ?1", [id])?;
+        // Deleted entries linger in the full-text index's segments until
+        // they are merged; merging now lets secure_delete overwrite them.
+        self.conn()
+            .execute("INSERT INTO search_text (search_text) VALUES ('optimize')", [])?;
         Ok(())
     }
 }
@@ -213,7 +224,7 @@ fn write_case(tx: &Transaction<'_>, id: &str, c: &CaseDraft, stamp: &str) -> Res
             country_of_birth = ?7, nationality = ?8, languages = ?9, needs_interpreter = ?10,
             a_number = ?11, custody_status = ?12, facility = ?13, detained_since = ?14,
             removed_to = ?15, removed_on = ?16, attorney_name = ?17, attorney_eoir_id = ?18,
-            notes = ?19, search_key = ?20, updated_at = ?21
+            notes = ?19, search_key = ?20, updated_at = ?21, court_time_zone = ?22
          WHERE id = ?1",
         params![
             id,
@@ -237,6 +248,7 @@ fn write_case(tx: &Transaction<'_>, id: &str, c: &CaseDraft, stamp: &str) -> Res
             c.notes,
             search_key,
             stamp,
+            c.court_time_zone,
         ],
     )?;
 
@@ -313,6 +325,7 @@ fn case_from_row(r: &Row<'_>) -> rusqlite::Result<Case> {
             eoir_id: r.get("attorney_eoir_id")?,
         },
         notes: r.get("notes")?,
+        court_time_zone: r.get("court_time_zone")?,
         is_example: r.get("is_example")?,
         created_at: r.get("created_at")?,
         updated_at: r.get("updated_at")?,

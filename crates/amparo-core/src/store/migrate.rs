@@ -16,6 +16,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0003_tattoos.sql"),
     include_str!("../../migrations/0004_statements.sql"),
     include_str!("../../migrations/0005_packets.sql"),
+    include_str!("../../migrations/0006_timeline.sql"),
+    include_str!("../../migrations/0007_search.sql"),
 ];
 
 /// The schema version this build writes and reads.

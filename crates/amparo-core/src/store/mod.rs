@@ -7,12 +7,17 @@
 //! A database that is damaged, or that a newer Amparo wrote, is refused with
 //! a clear error before anything is written to it.
 
+mod allegations;
 mod cases;
 mod declarants;
+mod due_dates;
+mod events;
 mod exhibits;
+mod links;
 mod migrate;
 mod packets;
 mod photos;
+mod search;
 mod settings;
 mod statements;
 mod tattoos;

@@ -1,0 +1,53 @@
+//! A link from an event or an allegation to the evidence behind it: a
+//! statement (the whole of it, or one numbered paragraph), a photo or a
+//! tattoo record of the same case.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// What kind of record a link points at.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum LinkKind {
+    /// A statement (declaration) of the case.
+    #[default]
+    Statement,
+    /// A photo of the case.
+    Photo,
+    /// A tattoo record of the case.
+    Tattoo,
+}
+
+impl LinkKind {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Self::Statement => "statement",
+            Self::Photo => "photo",
+            Self::Tattoo => "tattoo",
+        }
+    }
+
+    pub(crate) fn parse(text: &str) -> Option<Self> {
+        match text {
+            "statement" => Some(Self::Statement),
+            "photo" => Some(Self::Photo),
+            "tattoo" => Some(Self::Tattoo),
+            _ => None,
+        }
+    }
+}
+
+/// One piece of evidence an event rests on or an allegation is answered by.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct EvidenceLink {
+    /// Statement, photo or tattoo record.
+    pub kind: LinkKind,
+    /// The record's id.
+    pub id: String,
+    /// For a statement: the paragraph number as printed (from 1), when the
+    /// link is to one paragraph. Numbers, unlike stored paragraph rows, stay
+    /// the same when the statement's text is edited, and are what a lawyer
+    /// cites ("Decl. of Rosa Pérez, para. 3").
+    pub paragraph: Option<u32>,
+}

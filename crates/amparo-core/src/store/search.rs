@@ -1,0 +1,150 @@
+//! Search across every case through the FTS5 index that the migration's
+//! triggers keep (see `0007_search.sql`). Cases in the Deleted list are not
+//! searched; erasing a case removes its rows from the index.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::Store;
+use crate::error::Result;
+use crate::search::{MATCH_END, MATCH_START, SearchField, SearchHit, SearchKind, match_expression};
+
+/// Words of context on each side of a match.
+const SNIPPET_WORDS: i64 = 14;
+
+impl Store {
+    /// Where `query` occurs in any case not in the Deleted list, best
+    /// matches first, at most `limit`. Accents and case do not matter;
+    /// whatever was typed is searched as plain words.
+    pub fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
+        let Some(expression) = match_expression(query) else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT r.case_id, c.record_name, c.is_example, r.kind, r.field, r.record_id,
+                    snippet(search_text, 0, ?2, ?3, '…', ?4)
+             FROM search_text
+             JOIN search_rows r ON r.id = search_text.rowid
+             JOIN cases c ON c.id = r.case_id
+             WHERE search_text MATCH ?1 AND c.deleted_at IS NULL
+             ORDER BY rank
+             LIMIT ?5",
+        )?;
+        let rows = stmt.query_map(
+            params![
+                expression,
+                MATCH_START.to_string(),
+                MATCH_END.to_string(),
+                SNIPPET_WORDS,
+                limit
+            ],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, bool>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, String>(6)?,
+                ))
+            },
+        )?;
+        let mut hits = Vec::new();
+        for row in rows {
+            let (case_id, case_name, case_is_example, kind, field, record_id, snippet) = row?;
+            let Some(kind) = SearchKind::parse(&kind) else {
+                continue;
+            };
+            let field = match field.as_str() {
+                "name" => SearchField::Name,
+                "aNumber" => SearchField::ANumber,
+                "notes" => SearchField::Notes,
+                _ => SearchField::Text,
+            };
+            let (record_id, title, paragraph) = self.hit_place(kind, &record_id)?;
+            hits.push(SearchHit {
+                case_id,
+                case_name,
+                case_is_example,
+                kind,
+                field,
+                record_id,
+                title,
+                paragraph,
+                snippet,
+            });
+        }
+        Ok(hits)
+    }
+
+    /// Rows the index holds for a case: what erasing a case must leave at 0.
+    pub fn search_rows_of_case(&self, case_id: &str) -> Result<u64> {
+        Ok(self.conn().query_row(
+            "SELECT (SELECT count(*) FROM search_rows WHERE case_id = ?1)
+                  + (SELECT count(*) FROM search_text
+                     WHERE rowid NOT IN (SELECT id FROM search_rows))",
+            [case_id],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Where a hit opens (the statement, for a paragraph) and what to call it.
+    fn hit_place(&self, kind: SearchKind, id: &str) -> Result<(String, String, Option<u32>)> {
+        let conn = self.conn();
+        let one = |sql: &str| -> Result<String> {
+            Ok(conn
+                .query_row(sql, [id], |r| r.get::<_, String>(0))
+                .optional()?
+                .unwrap_or_default())
+        };
+        Ok(match kind {
+            SearchKind::Paragraph => conn
+                .query_row(
+                    "SELECT s.id, s.title, p.position FROM paragraphs p
+                     JOIN statements s ON s.id = p.statement_id WHERE p.id = ?1",
+                    [id],
+                    |r| {
+                        Ok((
+                            r.get::<_, String>(0)?,
+                            r.get::<_, String>(1)?,
+                            Some(r.get::<_, u32>(2)? + 1),
+                        ))
+                    },
+                )
+                .optional()?
+                .unwrap_or((id.to_owned(), String::new(), None)),
+            SearchKind::Case => (id.to_owned(), one("SELECT record_name FROM cases WHERE id = ?1")?, None),
+            SearchKind::Declarant => (
+                id.to_owned(),
+                one("SELECT full_name FROM declarants WHERE id = ?1")?,
+                None,
+            ),
+            SearchKind::Statement => (
+                id.to_owned(),
+                one("SELECT title FROM statements WHERE id = ?1")?,
+                None,
+            ),
+            SearchKind::Photo => (
+                id.to_owned(),
+                one("SELECT CASE WHEN caption <> '' THEN caption ELSE coalesce(file_names ->> 0, '') END
+                     FROM photos WHERE id = ?1")?,
+                None,
+            ),
+            SearchKind::Tattoo => (
+                id.to_owned(),
+                one("SELECT body_location FROM tattoos WHERE id = ?1")?,
+                None,
+            ),
+            SearchKind::Event => (
+                id.to_owned(),
+                one("SELECT date || ' · ' || description FROM events WHERE id = ?1")?,
+                None,
+            ),
+            SearchKind::Allegation => (
+                id.to_owned(),
+                one("SELECT criterion FROM allegations WHERE id = ?1")?,
+                None,
+            ),
+        })
+    }
+}

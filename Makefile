@@ -20,7 +20,7 @@ APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libs
 	poppler-utils qpdf cmake nasm libde265-dev
 NODE_MIN := 20.19
 
-.PHONY: bench-packet bench-print samples help deps system-deps node-deps e2e-tools ui app app-e2e run test lint test-core test-ui \
+.PHONY: bench-search bench-packet bench-print samples help deps system-deps node-deps e2e-tools ui app app-e2e run test lint test-core test-ui \
 	test-e2e bindings screenshots bench-import clean
 
 help:
@@ -31,6 +31,7 @@ help:
 	@echo "make bench-import photo import speed against vipsthumbnail, and peak memory"
 	@echo "make bench-print  a 30-page declaration against Chromium print-to-PDF"
 	@echo "make bench-packet a 45-exhibit evidence packet: time and size, against Chromium"
+	@echo "make bench-search search over 100 generated cases with 50,000 paragraphs, against a LIKE scan"
 	@echo "make samples      signed filing sets and an evidence packet as PDF and PNG in docs/samples"
 
 deps: system-deps node-deps e2e-tools
@@ -118,6 +119,11 @@ bench-packet: deps
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq; \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 	cargo run -q --release -p amparo-print --example bench_packet
+
+# Search speed over 100 generated cases and 50,000 paragraphs, against a
+# plain LIKE scan of the same database (never part of make test).
+bench-search:
+	cargo run -q --release -p amparo-core --example bench_search
 
 # The example's two signed filing sets and a fixture case's evidence packet
 # as PDFs and PNG pages, to look at.

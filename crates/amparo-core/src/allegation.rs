@@ -109,17 +109,9 @@ pub fn default_reported_criteria() -> Vec<ReportedCriterion> {
             VALIDATION_GUIDE,
         ),
         ("Self-admission", "10", VALIDATION_GUIDE),
-        (
-            "Communications with known members",
-            "6",
-            VALIDATION_GUIDE,
-        ),
+        ("Communications with known members", "6", VALIDATION_GUIDE),
         ("Social-media posts", "2", VALIDATION_GUIDE),
-        (
-            "Living or associating with a member",
-            "2",
-            VALIDATION_GUIDE,
-        ),
+        ("Living or associating with a member", "2", VALIDATION_GUIDE),
         (
             "Two crown tattoos (one reported case)",
             "5",

@@ -253,12 +253,15 @@ mod tests {
             assert!(jiff::tz::TimeZone::get(zone).is_ok(), "{zone}");
         }
         // At 02:00 UTC it is still the day before in California.
-        let instant: jiff::Timestamp = "2026-12-01T02:00:00Z".parse().unwrap();
+        let instant: jiff::Timestamp = "2026-12-01T02:00:00Z".parse().expect("instant");
         assert_eq!(
             court_day("America/Los_Angeles", instant),
             date!(2026 - 11 - 30)
         );
-        assert_eq!(court_day("America/New_York", instant), date!(2026 - 11 - 30));
+        assert_eq!(
+            court_day("America/New_York", instant),
+            date!(2026 - 11 - 30)
+        );
         assert_eq!(court_day("Pacific/Guam", instant), date!(2026 - 12 - 01));
     }
 }

@@ -81,7 +81,9 @@ pub use photo::{
     PhotoFormat, PhotoPage, SourceKind,
 };
 pub use remembered_date::{DatePrecision, RememberedDate};
-pub use search::{MATCH_END, MATCH_START, SearchField, SearchHit, SearchKind, match_expression};
+pub use search::{
+    MATCH_END, MATCH_START, SearchField, SearchHit, SearchKind, SearchResults, match_expression,
+};
 pub use signing_place::{ClauseForm, INSIDE_US, SigningPlace, country_name, is_country_code};
 pub use statement::{
     Caption, CaptionKind, LanguageHelper, Paragraph, ReadBack, SignedVersion, SigningMode,

@@ -91,6 +91,19 @@ pub struct SearchHit {
     pub snippet: String,
 }
 
+/// What a search found.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchResults {
+    /// The places shown, best first (or newest first when not ranked).
+    pub hits: Vec<SearchHit>,
+    /// How many places match in all (cases in the Deleted list included).
+    pub matches: u64,
+    /// False when so many places match that the newest are shown rather
+    /// than the best: another word narrows the search.
+    pub ranked: bool,
+}
+
 /// The most words of a query that are searched for.
 const WORDS_MAX: usize = 12;
 
@@ -126,9 +139,15 @@ mod tests {
             match_expression("crown AND (\"mom"),
             Some("\"crown\" \"AND\" \"mom\"*".into())
         );
-        assert_eq!(match_expression("NEAR(a b)^-*"), Some("\"NEAR\" \"a\" \"b\"*".into()));
+        assert_eq!(
+            match_expression("NEAR(a b)^-*"),
+            Some("\"NEAR\" \"a\" \"b\"*".into())
+        );
         assert_eq!(match_expression("  \"*^-()  "), None);
         assert_eq!(match_expression("A 12345678"), Some("\"012345678\"".into()));
-        assert_eq!(match_expression("012-345-678"), Some("\"012345678\"".into()));
+        assert_eq!(
+            match_expression("012-345-678"),
+            Some("\"012345678\"".into())
+        );
     }
 }

@@ -163,7 +163,10 @@ mod tests {
             event("about March 2023", RememberedDate::month(2023, 3).about()),
             event("15 March 2023", RememberedDate::day(2023, 3, 15)),
             event("1 March 2023", RememberedDate::day(2023, 3, 1)),
-            event("about 1 January 2023", RememberedDate::day(2023, 1, 1).about()),
+            event(
+                "about 1 January 2023",
+                RememberedDate::day(2023, 1, 1).about(),
+            ),
             event("January 2023", RememberedDate::month(2023, 1)),
             event("about 2022", RememberedDate::year(2022).about()),
             event("17 March 2025", RememberedDate::day(2025, 3, 17)),

@@ -51,7 +51,10 @@ fn statement(store: &mut Store, case_id: &str, texts: &[&str]) -> (String, State
             .collect(),
         ..StatementDraft::default()
     };
-    let id = store.create_statement(case_id, &draft).expect("statement").id;
+    let id = store
+        .create_statement(case_id, &draft)
+        .expect("statement")
+        .id;
     (id, draft)
 }
 
@@ -118,8 +121,10 @@ fn the_chronology_orders_mixed_precisions_and_keeps_its_sources() {
     let Err(Error::Invalid(fields)) = store.create_event(&id, &bad) else {
         panic!("a bad event was saved");
     };
-    let named: Vec<(&str, FieldProblem)> =
-        fields.iter().map(|f| (f.field.as_str(), f.problem)).collect();
+    let named: Vec<(&str, FieldProblem)> = fields
+        .iter()
+        .map(|f| (f.field.as_str(), f.problem))
+        .collect();
     assert_eq!(
         named,
         [
@@ -200,7 +205,9 @@ fn allegation_links_survive_edits_and_go_with_deleted_evidence() {
     t_draft.why = "for his mother".into();
     store.update_tattoo(&t, &t_draft).expect("tattoo edit");
     s_draft.paragraphs[2].original = "tres, corregido".into();
-    store.update_statement(&s, &s_draft).expect("statement edit");
+    store
+        .update_statement(&s, &s_draft)
+        .expect("statement edit");
     let after = store.allegation(&a.id).expect("allegation");
     assert_eq!(after.allegation.answers, expected);
     assert_eq!(after.allegation.response, "The crowns honor his parents.");
@@ -212,7 +219,10 @@ fn allegation_links_survive_edits_and_go_with_deleted_evidence() {
         panic!("a link to paragraph 4 of 3 was saved");
     };
     assert_eq!(fields[0].field, "answers.2");
-    assert_eq!(store.allegation(&a.id).expect("a").allegation.answers, expected);
+    assert_eq!(
+        store.allegation(&a.id).expect("a").allegation.answers,
+        expected
+    );
 
     // Deleting linked evidence removes the link, and only that link.
     let mut e = event(RememberedDate::year(2012), "tattooed");
@@ -225,17 +235,30 @@ fn allegation_links_survive_edits_and_go_with_deleted_evidence() {
     );
     assert!(store.event(&e.id).expect("event").event.sources.is_empty());
     store.delete_statement(&s).expect("delete statement");
-    assert!(store.allegation(&a.id).expect("a").allegation.answers.is_empty());
+    assert!(
+        store
+            .allegation(&a.id)
+            .expect("a")
+            .allegation
+            .answers
+            .is_empty()
+    );
 }
 
 #[test]
 fn search_finds_words_without_accents_and_follows_edits() {
     let mut store = Store::open_in_memory().expect("store");
     let id = case(&mut store, "Rivas Moreno, Jesús Alberto");
-    let t = tattoo(&mut store, &id, "Una corona sobre «mamá», por los Reyes Magos");
+    let t = tattoo(
+        &mut store,
+        &id,
+        "Una corona sobre «mamá», por los Reyes Magos",
+    );
     let (s, mut s_draft) = statement(&mut store, &id, &["Vivo en Capacho.", "Mi hijo maquilla."]);
 
-    let hits = store.search("MAMA", 20).expect("search");
+    let found = store.search("MAMA", 20).expect("search");
+    assert!(found.ranked);
+    let hits = found.hits;
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].kind, SearchKind::Tattoo);
     assert_eq!(hits[0].record_id, t);
@@ -247,33 +270,91 @@ fn search_finds_words_without_accents_and_follows_edits() {
         "{}",
         hits[0].snippet
     );
-    assert_eq!(store.search("jesus rivas", 20).expect("search")[0].kind, SearchKind::Case);
+    assert_eq!(
+        store.search("jesus rivas", 20).expect("search").hits[0].kind,
+        SearchKind::Case
+    );
 
-    let hits = store.search("maquilla", 20).expect("search");
-    assert_eq!((hits[0].kind, hits[0].paragraph), (SearchKind::Paragraph, Some(2)));
+    let hits = store.search("maquilla", 20).expect("search").hits;
+    assert_eq!(
+        (hits[0].kind, hits[0].paragraph),
+        (SearchKind::Paragraph, Some(2))
+    );
     assert_eq!(hits[0].record_id, s);
 
     s_draft.paragraphs[1].original = "Mi hijo es peluquero.".into();
     store.update_statement(&s, &s_draft).expect("edit");
-    assert!(store.search("maquilla", 20).expect("search").is_empty());
-    assert_eq!(store.search("peluquero", 20).expect("search").len(), 1);
+    assert!(
+        store
+            .search("maquilla", 20)
+            .expect("search")
+            .hits
+            .is_empty()
+    );
+    assert_eq!(store.search("peluquero", 20).expect("search").hits.len(), 1);
 }
 
 #[test]
 fn anything_typed_searches_without_an_error() {
     let mut store = Store::open_in_memory().expect("store");
     let id = case(&mut store, "Rivas Moreno, Jesús");
-    tattoo(&mut store, &id, "corona AND mamá (NEAR) \"reyes\" -magos ^uno *");
+    tattoo(
+        &mut store,
+        &id,
+        "corona AND mamá (NEAR) \"reyes\" -magos ^uno *",
+    );
     for typed in [
-        "\"", "*", "AND", "-", "(", "NEAR", "^", "\"corona", "corona\"", "corona AND", "OR mamá",
-        "NOT", "NEAR(corona mamá)", "col:corona", "body:mamá", "{body}", "]", "#$<script>", "'",
-        "", "   ", "mamá*", "a-b", "\u{0}", "🙂",
+        "\"",
+        "*",
+        "AND",
+        "-",
+        "(",
+        "NEAR",
+        "^",
+        "\"corona",
+        "corona\"",
+        "corona AND",
+        "OR mamá",
+        "NOT",
+        "NEAR(corona mamá)",
+        "col:corona",
+        "body:mamá",
+        "{body}",
+        "]",
+        "#$<script>",
+        "'",
+        "",
+        "   ",
+        "mamá*",
+        "a-b",
+        "\u{0}",
+        "🙂",
     ] {
         let result = store.search(typed, 20);
         assert!(result.is_ok(), "{typed:?}: {result:?}");
     }
-    assert_eq!(store.search("(NEAR", 20).expect("near").len(), 1);
-    assert_eq!(store.search("\"corona", 20).expect("quote").len(), 1);
+    assert_eq!(store.search("(NEAR", 20).expect("near").hits.len(), 1);
+    assert_eq!(store.search("\"corona", 20).expect("quote").hits.len(), 1);
+}
+
+#[test]
+fn a_word_in_most_of_the_text_shows_the_newest_places() {
+    let mut store = Store::open_in_memory().expect("store");
+    let id = case(&mut store, "Rivas Moreno, Jesús");
+    let texts: Vec<String> = (0..1_800).map(|i| format!("corona número {i}")).collect();
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    for _ in 0..3 {
+        statement(&mut store, &id, &texts);
+    }
+    let found = store.search("corona", 30).expect("search");
+    assert!(!found.ranked);
+    assert_eq!(found.matches, 5_400);
+    assert_eq!(found.hits.len(), 30);
+    assert_eq!(found.hits[0].paragraph, Some(1_800));
+    assert_eq!(
+        store.search("número 17", 30).expect("two words").hits.len(),
+        30
+    );
 }
 
 #[test]
@@ -296,18 +377,22 @@ fn a_deleted_case_is_not_searched_and_an_erased_one_leaves_no_index_rows() {
         .create_event(&id, &event(RememberedDate::year(2020), "Capacho"))
         .expect("event");
     for typed in ["A-012-345-678", "012345678", "a12345678"] {
-        let hits = store.search(typed, 20).expect("a-number");
+        let hits = store.search(typed, 20).expect("a-number").hits;
         assert_eq!(hits.len(), 1, "{typed}");
         assert_eq!(hits[0].kind, SearchKind::Case);
     }
     assert!(store.search_rows_of_case(&id).expect("rows") > 0);
 
-    store.delete_case(&id, "Rivas Moreno, Jesús").expect("delete");
-    assert!(store.search("capacho", 20).expect("search").is_empty());
+    store
+        .delete_case(&id, "Rivas Moreno, Jesús")
+        .expect("delete");
+    assert!(store.search("capacho", 20).expect("search").hits.is_empty());
     store.restore_case(&id).expect("restore");
-    assert_eq!(store.search("capacho", 20).expect("search").len(), 3);
+    assert_eq!(store.search("capacho", 20).expect("search").hits.len(), 3);
 
-    store.delete_case(&id, "Rivas Moreno, Jesús").expect("delete");
+    store
+        .delete_case(&id, "Rivas Moreno, Jesús")
+        .expect("delete");
     store.erase_case(&id, "Rivas Moreno, Jesús").expect("erase");
     assert_eq!(store.search_rows_of_case(&id).expect("rows"), 0);
 }
@@ -330,7 +415,10 @@ fn deadlines_count_filing_days_from_the_setting_and_hand_entered_dates() {
     let id = store.create_case(&d).expect("case").id;
     let found = store.deadlines(&id).expect("deadlines");
     assert_eq!(
-        found.iter().map(|d| (d.kind, d.days_left)).collect::<Vec<_>>(),
+        found
+            .iter()
+            .map(|d| (d.kind, d.days_left))
+            .collect::<Vec<_>>(),
         [(DueKind::Filing, 25), (DueKind::Hearing, 40)]
     );
     store.set_filing_days_before(30).expect("setting");

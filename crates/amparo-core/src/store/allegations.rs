@@ -163,12 +163,7 @@ impl Store {
     }
 }
 
-fn write(
-    tx: &rusqlite::Transaction<'_>,
-    id: &str,
-    a: &AllegationDraft,
-    stamp: &str,
-) -> Result<()> {
+fn write(tx: &rusqlite::Transaction<'_>, id: &str, a: &AllegationDraft, stamp: &str) -> Result<()> {
     tx.execute(
         "UPDATE allegations SET made_by = ?2, document = ?3, document_date = ?4, criterion = ?5,
             points = ?6, claim = ?7, response = ?8, status = ?9, updated_at = ?10

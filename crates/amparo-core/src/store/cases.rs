@@ -193,8 +193,10 @@ impl Store {
             .execute("DELETE FROM cases WHERE id = ?1", [id])?;
         // Deleted entries linger in the full-text index's segments until
         // they are merged; merging now lets secure_delete overwrite them.
-        self.conn()
-            .execute("INSERT INTO search_text (search_text) VALUES ('optimize')", [])?;
+        self.conn().execute(
+            "INSERT INTO search_text (search_text) VALUES ('optimize')",
+            [],
+        )?;
         Ok(())
     }
 }

@@ -7,8 +7,7 @@ use super::links::trimmed;
 use super::{Store, now};
 use crate::case::Case;
 use crate::deadline::{
-    DEFAULT_FILING_DAYS_BEFORE, Deadline, DueDate, DueDateDraft, court_today, deadlines,
-    parse_day,
+    DEFAULT_FILING_DAYS_BEFORE, Deadline, DueDate, DueDateDraft, court_today, deadlines, parse_day,
 };
 use crate::error::{Error, FieldError, FieldProblem, Result};
 

@@ -106,7 +106,11 @@ impl Store {
 
     /// Removes an event from the chronology.
     pub fn delete_event(&mut self, id: &str) -> Result<()> {
-        if self.conn().execute("DELETE FROM events WHERE id = ?1", [id])? == 0 {
+        if self
+            .conn()
+            .execute("DELETE FROM events WHERE id = ?1", [id])?
+            == 0
+        {
             return Err(Error::NotFound(id.to_owned()));
         }
         Ok(())
@@ -216,7 +220,10 @@ impl Store {
         }
         for photo in self.photos(case_id, 0, u32::MAX)?.photos {
             let description = if photo.details.caption.is_empty() {
-                format!("Photo taken ({})", photo.file_names.first().cloned().unwrap_or_default())
+                format!(
+                    "Photo taken ({})",
+                    photo.file_names.first().cloned().unwrap_or_default()
+                )
             } else {
                 photo.details.caption.clone()
             };

@@ -73,7 +73,10 @@ pub(super) fn check_links(
             (None, Some(_)) => false,
         };
         if !paragraph_ok {
-            errors.push(FieldError::new(format!("{field}.{i}"), FieldProblem::Unknown));
+            errors.push(FieldError::new(
+                format!("{field}.{i}"),
+                FieldProblem::Unknown,
+            ));
         }
         kept.push(link);
     }

@@ -6,7 +6,12 @@ use rusqlite::{OptionalExtension, params};
 
 use super::Store;
 use crate::error::Result;
-use crate::search::{MATCH_END, MATCH_START, SearchField, SearchHit, SearchKind, match_expression};
+use crate::search::{
+    MATCH_END, MATCH_START, SearchField, SearchHit, SearchKind, SearchResults, match_expression,
+};
+
+/// Up to this many matches are ranked best first.
+const RANK_MAX: u64 = 5_000;
 
 /// Words of context on each side of a match.
 const SNIPPET_WORDS: i64 = 14;
@@ -15,43 +20,81 @@ impl Store {
     /// Where `query` occurs in any case not in the Deleted list, best
     /// matches first, at most `limit`. Accents and case do not matter;
     /// whatever was typed is searched as plain words.
-    pub fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
+    pub fn search(&self, query: &str, limit: u32) -> Result<SearchResults> {
         let Some(expression) = match_expression(query) else {
-            return Ok(Vec::new());
+            return Ok(SearchResults::default());
         };
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT r.case_id, c.record_name, c.is_example, r.kind, r.field, r.record_id,
-                    snippet(search_text, 0, ?2, ?3, '…', ?4)
-             FROM search_text
-             JOIN search_rows r ON r.id = search_text.rowid
+        let matches: u64 = self.conn().query_row(
+            "SELECT count(*) FROM search_text WHERE search_text MATCH ?1",
+            [&expression],
+            |r| r.get(0),
+        )?;
+        // Ranking costs a score for every match: for a word in most of the
+        // text, the newest places are shown instead, and the window asks
+        // for another word.
+        let ranked = matches <= RANK_MAX;
+        // FTS5 ranks and sorts inside the index and makes snippets only for
+        // the rows it returns; joined to the case in the same query, it would
+        // make a snippet for every match before the sort. Cases in the
+        // Deleted list are filtered after, so more rows are asked for until
+        // enough are left or there are no more.
+        let (place, order) = if ranked {
+            ("rank", "rank")
+        } else {
+            ("rowid", "rowid DESC")
+        };
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT r.case_id, c.record_name, c.is_example, r.kind, r.field, r.record_id, t.snip,
+                    c.deleted_at IS NULL
+             FROM (SELECT rowid AS row, {place} AS place,
+                          snippet(search_text, 0, ?2, ?3, '…', ?4) AS snip
+                   FROM search_text WHERE search_text MATCH ?1 ORDER BY {order} LIMIT ?5) t
+             JOIN search_rows r ON r.id = t.row
              JOIN cases c ON c.id = r.case_id
-             WHERE search_text MATCH ?1 AND c.deleted_at IS NULL
-             ORDER BY rank
-             LIMIT ?5",
-        )?;
-        let rows = stmt.query_map(
-            params![
-                expression,
-                MATCH_START.to_string(),
-                MATCH_END.to_string(),
-                SNIPPET_WORDS,
-                limit
-            ],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, bool>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, String>(5)?,
-                    r.get::<_, String>(6)?,
-                ))
-            },
-        )?;
+             ORDER BY t.place{}",
+            if ranked { "" } else { " DESC" }
+        ))?;
+        let mut fetch = u64::from(limit) * 2;
+        let rows = loop {
+            let all: Vec<_> = stmt
+                .query_map(
+                    params![
+                        expression,
+                        MATCH_START.to_string(),
+                        MATCH_END.to_string(),
+                        SNIPPET_WORDS,
+                        fetch
+                    ],
+                    |r| {
+                        Ok((
+                            (
+                                r.get::<_, String>(0)?,
+                                r.get::<_, String>(1)?,
+                                r.get::<_, bool>(2)?,
+                                r.get::<_, String>(3)?,
+                                r.get::<_, String>(4)?,
+                                r.get::<_, String>(5)?,
+                                r.get::<_, String>(6)?,
+                            ),
+                            r.get::<_, bool>(7)?,
+                        ))
+                    },
+                )?
+                .collect::<rusqlite::Result<_>>()?;
+            let returned = all.len() as u64;
+            let live: Vec<_> = all
+                .into_iter()
+                .filter(|(_, live)| *live)
+                .map(|(row, _)| row)
+                .take(limit as usize)
+                .collect();
+            if live.len() >= limit as usize || returned < fetch {
+                break live;
+            }
+            fetch *= 4;
+        };
         let mut hits = Vec::new();
-        for row in rows {
-            let (case_id, case_name, case_is_example, kind, field, record_id, snippet) = row?;
+        for (case_id, case_name, case_is_example, kind, field, record_id, snippet) in rows {
             let Some(kind) = SearchKind::parse(&kind) else {
                 continue;
             };
@@ -74,7 +117,11 @@ impl Store {
                 snippet,
             });
         }
-        Ok(hits)
+        Ok(SearchResults {
+            hits,
+            matches,
+            ranked,
+        })
     }
 
     /// Rows the index holds for a case: what erasing a case must leave at 0.

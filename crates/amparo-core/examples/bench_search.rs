@@ -169,9 +169,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     ..DeclarantDraft::default()
                 },
             )?;
+            // Every 40th paragraph names the festival: 1,250 matches, ranked.
             let paragraphs = (0..PARAGRAPHS_PER_STATEMENT)
-                .map(|_| Paragraph {
-                    original: words.sentence(WORDS, 45),
+                .map(|p| Paragraph {
+                    original: words.sentence(WORDS, 45)
+                        + if p % 40 == 0 { " Reyes Magos" } else { "" },
                     english: words.sentence(ENGLISH, 45),
                     exhibits: Vec::new(),
                 })
@@ -213,6 +215,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     for (query, like_word) in [
         ("peluquero", "peluquero"),
+        ("reyes", "Reyes"),
+        ("reyes magos", "Reyes Magos"),
         ("mama", "mamá"),
         ("corona", "corona"),
         ("corona fiesta", "corona"),

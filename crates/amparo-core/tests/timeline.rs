@@ -116,8 +116,10 @@ fn the_chronology_orders_mixed_precisions_and_keeps_its_sources() {
     // No date, no description, a source from another case: named, not saved.
     let other = case(&mut store, "Someone Else");
     let theirs = tattoo(&mut store, &other, "x");
-    let mut bad = EventDraft::default();
-    bad.sources = vec![link(LinkKind::Tattoo, &theirs, None)];
+    let bad = EventDraft {
+        sources: vec![link(LinkKind::Tattoo, &theirs, None)],
+        ..EventDraft::default()
+    };
     let Err(Error::Invalid(fields)) = store.create_event(&id, &bad) else {
         panic!("a bad event was saved");
     };

@@ -98,7 +98,7 @@ test-ui: node-deps
 	cd ui && npm test
 
 test-e2e: deps app-e2e
-	AMPARO_APP=$(APP) cargo test -p amparo-e2e --test cases --test photos --test statements --test packets -- --test-threads=1
+	AMPARO_APP=$(APP) cargo test -p amparo-e2e --test cases --test photos --test statements --test packets --test timeline -- --test-threads=1
 
 test: deps lint test-core test-ui test-e2e
 	@echo "make test: every suite passed"

@@ -16,6 +16,7 @@ mod photo_commands;
 mod statement_commands;
 mod store_slot;
 mod tattoo_commands;
+mod timeline_commands;
 
 use std::path::PathBuf;
 
@@ -52,6 +53,23 @@ macro_rules! commands {
             tattoo_commands::create_tattoo,
             tattoo_commands::update_tattoo,
             tattoo_commands::delete_tattoo,
+            timeline_commands::list_events,
+            timeline_commands::known_dates,
+            timeline_commands::create_event,
+            timeline_commands::update_event,
+            timeline_commands::delete_event,
+            timeline_commands::list_allegations,
+            timeline_commands::create_allegation,
+            timeline_commands::update_allegation,
+            timeline_commands::delete_allegation,
+            timeline_commands::reported_criteria,
+            timeline_commands::set_reported_criteria,
+            timeline_commands::case_deadlines,
+            timeline_commands::add_due_date,
+            timeline_commands::delete_due_date,
+            timeline_commands::filing_days_before,
+            timeline_commands::set_filing_days_before,
+            timeline_commands::search_cases,
             statement_commands::list_declarants,
             statement_commands::create_declarant,
             statement_commands::update_declarant,

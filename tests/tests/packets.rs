@@ -18,7 +18,8 @@ fn the_example_packet_is_reordered_by_keyboard_and_prints_in_that_order() {
         window.press("Continue in English").await;
         window.press_containing("Jesús Alberto Rivas Moreno").await;
         window.press("Open the evidence packet").await;
-        window.wait_for_text("In the packet (2)").await;
+        // Two declarations, then the chronology and the rebuttal table.
+        window.wait_for_text("In the packet (4)").await;
 
         window
             .press_containing("Move down: Declaration of María Elena Moreno de Rivas")
@@ -62,6 +63,10 @@ fn the_example_packet_is_reordered_by_keyboard_and_prints_in_that_order() {
             "Declaration of Jesús Alberto Rivas Moreno",
             "EXHIBIT B",
             "Declaration of María Elena Moreno de Rivas",
+            "EXHIBIT C",
+            "Chronology of events",
+            "EXHIBIT D",
+            "Allegations and the evidence that answers them",
             "CERTIFICATE OF SERVICE",
             "DHS/ICE Office of the Chief Counsel",
             "Ana Lucía Pérez",

@@ -33,6 +33,16 @@ import type { PacketEntry } from '../src/bindings/PacketEntry';
 import type { PacketProgress } from '../src/bindings/PacketProgress';
 import type { PacketPurpose } from '../src/bindings/PacketPurpose';
 import type { PacketView } from '../src/bindings/PacketView';
+import type { Allegation } from '../src/bindings/Allegation';
+import type { AllegationDraft } from '../src/bindings/AllegationDraft';
+import type { Deadline } from '../src/bindings/Deadline';
+import type { DueDate } from '../src/bindings/DueDate';
+import type { DueDateDraft } from '../src/bindings/DueDateDraft';
+import type { Event } from '../src/bindings/Event';
+import type { EventDraft } from '../src/bindings/EventDraft';
+import type { KnownDate } from '../src/bindings/KnownDate';
+import type { ReportedCriterion } from '../src/bindings/ReportedCriterion';
+import type { SearchHit } from '../src/bindings/SearchHit';
 
 /** A stored photo as the core would return it, numbered `n`. */
 export function fakePhoto(caseId: string, n: number): Photo {
@@ -112,6 +122,7 @@ export class FakeBackend implements Backend {
       nationality: c.person.nationality,
       custody: c.custody.status,
       nextHearing: c.hearings[0]?.date ?? null,
+      nextDue: this.deadlineList.find((d) => d.caseId === c.id)?.deadline ?? null,
       isExample: c.isExample,
       updatedAt: c.updatedAt,
       deletedAt: c.deletedAt,
@@ -261,6 +272,173 @@ export class FakeBackend implements Backend {
   }
   async deleteTattoo(id: string) {
     this.tattoos = this.tattoos.filter((t) => t.id !== id);
+    // As the core's triggers do: links to a removed record go with it.
+    for (const a of this.allegations) a.answers = a.answers.filter((l) => l.id !== id);
+    for (const e of this.events) e.sources = e.sources.filter((l) => l.id !== id);
+  }
+
+  events: Event[] = [];
+  known: KnownDate[] = [];
+  async listEvents(caseId: string) {
+    const first = (e: Event) =>
+      e.date ? e.date.year * 10_000 + (e.date.month ?? 1) * 100 + (e.date.day ?? 1) : 0;
+    const rank = (e: Event) => (e.date?.day ? 0 : e.date?.month ? 1 : 2);
+    return structuredClone(
+      this.events
+        .filter((e) => e.caseId === caseId)
+        .sort((a, b) => first(a) - first(b) || rank(a) - rank(b)),
+    );
+  }
+  async knownDates(caseId: string) {
+    const taken = new Set(this.events.filter((e) => e.caseId === caseId).map((e) => e.origin));
+    return structuredClone(this.known.filter((k) => !taken.has(k.event.origin)));
+  }
+  private checkEvent(draft: EventDraft) {
+    const fields: FieldError[] = [];
+    if (!draft.date) fields.push({ field: 'date', problem: 'required' });
+    if (!draft.description.trim()) fields.push({ field: 'description', problem: 'required' });
+    if (fields.length) throw new BackendError({ code: 'invalid', message: 'invalid', fields });
+  }
+  async createEvent(caseId: string, draft: EventDraft) {
+    this.checkEvent(draft);
+    const saved: Event = {
+      ...structuredClone(draft),
+      id: `event-${this.next++}`,
+      caseId,
+      createdAt: '2026-11-30T10:00:00Z',
+      updatedAt: '2026-11-30T10:00:00Z',
+    };
+    this.events.push(saved);
+    return structuredClone(saved);
+  }
+  async updateEvent(id: string, draft: EventDraft) {
+    this.checkEvent(draft);
+    const i = this.events.findIndex((e) => e.id === id);
+    this.events[i] = { ...this.events[i], ...structuredClone(draft) };
+    return structuredClone(this.events[i]);
+  }
+  async deleteEvent(id: string) {
+    this.events = this.events.filter((e) => e.id !== id);
+  }
+
+  allegations: Allegation[] = [];
+  criteria: ReportedCriterion[] = [
+    { name: 'Tattoos denoting membership', points: '4', form: 'Alien Enemy Validation Guide' },
+    { name: 'Self-admission', points: '10', form: 'Alien Enemy Validation Guide' },
+  ];
+  async listAllegations(caseId: string) {
+    return structuredClone(this.allegations.filter((a) => a.caseId === caseId));
+  }
+  private checkAllegation(draft: AllegationDraft) {
+    if (!draft.criterion.trim()) {
+      throw new BackendError({
+        code: 'invalid',
+        message: 'invalid',
+        fields: [{ field: 'criterion', problem: 'required' }],
+      });
+    }
+  }
+  async createAllegation(caseId: string, draft: AllegationDraft) {
+    this.checkAllegation(draft);
+    const saved: Allegation = {
+      ...structuredClone(draft),
+      id: `allegation-${this.next++}`,
+      caseId,
+      createdAt: '2026-11-30T10:00:00Z',
+      updatedAt: '2026-11-30T10:00:00Z',
+    };
+    this.allegations.push(saved);
+    return structuredClone(saved);
+  }
+  async updateAllegation(id: string, draft: AllegationDraft) {
+    this.checkAllegation(draft);
+    const i = this.allegations.findIndex((a) => a.id === id);
+    this.allegations[i] = { ...this.allegations[i], ...structuredClone(draft) };
+    return structuredClone(this.allegations[i]);
+  }
+  async deleteAllegation(id: string) {
+    this.allegations = this.allegations.filter((a) => a.id !== id);
+  }
+  async reportedCriteria() {
+    return structuredClone(this.criteria);
+  }
+  async setReportedCriteria(list: ReportedCriterion[]) {
+    this.criteria = structuredClone(list);
+    return structuredClone(this.criteria);
+  }
+
+  /** Deadlines as the core computed them, per case. */
+  deadlineList: { caseId: string; deadline: Deadline }[] = [];
+  dueDates: DueDate[] = [];
+  filingDays = 15;
+  async caseDeadlines(caseId: string) {
+    const fromDue: Deadline[] = this.dueDates
+      .filter((d) => d.caseId === caseId)
+      .map((d) => ({
+        date: d.date,
+        kind: 'other',
+        hearingKind: null,
+        title: d.title,
+        daysLeft: 3,
+        confirmWithCourt: false,
+        dueDateId: d.id,
+      }));
+    const given = this.deadlineList.filter((d) => d.caseId === caseId).map((d) => d.deadline);
+    return structuredClone([...given, ...fromDue]);
+  }
+  async addDueDate(caseId: string, draft: DueDateDraft) {
+    const fields: FieldError[] = [];
+    if (!draft.date.trim()) fields.push({ field: 'date', problem: 'required' });
+    else if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.date)) fields.push({ field: 'date', problem: 'dateInvalid' });
+    if (!draft.title.trim()) fields.push({ field: 'title', problem: 'required' });
+    if (fields.length) throw new BackendError({ code: 'invalid', message: 'invalid', fields });
+    const saved: DueDate = { id: `due-${this.next++}`, caseId, date: draft.date, title: draft.title };
+    this.dueDates.push(saved);
+    return structuredClone(saved);
+  }
+  async deleteDueDate(id: string) {
+    this.dueDates = this.dueDates.filter((d) => d.id !== id);
+  }
+  async filingDaysBefore() {
+    return this.filingDays;
+  }
+  async setFilingDaysBefore(days: number) {
+    this.filingDays = days;
+    return days;
+  }
+
+  /** Search folds accents and case, as the core's index does. */
+  searches: string[] = [];
+  async searchCases(query: string) {
+    this.searches.push(query);
+    const fold = (text: string) =>
+      text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    const words = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    const hits: SearchHit[] = [];
+    if (words.length === 0) return { hits, matches: 0, ranked: true };
+    for (const x of this.tattoos) {
+      const text = `${x.meaningOriginal}\n${x.meaningEnglish}`;
+      if (words.every((w) => fold(text).includes(w))) {
+        const c = this.cases.get(x.caseId);
+        hits.push({
+          caseId: x.caseId,
+          caseName: c?.person.recordName ?? '',
+          caseIsExample: c?.isExample ?? false,
+          kind: 'tattoo',
+          field: 'text',
+          recordId: x.id,
+          title: x.bodyLocation,
+          paragraph: null,
+          snippet: (() => {
+            // Folding keeps each precomposed letter one character long.
+            const at = fold(text).indexOf(words[0]);
+            const end = at + words[0].length;
+            return `${text.slice(0, at)}\u{E000}${text.slice(at, end)}\u{E001}${text.slice(end)}`;
+          })(),
+        });
+      }
+    }
+    return { hits, matches: hits.length, ranked: true };
   }
 
   closeRequest: (() => boolean) | null = null;

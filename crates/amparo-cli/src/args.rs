@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 
+pub use crate::timeline_args::{AllegationCommand, EventCommand};
+
 /// Amparo: document a case of detention or deportation, offline.
 #[derive(Debug, Parser)]
 #[command(name = "amparo", version, about)]
@@ -71,6 +73,31 @@ pub enum Command {
     Wording {
         #[command(subcommand)]
         command: WordingCommand,
+    },
+    /// The case's chronology: what happened when, and what it rests on.
+    Event {
+        #[command(subcommand)]
+        command: EventCommand,
+    },
+    /// What the government claims, and the evidence that answers it.
+    Allegation {
+        #[command(subcommand)]
+        command: AllegationCommand,
+    },
+    /// The case's coming hearings and due dates, in the court's time zone.
+    Deadlines {
+        /// The case id.
+        case_id: String,
+    },
+    /// Search every case (names, A-numbers, statements in both languages,
+    /// captions, tattoo records, notes, events, allegations). Accents and
+    /// case do not matter.
+    Search {
+        /// The words to find.
+        query: String,
+        /// At most this many places.
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
     },
     /// Copy the database and stored files into a new folder, with SHA256SUMS.
     Backup {

@@ -10,6 +10,8 @@ mod packet_cmd;
 mod photo_cmd;
 mod show;
 mod statement_cmd;
+mod timeline_args;
+mod timeline_cmd;
 
 use std::process::ExitCode;
 
@@ -73,6 +75,18 @@ fn run(args: &Args) -> Result<(), CliError> {
         }
         Command::Wording { command } => {
             statement_cmd::wording(&mut Store::open(&dir)?, command, args.json)
+        }
+        Command::Event { command } => {
+            timeline_cmd::event(&mut Store::open(&dir)?, command, args.json)
+        }
+        Command::Allegation { command } => {
+            timeline_cmd::allegation(&mut Store::open(&dir)?, command, args.json)
+        }
+        Command::Deadlines { case_id } => {
+            timeline_cmd::deadlines(&Store::open(&dir)?, case_id, args.json)
+        }
+        Command::Search { query, limit } => {
+            timeline_cmd::search(&Store::open(&dir)?, query, *limit, args.json)
         }
         Command::Backup { out } => Ok(backup_cmd::backup(&Store::open(&dir)?, out, args.json)?),
         Command::Restore { from } => Ok(backup_cmd::restore(&dir, from, args.json)?),

@@ -7,10 +7,12 @@ use std::path::Path;
 use ts_rs::{Config, ExportError, TS};
 
 use crate::{
-    BackupSummary, Case, CaseDraft, CaseSummary, Declarant, DeclarantDraft, DerivativeKind,
-    ErrorPayload, ExhibitItem, ExhibitLetter, LetterConflict, PacketDraft, Photo, PhotoAdded,
-    PhotoDetails, PhotoPage, PinnedLetter, Preferences, PrintCheck, SignedVersion, SigningRecord,
-    Statement, StatementDraft, StatementSummary, Tattoo, TattooDraft, WordingEntry,
+    Allegation, AllegationDraft, BackupSummary, Case, CaseDraft, CaseSummary, Deadline, Declarant,
+    DeclarantDraft, DerivativeKind, DueDate, DueDateDraft, ErrorPayload, Event, EventDraft,
+    ExhibitItem, ExhibitLetter, KnownDate, LetterConflict, PacketDraft, Photo, PhotoAdded,
+    PhotoDetails, PhotoPage, PinnedLetter, Preferences, PrintCheck, ReportedCriterion,
+    SearchResults, SignedVersion, SigningRecord, Statement, StatementDraft, StatementSummary,
+    Tattoo, TattooDraft, WordingEntry,
 };
 
 /// Writes every type that crosses to the UI, and those they use, into `dir`.
@@ -43,5 +45,15 @@ pub fn export_bindings(dir: &Path) -> Result<(), ExportError> {
     PacketDraft::export_all(&cfg)?;
     PinnedLetter::export_all(&cfg)?;
     LetterConflict::export_all(&cfg)?;
+    Event::export_all(&cfg)?;
+    EventDraft::export_all(&cfg)?;
+    KnownDate::export_all(&cfg)?;
+    Allegation::export_all(&cfg)?;
+    AllegationDraft::export_all(&cfg)?;
+    ReportedCriterion::export_all(&cfg)?;
+    Deadline::export_all(&cfg)?;
+    DueDate::export_all(&cfg)?;
+    DueDateDraft::export_all(&cfg)?;
+    SearchResults::export_all(&cfg)?;
     Ok(())
 }

@@ -84,7 +84,7 @@ pub struct Deadline {
     pub title: String,
     /// Days from today in the court's time zone: 0 today, negative when
     /// overdue.
-    pub days_left: i64,
+    pub days_left: i32,
     /// A date computed from a setting, to confirm with the court's rules.
     pub confirm_with_court: bool,
     /// The hand-entered due date, when it is one (so it can be removed).
@@ -115,7 +115,7 @@ pub fn deadlines(
             kind: DueKind::Hearing,
             hearing_kind: Some(hearing.kind),
             title: hearing.court.clone(),
-            days_left: (day - today).whole_days(),
+            days_left: days_between(today, day),
             confirm_with_court: false,
             due_date_id: None,
         });
@@ -126,7 +126,7 @@ pub fn deadlines(
                 kind: DueKind::Filing,
                 hearing_kind: Some(hearing.kind),
                 title: hearing.court.clone(),
-                days_left: (due - today).whole_days(),
+                days_left: days_between(today, due),
                 confirm_with_court: true,
                 due_date_id: None,
             });
@@ -141,7 +141,7 @@ pub fn deadlines(
             kind: DueKind::Other,
             hearing_kind: None,
             title: due.title.clone(),
-            days_left: (day - today).whole_days(),
+            days_left: days_between(today, day),
             confirm_with_court: false,
             due_date_id: Some(due.id.clone()),
         });
@@ -164,6 +164,11 @@ fn court_day(zone: &str, instant: jiff::Timestamp) -> Date {
 fn to_time_date(d: jiff::civil::Date) -> Option<Date> {
     let month = time::Month::try_from(d.month() as u8).ok()?;
     Date::from_calendar_date(i32::from(d.year()), month, d.day() as u8).ok()
+}
+
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+fn days_between(from: Date, to: Date) -> i32 {
+    i32::try_from((to - from).whole_days()).unwrap_or(i32::MAX)
 }
 
 pub(crate) fn parse_day(text: &str) -> Option<Date> {
@@ -216,7 +221,7 @@ mod tests {
             ],
         );
         let found = deadlines(&free, &[], 15, today);
-        let seen: Vec<(&str, DueKind, i64)> = found
+        let seen: Vec<(&str, DueKind, i32)> = found
             .iter()
             .map(|d| (d.date.as_str(), d.kind, d.days_left))
             .collect();

@@ -79,7 +79,8 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    pub(crate) fn new(field: impl Into<String>, problem: FieldProblem) -> Self {
+    /// A problem with the field at `field` (a path such as `answers.2`).
+    pub fn new(field: impl Into<String>, problem: FieldProblem) -> Self {
         Self {
             field: field.into(),
             problem,

@@ -27,6 +27,11 @@ impl LinkKind {
         }
     }
 
+    /// Reads a kind as typed on the command line (`tattoo` or `tattoo-record`).
+    pub fn parse_typed(text: &str) -> Option<Self> {
+        Self::parse(text.strip_suffix("-record").unwrap_or(text))
+    }
+
     pub(crate) fn parse(text: &str) -> Option<Self> {
         match text {
             "statement" => Some(Self::Statement),

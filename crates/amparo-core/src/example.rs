@@ -20,7 +20,8 @@ impl Store {
             return self.case(&summary.id);
         }
         let case = self.insert_case(&example_draft(crate::store::today()), true)?;
-        self.add_example_statements(&case.id)?;
+        let (mother, own) = self.add_example_statements(&case.id)?;
+        self.add_example_timeline(&case.id, &mother, &own)?;
         Ok(case)
     }
 }

@@ -67,7 +67,8 @@ fn paragraphs(pairs: &[(&str, &str)]) -> Vec<Paragraph> {
 
 impl Store {
     /// Adds the example's declarants and statements to the case `case_id`.
-    pub(crate) fn add_example_statements(&mut self, case_id: &str) -> Result<()> {
+    /// Returns the ids of the mother's statement and of his own.
+    pub(crate) fn add_example_statements(&mut self, case_id: &str) -> Result<(String, String)> {
         let mother = self.create_declarant(
             case_id,
             &DeclarantDraft {
@@ -108,7 +109,7 @@ impl Store {
             court: "Immigration Court, Pearsall, Texas".into(),
             ..Caption::default()
         };
-        self.create_statement(
+        let mother_statement = self.create_statement(
             case_id,
             &StatementDraft {
                 declarant_id: mother.id,
@@ -128,7 +129,7 @@ impl Store {
                 name_on_every_page: true,
             },
         )?;
-        self.create_statement(
+        let own_statement = self.create_statement(
             case_id,
             &StatementDraft {
                 declarant_id: jesus.id,
@@ -148,6 +149,6 @@ impl Store {
                 name_on_every_page: true,
             },
         )?;
-        Ok(())
+        Ok((mother_statement.id, own_statement.id))
     }
 }

@@ -34,6 +34,7 @@ mod error;
 mod evidence_link;
 mod example;
 mod example_statements;
+mod example_timeline;
 mod exhibit;
 mod fold;
 mod packet;

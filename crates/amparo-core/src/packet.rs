@@ -21,6 +21,11 @@ pub enum PacketItemKind {
     Photo,
     /// A tattoo record with its photos and meaning.
     Tattoo,
+    /// The case's chronology as a table (the item's id is the case's).
+    Chronology,
+    /// The allegations and the evidence that answers each, as a table (the
+    /// item's id is the case's).
+    Rebuttal,
 }
 
 /// One exhibit of the packet.
@@ -37,7 +42,9 @@ impl PacketItem {
     /// The item as a paragraph refers to it (statements are never referred to).
     pub fn as_exhibit(&self) -> Option<ExhibitItem> {
         let kind = match self.kind {
-            PacketItemKind::Statement => return None,
+            PacketItemKind::Statement | PacketItemKind::Chronology | PacketItemKind::Rebuttal => {
+                return None;
+            }
             PacketItemKind::Photo => ExhibitKind::Photo,
             PacketItemKind::Tattoo => ExhibitKind::Tattoo,
         };

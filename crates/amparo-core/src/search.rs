@@ -98,7 +98,7 @@ pub struct SearchResults {
     /// The places shown, best first (or newest first when not ranked).
     pub hits: Vec<SearchHit>,
     /// How many places match in all (cases in the Deleted list included).
-    pub matches: u64,
+    pub matches: u32,
     /// False when so many places match that the newest are shown rather
     /// than the best: another word narrows the search.
     pub ranked: bool,

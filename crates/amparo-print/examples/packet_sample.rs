@@ -1,5 +1,6 @@
 //! Writes the evidence packet of a fixture case (the example's statements,
-//! signed; two tattoo records; photos) into a folder (default
+//! signed; two tattoo records; photos; the chronology and the rebuttal
+//! table last) into a folder (default
 //! docs/samples) as `evidence-packet.pdf`. `make samples` turns it into PNG
 //! pages.
 
@@ -14,7 +15,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("docs/samples"));
     std::fs::create_dir_all(&out)?;
-    let f = packet_fixture::packet_fixture(6, 800, 600);
+    let mut f = packet_fixture::packet_fixture(6, 800, 600);
+    packet_fixture::add_tables(&mut f);
     let mut draft = f.store.packet(&f.case_id)?;
     draft.page_prefix = "AMP-".into();
     let mut store = f.store;

@@ -12,6 +12,7 @@ mod packet;
 mod packet_checks;
 mod packet_gather;
 mod packet_model;
+mod packet_tables;
 mod packet_view;
 mod preview;
 mod redact;

@@ -5,12 +5,14 @@
 use std::collections::HashMap;
 
 use amparo_core::{
-    BlobStore, Case, Declarant, LetterConflict, PacketDraft, PacketItem, PacketItemKind, Photo,
-    PinnedLetter, SignedVersion, Statement, Store, Tattoo, TattooPhotoRole, packet_letters,
+    Allegation, BlobStore, Case, Declarant, Event, LetterConflict, PacketDraft, PacketItem,
+    PacketItemKind, Photo, PinnedLetter, SignedVersion, Statement, Store, Tattoo, TattooPhotoRole,
+    packet_letters,
 };
 use rayon::prelude::*;
 
 use crate::error::PrintError;
+use crate::packet_tables::{NamedLink, name_links};
 
 /// What one exhibit prints.
 pub(crate) enum Body {
@@ -26,6 +28,10 @@ pub(crate) enum Body {
         tattoo: Box<Tattoo>,
         photos: Vec<(TattooPhotoRole, Photo)>,
     },
+    /// The case's chronology, each event with its sources named.
+    Chronology(Vec<(Event, Vec<NamedLink>)>),
+    /// The case's allegations, each with the evidence that answers it.
+    Rebuttal(Vec<(Allegation, Vec<NamedLink>)>),
 }
 
 /// A file behind an exhibit, as counsel receives it.
@@ -64,6 +70,7 @@ impl Exhibit {
         match &self.body {
             Body::Photo(p) => vec![photo(p)],
             Body::Tattoo { photos, .. } => photos.iter().map(|(_, p)| photo(p)).collect(),
+            Body::Chronology(_) | Body::Rebuttal(_) => Vec::new(),
             Body::Statement { .. } => {
                 let Some(version) = self.signed() else {
                     return Vec::new();
@@ -89,6 +96,7 @@ impl Exhibit {
             Body::Photo(p) => vec![p.sha256.clone()],
             Body::Tattoo { photos, .. } => photos.iter().map(|(_, p)| p.sha256.clone()).collect(),
             Body::Statement { .. } => self.signed().map(|v| v.scans.clone()).unwrap_or_default(),
+            Body::Chronology(_) | Body::Rebuttal(_) => Vec::new(),
         }
     }
 }
@@ -154,6 +162,26 @@ pub(crate) fn gather(
                     photos,
                 }
             }
+            PacketItemKind::Chronology => Body::Chronology(
+                store
+                    .events(case_id)?
+                    .into_iter()
+                    .map(|e| {
+                        let links = name_links(store, &e.event.sources)?;
+                        Ok((e, links))
+                    })
+                    .collect::<Result<_, PrintError>>()?,
+            ),
+            PacketItemKind::Rebuttal => Body::Rebuttal(
+                store
+                    .allegations(case_id)?
+                    .into_iter()
+                    .map(|a| {
+                        let links = name_links(store, &a.allegation.answers)?;
+                        Ok((a, links))
+                    })
+                    .collect::<Result<_, PrintError>>()?,
+            ),
         };
         exhibits.push(Exhibit {
             item: item.clone(),

@@ -11,6 +11,7 @@ use serde_json::{Value, json};
 
 use crate::declaration::{Purpose, StatementPrint, language_name, long_date};
 use crate::packet_gather::{Body, Exhibit, Gathered, Original};
+use crate::packet_tables::{CHRONOLOGY_TITLE, REBUTTAL_TITLE, chronology, rebuttal};
 use crate::world::image_path;
 
 /// How a packet's pages are numbered and split.
@@ -461,6 +462,16 @@ impl ModelInput<'_> {
                 model.images.extend(scans);
                 ("statement", description, json!({ "parts": parts }))
             }
+            Body::Chronology(events) => (
+                "chronology",
+                CHRONOLOGY_TITLE.to_owned(),
+                json!({ "table": chronology(events, &self.g.exhibits) }),
+            ),
+            Body::Rebuttal(allegations) => (
+                "rebuttal",
+                REBUTTAL_TITLE.to_owned(),
+                json!({ "table": rebuttal(allegations, &self.g.exhibits) }),
+            ),
         };
         // A statement's scans come with its parts, named by the statement.
         if !matches!(e.body, Body::Statement { .. }) {

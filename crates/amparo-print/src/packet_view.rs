@@ -9,6 +9,7 @@ use ts_rs::TS;
 use crate::error::PrintError;
 use crate::packet_checks::PacketCheck;
 use crate::packet_model::{photo_description, tattoo_description};
+use crate::packet_tables::{CHRONOLOGY_TITLE, REBUTTAL_TITLE};
 
 /// One record that is, or could be, an exhibit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -53,6 +54,8 @@ fn entry(
             (photo_description(&photo), Some(photo.sha256))
         }
         PacketItemKind::Tattoo => (tattoo_description(&store.tattoo(&item.id)?), None),
+        PacketItemKind::Chronology => (CHRONOLOGY_TITLE.to_owned(), None),
+        PacketItemKind::Rebuttal => (REBUTTAL_TITLE.to_owned(), None),
     };
     Ok(PacketEntry {
         item: item.clone(),
@@ -80,6 +83,18 @@ pub fn packet_view(
         .map(|(item, letter)| entry(store, item, letter, pinned(item)))
         .collect::<Result<Vec<_>, _>>()?;
     let mut candidates: Vec<PacketItem> = Vec::new();
+    if !store.events(case_id)?.is_empty() {
+        candidates.push(PacketItem {
+            kind: PacketItemKind::Chronology,
+            id: case_id.to_owned(),
+        });
+    }
+    if !store.allegations(case_id)?.is_empty() {
+        candidates.push(PacketItem {
+            kind: PacketItemKind::Rebuttal,
+            id: case_id.to_owned(),
+        });
+    }
     candidates.extend(store.statements(case_id)?.into_iter().map(|s| PacketItem {
         kind: PacketItemKind::Statement,
         id: s.id,

@@ -457,6 +457,8 @@ fn stored_sha(store: &Store, item: &PacketItem) -> Vec<String> {
                 .expect("signed");
             std::iter::once(v.pdf_sha256).chain(v.scans).collect()
         }
+        // Tables printed from the case have no original file.
+        PacketItemKind::Chronology | PacketItemKind::Rebuttal => Vec::new(),
     }
 }
 

@@ -2,8 +2,9 @@
 //! docs/screenshots): first start, the case list and page, the case form
 //! with validation messages in English and Spanish, a gallery of a few
 //! hundred photos, a tattoo record, a statement (editor, preview, the
-//! perjury notice before signing), and the evidence packet (exhibits,
-//! preview). Needs the `e2e` build of the app.
+//! perjury notice before signing), the evidence packet (exhibits,
+//! preview), the chronology, the allegations and a search. Needs the `e2e`
+//! build of the app.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -185,6 +186,26 @@ fn main() {
             .await;
         tokio::time::sleep(Duration::from_secs(2)).await;
         shot("packet-preview-en.png");
+
+        // The chronology, then the allegations with what answers them.
+        window.press("Cases").await;
+        window.press_containing("Jesús Alberto Rivas Moreno").await;
+        window.press("Open the chronology").await;
+        window.wait_for_text("Dates the case already knows").await;
+        settle().await;
+        shot("chronology-en.png");
+        window.press("Back to the case").await;
+        window.press("Open the allegations").await;
+        window
+            .wait_for_text("Criteria as reported in the press")
+            .await;
+        settle().await;
+        shot("allegations-en.png");
+        window.press("Search").await;
+        window.type_into("Words to find", "mama").await;
+        window.wait_for_text("Found in").await;
+        settle().await;
+        shot("search-en.png");
         window.quit().await;
     });
 }

@@ -36,6 +36,16 @@ import type { PacketDraft } from '../bindings/PacketDraft';
 import type { PacketProgress } from '../bindings/PacketProgress';
 import type { PacketPurpose } from '../bindings/PacketPurpose';
 import type { PacketView } from '../bindings/PacketView';
+import type { Allegation } from '../bindings/Allegation';
+import type { AllegationDraft } from '../bindings/AllegationDraft';
+import type { Deadline } from '../bindings/Deadline';
+import type { DueDate } from '../bindings/DueDate';
+import type { DueDateDraft } from '../bindings/DueDateDraft';
+import type { Event } from '../bindings/Event';
+import type { EventDraft } from '../bindings/EventDraft';
+import type { KnownDate } from '../bindings/KnownDate';
+import type { ReportedCriterion } from '../bindings/ReportedCriterion';
+import type { SearchResults } from '../bindings/SearchResults';
 
 export type Locale = 'en' | 'es';
 
@@ -118,6 +128,29 @@ export interface Backend {
   listWording(): Promise<WordingEntry[]>;
   /** Changes one sentence; an empty text restores the built-in one. */
   setWording(key: string, text: string): Promise<WordingEntry[]>;
+  /** The case's chronology, in order. */
+  listEvents(caseId: string): Promise<Event[]>;
+  /** Dates the case records that are not in its chronology yet. */
+  knownDates(caseId: string): Promise<KnownDate[]>;
+  createEvent(caseId: string, draft: EventDraft): Promise<Event>;
+  updateEvent(id: string, draft: EventDraft): Promise<Event>;
+  deleteEvent(id: string): Promise<void>;
+  listAllegations(caseId: string): Promise<Allegation[]>;
+  createAllegation(caseId: string, draft: AllegationDraft): Promise<Allegation>;
+  updateAllegation(id: string, draft: AllegationDraft): Promise<Allegation>;
+  deleteAllegation(id: string): Promise<void>;
+  /** Scoring criteria as reported in the press (never the person's score). */
+  reportedCriteria(): Promise<ReportedCriterion[]>;
+  /** Replaces the reference list; an empty list restores the built-in one. */
+  setReportedCriteria(list: ReportedCriterion[]): Promise<ReportedCriterion[]>;
+  /** Coming hearings and due dates, counted in the court's time zone. */
+  caseDeadlines(caseId: string): Promise<Deadline[]>;
+  addDueDate(caseId: string, draft: DueDateDraft): Promise<DueDate>;
+  deleteDueDate(id: string): Promise<void>;
+  filingDaysBefore(): Promise<number>;
+  setFilingDaysBefore(days: number): Promise<number>;
+  /** Where the words occur in any case; whatever is typed is safe. */
+  searchCases(query: string): Promise<SearchResults>;
   /** The case's evidence packet: exhibits in order, others, checks. */
   getPacket(caseId: string): Promise<PacketView>;
   savePacket(caseId: string, draft: PacketDraft): Promise<PacketView>;

@@ -33,6 +33,10 @@ attorney: Attorney,
  */
 notes: string, 
 /**
+ * The court's IANA time zone; empty for this computer's own.
+ */
+courtTimeZone: string, 
+/**
  * The fictional example case that Amparo offers on first start.
  */
 isExample: boolean, 

@@ -27,4 +27,9 @@ attorney: Attorney,
 /**
  * Free notes.
  */
-notes: string, };
+notes: string, 
+/**
+ * The IANA time zone the court counts days in (one of
+ * [`crate::COURT_TIME_ZONES`]); empty for this computer's own.
+ */
+courtTimeZone: string, };

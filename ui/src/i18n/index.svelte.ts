@@ -41,7 +41,8 @@ export function term(name: string, lang: Locale = current): string {
 
 /** The message `key` in the current language, with {placeholders} filled. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return render(catalogs[current][key] ?? catalogs.en[key], current, params);
+  // A key no catalog has (an error code from a newer core) shows as itself.
+  return render(catalogs[current][key] ?? catalogs.en[key] ?? key, current, params);
 }
 
 /** The message `key` in a given language (the first-start notice shows both). */

@@ -62,3 +62,18 @@ export function daysUntil(iso: string, today: Date = new Date()): number | null 
 export function relativeDays(days: number, locale: Locale): string {
   return new Intl.RelativeTimeFormat(tag(locale), { numeric: 'auto' }).format(days, 'day');
 }
+
+/** The time zones a court can count days in: amparo_core::COURT_TIME_ZONES
+ * (the core refuses any other). */
+export const COURT_TIME_ZONES = [
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Phoenix',
+  'America/Los_Angeles',
+  'America/Anchorage',
+  'Pacific/Honolulu',
+  'America/Puerto_Rico',
+  'Pacific/Guam',
+  'Pacific/Saipan',
+] as const;

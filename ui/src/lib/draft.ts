@@ -28,6 +28,7 @@ export function emptyDraft(): CaseDraft {
     hearings: [],
     attorney: { name: '', eoirId: '' },
     notes: '',
+    courtTimeZone: '',
   };
 }
 
@@ -38,5 +39,6 @@ export function draftOf(c: Case): CaseDraft {
     hearings: c.hearings,
     attorney: c.attorney,
     notes: c.notes,
+    courtTimeZone: c.courtTimeZone,
   });
 }

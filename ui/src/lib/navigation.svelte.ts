@@ -10,7 +10,10 @@ export type View =
   | { name: 'new' }
   | { name: 'edit'; id: string }
   | { name: 'statement'; caseId: string; id: string }
-  | { name: 'packet'; caseId: string };
+  | { name: 'packet'; caseId: string }
+  | { name: 'timeline'; caseId: string }
+  | { name: 'allegations'; caseId: string }
+  | { name: 'search'; query: string };
 
 /** Where a move waiting for confirmation goes: a screen, or out of the app. */
 export type Destination = View | { name: 'closeWindow' };

@@ -174,17 +174,12 @@ impl Store {
             custody.status,
             CustodyStatus::Detained | CustodyStatus::Removed
         ) {
-            let at = if custody.facility.is_empty() {
-                String::new()
-            } else {
-                format!(" at {}", custody.facility)
-            };
             add(
                 "detained".into(),
                 custody.detained_since,
                 EventKind::Detention,
                 &custody.facility,
-                format!("Detained{at}"),
+                "Detained".into(),
                 Vec::new(),
             );
             for t in &custody.transfers {
@@ -198,23 +193,18 @@ impl Store {
                     t.date,
                     EventKind::Transfer,
                     &t.facility,
-                    format!("Transferred to {}", t.facility),
+                    "Transferred".into(),
                     Vec::new(),
                 );
             }
         }
         if custody.status == CustodyStatus::Removed {
-            let to = if custody.removed_to.is_empty() {
-                String::new()
-            } else {
-                format!(" to {}", custody.removed_to)
-            };
             add(
                 "removed".into(),
                 custody.removed_on,
                 EventKind::Removal,
                 &custody.removed_to,
-                format!("Removed{to}"),
+                "Removed".into(),
                 Vec::new(),
             );
         }

@@ -60,6 +60,17 @@ impl Store {
                 .map(|e| PacketItem::of_exhibit(&e.item))
                 .filter(|item| item.kind == PacketItemKind::Photo),
         );
+        // The chronology and the rebuttal table last, when the case has
+        // them: adding them never moves a letter already given.
+        for kind in [PacketItemKind::Chronology, PacketItemKind::Rebuttal] {
+            let item = PacketItem {
+                kind,
+                id: case_id.to_owned(),
+            };
+            if self.packet_item_case(&item)?.as_deref() == Some(case_id) {
+                rest.push(item);
+            }
+        }
         Ok(order_keeping_pins(&self.pinned_letters(case_id)?, &rest))
     }
 
@@ -156,6 +167,11 @@ impl Store {
             PacketItemKind::Statement => "SELECT case_id FROM statements WHERE id = ?1",
             PacketItemKind::Photo => "SELECT case_id FROM photos WHERE id = ?1",
             PacketItemKind::Tattoo => "SELECT case_id FROM tattoos WHERE id = ?1",
+            // A table is offered while the case has something to put in it.
+            PacketItemKind::Chronology => "SELECT case_id FROM events WHERE case_id = ?1 LIMIT 1",
+            PacketItemKind::Rebuttal => {
+                "SELECT case_id FROM allegations WHERE case_id = ?1 LIMIT 1"
+            }
         };
         Ok(self
             .conn()

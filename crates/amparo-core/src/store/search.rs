@@ -11,7 +11,7 @@ use crate::search::{
 };
 
 /// Up to this many matches are ranked best first.
-const RANK_MAX: u64 = 5_000;
+const RANK_MAX: u32 = 5_000;
 
 /// Words of context on each side of a match.
 const SNIPPET_WORDS: i64 = 14;
@@ -24,7 +24,7 @@ impl Store {
         let Some(expression) = match_expression(query) else {
             return Ok(SearchResults::default());
         };
-        let matches: u64 = self.conn().query_row(
+        let matches: u32 = self.conn().query_row(
             "SELECT count(*) FROM search_text WHERE search_text MATCH ?1",
             [&expression],
             |r| r.get(0),

@@ -243,6 +243,13 @@ pub fn packet_fixture(count: usize, width: u32, height: u32) -> PacketFixture {
     }
 
     let mut packet = store.packet(&case_id).expect("default packet");
+    // The chronology and rebuttal tables join with `add_tables`.
+    packet.items.retain(|item| {
+        !matches!(
+            item.kind,
+            PacketItemKind::Chronology | PacketItemKind::Rebuttal
+        )
+    });
     let mut rest: Vec<PacketItem> = ids
         .iter()
         .map(|id| PacketItem {
@@ -280,4 +287,77 @@ pub fn packet_fixture(count: usize, width: u32, height: u32) -> PacketFixture {
         tattoo_ids: vec![left, right],
         statement_ids: statements.into_iter().map(|s| s.id).collect(),
     }
+}
+
+/// Links the tattoo records and the first photo into the example's
+/// allegations and chronology (an event with a photo source, a second
+/// allegation answered by the right wrist's record and a paragraph of the
+/// organizer's statement) and puts both tables at the end of the packet.
+pub fn add_tables(f: &mut PacketFixture) {
+    use amparo_core::{
+        AllegationDraft, AllegationStatus, EventDraft, EventKind, EvidenceLink, LinkKind,
+        RememberedDate,
+    };
+    let link = |kind, id: &str, paragraph| EvidenceLink {
+        kind,
+        id: id.to_owned(),
+        paragraph,
+    };
+    let allegations = f.store.allegations(&f.case_id).expect("allegations");
+    let mut first = allegations[0].allegation.clone();
+    first
+        .answers
+        .insert(0, link(LinkKind::Tattoo, &f.tattoo_ids[0], None));
+    f.store
+        .update_allegation(&allegations[0].id, &first)
+        .expect("link the left wrist");
+    let organizer = f
+        .store
+        .statements(&f.case_id)
+        .expect("statements")
+        .into_iter()
+        .find(|s| s.declarant_name.starts_with("Rosa"))
+        .expect("organizer")
+        .id;
+    f.store
+        .create_allegation(
+            &f.case_id,
+            &AllegationDraft {
+                made_by: "Detention facility staff (example)".into(),
+                document: "Security Threat Group form (example)".into(),
+                criterion: "Two crown tattoos".into(),
+                points: Some(5),
+                claim: "Crowns read as a gang sign.".into(),
+                status: AllegationStatus::Answered,
+                answers: vec![
+                    link(LinkKind::Tattoo, &f.tattoo_ids[1], None),
+                    link(LinkKind::Statement, &organizer, Some(1)),
+                ],
+                ..AllegationDraft::default()
+            },
+        )
+        .expect("second allegation");
+    f.store
+        .create_event(
+            &f.case_id,
+            &EventDraft {
+                date: Some(RememberedDate::day(2001, 1, 6)),
+                place: "Capacho, Táchira, Venezuela".into(),
+                kind: EventKind::Other,
+                description: "Paraded as a king in the Three Kings festival".into(),
+                sources: vec![link(LinkKind::Photo, &f.photo_ids[0], None)],
+                origin: String::new(),
+            },
+        )
+        .expect("festival event");
+    let mut packet = f.store.packet(&f.case_id).expect("packet");
+    for kind in [PacketItemKind::Chronology, PacketItemKind::Rebuttal] {
+        packet.items.push(PacketItem {
+            kind,
+            id: f.case_id.clone(),
+        });
+    }
+    f.store
+        .save_packet(&f.case_id, &packet)
+        .expect("save with tables");
 }

@@ -1,0 +1,168 @@
+// The chronology, allegations with the evidence that answers them,
+// deadlines and search, driven as a person would, against the fake backend.
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { backendContext } from '../src/backend';
+import type { Case } from '../src/bindings/Case';
+import AllegationsPage from '../src/components/AllegationsPage.svelte';
+import CaseDeadlines from '../src/components/CaseDeadlines.svelte';
+import SearchPage from '../src/components/SearchPage.svelte';
+import TimelinePage from '../src/components/TimelinePage.svelte';
+import { emptyDraft } from '../src/lib/draft';
+import { navigation } from '../src/lib/navigation.svelte';
+import { snippetParts } from '../src/lib/search';
+import { emptyTattoo } from '../src/lib/tattoo';
+import { FakeBackend } from './fakeBackend';
+
+async function withCase() {
+  const backend = new FakeBackend();
+  const draft = emptyDraft();
+  draft.person.recordName = 'Jesús Alberto Rivas Moreno';
+  const c = await backend.createCase(draft);
+  await backend.createTattoo(c.id, {
+    ...emptyTattoo(),
+    bodyLocation: 'Left wrist',
+    meaningOriginal: 'Una corona por mi mamá y los Reyes Magos',
+  });
+  return { backend, c };
+}
+
+describe('allegations', () => {
+  it('records an allegation from the reported list and links a tattoo record that answers it', async () => {
+    const user = userEvent.setup();
+    const { backend, c } = await withCase();
+    render(AllegationsPage, { props: { caseId: c.id, onback: () => {} }, context: backendContext(backend) });
+    // The reference list says what it is, and never scores the person.
+    expect(await screen.findByText('Criteria as reported in the press')).toBeInTheDocument();
+    await user.click(screen.getAllByRole('button', { name: 'Record an allegation' })[0]);
+    await user.selectOptions(screen.getByLabelText('Fill in from the reported criteria'), 'Tattoos denoting membership');
+    expect(screen.getByLabelText(/^Criterion/)).toHaveValue('Tattoos denoting membership');
+    expect(screen.getByText(/the press reported 4 for this criterion/)).toBeInTheDocument();
+    // Points are typed from the document, never filled in.
+    expect(screen.getByLabelText('Points claimed')).toHaveValue('');
+    await user.type(screen.getByLabelText('Points claimed'), '4');
+    await user.selectOptions(screen.getByLabelText('Link evidence'), 'Left wrist');
+    await user.click(screen.getByRole('button', { name: 'Link it' }));
+    expect(screen.getByRole('button', { name: 'Unlink Tattoo record: Left wrist' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save the allegation' }));
+    await waitFor(() => expect(backend.allegations).toHaveLength(1));
+    expect(backend.allegations[0].points).toBe(4);
+    expect(backend.allegations[0].answers).toEqual([{ kind: 'tattoo', id: 'tattoo-1', paragraph: null }]);
+    const card = await screen.findByRole('region', { name: 'Tattoos denoting membership' });
+    expect(within(card).getByText('Tattoo record: Left wrist')).toBeInTheDocument();
+  });
+
+  it('names an empty criterion at its field and saves nothing; points that are not a number too', async () => {
+    const user = userEvent.setup();
+    const { backend, c } = await withCase();
+    render(AllegationsPage, { props: { caseId: c.id, onback: () => {} }, context: backendContext(backend) });
+    await user.click((await screen.findAllByRole('button', { name: 'Record an allegation' }))[0]);
+    await user.type(screen.getByLabelText('Points claimed'), 'four');
+    await user.click(screen.getByRole('button', { name: 'Save the allegation' }));
+    expect(await screen.findByLabelText('Points claimed')).toHaveAttribute('aria-invalid', 'true');
+    await user.clear(screen.getByLabelText('Points claimed'));
+    await user.click(screen.getByRole('button', { name: 'Save the allegation' }));
+    expect(await screen.findByLabelText(/^Criterion/)).toHaveAttribute('aria-invalid', 'true');
+    expect(backend.allegations).toHaveLength(0);
+  });
+});
+
+describe('chronology', () => {
+  it('adds a date the case knows with one click and lists events in order', async () => {
+    const user = userEvent.setup();
+    const { backend, c } = await withCase();
+    await backend.createEvent(c.id, {
+      date: { year: 2025, month: 3, day: null, about: false },
+      place: '',
+      kind: 'hearing',
+      description: 'Hearing set',
+      sources: [],
+      origin: '',
+    });
+    backend.known = [
+      {
+        event: {
+          date: { year: 2025, month: 3, day: 1, about: false },
+          place: 'Otay Mesa',
+          kind: 'detention',
+          description: 'Detained',
+          sources: [],
+          origin: 'detained',
+        },
+      },
+    ];
+    render(TimelinePage, { props: { caseId: c.id, onback: () => {} }, context: backendContext(backend) });
+    await user.click(await screen.findByRole('button', { name: 'Add “Detained” to the chronology' }));
+    await waitFor(() => expect(screen.queryByText('Dates the case already knows')).toBeNull());
+    const items = screen.getAllByRole('listitem').map((li) => li.textContent ?? '');
+    expect(items[0]).toContain('Detained');
+    expect(items[1]).toContain('Hearing set');
+  });
+
+  it('refuses an event without a date or description, naming both fields', async () => {
+    const user = userEvent.setup();
+    const { backend, c } = await withCase();
+    render(TimelinePage, { props: { caseId: c.id, onback: () => {} }, context: backendContext(backend) });
+    await user.click((await screen.findAllByRole('button', { name: 'Add an event' }))[0]);
+    await user.click(screen.getByRole('button', { name: 'Save the event' }));
+    expect(await screen.findByLabelText(/^What happened/)).toHaveAttribute('aria-invalid', 'true');
+    expect(backend.events).toHaveLength(0);
+  });
+});
+
+describe('deadlines', () => {
+  it('shows an overdue date in red words and adds a due date by hand', async () => {
+    const user = userEvent.setup();
+    const { backend, c } = await withCase();
+    backend.deadlineList = [
+      {
+        caseId: c.id,
+        deadline: {
+          date: '2026-11-25',
+          kind: 'filing',
+          hearingKind: 'individual',
+          title: 'Otay Mesa',
+          daysLeft: -5,
+          confirmWithCourt: true,
+          dueDateId: null,
+        },
+      },
+    ];
+    const stored: Case = await backend.getCase(c.id);
+    render(CaseDeadlines, { props: { case: stored }, context: backendContext(backend) });
+    const overdue = await screen.findByText(/overdue, 5 days ago/);
+    expect(overdue.closest('li')).toHaveClass('overdue');
+    expect(screen.getByText('Confirm with the court\'s rules')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Add a due date' }));
+    await user.type(screen.getByLabelText(/^What is due/), 'Brief');
+    await user.click(screen.getByRole('button', { name: 'Save the due date' }));
+    expect(backend.dueDates).toHaveLength(0);
+    // No day given: named at the date, the title kept.
+    expect(await screen.findAllByText('This is required.')).toHaveLength(1);
+    expect(screen.getByLabelText(/^What is due/)).toHaveValue('Brief');
+  });
+});
+
+describe('search', () => {
+  it('finds a case by a word of a tattoo meaning without its accent and opens it', async () => {
+    const user = userEvent.setup();
+    const { backend, c } = await withCase();
+    navigation.reset();
+    render(SearchPage, { props: {}, context: backendContext(backend) });
+    await user.type(screen.getByLabelText('Words to find'), 'mama');
+    const hit = await screen.findByRole('button', { name: /Jesús Alberto Rivas Moreno/ });
+    expect(within(hit).getByText('mamá').tagName).toBe('MARK');
+    await user.click(hit);
+    expect(navigation.view).toEqual({ name: 'case', id: c.id });
+  });
+
+  it('shows typed markup as text, never as HTML', () => {
+    const parts = snippetParts('<script>x</script> \u{E000}mamá\u{E001} y\n papá');
+    expect(parts).toEqual([
+      { text: '<script>x</script> ', match: false },
+      { text: 'mamá', match: true },
+      { text: ' y ·  papá', match: false },
+    ]);
+  });
+});

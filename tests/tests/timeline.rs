@@ -32,7 +32,7 @@ fn an_allegation_is_answered_by_a_tattoo_record_and_the_case_is_found_by_its_mea
             .await;
         window.press("Record an allegation").await;
         window
-            .type_into("Criterion", "Tattoos denoting membership")
+            .type_into("Criterion", "Insignia, logos or dress")
             .await;
         window.type_into("Points claimed", "4").await;
         window
@@ -46,7 +46,7 @@ fn an_allegation_is_answered_by_a_tattoo_record_and_the_case_is_found_by_its_mea
         window.wait_for_text("Tattoo record: Left wrist").await;
         window.press("Save the allegation").await;
         window
-            .wait_for_text("Saved: Tattoos denoting membership")
+            .wait_for_text("Saved: Insignia, logos or dress")
             .await;
 
         let cases = window.invoke("list_cases", json!({ "query": "" })).await;
@@ -61,8 +61,9 @@ fn an_allegation_is_answered_by_a_tattoo_record_and_the_case_is_found_by_its_mea
             .as_array()
             .expect("allegations")
             .iter()
-            .find(|a| a["criterion"] == "Tattoos denoting membership" && a["points"] == 4)
+            .find(|a| a["criterion"] == "Insignia, logos or dress")
             .expect("the allegation typed in the window");
+        assert_eq!(ours["points"], 4);
         assert_eq!(
             ours["answers"],
             json!([{ "kind": "tattoo", "id": tattoos[0]["id"], "paragraph": null }])

@@ -410,10 +410,17 @@ fn a_packet_is_refused_with_its_reasons_then_printed_as_a_draft_and_exported_for
     let id = case["id"].as_str().expect("id");
 
     let shown = json(&amparo(data.path(), &["packet", "show", id, "--json"]));
+    assert_eq!(shown["letters"], serde_json::json!(["A", "B", "C", "D"]));
+    let kinds: Vec<&str> = shown["packet"]["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["kind"].as_str())
+        .collect();
     assert_eq!(
-        shown["letters"],
-        serde_json::json!(["A", "B"]),
-        "both statements"
+        kinds,
+        ["statement", "statement", "chronology", "rebuttal"],
+        "both statements, then the example's chronology and rebuttal table"
     );
 
     // Unsigned statements and no certificate of service: refused, saying why.
@@ -468,4 +475,112 @@ fn a_packet_is_refused_with_its_reasons_then_printed_as_a_draft_and_exported_for
         .output()
         .expect("sha256sum");
     assert!(check.status.success());
+}
+
+#[test]
+fn events_allegations_deadlines_and_search_from_the_command_line() {
+    let data = tempfile::tempdir().expect("temp");
+    let d = data.path();
+    let case = json(&amparo(d, &["--json", "case", "example"]));
+    let case_id = case["id"].as_str().expect("id").to_owned();
+    let statements = json(&amparo(
+        d,
+        &["--json", "statement", "list", "--case", &case_id],
+    ));
+    let mother = statements[0]["id"].as_str().expect("statement").to_owned();
+
+    // An event with a paragraph as its source, then the chronology in order.
+    let added = json(&amparo(
+        d,
+        &[
+            "--json",
+            "event",
+            "add",
+            &case_id,
+            "--date",
+            "about 2009",
+            "--kind",
+            "other",
+            "--description",
+            "First crown at the Three Kings parade",
+            "--source",
+            &format!("statement:{mother}#3"),
+        ],
+    ));
+    assert_eq!(added["sources"][0]["paragraph"], 3);
+    let listed =
+        String::from_utf8_lossy(&amparo(d, &["event", "list", &case_id]).stdout).into_owned();
+    let first = listed.lines().next().unwrap_or_default();
+    assert!(first.starts_with("about 2009"), "{listed}");
+    assert!(listed.contains("para. 3"), "{listed}");
+
+    // A bad date and an empty description are refused, naming the fields.
+    let bad = amparo(d, &["event", "add", &case_id, "--date", "2025-02-30"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("date"));
+
+    let known = json(&amparo(d, &["--json", "event", "known", &case_id]));
+    assert!(
+        known
+            .as_array()
+            .expect("known")
+            .iter()
+            .any(|k| k["event"]["kind"] == "hearing"),
+        "{known}"
+    );
+
+    let allegation = json(&amparo(
+        d,
+        &[
+            "--json",
+            "allegation",
+            "add",
+            &case_id,
+            "--criterion",
+            "Tattoos denoting membership",
+            "--points",
+            "4",
+            "--answer",
+            &format!("statement:{mother}#5"),
+            "--answered",
+        ],
+    ));
+    assert_eq!(allegation["status"], "answered");
+    assert_eq!(allegation["answers"][0]["paragraph"], 5);
+    let wrong = amparo(
+        d,
+        &[
+            "allegation",
+            "add",
+            &case_id,
+            "--criterion",
+            "x",
+            "--answer",
+            "nonsense",
+        ],
+    );
+    assert!(!wrong.status.success());
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("answers.0"));
+    let criteria =
+        String::from_utf8_lossy(&amparo(d, &["allegation", "criteria"]).stdout).into_owned();
+    assert!(criteria.contains("As reported in the press"), "{criteria}");
+
+    let deadlines =
+        String::from_utf8_lossy(&amparo(d, &["deadlines", &case_id]).stdout).into_owned();
+    assert!(deadlines.contains("in 45 days"), "{deadlines}");
+
+    // Search: accents folded, and FTS syntax typed as words never errors.
+    let found = json(&amparo(d, &["--json", "search", "MAMA"]));
+    assert!(
+        found["hits"].as_array().is_some_and(|h| !h.is_empty()),
+        "{found}"
+    );
+    for typed in ["\"", "*", "AND", "-", "(", "NEAR", "^", "\"mamá"] {
+        let out = amparo(d, &["--json", "search", typed]);
+        assert!(
+            out.status.success(),
+            "{typed}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }

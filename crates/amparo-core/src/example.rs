@@ -19,12 +19,17 @@ impl Store {
         if let Some(summary) = existing {
             return self.case(&summary.id);
         }
-        let case = self.insert_case(&example_draft(crate::store::today()), true)?;
+        // Hearing dates are set from the court's day, as deadlines count them.
+        let today = crate::deadline::court_today(EXAMPLE_TIME_ZONE);
+        let case = self.insert_case(&example_draft(today), true)?;
         let (mother, own) = self.add_example_statements(&case.id)?;
         self.add_example_timeline(&case.id, &mother, &own)?;
         Ok(case)
     }
 }
+
+/// Pearsall, Texas.
+const EXAMPLE_TIME_ZONE: &str = "America/Chicago";
 
 fn example_draft(today: time::Date) -> CaseDraft {
     let in_days = |days: i64| today.saturating_add(Duration::days(days)).to_string();
@@ -81,7 +86,6 @@ fn example_draft(today: time::Date) -> CaseDraft {
                 \"mamá\" y \"papá\" honran a sus padres y a la fiesta de los Reyes Magos en la \
                 que participó desde niño. Los calificaron como insignias de pandilla."
             .into(),
-        // Pearsall, Texas.
-        court_time_zone: "America/Chicago".into(),
+        court_time_zone: EXAMPLE_TIME_ZONE.into(),
     }
 }

@@ -31,7 +31,7 @@ CREATE TRIGGER cases_search_insert AFTER INSERT ON cases
 BEGIN
     INSERT INTO search_rows (case_id, kind, record_id, field)
         VALUES (NEW.id, 'case', NEW.id, 'name');
-    INSERT INTO search_text (rowid, body) VALUES (last_insert_rowid(), concat_ws(char(10), NEW.record_name, NEW.used_name, NEW.aliases, NEW.nationality));
+    INSERT INTO search_text (rowid, body) VALUES (last_insert_rowid(), concat_ws(char(10), NEW.record_name, NEW.used_name, (SELECT group_concat(value, ', ') FROM json_each(NEW.aliases)), NEW.nationality));
     INSERT INTO search_rows (case_id, kind, record_id, field)
         VALUES (NEW.id, 'case', NEW.id, 'aNumber');
     INSERT INTO search_text (rowid, body) VALUES (last_insert_rowid(), CASE WHEN NEW.a_number IS NULL THEN '' ELSE NEW.a_number || ' A' || NEW.a_number || ' ' || substr(NEW.a_number, 2) END);
@@ -42,7 +42,7 @@ END;
 
 CREATE TRIGGER cases_search_update AFTER UPDATE ON cases
 BEGIN
-    UPDATE search_text SET body = concat_ws(char(10), NEW.record_name, NEW.used_name, NEW.aliases, NEW.nationality)
+    UPDATE search_text SET body = concat_ws(char(10), NEW.record_name, NEW.used_name, (SELECT group_concat(value, ', ') FROM json_each(NEW.aliases)), NEW.nationality)
         WHERE rowid = (SELECT id FROM search_rows WHERE record_id = NEW.id AND field = 'name');
     UPDATE search_text SET body = CASE WHEN NEW.a_number IS NULL THEN '' ELSE NEW.a_number || ' A' || NEW.a_number || ' ' || substr(NEW.a_number, 2) END
         WHERE rowid = (SELECT id FROM search_rows WHERE record_id = NEW.id AND field = 'aNumber');
@@ -125,12 +125,12 @@ CREATE TRIGGER photos_search_insert AFTER INSERT ON photos
 BEGIN
     INSERT INTO search_rows (case_id, kind, record_id, field)
         VALUES (NEW.case_id, 'photo', NEW.id, 'text');
-    INSERT INTO search_text (rowid, body) VALUES (last_insert_rowid(), concat_ws(char(10), NEW.caption, NEW.people, NEW.place, NEW.photographer, NEW.attested_by, NEW.file_names));
+    INSERT INTO search_text (rowid, body) VALUES (last_insert_rowid(), concat_ws(char(10), NEW.caption, (SELECT group_concat(concat_ws(' ', value ->> '$.name', value ->> '$.relation'), ', ') FROM json_each(NEW.people)), NEW.place, NEW.photographer, NEW.attested_by, (SELECT group_concat(value, ', ') FROM json_each(NEW.file_names))));
 END;
 
 CREATE TRIGGER photos_search_update AFTER UPDATE ON photos
 BEGIN
-    UPDATE search_text SET body = concat_ws(char(10), NEW.caption, NEW.people, NEW.place, NEW.photographer, NEW.attested_by, NEW.file_names)
+    UPDATE search_text SET body = concat_ws(char(10), NEW.caption, (SELECT group_concat(concat_ws(' ', value ->> '$.name', value ->> '$.relation'), ', ') FROM json_each(NEW.people)), NEW.place, NEW.photographer, NEW.attested_by, (SELECT group_concat(value, ', ') FROM json_each(NEW.file_names)))
         WHERE rowid = (SELECT id FROM search_rows WHERE record_id = NEW.id AND field = 'text');
 END;
 
@@ -215,7 +215,7 @@ END;
 INSERT INTO search_rows (case_id, kind, record_id, field)
     SELECT t.id, 'case', t.id, 'name' FROM cases t;
 INSERT INTO search_text (rowid, body)
-    SELECT r.id, concat_ws(char(10), t.record_name, t.used_name, t.aliases, t.nationality) FROM search_rows r JOIN cases t ON t.id = r.record_id
+    SELECT r.id, concat_ws(char(10), t.record_name, t.used_name, (SELECT group_concat(value, ', ') FROM json_each(t.aliases)), t.nationality) FROM search_rows r JOIN cases t ON t.id = r.record_id
     WHERE r.kind = 'case' AND r.field = 'name';
 INSERT INTO search_rows (case_id, kind, record_id, field)
     SELECT t.id, 'case', t.id, 'aNumber' FROM cases t;
@@ -245,7 +245,7 @@ INSERT INTO search_text (rowid, body)
 INSERT INTO search_rows (case_id, kind, record_id, field)
     SELECT t.case_id, 'photo', t.id, 'text' FROM photos t;
 INSERT INTO search_text (rowid, body)
-    SELECT r.id, concat_ws(char(10), t.caption, t.people, t.place, t.photographer, t.attested_by, t.file_names) FROM search_rows r JOIN photos t ON t.id = r.record_id
+    SELECT r.id, concat_ws(char(10), t.caption, (SELECT group_concat(concat_ws(' ', value ->> '$.name', value ->> '$.relation'), ', ') FROM json_each(t.people)), t.place, t.photographer, t.attested_by, (SELECT group_concat(value, ', ') FROM json_each(t.file_names))) FROM search_rows r JOIN photos t ON t.id = r.record_id
     WHERE r.kind = 'photo' AND r.field = 'text';
 INSERT INTO search_rows (case_id, kind, record_id, field)
     SELECT t.case_id, 'tattoo', t.id, 'text' FROM tattoos t;

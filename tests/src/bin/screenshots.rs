@@ -190,6 +190,11 @@ fn main() {
         // The chronology, then the allegations with what answers them.
         window.press("Cases").await;
         window.press_containing("Jesús Alberto Rivas Moreno").await;
+        window
+            .script("document.getElementById('deadlines-title').scrollIntoView(); return 1")
+            .await;
+        settle().await;
+        shot("deadlines-en.png");
         window.press("Open the chronology").await;
         window.wait_for_text("Dates the case already knows").await;
         settle().await;

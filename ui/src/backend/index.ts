@@ -9,6 +9,7 @@ import type { CaseDraft } from '../bindings/CaseDraft';
 import type { CaseSummary } from '../bindings/CaseSummary';
 import type { ErrorPayload } from '../bindings/ErrorPayload';
 import type { FieldError } from '../bindings/FieldError';
+import type { FieldProblem } from '../bindings/FieldProblem';
 import type { ImportProgress } from '../bindings/ImportProgress';
 import type { ImportSummary } from '../bindings/ImportSummary';
 import type { Photo } from '../bindings/Photo';
@@ -193,6 +194,11 @@ export class BackendError extends Error {
 
 export function isPayload(value: unknown): value is ErrorPayload {
   return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
+}
+
+/** The refused fields of an error, by path, as forms mark them. */
+export function fieldProblems(error: BackendError): Record<string, FieldProblem> {
+  return Object.fromEntries(error.fields.map((f) => [f.field, f.problem]));
 }
 
 /** Any thrown value as a BackendError, so the UI always has a code. */

@@ -4,12 +4,13 @@
 //! (for the command line) and a code with its letters and subject (for the
 //! window to say in the user's language).
 
-use amparo_core::ExhibitItem;
+use amparo_core::{ExhibitItem, LinkKind, PacketItemKind};
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::packet_gather::{Body, Gathered};
 use crate::packet_model::tattoo_has_foreign_text;
+use crate::packet_tables::NamedLink;
 use crate::redact::Redactor;
 
 /// What a packet check found.
@@ -42,6 +43,11 @@ pub enum PacketCheckCode {
     CannotRedact,
     /// One exhibit alone is bigger than the file size limit.
     ExhibitTooLarge,
+    /// The chronology or the rebuttal table cites a record that is not in
+    /// the packet.
+    TableCitesOutside,
+    /// The rebuttal table lists an allegation with nothing that answers it.
+    AllegationUnanswered,
 }
 
 /// One finding.
@@ -236,6 +242,7 @@ pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<Pa
             ));
         }
     }
+    found.extend(table_checks(g));
     let s = &g.draft.service;
     if s.recipient.trim().is_empty() {
         found.push(check(
@@ -254,6 +261,63 @@ pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<Pa
             "",
             "the certificate of service does not say who served it".into(),
         ));
+    }
+    found
+}
+
+/// What the chronology and the rebuttal table cite that the packet lacks,
+/// and allegations they list with nothing to answer them.
+fn table_checks(g: &Gathered) -> Vec<PacketCheck> {
+    use PacketCheckCode as C;
+    let mut found = Vec::new();
+    for e in &g.exhibits {
+        let cited: Vec<&NamedLink> = match &e.body {
+            Body::Chronology(events) => events.iter().flat_map(|(_, links)| links).collect(),
+            Body::Rebuttal(allegations) => {
+                for (a, links) in allegations {
+                    let a = &a.allegation;
+                    if links.is_empty() && a.response.trim().is_empty() {
+                        found.push(check(
+                            C::AllegationUnanswered,
+                            false,
+                            vec![e.letter.clone()],
+                            &a.criterion,
+                            format!(
+                                "Exhibit {} lists “{}” with nothing that answers it",
+                                e.letter, a.criterion
+                            ),
+                        ));
+                    }
+                }
+                allegations.iter().flat_map(|(_, links)| links).collect()
+            }
+            _ => continue,
+        };
+        let mut named: Vec<&str> = Vec::new();
+        for link in cited {
+            let kind = match link.link.kind {
+                LinkKind::Statement => PacketItemKind::Statement,
+                LinkKind::Photo => PacketItemKind::Photo,
+                LinkKind::Tattoo => PacketItemKind::Tattoo,
+            };
+            let inside = g
+                .exhibits
+                .iter()
+                .any(|x| x.item.kind == kind && x.item.id == link.link.id);
+            if !inside && !named.contains(&link.name.as_str()) {
+                named.push(&link.name);
+                found.push(check(
+                    C::TableCitesOutside,
+                    false,
+                    vec![e.letter.clone()],
+                    &link.name,
+                    format!(
+                        "Exhibit {} cites {}, which is not in this packet",
+                        e.letter, link.name
+                    ),
+                ));
+            }
+        }
     }
     found
 }

@@ -9,7 +9,7 @@ mod media_support;
 mod packet_fixture;
 
 use amparo_core::{EvidenceLink, LinkKind, PacketItem, PacketItemKind, packet_letters};
-use amparo_print::{PacketPurpose, print_packet};
+use amparo_print::{PacketCheckCode, PacketPurpose, packet_checks, print_packet};
 use common::*;
 use packet_fixture::{add_tables, packet_fixture};
 
@@ -117,6 +117,23 @@ fn the_printed_tables_list_every_event_and_allegation_with_exhibit_letters() {
         "{rebuttal}"
     );
 
+    // The open allegation is a warning, not a block.
+    let checks = packet_checks(&f.store, &f.blobs, &f.case_id).expect("checks");
+    let rebuttal_letter = letter_of(PacketItemKind::Rebuttal, &f.case_id);
+    assert!(
+        checks
+            .iter()
+            .any(|c| c.code == PacketCheckCode::AllegationUnanswered
+                && !c.blocks
+                && c.subject == "Social-media posts"
+                && c.letters == [rebuttal_letter.clone()])
+    );
+    assert!(
+        !checks
+            .iter()
+            .any(|c| c.code == PacketCheckCode::TableCitesOutside)
+    );
+
     // Evidence taken out of the packet is named as not in it.
     let mut without = packet.clone();
     without.items.retain(|i| {
@@ -139,4 +156,11 @@ fn the_printed_tables_list_every_event_and_allegation_with_exhibit_letters() {
         text.contains("Tattoo record: Right wrist (“papá”) (not in this packet)"),
         "{text}"
     );
+    let checks = packet_checks(&f.store, &f.blobs, &f.case_id).expect("checks");
+    let outside: Vec<&str> = checks
+        .iter()
+        .filter(|c| c.code == PacketCheckCode::TableCitesOutside)
+        .map(|c| c.subject.as_str())
+        .collect();
+    assert_eq!(outside, ["Tattoo record: Right wrist (“papá”)"]);
 }

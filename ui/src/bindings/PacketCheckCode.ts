@@ -3,4 +3,4 @@
 /**
  * What a packet check found.
  */
-export type PacketCheckCode = "noExhibits" | "pinnedLetterMoved" | "citedExhibitLeftOut" | "statementNotSigned" | "changedSinceSigned" | "photoNotSworn" | "noTranslator" | "meaningNotTranslated" | "noServiceRecipient" | "noServer" | "cannotRedact" | "exhibitTooLarge";
+export type PacketCheckCode = "noExhibits" | "pinnedLetterMoved" | "citedExhibitLeftOut" | "statementNotSigned" | "changedSinceSigned" | "photoNotSworn" | "noTranslator" | "meaningNotTranslated" | "noServiceRecipient" | "noServer" | "cannotRedact" | "exhibitTooLarge" | "tableCitesOutside" | "allegationUnanswered";

@@ -70,3 +70,50 @@ fn backup_before_migration(conn: &Connection, dir: &Path, found: i64) -> Result<
     backup.run_to_completion(256, std::time::Duration::ZERO, None)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_search_migration_indexes_what_was_written_before_it() {
+        let mut conn = Connection::open_in_memory().expect("db");
+        conn.pragma_update(None, "foreign_keys", "ON").expect("fk");
+        for sql in &MIGRATIONS[..5] {
+            conn.execute_batch(sql).expect("old migration");
+        }
+        conn.pragma_update(None, "user_version", 5)
+            .expect("version");
+        conn.execute_batch(
+            "INSERT INTO cases (id, record_name, aliases, a_number, created_at, updated_at)
+                VALUES ('c', 'Rivas Moreno, Jesús', '[\"Chuy\"]', '012345678', 't', 't');
+             INSERT INTO tattoos (id, case_id, body_location, meaning_original, position, created_at, updated_at)
+                VALUES ('t1', 'c', 'left wrist', 'corona por mi mamá', 1, 't', 't');
+             INSERT INTO declarants (id, case_id, full_name, position, created_at, updated_at)
+                VALUES ('d', 'c', 'María', 1, 't', 't');
+             INSERT INTO statements (id, case_id, declarant_id, title, language, mode, position, created_at, updated_at)
+                VALUES ('s', 'c', 'd', 'Declaration', 'es', 'signOriginal', 1, 't', 't');
+             INSERT INTO paragraphs (id, statement_id, position, original, english)
+                VALUES ('p', 's', 0, 'Vivo en Capacho', 'I live in Capacho');",
+        )
+        .expect("data of schema 5");
+        migrate(&mut conn, None).expect("migrate");
+        let found = |word: &str| -> Vec<String> {
+            let mut stmt = conn
+                .prepare(
+                    "SELECT r.kind || ':' || r.record_id FROM search_text
+                     JOIN search_rows r ON r.id = search_text.rowid
+                     WHERE search_text MATCH ?1 ORDER BY r.id",
+                )
+                .expect("query");
+            stmt.query_map([word], |r| r.get(0))
+                .expect("rows")
+                .collect::<rusqlite::Result<_>>()
+                .expect("hits")
+        };
+        assert_eq!(found("mama"), ["tattoo:t1"]);
+        assert_eq!(found("capacho"), ["paragraph:p"]);
+        assert_eq!(found("chuy"), ["case:c"]);
+        assert_eq!(found("\"012345678\""), ["case:c"]);
+    }
+}

@@ -206,6 +206,19 @@ fn main() {
             .await;
         settle().await;
         shot("allegations-en.png");
+        let language = window.field("Language").await;
+        language
+            .select_by_value("es")
+            .await
+            .expect("choose Spanish");
+        window.wait_for_text("Acusaciones y sus respuestas").await;
+        settle().await;
+        shot("allegations-es.png");
+        language
+            .select_by_value("en")
+            .await
+            .expect("back to English");
+        window.wait_for_text("Allegations and their answers").await;
         window.press("Search").await;
         window.type_into("Words to find", "mama").await;
         window.wait_for_text("Found in").await;

@@ -11,7 +11,7 @@ fn custody(status: CustodyStatus) -> &'static str {
     }
 }
 
-fn date(d: &Option<RememberedDate>) -> String {
+pub fn date(d: &Option<RememberedDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_else(|| "-".into())
 }
 

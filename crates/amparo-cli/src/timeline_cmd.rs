@@ -8,6 +8,7 @@ use amparo_core::{
 };
 
 use crate::case_cmd::emit;
+use crate::show::date;
 use crate::statement_cmd::CliError;
 use crate::timeline_args::{AllegationCommand, AllegationFields, EventCommand, EventFields};
 
@@ -333,10 +334,6 @@ fn link_text(link: &EvidenceLink) -> String {
         Some(n) => format!("{kind} {} para. {n}", link.id),
         None => format!("{kind} {}", link.id),
     }
-}
-
-fn date(d: &Option<RememberedDate>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_else(|| "-".into())
 }
 
 fn when(d: &Deadline) -> String {

@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::packet::{PacketItem, PacketItemKind};
+
 /// What kind of record a link points at.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -55,4 +57,20 @@ pub struct EvidenceLink {
     /// the same when the statement's text is edited, and are what a lawyer
     /// cites ("Decl. of Rosa Pérez, para. 3").
     pub paragraph: Option<u32>,
+}
+
+impl EvidenceLink {
+    /// The packet exhibit that holds the linked record (a paragraph prints
+    /// inside its statement's exhibit).
+    pub fn packet_item(&self) -> PacketItem {
+        let kind = match self.kind {
+            LinkKind::Statement => PacketItemKind::Statement,
+            LinkKind::Photo => PacketItemKind::Photo,
+            LinkKind::Tattoo => PacketItemKind::Tattoo,
+        };
+        PacketItem {
+            kind,
+            id: self.id.clone(),
+        }
+    }
 }

@@ -4,7 +4,7 @@
 //! (for the command line) and a code with its letters and subject (for the
 //! window to say in the user's language).
 
-use amparo_core::{ExhibitItem, LinkKind, PacketItemKind};
+use amparo_core::ExhibitItem;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -295,15 +295,8 @@ fn table_checks(g: &Gathered) -> Vec<PacketCheck> {
         };
         let mut named: Vec<&str> = Vec::new();
         for link in cited {
-            let kind = match link.link.kind {
-                LinkKind::Statement => PacketItemKind::Statement,
-                LinkKind::Photo => PacketItemKind::Photo,
-                LinkKind::Tattoo => PacketItemKind::Tattoo,
-            };
-            let inside = g
-                .exhibits
-                .iter()
-                .any(|x| x.item.kind == kind && x.item.id == link.link.id);
+            let item = link.link.packet_item();
+            let inside = g.exhibits.iter().any(|x| x.item == item);
             if !inside && !named.contains(&link.name.as_str()) {
                 named.push(&link.name);
                 found.push(check(

@@ -57,18 +57,11 @@ pub(crate) fn name_links(
 
 /// "Decl. of X, para. 5 (Exhibit B)", or "(not in this packet)".
 fn cite(named: &NamedLink, exhibits: &[Exhibit]) -> String {
-    let kind = match named.link.kind {
-        LinkKind::Statement => amparo_core::PacketItemKind::Statement,
-        LinkKind::Photo => amparo_core::PacketItemKind::Photo,
-        LinkKind::Tattoo => amparo_core::PacketItemKind::Tattoo,
-    };
-    let letter = exhibits
-        .iter()
-        .find(|e| e.item.kind == kind && e.item.id == named.link.id)
-        .map_or_else(
-            || "not in this packet".to_owned(),
-            |e| format!("Exhibit {}", e.letter),
-        );
+    let item = named.link.packet_item();
+    let letter = exhibits.iter().find(|e| e.item == item).map_or_else(
+        || "not in this packet".to_owned(),
+        |e| format!("Exhibit {}", e.letter),
+    );
     match named.link.paragraph {
         Some(n) => format!("{}, para. {n} ({letter})", named.name),
         None => format!("{} ({letter})", named.name),

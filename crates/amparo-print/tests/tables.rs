@@ -8,7 +8,7 @@ mod media_support;
 #[path = "support/packet_fixture.rs"]
 mod packet_fixture;
 
-use amparo_core::{EvidenceLink, LinkKind, PacketItem, PacketItemKind, packet_letters};
+use amparo_core::{EvidenceLink, PacketItem, PacketItemKind, packet_letters};
 use amparo_print::{PacketCheckCode, PacketPurpose, packet_checks, print_packet};
 use common::*;
 use packet_fixture::{add_tables, packet_fixture};
@@ -31,12 +31,8 @@ fn the_printed_tables_list_every_event_and_allegation_with_exhibit_letters() {
         letters[at].clone()
     };
     let cited = |link: &EvidenceLink| -> String {
-        let kind = match link.kind {
-            LinkKind::Statement => PacketItemKind::Statement,
-            LinkKind::Photo => PacketItemKind::Photo,
-            LinkKind::Tattoo => PacketItemKind::Tattoo,
-        };
-        let letter = letter_of(kind, &link.id);
+        let item = link.packet_item();
+        let letter = letter_of(item.kind, &item.id);
         match link.paragraph {
             Some(n) => format!("para. {n} (Exhibit {letter})"),
             None => format!("(Exhibit {letter})"),

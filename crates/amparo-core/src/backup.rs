@@ -40,10 +40,7 @@ impl Store {
     /// Writes a backup into a new folder `amparo-backup-<UTC time>` inside
     /// `parent` (a USB stick, say). The name carries no person's name.
     pub fn backup_into(&self, parent: &Path) -> Result<BackupSummary> {
-        let format = time::macros::format_description!("[year][month][day]-[hour][minute][second]");
-        let stamp = time::OffsetDateTime::now_utc()
-            .format(&format)
-            .unwrap_or_default();
+        let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
         self.backup_to(&parent.join(format!("amparo-backup-{stamp}")))
     }
 
@@ -95,7 +92,7 @@ pub fn restore_backup(data_dir: &Path, source: &Path) -> Result<Option<PathBuf>>
     private_dir(data_dir)?;
     let replaced = data_dir
         .join(REPLACED)
-        .join(time::OffsetDateTime::now_utc().unix_timestamp().to_string());
+        .join(chrono::Utc::now().timestamp().to_string());
     let mut moved = false;
     for name in [
         DATABASE_FILE.to_owned(),

@@ -7,10 +7,11 @@
 //! cases) is a setting to confirm with the court's rules; for a detained
 //! person the judge sets it, so it is entered by hand as a due date.
 
+use chrono::{Days, NaiveDate as Date, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
-use time::{Date, Duration};
 use ts_rs::TS;
 
+use crate::calendar::parse_day;
 use crate::case::{Case, CustodyStatus, HearingKind};
 
 /// The days before an individual hearing that evidence is due, until the
@@ -120,7 +121,9 @@ pub fn deadlines(
             due_date_id: None,
         });
         if hearing.kind == HearingKind::Individual && !detained {
-            let due = day - Duration::days(i64::from(filing_days_before));
+            let due = day
+                .checked_sub_days(Days::new(u64::from(filing_days_before)))
+                .unwrap_or(Date::MIN);
             found.push(Deadline {
                 date: due.to_string(),
                 kind: DueKind::Filing,
@@ -153,34 +156,31 @@ pub fn deadlines(
 /// Today's date where the court sits: in `zone` (an IANA name), or in this
 /// computer's time zone when `zone` is empty or unknown.
 pub fn court_today(zone: &str) -> Date {
-    court_day(zone, jiff::Timestamp::now())
+    court_day(zone, Utc::now())
 }
 
-fn court_day(zone: &str, instant: jiff::Timestamp) -> Date {
-    let tz = jiff::tz::TimeZone::get(zone).unwrap_or_else(|_| jiff::tz::TimeZone::system());
-    to_time_date(instant.to_zoned_datetime(tz).date()).unwrap_or_else(crate::store::today)
-}
-
-fn to_time_date(d: jiff::civil::Date) -> Option<Date> {
-    let month = time::Month::try_from(d.month() as u8).ok()?;
-    Date::from_calendar_date(i32::from(d.year()), month, d.day() as u8).ok()
+fn court_day(zone: &str, instant: chrono::DateTime<Utc>) -> Date {
+    match zone.parse::<chrono_tz::Tz>() {
+        Ok(tz) => tz.from_utc_datetime(&instant.naive_utc()).date_naive(),
+        Err(_) => chrono::Local
+            .from_utc_datetime(&instant.naive_utc())
+            .date_naive(),
+    }
 }
 
 /// Whole days from `from` to `to` (negative when `to` is earlier).
 fn days_between(from: Date, to: Date) -> i32 {
-    i32::try_from((to - from).whole_days()).unwrap_or(i32::MAX)
-}
-
-pub(crate) fn parse_day(text: &str) -> Option<Date> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    Date::parse(text, &format).ok()
+    i32::try_from((to - from).num_days()).unwrap_or(i32::MAX)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::case::{Custody, Hearing};
-    use time::macros::date;
+
+    fn date(year: i32, month: u32, day: u32) -> Date {
+        Date::from_ymd_opt(year, month, day).expect("a real day")
+    }
 
     fn case(status: CustodyStatus, hearings: &[(&str, HearingKind)]) -> Case {
         Case {
@@ -211,7 +211,7 @@ mod tests {
 
     #[test]
     fn an_individual_hearing_implies_a_filing_deadline_when_not_detained() {
-        let today = date!(2026 - 11 - 30);
+        let today = date(2026, 11, 30);
         let free = case(
             CustodyStatus::Free,
             &[
@@ -255,18 +255,15 @@ mod tests {
     #[test]
     fn the_court_day_is_counted_in_its_own_zone() {
         for zone in COURT_TIME_ZONES {
-            assert!(jiff::tz::TimeZone::get(zone).is_ok(), "{zone}");
+            assert!(zone.parse::<chrono_tz::Tz>().is_ok(), "{zone}");
         }
         // At 02:00 UTC it is still the day before in California.
-        let instant: jiff::Timestamp = "2026-12-01T02:00:00Z".parse().expect("instant");
+        let instant: chrono::DateTime<Utc> = "2026-12-01T02:00:00Z".parse().expect("instant");
         assert_eq!(
             court_day("America/Los_Angeles", instant),
-            date!(2026 - 11 - 30)
+            date(2026, 11, 30)
         );
-        assert_eq!(
-            court_day("America/New_York", instant),
-            date!(2026 - 11 - 30)
-        );
-        assert_eq!(court_day("Pacific/Guam", instant), date!(2026 - 12 - 01));
+        assert_eq!(court_day("America/New_York", instant), date(2026, 11, 30));
+        assert_eq!(court_day("Pacific/Guam", instant), date(2026, 12, 1));
     }
 }

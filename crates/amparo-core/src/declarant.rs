@@ -1,6 +1,7 @@
 //! Declarants: the people who give statements in a case (the person, family
 //! members, witnesses, the tattoo artist).
 
+use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -67,7 +68,7 @@ pub struct Declarant {
 impl DeclarantDraft {
     /// True only when the declarant is known to be 18 or older on `on`:
     /// "I am over the age of 18" is printed only then.
-    pub fn known_adult(&self, on: time::Date) -> bool {
+    pub fn known_adult(&self, on: chrono::NaiveDate) -> bool {
         if let Some(age) = self.age
             && age >= 18
         {
@@ -83,40 +84,41 @@ impl DeclarantDraft {
             (Some(m), None) => (m, days_in(birth.year, m)),
             _ => (12, 31),
         };
-        let eighteenth = (birth.year + 18, month, day);
-        let today = (on.year(), u8::from(on.month()), on.day());
+        let eighteenth = (birth.year + 18, u32::from(month), u32::from(day));
+        let today = (on.year(), on.month(), on.day());
         today >= eighteenth
     }
 }
 
 fn days_in(year: i32, month: u8) -> u8 {
-    time::Month::try_from(month)
-        .map(|m| m.length(year))
+    chrono::Month::try_from(month)
+        .ok()
+        .and_then(|m| m.num_days(year))
         .unwrap_or(31)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::date;
+
+    fn date(year: i32, month: u32, day: u32) -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(year, month, day).expect("a real day")
+    }
 
     #[test]
     fn adulthood_is_counted_from_the_latest_possible_birthday() {
         let mut d = DeclarantDraft::default();
-        assert!(!d.known_adult(date!(2026 - 11 - 30)), "nothing known");
+        assert!(!d.known_adult(date(2026, 11, 30)), "nothing known");
         d.birth_date = Some(RememberedDate::year(2008));
-        assert!(
-            !d.known_adult(date!(2026 - 11 - 30)),
-            "may turn 18 on Dec 31"
-        );
-        assert!(d.known_adult(date!(2026 - 12 - 31)));
+        assert!(!d.known_adult(date(2026, 11, 30)), "may turn 18 on Dec 31");
+        assert!(d.known_adult(date(2026, 12, 31)));
         d.birth_date = Some(RememberedDate::day(2008, 11, 30));
-        assert!(d.known_adult(date!(2026 - 11 - 30)));
-        assert!(!d.known_adult(date!(2026 - 11 - 29)));
+        assert!(d.known_adult(date(2026, 11, 30)));
+        assert!(!d.known_adult(date(2026, 11, 29)));
         d.birth_date = None;
         d.age = Some(17);
-        assert!(!d.known_adult(date!(2026 - 11 - 30)));
+        assert!(!d.known_adult(date(2026, 11, 30)));
         d.age = Some(54);
-        assert!(d.known_adult(date!(2026 - 11 - 30)));
+        assert!(d.known_adult(date(2026, 11, 30)));
     }
 }

@@ -44,6 +44,12 @@ pub enum Error {
     /// The record changed between reading and writing; nothing was saved.
     #[error("{0}")]
     Changed(String),
+    /// A value could not be turned into the JSON text it is stored as;
+    /// nothing was saved. Shares the code `storage` with SQLite failures:
+    /// for the person at the window both mean "it could not be saved", and
+    /// neither is theirs to fix.
+    #[error("a record could not be written as JSON: {0}")]
+    Serialization(String),
     /// No data folder could be found for this user.
     #[error("no data folder could be found for this user; set AMPARO_DATA_DIR")]
     NoDataDir,
@@ -140,6 +146,7 @@ impl Error {
             Self::DestinationNotEmpty(_) => "destinationNotEmpty",
             Self::InUse(_) => "inUse",
             Self::Changed(_) => "changed",
+            Self::Serialization(_) => "storage",
             Self::NoDataDir => "noDataDir",
             Self::Sqlite(_) => "storage",
             Self::Io(_) => "io",

@@ -3,7 +3,7 @@
 //! invented; the places and the Three Kings festival are real. Anything
 //! printed from it is marked "EXAMPLE - FICTIONAL".
 
-use time::Duration;
+use chrono::{NaiveDate, TimeDelta};
 
 use crate::case::{
     Case, CaseDraft, Custody, CustodyStatus, Hearing, HearingKind, HearingMode, Person, Transfer,
@@ -31,8 +31,13 @@ impl Store {
 /// Pearsall, Texas.
 const EXAMPLE_TIME_ZONE: &str = "America/Chicago";
 
-fn example_draft(today: time::Date) -> CaseDraft {
-    let in_days = |days: i64| today.saturating_add(Duration::days(days)).to_string();
+fn example_draft(today: NaiveDate) -> CaseDraft {
+    let in_days = |days: i64| {
+        today
+            .checked_add_signed(TimeDelta::days(days))
+            .unwrap_or(today)
+            .to_string()
+    };
     CaseDraft {
         person: Person {
             record_name: "Jesús Alberto Rivas Moreno".into(),

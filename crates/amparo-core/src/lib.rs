@@ -25,6 +25,7 @@ mod allegation;
 mod backup;
 mod bindings;
 mod blob_store;
+mod calendar;
 mod case;
 mod countries;
 mod data_dir;
@@ -91,7 +92,7 @@ pub use statement::{
     SigningRecord, Statement, StatementDraft, StatementSummary,
 };
 pub use statement_checks::{PrintCheck, PrintCheckCode, check_for_print, ready_for_final};
-pub use store::{DATABASE_FILE, Preferences, SCHEMA_VERSION, Store};
+pub use store::{DATABASE_FILE, Preferences, SCHEMA_VERSION, Store, check_signing};
 pub use tattoo::{Tattoo, TattooDraft, TattooPhoto, TattooPhotoRole};
 pub use timeline::{Event, EventDraft, EventKind, KnownDate, chronological};
 pub use validate::check_draft;

@@ -6,8 +6,8 @@
 //! is approximate ("about"), and it is stored as text that keeps both:
 //! `2017`, `2017-03`, `2017-03-05`, with a leading `~` when approximate.
 
+use chrono::{Month, NaiveDate as Date};
 use serde::{Deserialize, Serialize};
-use time::{Date, Month};
 use ts_rs::TS;
 
 use crate::error::FieldProblem;
@@ -101,8 +101,8 @@ impl RememberedDate {
             (Some(m), day) => {
                 let month = Month::try_from(m).map_err(|_| FieldProblem::DateInvalid)?;
                 if let Some(d) = day {
-                    Date::from_calendar_date(self.year, month, d)
-                        .map_err(|_| FieldProblem::DateInvalid)?;
+                    Date::from_ymd_opt(self.year, month.number_from_month(), u32::from(d))
+                        .ok_or(FieldProblem::DateInvalid)?;
                 }
                 Ok(())
             }
@@ -112,8 +112,11 @@ impl RememberedDate {
     /// The first day of the period the date names (1 January for a year).
     /// `None` when the date does not exist.
     pub fn first_day(&self) -> Option<Date> {
-        let month = Month::try_from(self.month.unwrap_or(1)).ok()?;
-        Date::from_calendar_date(self.year, month, self.day.unwrap_or(1)).ok()
+        Date::from_ymd_opt(
+            self.year,
+            u32::from(self.month.unwrap_or(1)),
+            u32::from(self.day.unwrap_or(1)),
+        )
     }
 
     /// True when the whole period lies after `today`: "March 2030" is in the
@@ -177,7 +180,7 @@ impl std::fmt::Display for RememberedDate {
         let month_name = self
             .month
             .and_then(|m| Month::try_from(m).ok())
-            .map(|m| m.to_string());
+            .map(|m| m.name());
         match (self.day, month_name) {
             (Some(d), Some(m)) => write!(f, "{d} {m} {}", self.year),
             (None, Some(m)) => write!(f, "{m} {}", self.year),
@@ -189,7 +192,6 @@ impl std::fmt::Display for RememberedDate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::date;
 
     #[test]
     fn storage_form_round_trips_every_precision() {
@@ -235,7 +237,7 @@ mod tests {
 
     #[test]
     fn a_period_is_in_the_future_only_when_it_starts_after_today() {
-        let today = date!(2026 - 11 - 30);
+        let today = Date::from_ymd_opt(2026, 11, 30).expect("a real day");
         assert!(!RememberedDate::year(2026).is_after(today));
         assert!(!RememberedDate::month(2026, 11).is_after(today));
         assert!(RememberedDate::month(2026, 12).is_after(today));

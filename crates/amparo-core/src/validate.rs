@@ -3,7 +3,7 @@
 //! draft in its stored form: text trimmed, empty list entries dropped, the
 //! A-number canonical, custody fields that do not apply cleared.
 
-use time::{Date, Duration, Time, format_description::well_known::Iso8601};
+use chrono::{Days, NaiveDate as Date};
 
 use crate::a_number::ANumber;
 use crate::case::{CaseDraft, CustodyStatus, Hearing, Transfer};
@@ -141,7 +141,7 @@ fn list(values: &[String], field: &str, errors: &mut Vec<FieldError>) -> Vec<Str
 /// The last day a date of something that already happened may name: a day
 /// of grace, since "today" in UTC may be yesterday where the user lives.
 pub(crate) fn latest_past_day(today: Date) -> Date {
-    today.saturating_add(Duration::days(1))
+    today.checked_add_days(Days::new(1)).unwrap_or(Date::MAX)
 }
 
 /// Checks a date of something that already happened: a real date, not
@@ -193,7 +193,7 @@ fn hearing(h: &Hearing, i: usize, errors: &mut Vec<FieldError>) -> Hearing {
             format!("{field}.date"),
             FieldProblem::Required,
         ));
-    } else if Date::parse(&out.date, &Iso8601::DATE).is_err() || out.date.len() != 10 {
+    } else if crate::calendar::parse_day(&out.date).is_none() {
         errors.push(FieldError::new(
             format!("{field}.date"),
             FieldProblem::DateInvalid,
@@ -220,7 +220,7 @@ fn is_clock_time(text: &str) -> bool {
         return false;
     }
     match (h.parse::<u8>(), m.parse::<u8>()) {
-        (Ok(h), Ok(m)) => Time::from_hms(h, m, 0).is_ok(),
+        (Ok(h), Ok(m)) => h < 24 && m < 60,
         _ => false,
     }
 }
@@ -229,9 +229,8 @@ fn is_clock_time(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::case::Person;
-    use time::macros::date;
 
-    const TODAY: Date = date!(2026 - 11 - 30);
+    const TODAY: Date = Date::from_ymd_opt(2026, 11, 30).expect("a real day");
 
     fn named(name: &str) -> CaseDraft {
         CaseDraft {

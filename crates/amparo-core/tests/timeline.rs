@@ -403,7 +403,7 @@ fn a_deleted_case_is_not_searched_and_an_erased_one_leaves_no_index_rows() {
 fn deadlines_count_filing_days_from_the_setting_and_hand_entered_dates() {
     let mut store = Store::open_in_memory().expect("store");
     let today = amparo_core::court_today("America/Chicago");
-    let in_days = |n: i64| (today + time::Duration::days(n)).to_string();
+    let in_days = |n: i64| (today + chrono::Duration::days(n)).to_string();
     let mut d = CaseDraft::default();
     d.person.record_name = "Rivas Moreno, Jesús".into();
     d.court_time_zone = "America/Chicago".into();

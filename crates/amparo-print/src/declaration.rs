@@ -47,7 +47,7 @@ pub struct StatementPrint<'a> {
     /// What the scans' image names start with (unique within one print).
     pub scan_prefix: &'a str,
     /// Today, to know whether the declarant is known to be an adult.
-    pub today: time::Date,
+    pub today: chrono::NaiveDate,
 }
 
 /// Labels of one printing language.

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use amparo_core::{ANumber, BlobStore, DatePrecision, PacketDraft, RememberedDate, Store};
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -81,8 +82,8 @@ pub(crate) struct Prepared {
     pub redactor: Option<Redactor>,
 }
 
-fn today() -> time::Date {
-    time::OffsetDateTime::now_utc().date()
+fn today() -> NaiveDate {
+    chrono::Utc::now().date_naive()
 }
 
 fn day_of(date: &Option<RememberedDate>) -> Option<(i32, u8, u8)> {
@@ -93,10 +94,10 @@ fn day_of(date: &Option<RememberedDate>) -> Option<(i32, u8, u8)> {
     Some((d.year, d.month?, d.day?))
 }
 
-fn under_18(date: &Option<RememberedDate>, today: time::Date) -> bool {
+fn under_18(date: &Option<RememberedDate>, today: NaiveDate) -> bool {
     date.as_ref()
         .and_then(RememberedDate::first_day)
-        .and_then(|born| born.replace_year(born.year() + 18).ok())
+        .and_then(|born| born.with_year(born.year() + 18))
         .is_some_and(|adult| adult > today)
 }
 

@@ -285,7 +285,7 @@ pub(crate) struct ModelInput<'a> {
     pub originals: &'a [Vec<Original>],
     pub images: &'a HashMap<String, Vec<u8>>,
     pub numbering: &'a Numbering,
-    pub today: time::Date,
+    pub today: chrono::NaiveDate,
 }
 
 impl ModelInput<'_> {

@@ -5,6 +5,7 @@
 use std::ops::Range;
 use std::str::FromStr;
 
+use chrono::{Datelike, Timelike};
 use typst::foundations::{Label, Selector};
 use typst::introspection::Introspector;
 use typst::model::{Document, Numbering, NumberingPattern};
@@ -78,14 +79,14 @@ impl Pages {
         // same data gives the same bytes.
         let timestamp = pdf_a
             .then(|| {
-                let now = time::OffsetDateTime::now_utc();
+                let now = chrono::Utc::now();
                 typst::foundations::Datetime::from_ymd_hms(
                     now.year(),
-                    now.month() as u8,
-                    now.day(),
-                    now.hour(),
-                    now.minute(),
-                    now.second(),
+                    u8::try_from(now.month()).ok()?,
+                    u8::try_from(now.day()).ok()?,
+                    u8::try_from(now.hour()).ok()?,
+                    u8::try_from(now.minute()).ok()?,
+                    u8::try_from(now.second()).ok()?,
                 )
             })
             .flatten()

@@ -11,8 +11,8 @@ use sha2::{Digest, Sha256};
 use crate::declaration::{Purpose, StatementPrint};
 use crate::error::PrintError;
 
-fn today() -> time::Date {
-    time::OffsetDateTime::now_utc().date()
+fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
 }
 
 /// What stands between the statement's draft and a final print.
@@ -129,6 +129,9 @@ pub fn sign_statement(
     signing: &SigningRecord,
     scans: &[String],
 ) -> Result<SignedVersion, PrintError> {
+    // Before anything is printed or stored: a refused record leaves no PDF
+    // behind in the blob store.
+    amparo_core::check_signing(signing)?;
     let statement = store.statement(statement_id)?;
     let mut checked = statement.draft.clone();
     // The checks look at where it was actually signed.

@@ -455,3 +455,43 @@ fn a_lawyer_can_change_an_unconfirmed_sentence_and_the_print_follows() {
     assert!(text.contains("complete, true and accurate"));
     assert!(f.store.set_wording("no.such.key", "x").is_err());
 }
+
+/// Every file under the fixture's blob folder.
+fn blob_files(f: &Fixture) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![f.dir.path().join("blobs")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read blobs") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn a_bad_signing_date_stores_no_pdf_and_no_version() {
+    let mut f = fixture();
+    let before = blob_files(&f);
+    for day in ["2026-02-30", "12/11/2026", "2999-01-01"] {
+        let signing = SigningRecord {
+            signed_on: day.into(),
+            ..signed_in("Capacho", "VE", false)
+        };
+        let refused = sign_statement(&mut f.store, &f.blobs, &f.mother, &signing, &[]);
+        assert!(
+            matches!(
+                refused,
+                Err(PrintError::Core(amparo_core::Error::Invalid(_)))
+            ),
+            "{day}: {refused:?}"
+        );
+    }
+    assert_eq!(blob_files(&f), before, "no PDF was kept");
+    assert!(f.store.statement(&f.mother).expect("s").signed.is_empty());
+}

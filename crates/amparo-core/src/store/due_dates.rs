@@ -5,9 +5,10 @@ use rusqlite::params;
 
 use super::links::trimmed;
 use super::{Store, now};
+use crate::calendar::parse_day;
 use crate::case::Case;
 use crate::deadline::{
-    DEFAULT_FILING_DAYS_BEFORE, Deadline, DueDate, DueDateDraft, court_today, deadlines, parse_day,
+    DEFAULT_FILING_DAYS_BEFORE, Deadline, DueDate, DueDateDraft, court_today, deadlines,
 };
 use crate::error::{Error, FieldError, FieldProblem, Result};
 

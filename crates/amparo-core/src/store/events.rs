@@ -2,6 +2,7 @@
 //! transaction, and the dates a case already records that could become
 //! events.
 
+use chrono::Datelike;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::links::{LinkTable, check_links, read_links, trimmed, write_links};
@@ -161,8 +162,8 @@ impl Store {
             };
             add(
                 format!("hearing:{}", h.id),
-                crate::deadline::parse_day(&h.date)
-                    .map(|d| RememberedDate::day(d.year(), d.month() as u8, d.day())),
+                crate::calendar::parse_day(&h.date)
+                    .map(|d| RememberedDate::day(d.year(), d.month() as u8, d.day() as u8)),
                 EventKind::Hearing,
                 &h.court,
                 format!("{what}{judge}"),

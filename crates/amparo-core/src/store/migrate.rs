@@ -62,7 +62,7 @@ pub(crate) fn migrate(conn: &mut Connection, backup_dir: Option<&Path>) -> Resul
 
 fn backup_before_migration(conn: &Connection, dir: &Path, found: i64) -> Result<()> {
     super::private_dir(dir)?;
-    let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
+    let stamp = chrono::Utc::now().timestamp();
     let path = dir.join(format!("amparo-schema-{found}-{stamp}.sqlite3"));
     let mut copy = Connection::open(&path)?;
     super::private_file(&path)?;

@@ -35,6 +35,7 @@ use crate::error::{Error, Result};
 
 pub use migrate::SCHEMA_VERSION;
 pub use settings::Preferences;
+pub use statements::check_signing;
 
 /// The database file's name inside the data folder.
 pub const DATABASE_FILE: &str = "amparo.sqlite3";
@@ -176,14 +177,52 @@ pub(crate) fn private_file(path: &Path) -> Result<()> {
 
 /// The current time as stored: UTC, RFC 3339, whole seconds.
 pub(crate) fn now() -> String {
-    let now = time::OffsetDateTime::now_utc();
-    now.replace_nanosecond(0)
-        .unwrap_or(now)
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
+    stamp(chrono::Utc::now())
+}
+
+/// `2026-11-30T14:05:09Z`: no fraction and a `Z`, the form every stored
+/// row already has, so that text order stays time order.
+fn stamp(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// `value` as the JSON text a column stores.
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| Error::Serialization(e.to_string()))
 }
 
 /// Today's date (UTC), for "not in the future" checks.
-pub(crate) fn today() -> time::Date {
-    time::OffsetDateTime::now_utc().date()
+pub(crate) fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+#[cfg(test)]
+mod json_tests {
+    use super::to_json;
+    use crate::error::Error;
+
+    #[test]
+    fn a_value_json_cannot_hold_is_a_storage_failure_not_a_change() {
+        // JSON object keys must be strings; a pair is refused.
+        let map = std::collections::BTreeMap::from([((1, 2), "x")]);
+        let err = to_json(&map).expect_err("a pair is no JSON key");
+        assert!(matches!(err, Error::Serialization(_)), "{err:?}");
+        assert_eq!(err.code(), "storage");
+    }
+}
+
+#[cfg(test)]
+mod stamp_tests {
+    use super::stamp;
+    use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn times_are_stored_in_whole_seconds_with_a_z() {
+        let at = Utc
+            .with_ymd_and_hms(2026, 11, 30, 14, 5, 9)
+            .single()
+            .expect("a real time")
+            + chrono::Duration::milliseconds(987);
+        assert_eq!(stamp(at), "2026-11-30T14:05:09Z");
+    }
 }

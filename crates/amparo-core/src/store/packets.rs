@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{Store, now};
+use super::{Store, now, to_json};
 use crate::error::{Error, FieldError, FieldProblem, Result};
 use crate::packet::{PacketDraft, PacketItem, PacketItemKind, PinnedLetter, order_keeping_pins};
 
@@ -91,11 +91,7 @@ impl Store {
             problems.push(FieldError::new("sizeLimitMb", FieldProblem::Unknown));
         }
         if !draft.service.date.is_empty()
-            && time::Date::parse(
-                &draft.service.date,
-                time::macros::format_description!("[year]-[month]-[day]"),
-            )
-            .is_err()
+            && crate::calendar::parse_day(&draft.service.date).is_none()
         {
             problems.push(FieldError::new("service.date", FieldProblem::DateInvalid));
         }
@@ -120,7 +116,7 @@ impl Store {
         if !problems.is_empty() {
             return Err(Error::Invalid(problems));
         }
-        let body = serde_json::to_string(draft).map_err(|e| Error::Changed(e.to_string()))?;
+        let body = to_json(draft)?;
         self.conn().execute(
             "INSERT INTO packets (case_id, body, updated_at) VALUES (?1, ?2, ?3)
              ON CONFLICT (case_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",

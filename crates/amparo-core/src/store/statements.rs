@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::{Store, now, today};
+use super::{Store, now, to_json, today};
 use crate::error::{Error, FieldError, FieldProblem, Result};
 use crate::exhibit::{ExhibitItem, ExhibitKind};
 use crate::signing_place::{SigningPlace, is_country_code};
@@ -76,29 +76,61 @@ impl Store {
         Ok(statement)
     }
 
-    /// The statements of a case, in the order they were filed.
+    /// The statements of a case, in the order they were filed. Reads the
+    /// list's columns and counts; only a statement with a signed version
+    /// has its text read, to tell whether it changed since.
     pub fn statements(&self, case_id: &str) -> Result<Vec<StatementSummary>> {
-        let ids: Vec<String> = self
-            .conn()
-            .prepare("SELECT id FROM statements WHERE case_id = ?1 ORDER BY position")?
-            .query_map([case_id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        ids.iter()
-            .map(|id| {
-                let s = self.statement(id)?;
-                let declarant_name = self.declarant(&s.draft.declarant_id)?.record.full_name;
+        let mut stmt = self.conn().prepare(
+            "SELECT s.id, s.declarant_id, d.full_name, s.title, s.updated_at,
+                (SELECT count(*) FROM paragraphs p WHERE p.statement_id = s.id),
+                (SELECT count(*) FROM signed_versions v WHERE v.statement_id = s.id)
+             FROM statements s JOIN declarants d ON d.id = s.declarant_id
+             WHERE s.case_id = ?1 ORDER BY s.position",
+        )?;
+        let rows: Vec<StatementSummary> = stmt
+            .query_map([case_id], |r| {
                 Ok(StatementSummary {
-                    id: s.id,
-                    declarant_id: s.draft.declarant_id,
-                    declarant_name,
-                    title: s.draft.title,
-                    paragraphs: s.draft.paragraphs.len() as u32,
-                    signed_versions: s.signed.len() as u32,
-                    is_draft: s.is_draft,
-                    updated_at: s.updated_at,
+                    id: r.get(0)?,
+                    declarant_id: r.get(1)?,
+                    declarant_name: r.get(2)?,
+                    title: r.get(3)?,
+                    updated_at: r.get(4)?,
+                    paragraphs: r.get(5)?,
+                    signed_versions: r.get(6)?,
+                    is_draft: true,
                 })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        rows.into_iter()
+            .map(|mut summary| {
+                if summary.signed_versions > 0 {
+                    summary.is_draft = self.differs_from_last_signed(&summary.id)?;
+                }
+                Ok(summary)
             })
             .collect()
+    }
+
+    /// Whether the statement's current text differs from its last signed
+    /// version, reading that one version only.
+    fn differs_from_last_signed(&self, id: &str) -> Result<bool> {
+        let (number, json): (u32, String) = self.conn().query_row(
+            "SELECT number, draft_json FROM signed_versions WHERE statement_id = ?1
+             ORDER BY number DESC LIMIT 1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let signed = signed_text(id, number, &json)?;
+        let mut current = self
+            .conn()
+            .query_row(
+                "SELECT * FROM statements WHERE id = ?1",
+                [id],
+                statement_from_row,
+            )?
+            .draft;
+        current.paragraphs = self.paragraphs(id)?;
+        Ok(signed != current)
     }
 
     /// Removes a statement that was never signed. A signed statement is
@@ -158,7 +190,7 @@ impl Store {
                 signing.place.place.trim(),
                 signing.place.country,
                 signing.place.us_detention_facility,
-                serde_json::to_string(draft).map_err(|e| Error::Changed(e.to_string()))?,
+                to_json(draft)?,
                 pdf_sha256,
                 now(),
             ],
@@ -214,9 +246,16 @@ impl Store {
         let mut stmt = self
             .conn()
             .prepare("SELECT * FROM signed_versions WHERE statement_id = ?1 ORDER BY number")?;
-        let mut versions: Vec<SignedVersion> = stmt
+        let rows: Vec<(SignedVersion, String)> = stmt
             .query_map([statement_id], version_from_row)?
             .collect::<rusqlite::Result<_>>()?;
+        let mut versions = rows
+            .into_iter()
+            .map(|(mut v, json)| {
+                v.draft = signed_text(statement_id, v.number, &json)?;
+                Ok(v)
+            })
+            .collect::<Result<Vec<_>>>()?;
         let mut scans = self
             .conn()
             .prepare("SELECT sha256 FROM signed_scans WHERE version_id = ?1 ORDER BY position")?;
@@ -354,17 +393,17 @@ fn check(draft: &StatementDraft) -> Result<StatementDraft> {
     }
 }
 
-fn check_signing(signing: &SigningRecord) -> Result<()> {
+/// Checks a signing record on its own: a real signing day not in the
+/// future, and a place whose country is known. Cheap, so that signing can
+/// refuse a bad record before printing and storing anything.
+pub fn check_signing(signing: &SigningRecord) -> Result<()> {
     let mut errors = Vec::new();
-    match time::Date::parse(
-        &signing.signed_on,
-        time::macros::format_description!("[year]-[month]-[day]"),
-    ) {
-        Err(_) => errors.push(FieldError::new("signedOn", FieldProblem::DateInvalid)),
-        Ok(day) if day > latest_past_day(today()) => {
+    match crate::calendar::parse_day(&signing.signed_on) {
+        None => errors.push(FieldError::new("signedOn", FieldProblem::DateInvalid)),
+        Some(day) if day > latest_past_day(today()) => {
             errors.push(FieldError::new("signedOn", FieldProblem::DateInFuture));
         }
-        Ok(_) => {}
+        Some(_) => {}
     }
     check_country(&signing.place, "place.country", &mut errors);
     if signing.place.clause_form().is_none() {
@@ -444,10 +483,19 @@ fn statement_from_row(r: &Row<'_>) -> rusqlite::Result<Statement> {
     })
 }
 
-fn version_from_row(r: &Row<'_>) -> rusqlite::Result<SignedVersion> {
-    let draft: StatementDraft =
-        serde_json::from_str(&r.get::<_, String>("draft_json")?).unwrap_or_default();
-    Ok(SignedVersion {
+/// The text as signed. Text that cannot be read is damage to the record,
+/// never an empty statement: what someone swore must not quietly vanish.
+fn signed_text(statement_id: &str, number: u32, json: &str) -> Result<StatementDraft> {
+    serde_json::from_str(json).map_err(|e| {
+        Error::CorruptDatabase(format!(
+            "statement {statement_id}: signed version {number} cannot be read ({e})"
+        ))
+    })
+}
+
+/// A signed version without its text, and that text as stored (JSON).
+fn version_from_row(r: &Row<'_>) -> rusqlite::Result<(SignedVersion, String)> {
+    let version = SignedVersion {
         id: r.get("id")?,
         number: r.get("number")?,
         signing: SigningRecord {
@@ -458,9 +506,10 @@ fn version_from_row(r: &Row<'_>) -> rusqlite::Result<SignedVersion> {
                 us_detention_facility: r.get("place_us_facility")?,
             },
         },
-        draft,
+        draft: StatementDraft::default(),
         pdf_sha256: r.get("pdf_sha256")?,
         scans: Vec::new(),
         created_at: r.get("created_at")?,
-    })
+    };
+    Ok((version, r.get("draft_json")?))
 }

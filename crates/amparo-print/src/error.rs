@@ -2,7 +2,7 @@
 
 use amparo_core::PrintCheck;
 
-use crate::packet_checks::PacketCheck;
+use crate::packet::PacketCheck;
 
 /// A print that could not be made.
 #[derive(Debug, thiserror::Error)]

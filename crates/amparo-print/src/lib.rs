@@ -5,30 +5,22 @@
 //! `sys.inputs` -> pages -> PDF bytes or PNG previews. The typst World
 //! ([`world`]) serves only the bundled templates, fonts and named images.
 
-mod counsel;
 mod declaration;
 mod error;
 mod packet;
-mod packet_checks;
-mod packet_gather;
-mod packet_model;
-mod packet_tables;
-mod packet_view;
 mod preview;
-mod redact;
 mod render;
 mod signing;
 mod world;
 
-pub use counsel::{CounselExport, export_counsel, gps_originals};
 pub use declaration::{Purpose, StatementPrint, language_name, long_date};
 pub use error::PrintError;
 pub use packet::{
-    PACKET_FILE_BASE, PacketFile, PacketProgress, PacketPurpose, PacketStage, PrintedPacket,
-    packet_checks, preview_packet, print_packet, print_packet_as,
+    CounselExport, PACKET_FILE_BASE, PacketCheck, PacketCheckCode, PacketEntry, PacketFile,
+    PacketProgress, PacketPurpose, PacketStage, PacketView, PrintedPacket, export_counsel,
+    gps_originals, packet_checks, packet_ready, packet_view, preview_packet, print_packet,
+    print_packet_as,
 };
-pub use packet_checks::{PacketCheck, PacketCheckCode, packet_ready};
-pub use packet_view::{PacketEntry, PacketView, packet_view};
 pub use preview::{Preview, ScanAdded};
 pub use render::Pages;
 pub use signing::{

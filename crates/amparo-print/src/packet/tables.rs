@@ -3,57 +3,17 @@
 //! allegation, the points its document claims, and what answers it), with
 //! the exhibit letters of the evidence as this packet gives them.
 
-use amparo_core::{Allegation, AllegationStatus, Event, EvidenceLink, LinkKind, Store};
+use amparo_core::{Allegation, AllegationStatus, Event};
 use serde_json::{Value, json};
 
-use crate::error::PrintError;
-use crate::packet_gather::Exhibit;
-use crate::packet_model::{photo_description, remembered, tattoo_description};
+use crate::packet::describe::remembered;
+use crate::packet::gather::Exhibit;
+use crate::packet::links::NamedLink;
 
 /// The chronology's title, in the index and on its page.
 pub const CHRONOLOGY_TITLE: &str = "Chronology of events";
 /// The rebuttal table's title, in the index and on its page.
 pub const REBUTTAL_TITLE: &str = "Allegations and the evidence that answers them";
-
-/// A link with what the printed page calls the record.
-#[derive(Debug, Clone)]
-pub(crate) struct NamedLink {
-    pub link: EvidenceLink,
-    /// "Decl. of María Elena Moreno", "Photo: the festival", "Tattoo
-    /// record: left wrist".
-    pub name: String,
-}
-
-/// Names every link, reading the records from the store. A record that is
-/// gone is left out (its link went with it).
-pub(crate) fn name_links(
-    store: &Store,
-    links: &[EvidenceLink],
-) -> Result<Vec<NamedLink>, PrintError> {
-    let mut out = Vec::new();
-    for link in links {
-        let name = match link.kind {
-            LinkKind::Statement => {
-                let statement = store.statement(&link.id)?;
-                let declarant_id = statement
-                    .signed
-                    .last()
-                    .map_or(&statement.draft.declarant_id, |v| &v.draft.declarant_id);
-                format!(
-                    "Decl. of {}",
-                    store.declarant(declarant_id)?.record.full_name
-                )
-            }
-            LinkKind::Photo => format!("Photo: {}", photo_description(&store.photo(&link.id)?)),
-            LinkKind::Tattoo => tattoo_description(&store.tattoo(&link.id)?),
-        };
-        out.push(NamedLink {
-            link: link.clone(),
-            name,
-        });
-    }
-    Ok(out)
-}
 
 /// "Decl. of X, para. 5 (Exhibit B)", or "(not in this packet)".
 fn cite(named: &NamedLink, exhibits: &[Exhibit]) -> String {

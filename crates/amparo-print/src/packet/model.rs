@@ -4,14 +4,17 @@
 use std::collections::HashMap;
 
 use amparo_core::{
-    CustodyStatus, DateBasis, ExhibitItem, ExhibitKind, ExhibitLetter, Photo, RememberedDate,
-    ServiceMethod, SourceKind, StatementDraft, Tattoo, TattooPhotoRole, fill,
+    CustodyStatus, DateBasis, ExhibitItem, ExhibitKind, ExhibitLetter, Photo, ServiceMethod,
+    SourceKind, StatementDraft, Tattoo, TattooPhotoRole, fill,
 };
 use serde_json::{Value, json};
 
 use crate::declaration::{Purpose, StatementPrint, language_name, long_date};
-use crate::packet_gather::{Body, Exhibit, Gathered, Original};
-use crate::packet_tables::{CHRONOLOGY_TITLE, REBUTTAL_TITLE, chronology, rebuttal};
+use crate::packet::describe::{
+    photo_description, remembered, tattoo_description, tattoo_has_foreign_text,
+};
+use crate::packet::gather::{Body, Exhibit, Gathered, Original};
+use crate::packet::tables::{CHRONOLOGY_TITLE, REBUTTAL_TITLE, chronology, rebuttal};
 use crate::world::image_path;
 
 /// How a packet's pages are numbered and split.
@@ -46,24 +49,6 @@ fn image_name(sha: &str) -> String {
     format!("p-{sha}")
 }
 
-/// `date` as printed: "March 5, 1998", "March 1998", "about 1998".
-pub(crate) fn remembered(date: &RememberedDate) -> String {
-    let iso = match (date.month, date.day) {
-        (Some(m), Some(d)) => long_date(&format!("{}-{m:02}-{d:02}", date.year), "en"),
-        (Some(m), None) => {
-            let full = long_date(&format!("{}-{m:02}-01", date.year), "en");
-            let month = full.split(' ').next().unwrap_or_default().to_owned();
-            format!("{month} {}", date.year)
-        }
-        _ => date.year.to_string(),
-    };
-    if date.about {
-        format!("about {iso}")
-    } else {
-        iso
-    }
-}
-
 fn basis_text(basis: DateBasis) -> &'static str {
     match basis {
         DateBasis::Unknown => "",
@@ -93,14 +78,6 @@ fn rows(pairs: Vec<(&str, String)>) -> Value {
             .map(|(k, v)| json!([k, v]))
             .collect(),
     )
-}
-
-pub(crate) fn photo_description(p: &Photo) -> String {
-    if p.details.caption.trim().is_empty() {
-        "Photograph".to_owned()
-    } else {
-        p.details.caption.trim().to_owned()
-    }
 }
 
 fn photo_caption(p: &Photo, public: bool) -> Value {
@@ -154,21 +131,6 @@ fn photo_caption(p: &Photo, public: bool) -> Value {
         ("Source", source),
         ("Attested by", d.attested_by.clone()),
     ])
-}
-
-pub(crate) fn tattoo_description(t: &Tattoo) -> String {
-    let r = &t.record;
-    let mut out = format!("Tattoo record: {}", r.body_location.trim());
-    if !r.shows_text.trim().is_empty() {
-        out.push_str(&format!(" (“{}”)", r.shows_text.trim()));
-    }
-    out
-}
-
-/// True when the tattoo record prints text in a language other than English.
-pub(crate) fn tattoo_has_foreign_text(t: &Tattoo) -> bool {
-    let r = &t.record;
-    r.meaning_language != "en" && !r.meaning_language.is_empty() && !r.meaning_original.is_empty()
 }
 
 /// The draft a statement exhibit prints: the latest signed version's text,

@@ -13,9 +13,9 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::error::PrintError;
-use crate::packet::{PacketProgress, PacketPurpose, print_packet};
-use crate::packet_checks::packet_ready;
-use crate::packet_model::original_files;
+use crate::packet::checks::packet_ready;
+use crate::packet::model::original_files;
+use crate::packet::print::{PacketProgress, PacketPurpose, print_packet};
 
 /// What was written for counsel.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -40,7 +40,7 @@ pub fn gps_originals(
     blobs: &BlobStore,
     case_id: &str,
 ) -> Result<Vec<String>, PrintError> {
-    let g = crate::packet_gather::gather(store, case_id, None)?;
+    let g = crate::packet::gather::gather(store, case_id, None)?;
     let originals: Vec<_> = g.exhibits.iter().map(|e| e.originals(blobs)).collect();
     let names = original_files(&g, &originals);
     Ok(originals
@@ -69,7 +69,7 @@ pub fn export_counsel(
     if out.exists() && fs::read_dir(out)?.next().is_some() {
         return Err(Error::DestinationNotEmpty(out.display().to_string()).into());
     }
-    let checks = crate::packet::packet_checks(store, blobs, case_id)?;
+    let checks = crate::packet::print::packet_checks(store, blobs, case_id)?;
     let draft = !packet_ready(&checks);
     let purpose = if draft {
         PacketPurpose::Draft
@@ -78,7 +78,7 @@ pub fn export_counsel(
     };
     let printed = print_packet(store, blobs, case_id, purpose, progress)?;
 
-    let g = crate::packet_gather::gather(store, case_id, None)?;
+    let g = crate::packet::gather::gather(store, case_id, None)?;
     let originals: Vec<_> = g.exhibits.iter().map(|e| e.originals(blobs)).collect();
     let names = original_files(&g, &originals);
 

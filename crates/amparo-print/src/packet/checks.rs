@@ -8,10 +8,10 @@ use amparo_core::ExhibitItem;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::packet_gather::{Body, Gathered};
-use crate::packet_model::tattoo_has_foreign_text;
-use crate::packet_tables::NamedLink;
-use crate::redact::Redactor;
+use crate::packet::describe::tattoo_has_foreign_text;
+use crate::packet::gather::{Body, Gathered};
+use crate::packet::links::NamedLink;
+use crate::packet::redact::Redactor;
 
 /// What a packet check found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -206,7 +206,7 @@ pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<Pa
             }
         }
     }
-    let foreign: Vec<&crate::packet_gather::Exhibit> = g
+    let foreign: Vec<&crate::packet::gather::Exhibit> = g
         .exhibits
         .iter()
         .filter(

@@ -11,10 +11,10 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::PrintError;
-use crate::packet_checks::{PacketCheck, packet_ready, too_large};
-use crate::packet_gather::{Gathered, Original, gather, page_images};
-use crate::packet_model::{ModelInput, Numbering};
-use crate::redact::Redactor;
+use crate::packet::checks::{PacketCheck, packet_ready, too_large};
+use crate::packet::gather::{Gathered, Original, gather, page_images};
+use crate::packet::model::{ModelInput, Numbering};
+use crate::packet::redact::Redactor;
 use crate::render::{Pages, compile};
 
 /// What a packet print is for.
@@ -148,7 +148,7 @@ pub fn packet_checks(
     case_id: &str,
 ) -> Result<Vec<PacketCheck>, PrintError> {
     let prep = prepare(store, blobs, case_id, None)?;
-    Ok(crate::packet_checks::packet_checks(
+    Ok(crate::packet::checks::packet_checks(
         &prep.g,
         prep.redactor.as_ref(),
     ))
@@ -248,7 +248,7 @@ pub fn print_packet_as(
     progress: &(dyn Fn(PacketProgress) + Sync),
 ) -> Result<PrintedPacket, PrintError> {
     let prep = prepare(store, blobs, case_id, draft)?;
-    let checks = crate::packet_checks::packet_checks(&prep.g, prep.redactor.as_ref());
+    let checks = crate::packet::checks::packet_checks(&prep.g, prep.redactor.as_ref());
     if purpose == PacketPurpose::Filing && !packet_ready(&checks) {
         return Err(PrintError::PacketNotReady(checks));
     }
@@ -256,7 +256,7 @@ pub fn print_packet_as(
     // even as a draft.
     let unmaskable: Vec<PacketCheck> = checks
         .iter()
-        .filter(|c| c.code == crate::packet_checks::PacketCheckCode::CannotRedact)
+        .filter(|c| c.code == crate::packet::checks::PacketCheckCode::CannotRedact)
         .cloned()
         .collect();
     if !unmaskable.is_empty() {

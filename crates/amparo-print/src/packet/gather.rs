@@ -12,7 +12,7 @@ use amparo_core::{
 use rayon::prelude::*;
 
 use crate::error::PrintError;
-use crate::packet_tables::{NamedLink, name_links};
+use crate::packet::links::{NamedLink, name_links};
 
 /// What one exhibit prints.
 pub(crate) enum Body {

@@ -7,9 +7,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::PrintError;
-use crate::packet_checks::PacketCheck;
-use crate::packet_model::{photo_description, tattoo_description};
-use crate::packet_tables::{CHRONOLOGY_TITLE, REBUTTAL_TITLE};
+use crate::packet::checks::PacketCheck;
+use crate::packet::describe::{photo_description, tattoo_description};
+use crate::packet::tables::{CHRONOLOGY_TITLE, REBUTTAL_TITLE};
 
 /// One record that is, or could be, an exhibit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -121,7 +121,7 @@ pub fn packet_view(
         .filter(|c| !draft.items.contains(c))
         .map(|c| entry(store, c, String::new(), pinned(c)))
         .collect::<Result<Vec<_>, _>>()?;
-    let checks = crate::packet::packet_checks(store, blobs, case_id)?;
+    let checks = crate::packet::print::packet_checks(store, blobs, case_id)?;
     Ok(PacketView {
         draft,
         exhibits,

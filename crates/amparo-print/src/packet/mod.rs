@@ -1,0 +1,22 @@
+//! The evidence packet: its exhibits gathered from the case, the checks
+//! that stand between it and a filing, its data model and print, the view
+//! the window lists, and counsel's export of the originals.
+
+mod checks;
+mod counsel;
+mod describe;
+mod gather;
+mod links;
+mod model;
+mod print;
+mod redact;
+mod tables;
+mod view;
+
+pub use checks::{PacketCheck, PacketCheckCode, packet_ready};
+pub use counsel::{CounselExport, export_counsel, gps_originals};
+pub use print::{
+    PACKET_FILE_BASE, PacketFile, PacketProgress, PacketPurpose, PacketStage, PrintedPacket,
+    packet_checks, preview_packet, print_packet, print_packet_as,
+};
+pub use view::{PacketEntry, PacketView, packet_view};

@@ -12,5 +12,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['tests/**/*.test.ts'],
     setupFiles: ['tests/setup.ts'],
+    // Each test starts the real core (`amparo serve`) and waits on it.
+    testTimeout: 20_000,
   },
 });

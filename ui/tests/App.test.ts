@@ -5,9 +5,11 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import App from '../src/App.svelte';
 import { emptyDraft } from '../src/lib/draft';
-import { FakeBackend } from './fakeBackend';
+import { testBackend } from './testBackend';
 
-async function start(backend = new FakeBackend()) {
+/** The window of someone who has read the first-start notice. */
+async function start(backend = testBackend()) {
+  await backend.markNoticeRead();
   render(App, { props: { backend } });
   await screen.findByRole('navigation');
   return backend;
@@ -15,9 +17,8 @@ async function start(backend = new FakeBackend()) {
 
 describe('the window', () => {
   it('shows the notice in both languages on first start, and remembers the choice', async () => {
-    const backend = new FakeBackend();
-    backend.preferences = { locale: null, noticeRead: false };
-    backend.addExampleCase = async () => backend.createCase({ ...emptyDraft(), person: { ...emptyDraft().person, recordName: 'Example Person' } });
+    // A new store: no language chosen, the notice not read yet.
+    const backend = testBackend();
     const user = userEvent.setup();
     render(App, { props: { backend } });
     const dialog = await screen.findByRole('dialog');
@@ -27,8 +28,9 @@ describe('the window', () => {
     expect(within(dialog).getByText(/todavía no cifra/)).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Continuar en español' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(backend.preferences).toEqual({ locale: 'es', noticeRead: true });
-    expect(await screen.findByText('Example Person')).toBeTruthy();
+    expect((await backend.startup()).preferences).toEqual({ locale: 'es', noticeRead: true });
+    // The example case the core adds on first start.
+    expect(await screen.findByText('Jesús Alberto Rivas Moreno')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Casos' })).toBeTruthy();
   });
 
@@ -78,13 +80,13 @@ describe('the window', () => {
     await user.selectOptions(screen.getByLabelText('Language'), 'es');
     expect(await screen.findByRole('heading', { name: 'Casos' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Nuevo caso' })).toBeTruthy();
-    expect(backend.preferences.locale).toBe('es');
+    await waitFor(async () => expect((await backend.startup()).preferences.locale).toBe('es'));
     expect(document.documentElement.lang).toBe('es');
   });
 
   it('deletes a case only when its name is typed, and restores it from Deleted', async () => {
     const user = userEvent.setup();
-    const backend = new FakeBackend();
+    const backend = testBackend();
     await backend.createCase({ ...emptyDraft(), person: { ...emptyDraft().person, recordName: 'Luis Gómez' } });
     await start(backend);
     await user.click(await screen.findByRole('button', { name: /Luis Gómez/ }));

@@ -5,35 +5,86 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { backendContext } from '../src/backend';
-import type { PacketEntry } from '../src/bindings/PacketEntry';
+import type { CounselExport } from '../src/bindings/CounselExport';
+import type { ImportSummary } from '../src/bindings/ImportSummary';
+import type { PacketDraft } from '../src/bindings/PacketDraft';
+import type { Photo } from '../src/bindings/Photo';
+import type { Preview } from '../src/bindings/Preview';
 import PacketPage from '../src/components/PacketPage.svelte';
-import { FakeBackend } from './fakeBackend';
+import { emptyDraft } from '../src/lib/draft';
+import { emptyDeclarant, newStatement } from '../src/lib/statement';
+import { emptyTattoo } from '../src/lib/tattoo';
+import { fixture, testBackend, type TestBackend } from './testBackend';
 
-function entry(kind: 'statement' | 'photo' | 'tattoo', id: string, description: string): PacketEntry {
-  return { item: { kind, id }, letter: '', description, photoSha256: null, pinned: false };
+type Case = {
+  backend: TestBackend;
+  caseId: string;
+  statementId: string;
+  tattooId: string;
+  festival: Photo;
+  school: Photo;
+};
+
+async function photo(backend: TestBackend, caseId: string, file: string, caption: string): Promise<Photo> {
+  const summary = (await backend.host.call('import_photos', { caseId, paths: [fixture(file)] })) as ImportSummary;
+  const result = summary.outcomes[0].result;
+  if (result.status !== 'imported') throw new Error(`${file} was not imported: ${JSON.stringify(result)}`);
+  const stored = await backend.getPhoto(result.photoId);
+  return backend.updatePhotoDetails(stored.id, { ...stored.details, caption });
 }
 
-async function withPacket(setup: (b: FakeBackend) => void = () => {}) {
-  const backend = new FakeBackend();
-  backend.packetEntries = [
-    entry('statement', 's1', 'Declaration of María'),
-    entry('tattoo', 't1', 'Tattoo record: Left wrist'),
-    entry('photo', 'p1', 'Festival photo'),
+/**
+ * A case whose packet holds, in the core's own default order, María's
+ * declaration, a tattoo record and the festival photo (the only photo with
+ * an exhibit letter); the school photo is left out.
+ */
+async function caseWithPacket(festivalFile = 'wrist.jpg'): Promise<Case> {
+  const backend = testBackend();
+  const draft = emptyDraft();
+  draft.person.recordName = 'Rivas Moreno, Jesús Alberto';
+  const c = await backend.createCase(draft);
+  const festival = await photo(backend, c.id, festivalFile, 'Festival photo');
+  const school = await photo(backend, c.id, 'school.jpg', 'School photo');
+  await backend.assignExhibitLetter({ kind: 'photo', id: festival.id });
+  const maria = await backend.createDeclarant(c.id, {
+    ...emptyDeclarant(),
+    fullName: 'María Elena Moreno de Rivas',
+    readsEnglish: 'no',
+  });
+  const statement = newStatement(maria, c);
+  statement.title = 'Declaration of María';
+  statement.helper.name = 'Ana Torres';
+  statement.place = { place: 'Capacho, Táchira, Venezuela', country: 'VE', usDetentionFacility: false };
+  statement.paragraphs = [
+    {
+      original: 'Esta foto es de la fiesta de los Reyes Magos en Capacho.',
+      english: 'This photo is of the Three Kings festival in Capacho.',
+      exhibits: [{ kind: 'photo', id: festival.id }],
+    },
   ];
-  backend.packetOthers = [entry('photo', 'p2', 'School photo')];
-  setup(backend);
-  render(PacketPage, { props: { caseId: 'case-1', onback: () => {} }, context: backendContext(backend) });
+  const statementId = (await backend.createStatement(c.id, statement)).id;
+  const tattooId = (await backend.createTattoo(c.id, { ...emptyTattoo(), bodyLocation: 'Left wrist' })).id;
+  return { backend, caseId: c.id, statementId, tattooId, festival, school };
+}
+
+async function openPacket({ backend, caseId }: Case) {
+  render(PacketPage, { props: { caseId, onback: () => {} }, context: backendContext(backend) });
   await screen.findByRole('heading', { name: /In the packet/ });
-  return backend;
 }
 
 const rows = () =>
   screen.getAllByRole('listitem').filter((li) => li.closest('ol')).map((li) => li.textContent ?? '');
 
+const savedDrafts = (backend: TestBackend) => backend.inputs('save_packet').map((i) => i.draft as PacketDraft);
+
 describe('evidence packet', () => {
   it('moves an exhibit down from the keyboard, keeps focus on it, and saves the order with Ctrl+S', async () => {
     const user = userEvent.setup();
-    const backend = await withPacket();
+    const c = await caseWithPacket();
+    await openPacket(c);
+    expect(rows()[0]).toContain('Declaration of María');
+    expect(rows()[1]).toContain('Tattoo record: Left wrist');
+    expect(rows()[2]).toContain('Festival photo');
     screen.getByRole('button', { name: 'Move down: Declaration of María' }).focus();
     await user.keyboard('{Enter}');
     expect(rows()[0]).toContain('Tattoo record: Left wrist');
@@ -43,81 +94,110 @@ describe('evidence packet', () => {
     // Prints wait for the order to be saved.
     expect(screen.getByRole('button', { name: 'Open / Print' })).toBeDisabled();
     await user.keyboard('{Control>}s{/Control}');
-    await waitFor(() => expect(backend.savedPackets.length).toBe(1));
-    expect(backend.savedPackets[0].items.map((i) => i.id)).toEqual(['t1', 's1', 'p1']);
-    // The letters now follow the saved order.
+    await waitFor(() => expect(savedDrafts(c.backend)).toHaveLength(1));
+    expect(savedDrafts(c.backend)[0].items.map((i) => i.id)).toEqual([c.tattooId, c.statementId, c.festival.id]);
+    // Once saved, prints are allowed and the letters follow the saved order.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Open / Print' })).toBeEnabled());
     expect(rows()[1]).toMatch(/^B/);
-    expect(screen.getByRole('button', { name: 'Open / Print' })).toBeEnabled();
+    expect((await c.backend.getPacket(c.caseId)).exhibits.map((e) => e.item.id)).toEqual([
+      c.tattooId,
+      c.statementId,
+      c.festival.id,
+    ]);
   });
 
   it('puts a record in and takes one out', async () => {
     const user = userEvent.setup();
-    const backend = await withPacket();
+    const c = await caseWithPacket();
+    await openPacket(c);
     await user.click(screen.getByText('Not in the packet (1)'));
     await user.click(screen.getByRole('button', { name: 'Put in the packet: School photo' }));
     await user.click(screen.getByRole('button', { name: 'Take out of the packet: Festival photo' }));
     await user.click(screen.getByRole('button', { name: 'Save the packet' }));
-    await waitFor(() => expect(backend.savedPackets.length).toBe(1));
-    expect(backend.savedPackets[0].items.map((i) => i.id)).toEqual(['s1', 't1', 'p2']);
+    await waitFor(() => expect(savedDrafts(c.backend)).toHaveLength(1));
+    expect(savedDrafts(c.backend)[0].items.map((i) => i.id)).toEqual([c.statementId, c.tattooId, c.school.id]);
+    const view = await c.backend.getPacket(c.caseId);
+    expect(view.others.map((e) => e.description)).toEqual(['Festival photo']);
   });
 
   it('says what blocks filing in plain words and only allows a draft then', async () => {
-    await withPacket((b) => {
-      b.packetChecks = [
-        {
-          code: 'pinnedLetterMoved',
-          blocks: true,
-          letters: ['A', 'C'],
-          subject: 'Declaration of María',
-          message: '',
-        },
-        { code: 'photoNotSworn', blocks: false, letters: ['C'], subject: '', message: '' },
-      ];
+    // María signed her declaration citing the festival photo as Exhibit A;
+    // this packet puts it third, and the school photo no one swears to
+    // fourth. A letter a signed declaration cites is held for it, so the
+    // others start at B: the festival photo would be D, the school photo E.
+    const c = await caseWithPacket();
+    const today = new Date().toISOString().slice(0, 10);
+    const statement = await c.backend.getStatement(c.statementId);
+    await c.backend.signStatement(c.statementId, { signedOn: today, place: statement.place }, []);
+    const packet = (await c.backend.getPacket(c.caseId)).draft;
+    await c.backend.savePacket(c.caseId, {
+      ...packet,
+      items: [
+        { kind: 'statement', id: c.statementId },
+        { kind: 'tattoo', id: c.tattooId },
+        { kind: 'photo', id: c.festival.id },
+        { kind: 'photo', id: c.school.id },
+      ],
     });
+    await openPacket(c);
     expect(
-      screen.getByText(/“Declaration of María” was signed citing Exhibit A; in this order it would be Exhibit C/),
+      screen.getByText(/“Declaration of María” was signed citing Exhibit A; in this order it would be Exhibit D/),
     ).toBeInTheDocument();
-    expect(screen.getByText(/No signed declaration speaks about the photo in Exhibit C/)).toBeInTheDocument();
+    expect(screen.getByText(/No signed declaration speaks about the photo in Exhibit E/)).toBeInTheDocument();
+    expect(rows().map((row) => row[0])).toEqual(['B', 'C', 'D', 'E']);
     expect(screen.getByLabelText('For filing')).toBeDisabled();
     expect(screen.getByLabelText(/Draft to read over/)).toBeChecked();
   });
 
   it('previews the pages and opens the PDF through the shell', async () => {
     const user = userEvent.setup();
-    const backend = await withPacket();
+    const c = await caseWithPacket();
+    await openPacket(c);
     await user.click(screen.getByRole('button', { name: 'Preview pages' }));
-    expect(await screen.findAllByAltText(/Page \d of 4/)).toHaveLength(4);
+    await waitFor(() => expect(c.backend.outputs('preview_packet')).toHaveLength(1));
+    const preview = c.backend.outputs('preview_packet')[0] as Preview;
+    expect(preview.pages).toBeGreaterThan(1);
+    expect(await screen.findAllByAltText(new RegExp(`Page \\d+ of ${preview.pages}`))).toHaveLength(preview.pages);
     await user.click(screen.getByRole('button', { name: 'Open / Print' }));
-    await waitFor(() => expect(backend.openedPackets).toEqual(['draft']));
+    await waitFor(() => expect(c.backend.openedPackets).toEqual(['draft']));
   });
 
   it('asks before handing counsel originals that carry a GPS position, and leaves them out by default', async () => {
     const user = userEvent.setup();
-    const backend = await withPacket((b) => {
-      b.gpsFiles = ['Exhibit-C-1.heif'];
-    });
+    const c = await caseWithPacket('gps.jpg');
+    c.backend.pickedFolder = c.backend.host.folder('for-counsel');
+    await openPacket(c);
     await user.click(screen.getByRole('button', { name: 'Export for counsel…' }));
-    expect(await screen.findByText('Exhibit-C-1.heif')).toBeInTheDocument();
+    await waitFor(() => expect(c.backend.outputs('counsel_gps_files')).toHaveLength(1));
+    const gpsFiles = c.backend.outputs('counsel_gps_files')[0] as string[];
+    expect(gpsFiles).toHaveLength(1);
+    expect(await screen.findByText(gpsFiles[0])).toBeInTheDocument();
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(backend.counselExports).toEqual([false]));
-    expect(await screen.findAllByText(/Written: \/tmp\/For-counsel \(5 files, with SHA256SUMS\)/)).not.toHaveLength(0);
+    await waitFor(() => expect(c.backend.counselExports).toEqual([false]));
+    await waitFor(() => expect(c.backend.outputs('export_counsel')).toHaveLength(1));
+    const done = c.backend.outputs('export_counsel')[0] as CounselExport;
+    expect(done.gpsLeftOut).toEqual(gpsFiles);
+    expect(
+      await screen.findAllByText(`Written: ${done.folder} (${done.files} files, with SHA256SUMS)`, { exact: false }),
+    ).not.toHaveLength(0);
   });
 
   it('names a size limit that is not a number next to the field and saves nothing', async () => {
     const user = userEvent.setup();
-    const backend = await withPacket();
+    const c = await caseWithPacket();
+    await openPacket(c);
     const limit = screen.getByLabelText('Largest file the court accepts, in MB');
     await user.clear(limit);
     await user.type(limit, '25 MB');
     await user.click(screen.getByRole('button', { name: 'Save the packet' }));
     expect(await screen.findByText(/Something in the packet settings is not right/)).toBeInTheDocument();
     expect(limit).toHaveAttribute('aria-invalid', 'true');
-    expect(backend.savedPackets).toHaveLength(0);
+    expect((await c.backend.getPacket(c.caseId)).draft.sizeLimitMb).toBe(25);
     // Fixed, it saves.
     await user.clear(limit);
     await user.type(limit, '35');
     await user.click(screen.getByRole('button', { name: 'Save the packet' }));
-    await waitFor(() => expect(backend.savedPackets.map((p) => p.sizeLimitMb)).toEqual([35]));
-    expect(limit).not.toHaveAttribute('aria-invalid');
+    await waitFor(() => expect(limit).not.toHaveAttribute('aria-invalid'));
+    expect((await c.backend.getPacket(c.caseId)).draft.sizeLimitMb).toBe(35);
   });
 });

@@ -1,17 +1,21 @@
 // The statement editor: paragraphs side by side, reordered and split from
 // the keyboard, checks in plain words after saving, and printing through
 // the shell (never window.print).
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { backendContext } from '../src/backend';
+import type { Preview } from '../src/bindings/Preview';
+import type { ScanAdded } from '../src/bindings/ScanAdded';
+import type { StatementDraft } from '../src/bindings/StatementDraft';
 import StatementEditor from '../src/components/StatementEditor.svelte';
+import WordingSettings from '../src/components/WordingSettings.svelte';
 import { emptyDraft } from '../src/lib/draft';
 import { emptyDeclarant, newStatement } from '../src/lib/statement';
-import { FakeBackend } from './fakeBackend';
+import { fixture, testBackend } from './testBackend';
 
-async function withStatement(texts: [string, string][]) {
-  const backend = new FakeBackend();
+async function withStatement(texts: [string, string][], change: (s: StatementDraft) => void = () => {}) {
+  const backend = testBackend();
   const draft = emptyDraft();
   draft.person.recordName = 'Rivas Moreno, Jesús Alberto';
   const c = await backend.createCase(draft);
@@ -22,6 +26,7 @@ async function withStatement(texts: [string, string][]) {
   });
   const statement = newStatement(mother, c);
   statement.paragraphs = texts.map(([original, english]) => ({ original, english, exhibits: [] }));
+  change(statement);
   const created = await backend.createStatement(c.id, statement);
   render(StatementEditor, {
     props: { caseId: c.id, id: created.id, onback: () => {} },
@@ -39,7 +44,7 @@ describe('statement editor', () => {
 
   it('moves a paragraph down with the keyboard and saves the new order', async () => {
     const user = userEvent.setup();
-    const { backend } = await withStatement([
+    const { backend, id } = await withStatement([
       ['Primero', 'First'],
       ['Segundo', 'Second'],
     ]);
@@ -53,8 +58,10 @@ describe('statement editor', () => {
     expect(document.activeElement?.id).toBe('paragraph-1-up');
     screen.getAllByRole('button', { name: 'Save statement' })[0].focus();
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(backend.savedDrafts.length).toBe(1));
-    expect(backend.savedDrafts[0].paragraphs.map((p) => p.original)).toEqual(['Segundo', 'Primero']);
+    await waitFor(() => expect(backend.inputs('update_statement')).toHaveLength(1));
+    const sent = backend.inputs('update_statement')[0].draft as StatementDraft;
+    expect(sent.paragraphs.map((p) => p.original)).toEqual(['Segundo', 'Primero']);
+    expect((await backend.getStatement(id)).paragraphs.map((p) => p.english)).toEqual(['Second', 'First']);
   });
 
   it('splits a paragraph at the cursor', async () => {
@@ -84,11 +91,15 @@ describe('statement editor', () => {
     const user = userEvent.setup();
     const { backend, id } = await withStatement([['Uno', 'One']]);
     await user.click(screen.getByRole('button', { name: 'Open / Print' }));
-    await waitFor(() => expect(backend.opened).toEqual([{ id, purpose: 'draft' }]));
+    await waitFor(() => expect(backend.openedStatements).toEqual([{ id, purpose: 'draft' }]));
     await user.click(screen.getByRole('button', { name: 'Preview pages' }));
-    expect(await screen.findByAltText('Page 2 of 2')).toHaveAttribute(
+    await waitFor(() => expect(backend.outputs('preview_statement')).toHaveLength(1));
+    const preview = backend.outputs('preview_statement')[0] as Preview;
+    expect(preview.pages).toBeGreaterThan(0);
+    const last = `Page ${preview.pages} of ${preview.pages}`;
+    expect(await screen.findByAltText(last)).toHaveAttribute(
       'src',
-      'amparo-media://localhost/preview/0123456789abcdef0123456789abcdef/1',
+      `amparo-media://localhost/preview/${preview.token}/${preview.pages - 1}`,
     );
   });
 
@@ -101,28 +112,66 @@ describe('statement editor', () => {
   });
 });
 
+describe('recording a signing', () => {
+  it('refuses a day in the future at its field, then keeps the signed version with its scan', async () => {
+    const user = userEvent.setup();
+    const { backend, id } = await withStatement([['Uno', 'One']], (s) => {
+      s.helper.name = 'Ana Torres';
+      s.place = { place: 'Capacho, Táchira, Venezuela', country: 'VE', usDetentionFacility: false };
+    });
+    backend.pickedScans = [fixture('wrist.jpg')];
+    await user.click(screen.getByRole('button', { name: 'Mark signed…' }));
+    await user.click(await screen.findByLabelText('The declarant was told this before signing'));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Mark signed' });
+    const signedOn = within(dialog).getByRole('group', { name: 'Day it was signed' });
+    const today = new Date();
+    const year = within(signedOn).getByLabelText('Year');
+    await user.type(year, String(today.getFullYear() + 1));
+    await user.selectOptions(
+      within(signedOn).getByLabelText('Month'),
+      today.toLocaleString('en', { month: 'long' }),
+    );
+    await user.type(within(signedOn).getByLabelText('Day'), String(today.getDate()));
+    await user.click(within(dialog).getByRole('button', { name: 'Record the signing' }));
+    expect(await within(signedOn).findByText('This date is in the future.')).toBeInTheDocument();
+    expect((await backend.getStatement(id)).signed).toEqual([]);
+
+    await user.clear(year);
+    await user.type(year, String(today.getFullYear()));
+    await user.click(within(dialog).getByRole('button', { name: 'Add photos or scans…' }));
+    expect(await within(dialog).findByText('wrist.jpg')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Record the signing' }));
+    expect(await screen.findByText('The signed version is recorded and its PDF is stored.', {}, { timeout: 20_000 }))
+      .toBeInTheDocument();
+    const [scan] = backend.outputs('keep_scans')[0] as ScanAdded[];
+    const signed = (await backend.getStatement(id)).signed;
+    expect(signed).toHaveLength(1);
+    expect(signed[0].scans).toEqual([scan.sha256]);
+  }, 30_000);
+});
+
 describe('printed wording', () => {
   it('marks unconfirmed sentences and restores a changed one', async () => {
     const user = userEvent.setup();
-    const backend = new FakeBackend();
-    backend.wording = [
-      {
-        key: 'opening.es',
-        text: 'Yo, {name}, declaro',
-        defaultText: 'Yo, {name}, declaro',
-        source: 'unconfirmed',
-        placeholders: ['name'],
-      },
-    ];
-    const { default: WordingSettings } = await import('../src/components/WordingSettings.svelte');
+    const backend = testBackend();
+    const builtIn = (await backend.listWording()).find((e) => e.key === 'opening.es');
+    expect(builtIn?.source).toBe('unconfirmed');
     render(WordingSettings, { context: backendContext(backend) });
     const area = await screen.findByLabelText('Opening line · Spanish');
-    expect(screen.getByText(/Unconfirmed: have a lawyer check it/)).toBeInTheDocument();
+    const field = within(area.closest('.field') as HTMLElement);
+    expect(field.getByText(/Unconfirmed: have a lawyer check it/)).toBeInTheDocument();
     await user.clear(area);
     await user.type(area, 'Yo, {{name}, declaro lo siguiente');
-    await user.click(screen.getByRole('button', { name: 'Save this sentence' }));
-    expect(await screen.findByText(/Changed from the built-in text/)).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Restore the built-in text' }));
-    await waitFor(() => expect(backend.wording[0].text).toBe('Yo, {name}, declaro'));
+    await user.click(field.getByRole('button', { name: 'Save this sentence' }));
+    expect(await field.findByText(/Changed from the built-in text/)).toBeInTheDocument();
+    expect((await backend.listWording()).find((e) => e.key === 'opening.es')?.text).toBe(
+      'Yo, {name}, declaro lo siguiente',
+    );
+    await user.click(field.getByRole('button', { name: 'Restore the built-in text' }));
+    await waitFor(async () =>
+      expect((await backend.listWording()).find((e) => e.key === 'opening.es')?.text).toBe(builtIn?.defaultText),
+    );
+    expect(field.queryByText(/Changed from the built-in text/)).toBeNull();
   });
 });

@@ -1,10 +1,11 @@
 // The chronology, allegations with the evidence that answers them,
-// deadlines and search, driven as a person would, against the fake backend.
+// deadlines and search, driven as a person would, against the real core.
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { backendContext } from '../src/backend';
 import type { Case } from '../src/bindings/Case';
+import type { CaseDraft } from '../src/bindings/CaseDraft';
 import AllegationsPage from '../src/components/AllegationsPage.svelte';
 import CaseDeadlines from '../src/components/CaseDeadlines.svelte';
 import SearchPage from '../src/components/SearchPage.svelte';
@@ -13,25 +14,34 @@ import { emptyDraft } from '../src/lib/draft';
 import { navigation } from '../src/lib/navigation.svelte';
 import { snippetParts } from '../src/lib/search';
 import { emptyTattoo } from '../src/lib/tattoo';
-import { FakeBackend } from './fakeBackend';
+import { testBackend } from './testBackend';
 
-async function withCase() {
-  const backend = new FakeBackend();
+async function withCase(change: (draft: CaseDraft) => void = () => {}) {
+  const backend = testBackend();
   const draft = emptyDraft();
   draft.person.recordName = 'Jesús Alberto Rivas Moreno';
+  change(draft);
   const c = await backend.createCase(draft);
-  await backend.createTattoo(c.id, {
+  const tattoo = await backend.createTattoo(c.id, {
     ...emptyTattoo(),
     bodyLocation: 'Left wrist',
     meaningOriginal: 'Una corona por mi mamá y los Reyes Magos',
   });
-  return { backend, c };
+  return { backend, c, tattoo };
+}
+
+/** The day `days` from today where the court sits, `YYYY-MM-DD`. */
+function dayInZone(zone: string, days: number): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
+  const day = new Date(`${today}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
 }
 
 describe('allegations', () => {
   it('records an allegation from the reported list and links a tattoo record that answers it', async () => {
     const user = userEvent.setup();
-    const { backend, c } = await withCase();
+    const { backend, c, tattoo } = await withCase();
     render(AllegationsPage, { props: { caseId: c.id, onback: () => {} }, context: backendContext(backend) });
     // The reference list says what it is, and never scores the person.
     expect(await screen.findByText('Criteria as reported in the press')).toBeInTheDocument();
@@ -46,10 +56,10 @@ describe('allegations', () => {
     await user.click(screen.getByRole('button', { name: 'Link it' }));
     expect(screen.getByRole('button', { name: 'Unlink Tattoo record: Left wrist' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Save the allegation' }));
-    await waitFor(() => expect(backend.allegations).toHaveLength(1));
-    expect(backend.allegations[0].points).toBe(4);
-    expect(backend.allegations[0].answers).toEqual([{ kind: 'tattoo', id: 'tattoo-1', paragraph: null }]);
     const card = await screen.findByRole('region', { name: 'Tattoos denoting membership' });
+    const [saved] = await backend.listAllegations(c.id);
+    expect(saved.points).toBe(4);
+    expect(saved.answers).toEqual([{ kind: 'tattoo', id: tattoo.id, paragraph: null }]);
     expect(within(card).getByText('Tattoo record: Left wrist')).toBeInTheDocument();
   });
 
@@ -64,14 +74,20 @@ describe('allegations', () => {
     await user.clear(screen.getByLabelText('Points claimed'));
     await user.click(screen.getByRole('button', { name: 'Save the allegation' }));
     expect(await screen.findByLabelText(/^Criterion/)).toHaveAttribute('aria-invalid', 'true');
-    expect(backend.allegations).toHaveLength(0);
+    expect(await backend.listAllegations(c.id)).toHaveLength(0);
   });
 });
 
 describe('chronology', () => {
   it('adds a date the case knows with one click and lists events in order', async () => {
     const user = userEvent.setup();
-    const { backend, c } = await withCase();
+    // The case knows the day of detention; the chronology has a hearing
+    // remembered only to the month.
+    const { backend, c } = await withCase((draft) => {
+      draft.custody.status = 'detained';
+      draft.custody.facility = 'Otay Mesa';
+      draft.custody.detainedSince = { year: 2025, month: 3, day: 1, about: false };
+    });
     await backend.createEvent(c.id, {
       date: { year: 2025, month: 3, day: null, about: false },
       place: '',
@@ -80,24 +96,13 @@ describe('chronology', () => {
       sources: [],
       origin: '',
     });
-    backend.known = [
-      {
-        event: {
-          date: { year: 2025, month: 3, day: 1, about: false },
-          place: 'Otay Mesa',
-          kind: 'detention',
-          description: 'Detained',
-          sources: [],
-          origin: 'detained',
-        },
-      },
-    ];
     render(TimelinePage, { props: { caseId: c.id, onback: () => {} }, context: backendContext(backend) });
     await user.click(await screen.findByRole('button', { name: 'Add “Detained” to the chronology' }));
     await waitFor(() => expect(screen.queryByText('Dates the case already knows')).toBeNull());
     const items = screen.getAllByRole('listitem').map((li) => li.textContent ?? '');
     expect(items[0]).toContain('Detained');
     expect(items[1]).toContain('Hearing set');
+    expect((await backend.listEvents(c.id)).map((e) => e.origin)).toEqual(['detained', '']);
   });
 
   it('refuses an event without a date or description, naming both fields', async () => {
@@ -107,28 +112,22 @@ describe('chronology', () => {
     await user.click((await screen.findAllByRole('button', { name: 'Add an event' }))[0]);
     await user.click(screen.getByRole('button', { name: 'Save the event' }));
     expect(await screen.findByLabelText(/^What happened/)).toHaveAttribute('aria-invalid', 'true');
-    expect(backend.events).toHaveLength(0);
+    expect(await backend.listEvents(c.id)).toHaveLength(0);
   });
 });
 
 describe('deadlines', () => {
   it('shows an overdue date in red words and adds a due date by hand', async () => {
     const user = userEvent.setup();
-    const { backend, c } = await withCase();
-    backend.deadlineList = [
-      {
-        caseId: c.id,
-        deadline: {
-          date: '2026-11-25',
-          kind: 'filing',
-          hearingKind: 'individual',
-          title: 'Otay Mesa',
-          daysLeft: -5,
-          confirmWithCourt: true,
-          dueDateId: null,
-        },
-      },
-    ];
+    // An individual hearing in 10 days, for a person who is not detained:
+    // evidence was due 15 days before it, so 5 days ago where the court is.
+    const zone = 'America/Los_Angeles';
+    const { backend, c } = await withCase((draft) => {
+      draft.courtTimeZone = zone;
+      draft.hearings = [
+        { id: '', date: dayInZone(zone, 10), time: '', court: 'Otay Mesa', judge: '', kind: 'individual', mode: 'inPerson' },
+      ];
+    });
     const stored: Case = await backend.getCase(c.id);
     render(CaseDeadlines, { props: { case: stored }, context: backendContext(backend) });
     const overdue = await screen.findByText(/overdue, 5 days ago/);
@@ -137,7 +136,7 @@ describe('deadlines', () => {
     await user.click(screen.getByRole('button', { name: 'Add a due date' }));
     await user.type(screen.getByLabelText(/^What is due/), 'Brief');
     await user.click(screen.getByRole('button', { name: 'Save the due date' }));
-    expect(backend.dueDates).toHaveLength(0);
+    expect((await backend.caseDeadlines(c.id)).filter((d) => d.kind === 'other')).toHaveLength(0);
     // No day given: named at the date, the title kept.
     expect(await screen.findAllByText('This is required.')).toHaveLength(1);
     expect(screen.getByLabelText(/^What is due/)).toHaveValue('Brief');

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import App from '../src/App.svelte';
 import { backendContext } from '../src/backend';
 import type { Paragraph } from '../src/bindings/Paragraph';
+import AllegationsPage from '../src/components/AllegationsPage.svelte';
 import StatementEditor from '../src/components/StatementEditor.svelte';
 import { emptyDraft } from '../src/lib/draft';
 import { emptyDeclarant, newStatement } from '../src/lib/statement';
@@ -100,6 +101,21 @@ describe('erasing a case for good', () => {
     expect(await screen.findByText('There are no deleted cases.')).toBeInTheDocument();
     expect(await backend.deletedCases()).toEqual([]);
   });
+});
+
+describe('linking evidence to an allegation', () => {
+  // The window asked for one page of 500 photos; the copy gave every one.
+  it('offers every photo of a case with more photos than one page holds', async () => {
+    const user = userEvent.setup();
+    const backend = testBackend();
+    const c = await caseNamed(backend, 'Rivas Moreno, Jesús Alberto');
+    await backend.host.call('import_photos', { caseId: c.id, paths: distinctPhotos(backend.host.folder('photos'), 505) });
+    render(AllegationsPage, { props: { caseId: c.id, onback: () => {} }, context: backendContext(backend) });
+    await user.click((await screen.findAllByRole('button', { name: 'Record an allegation' }))[0]);
+    const link = await screen.findByLabelText('Link evidence');
+    await waitFor(() => expect(within(link).getAllByRole('option', { name: /^IMG_\d{4}\.jpg$/ })).toHaveLength(505));
+    expect(within(link).getByRole('option', { name: 'IMG_0505.jpg' })).toBeInTheDocument();
+  }, 60_000);
 });
 
 describe('the statement editor', () => {

@@ -22,6 +22,7 @@
 
 mod a_number;
 mod allegation;
+mod attestation;
 mod backup;
 mod bindings;
 mod blob_store;

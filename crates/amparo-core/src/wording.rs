@@ -104,6 +104,42 @@ pub const DEFAULT_WORDING: &[(&str, WordingSource, &[&str], &str)] = &[
         "I, {interpreter}, certify that I am competent to interpret between {language} and English. I read {document} to {declarant} in {language}, a language {declarant} understands, {how}. {declarant} indicated that they understood it before signing. My interpretation was true and accurate to the best of my abilities.",
     ),
     (
+        "attestPhoto.en",
+        WordingSource::Unconfirmed,
+        &["letter", "what"],
+        "Exhibit {letter} is a true and accurate photograph of {what}.",
+    ),
+    (
+        "attestPhotoTaken.en",
+        WordingSource::Unconfirmed,
+        &["date"],
+        "It was taken {date}.",
+    ),
+    (
+        "attestPhotoBy.en",
+        WordingSource::Unconfirmed,
+        &["photographer"],
+        "It was taken by {photographer}.",
+    ),
+    (
+        "attestPhoto.es",
+        WordingSource::Unconfirmed,
+        &["letter", "what"],
+        "El Anexo {letter} es una fotografía fiel y exacta de {what}.",
+    ),
+    (
+        "attestPhotoTaken.es",
+        WordingSource::Unconfirmed,
+        &["date"],
+        "Fue tomada {date}.",
+    ),
+    (
+        "attestPhotoBy.es",
+        WordingSource::Unconfirmed,
+        &["photographer"],
+        "La tomó {photographer}.",
+    ),
+    (
         "serviceEcas.en",
         WordingSource::Unconfirmed,
         &["date", "document", "recipient"],

@@ -8,6 +8,7 @@
 //! a clear error before anything is written to it.
 
 mod allegations;
+mod attest;
 mod cases;
 mod declarants;
 mod due_dates;
@@ -17,6 +18,7 @@ mod links;
 mod migrate;
 mod packets;
 mod photos;
+mod restore;
 mod search;
 mod settings;
 mod statements;

@@ -1,0 +1,25 @@
+//! Restoring a backup over the open store: its database file is replaced,
+//! so the connection must be closed first and opened again after.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use super::Store;
+use crate::error::{Error, Result};
+
+impl Store {
+    /// Restores the backup folder `source` over this store's data folder
+    /// (the replaced data is kept in `replaced/<time>/`, whose path is
+    /// returned) and opens the restored database in place of this one.
+    pub fn restore_backup(&mut self, source: &Path) -> Result<Option<PathBuf>> {
+        let dir = self.dir.clone().ok_or(Error::NoDataDir)?;
+        // Dropping the old connection closes it (and checkpoints its WAL)
+        // before its files are moved away.
+        self.conn = Connection::open_in_memory()?;
+        self.dir = None;
+        let kept = crate::restore_backup(&dir, source);
+        *self = Store::open(&dir)?;
+        kept
+    }
+}

@@ -1,0 +1,181 @@
+//! Every operation of Amparo, defined once. The window reaches the `window`
+//! ones through its one `call` command; `amparo call` and `amparo serve`
+//! reach all of them; `ui/src/bindings/operations.ts` is generated from
+//! this list. To add one: write its core code, then one entry here.
+
+use std::path::PathBuf;
+
+use amparo_core::{
+    Allegation, AllegationDraft, BackupSummary, Case, CaseDraft, CaseSummary, Deadline, Declarant,
+    DeclarantDraft, DueDate, DueDateDraft, Event, EventDraft, ExhibitItem, ExhibitLetter,
+    FieldError, KnownDate, PacketDraft, Paragraph, Photo, PhotoDetails, PhotoPage, Preferences,
+    PrintCheck, ReportedCriterion, SearchResults, SignedVersion, SigningRecord, Statement,
+    StatementDraft, StatementSummary, Tattoo, TattooDraft, WordingEntry,
+};
+use amparo_media::ImportSummary;
+use amparo_print::{CounselExport, PacketPurpose, PacketView, Preview, Purpose, ScanAdded};
+
+use crate::error::Error;
+use crate::operation::{Operation, operations};
+use crate::printing::{self, Startup};
+
+/// The most photos one page of `list_photos` holds.
+pub const PHOTO_PAGE_MAX: u32 = 500;
+
+/// The most places a search shows.
+pub const SEARCH_LIMIT: u32 = 50;
+
+/// The operation named `name`.
+pub fn find(name: &str) -> Result<&'static Operation, Error> {
+    OPERATIONS
+        .iter()
+        .find(|op| op.name == name)
+        .ok_or_else(|| Error::UnknownOperation(name.to_owned()))
+}
+
+fn ok<T>(value: T) -> Result<T, Error> {
+    Ok(value)
+}
+
+operations! {
+    /// What the window needs to draw its first screen.
+    window startup() -> Startup [] = |cx| ok(Startup { preferences: cx.store.preferences()? });
+    /// Sets the window's language ("en" or "es").
+    window set_locale(locale: String) -> Preferences ["invalid"] = |cx| cx.store.set_locale(&locale);
+    /// Remembers that the first-start notice was read.
+    window mark_notice_read() -> Preferences [] = |cx| cx.store.mark_notice_read();
+
+    /// Cases matching the words typed (names without accents, an A-number typed any way).
+    window list_cases(query: String) -> Vec<CaseSummary> [] = |cx| cx.store.list_cases(&query);
+    /// Cases in the Deleted list.
+    window deleted_cases() -> Vec<CaseSummary> [] = |cx| cx.store.deleted_cases();
+    /// One case, whole.
+    window get_case(id: String) -> Case ["notFound"] = |cx| cx.store.case(&id);
+    /// The problems the core would report for a case draft, without saving.
+    window check_case(draft: CaseDraft) -> Vec<FieldError> [] = |cx| ok(amparo_core::check_draft(&draft));
+    /// Saves a new case.
+    window create_case(draft: CaseDraft) -> Case ["invalid"] = |cx| cx.store.create_case(&draft);
+    /// Saves a case's changes.
+    window update_case(id: String, draft: CaseDraft) -> Case ["invalid", "notFound"] = |cx| cx.store.update_case(&id, &draft);
+    /// Moves a case to the Deleted list once its name is typed.
+    window delete_case(id: String, typed_name: String) -> () ["nameMismatch", "notFound"] = |cx| cx.store.delete_case(&id, &typed_name);
+    /// Brings a case back from the Deleted list.
+    window restore_case(id: String) -> Case ["notFound"] = |cx| cx.store.restore_case(&id);
+    /// Erases a deleted case for good once its name is typed.
+    window erase_case(id: String, typed_name: String) -> () ["nameMismatch", "notDeleted", "notFound"] = |cx| cx.store.erase_case(&id, &typed_name);
+    /// Adds the fictional example case.
+    window add_example_case() -> Case [] = |cx| cx.store.add_example_case();
+    /// Writes a backup into a new folder inside `folder`.
+    host back_up_into(folder: PathBuf) -> BackupSummary ["destinationNotEmpty"] = |cx| cx.store.backup_into(&folder);
+    /// Restores the backup folder `folder`; the replaced data is kept (its folder is returned).
+    host restore_backup_from(folder: PathBuf) -> String ["badBackup"] = |cx| ok(cx.store.restore_backup(&folder)?.map(|p| p.display().to_string()).unwrap_or_default());
+
+    /// `limit` photos of a case from `offset` (at most 500 a page), and how many it has.
+    window list_photos(case_id: String, offset: u32, limit: u32) -> PhotoPage ["notFound"] = |cx| cx.store.photos(&case_id, offset, limit.min(PHOTO_PAGE_MAX));
+    /// One photo.
+    window get_photo(id: String) -> Photo ["notFound"] = |cx| cx.store.photo(&id);
+    /// Saves what the family says a photo shows.
+    window update_photo_details(id: String, details: PhotoDetails) -> Photo ["invalid", "notFound"] = |cx| cx.store.update_photo_details(&id, &details);
+    /// Imports image files into a case; each file fails alone with its reason.
+    host import_photos(case_id: String, paths: Vec<PathBuf>) -> ImportSummary ["notFound"] = |cx| printing::import(cx, &case_id, &paths);
+
+    /// A case's tattoo records.
+    window list_tattoos(case_id: String) -> Vec<Tattoo> ["notFound"] = |cx| cx.store.tattoos(&case_id);
+    /// Saves a new tattoo record.
+    window create_tattoo(case_id: String, draft: TattooDraft) -> Tattoo ["invalid", "notFound"] = |cx| cx.store.create_tattoo(&case_id, &draft);
+    /// Saves a tattoo record's changes.
+    window update_tattoo(id: String, draft: TattooDraft) -> Tattoo ["invalid", "notFound"] = |cx| cx.store.update_tattoo(&id, &draft);
+    /// Removes a tattoo record (and the links to it).
+    window delete_tattoo(id: String) -> () ["notFound"] = |cx| cx.store.delete_tattoo(&id);
+
+    /// The case's chronology, in order.
+    window list_events(case_id: String) -> Vec<Event> ["notFound"] = |cx| cx.store.events(&case_id);
+    /// Dates the case records that are not in its chronology yet.
+    window known_dates(case_id: String) -> Vec<KnownDate> ["notFound"] = |cx| cx.store.known_dates(&case_id);
+    /// Saves a new event.
+    window create_event(case_id: String, draft: EventDraft) -> Event ["invalid", "notFound", "inUse"] = |cx| cx.store.create_event(&case_id, &draft);
+    /// Saves an event's changes.
+    window update_event(id: String, draft: EventDraft) -> Event ["invalid", "notFound"] = |cx| cx.store.update_event(&id, &draft);
+    /// Removes an event.
+    window delete_event(id: String) -> () ["notFound"] = |cx| cx.store.delete_event(&id);
+    /// A case's allegations and what answers them.
+    window list_allegations(case_id: String) -> Vec<Allegation> ["notFound"] = |cx| cx.store.allegations(&case_id);
+    /// Saves a new allegation.
+    window create_allegation(case_id: String, draft: AllegationDraft) -> Allegation ["invalid", "notFound"] = |cx| cx.store.create_allegation(&case_id, &draft);
+    /// Saves an allegation's changes.
+    window update_allegation(id: String, draft: AllegationDraft) -> Allegation ["invalid", "notFound"] = |cx| cx.store.update_allegation(&id, &draft);
+    /// Removes an allegation.
+    window delete_allegation(id: String) -> () ["notFound"] = |cx| cx.store.delete_allegation(&id);
+    /// Scoring criteria as reported in the press (never the person's score).
+    window reported_criteria() -> Vec<ReportedCriterion> [] = |cx| cx.store.reported_criteria();
+    /// Replaces the reference list; an empty list restores the built-in one.
+    window set_reported_criteria(list: Vec<ReportedCriterion>) -> Vec<ReportedCriterion> ["invalid"] = |cx| cx.store.set_reported_criteria(&list);
+    /// Coming hearings and due dates, counted in the court's time zone.
+    window case_deadlines(case_id: String) -> Vec<Deadline> ["notFound"] = |cx| cx.store.deadlines(&case_id);
+    /// Adds a due date by hand.
+    window add_due_date(case_id: String, draft: DueDateDraft) -> DueDate ["invalid", "notFound"] = |cx| cx.store.add_due_date(&case_id, &draft);
+    /// Removes a due date.
+    window delete_due_date(id: String) -> () ["notFound"] = |cx| cx.store.delete_due_date(&id);
+    /// Days before an individual hearing that evidence is due (a setting).
+    window filing_days_before() -> u32 [] = |cx| cx.store.filing_days_before();
+    /// Changes that setting.
+    window set_filing_days_before(days: u32) -> u32 ["invalid"] = |cx| cx.store.set_filing_days_before(days);
+    /// Where the words occur in any case (at most 50 places); whatever is typed is safe.
+    window search_cases(query: String) -> SearchResults [] = |cx| cx.store.search(&query, SEARCH_LIMIT);
+
+    /// A case's declarants.
+    window list_declarants(case_id: String) -> Vec<Declarant> ["notFound"] = |cx| cx.store.declarants(&case_id);
+    /// Saves a new declarant.
+    window create_declarant(case_id: String, draft: DeclarantDraft) -> Declarant ["invalid", "notFound"] = |cx| cx.store.create_declarant(&case_id, &draft);
+    /// Saves a declarant's changes.
+    window update_declarant(id: String, draft: DeclarantDraft) -> Declarant ["invalid", "notFound"] = |cx| cx.store.update_declarant(&id, &draft);
+    /// Removes a declarant who has no statements.
+    window delete_declarant(id: String) -> () ["inUse", "notFound"] = |cx| cx.store.delete_declarant(&id);
+    /// A case's statements, as a list.
+    window list_statements(case_id: String) -> Vec<StatementSummary> ["notFound"] = |cx| cx.store.statements(&case_id);
+    /// One statement, whole.
+    window get_statement(id: String) -> Statement ["notFound"] = |cx| cx.store.statement(&id);
+    /// Saves a new statement.
+    window create_statement(case_id: String, draft: StatementDraft) -> Statement ["invalid", "notFound"] = |cx| cx.store.create_statement(&case_id, &draft);
+    /// Saves a statement's changes (a signed one starts a new draft).
+    window update_statement(id: String, draft: StatementDraft) -> Statement ["invalid", "notFound"] = |cx| cx.store.update_statement(&id, &draft);
+    /// Removes a statement that was never signed.
+    window delete_statement(id: String) -> () ["inUse", "notFound"] = |cx| cx.store.delete_statement(&id);
+    /// What stands between the saved draft and a final print.
+    window statement_checks(id: String) -> Vec<PrintCheck> ["notFound"] = |cx| Ok::<_, Error>(amparo_print::statement_checks(cx.store, &id)?);
+    /// The exhibit letters a case has given.
+    window exhibit_letters(case_id: String) -> Vec<ExhibitLetter> ["notFound"] = |cx| cx.store.exhibit_letters(&case_id);
+    /// Gives a photo or tattoo record its exhibit letter (kept once given).
+    window assign_exhibit_letter(item: ExhibitItem) -> ExhibitLetter ["notFound"] = |cx| cx.store.assign_exhibit_letter(&item);
+    /// The paragraph in which the statement's declarant vouches for a photo, in both languages.
+    window attest_photo(statement_id: String, photo_id: String) -> Paragraph ["notFound"] = |cx| cx.store.attest_photo(&statement_id, &photo_id);
+    /// The printed legal sentences (settings a lawyer can change).
+    window list_wording() -> Vec<WordingEntry> [] = |cx| cx.store.wording();
+    /// Changes one sentence; an empty text restores the built-in one.
+    window set_wording(key: String, text: String) -> Vec<WordingEntry> ["invalid"] = |cx| cx.store.set_wording(&key, &text);
+    /// Renders a statement for the preview; its pages are served as images.
+    host preview_statement(id: String, purpose: Purpose) -> Preview ["notFound", "notReady", "printTemplate"] = |cx| printing::preview_statement(cx, &id, purpose);
+    /// Writes a statement's PDF to `path` (for filing: the signed set as stored).
+    host print_statement_to(id: String, purpose: Purpose, path: PathBuf) -> String ["notFound", "notReady", "printTemplate"] = |cx| printing::statement_to(cx, &id, purpose, &path);
+    /// Writes a statement's PDF into the data folder's private `printed/` folder, to open.
+    host print_statement_for_viewer(id: String, purpose: Purpose) -> String ["notFound", "notReady", "printTemplate"] = |cx| printing::statement_for_viewer(cx, &id, purpose);
+    /// Keeps scans of signed pages (originals and print copies).
+    host keep_scans(paths: Vec<PathBuf>) -> Vec<ScanAdded> ["notAnImage", "unsupportedImage", "imageTooLarge", "corruptImage"] = |cx| printing::keep_scans(cx, &paths);
+    /// Records the signing and stores the filing set as printed now.
+    window sign_statement(id: String, signing: SigningRecord, scans: Vec<String>) -> SignedVersion ["invalid", "notFound", "notReady", "changed", "printTemplate"] = |cx| printing::sign(cx, &id, &signing, &scans);
+
+    /// The case's evidence packet: exhibits in order, the others, checks.
+    window get_packet(case_id: String) -> PacketView ["notFound"] = |cx| Ok::<_, Error>(amparo_print::packet_view(cx.store, cx.blobs, &case_id)?);
+    /// Saves the packet's order and settings.
+    window save_packet(case_id: String, draft: PacketDraft) -> PacketView ["invalid", "notFound"] = |cx| printing::save_packet(cx, &case_id, &draft);
+    /// Renders the saved packet as a draft; its pages are served as images.
+    host preview_packet(case_id: String) -> Preview ["notFound", "printTemplate", "corruptImage"] = |cx| printing::preview_packet(cx, &case_id);
+    /// Prints the packet to `path` (parts beside it when split); the files written.
+    host print_packet_to(case_id: String, purpose: PacketPurpose, path: PathBuf) -> Vec<String> ["notFound", "packetNotReady", "printTemplate", "corruptImage"] = |cx| printing::packet_to(cx, &case_id, purpose, &path);
+    /// Prints the packet into the private `printed/` folder, to open; the files written.
+    host print_packet_for_viewer(case_id: String, purpose: PacketPurpose) -> Vec<String> ["notFound", "packetNotReady", "printTemplate", "corruptImage"] = |cx| printing::packet_for_viewer(cx, &case_id, purpose);
+    /// The packet's originals whose files carry a GPS position.
+    window counsel_gps_files(case_id: String) -> Vec<String> ["notFound"] = |cx| Ok::<_, Error>(amparo_print::gps_originals(cx.store, cx.blobs, &case_id)?);
+    /// Writes the export for counsel into a new folder inside `folder`.
+    host export_counsel(case_id: String, include_gps: bool, folder: PathBuf) -> CounselExport ["notFound", "destinationNotEmpty", "printTemplate", "corruptImage"] = |cx| printing::export_counsel(cx, &case_id, include_gps, &folder);
+}

@@ -1,0 +1,103 @@
+//! Where printed files go and what they are called. A file name says what
+//! the file holds and when it was made, never whose case it is: names show
+//! in recent-file lists, e-mail attachments and shared folders.
+
+use std::path::{Path, PathBuf};
+
+use amparo_print::{PACKET_FILE_BASE, PacketPurpose, PrintedPacket, Purpose};
+
+/// The folder of the data folder where PDFs opened for reading or printing
+/// are written; it is emptied when the window starts.
+pub const PRINTED: &str = "printed";
+
+/// Today's date as `YYYY-MM-DD` (UTC), for file names.
+pub fn today() -> String {
+    chrono::Utc::now().date_naive().to_string()
+}
+
+/// A declaration's PDF: its purpose and the day.
+pub fn declaration_name(purpose: Purpose, day: &str) -> String {
+    let what = match purpose {
+        Purpose::Draft => "declaration-draft",
+        Purpose::ForSignature => "declaration-for-signature",
+        Purpose::Filing => "declaration-filing-set",
+    };
+    format!("{what}-{day}.pdf")
+}
+
+/// A packet's PDF as offered in the save dialog.
+pub fn packet_name(day: &str) -> String {
+    format!("{PACKET_FILE_BASE}-{day}.pdf")
+}
+
+/// A packet's PDF written for the viewer.
+pub fn packet_printed_name(purpose: PacketPurpose, day: &str) -> String {
+    let what = match purpose {
+        PacketPurpose::Draft => "draft",
+        PacketPurpose::Filing => "filing",
+    };
+    format!("{PACKET_FILE_BASE}-{what}-{day}.pdf")
+}
+
+/// `chosen` for a packet in one file; `chosen`'s stem plus `_Part1.pdf`,
+/// `_Part2.pdf` ... beside it when the packet was split.
+pub fn packet_paths(chosen: &Path, printed: &PrintedPacket) -> Vec<PathBuf> {
+    if printed.files.len() == 1 {
+        return vec![chosen.to_path_buf()];
+    }
+    let stem = chosen
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| PACKET_FILE_BASE.into());
+    (1..=printed.files.len())
+        .map(|k| chosen.with_file_name(format!("{stem}_Part{k}.pdf")))
+        .collect()
+}
+
+/// A new folder for an export for counsel inside `parent`: named by the
+/// day, with `-2`, `-3` ... when one of that name exists.
+pub fn counsel_folder(parent: &Path, day: &str) -> PathBuf {
+    let mut out = parent.join(format!("For-counsel-{day}"));
+    let mut n = 2;
+    while out.exists() {
+        out = parent.join(format!("For-counsel-{day}-{n}"));
+        n += 1;
+    }
+    out
+}
+
+/// The private folder for PDFs opened in the system viewer, made if needed.
+pub fn printed_dir(data_dir: &Path) -> std::io::Result<PathBuf> {
+    let dir = data_dir.join(PRINTED);
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_say_what_and_when_never_who() {
+        assert_eq!(
+            declaration_name(Purpose::Filing, "2026-12-02"),
+            "declaration-filing-set-2026-12-02.pdf"
+        );
+        assert_eq!(
+            packet_printed_name(PacketPurpose::Draft, "2026-12-02"),
+            format!("{PACKET_FILE_BASE}-draft-2026-12-02.pdf")
+        );
+    }
+
+    #[test]
+    fn a_second_export_on_the_same_day_gets_its_own_folder() {
+        let parent = tempfile::tempdir().expect("temp");
+        let first = counsel_folder(parent.path(), "2026-12-02");
+        std::fs::create_dir(&first).expect("mkdir");
+        let second = counsel_folder(parent.path(), "2026-12-02");
+        assert_eq!(
+            second.file_name().unwrap_or_default(),
+            "For-counsel-2026-12-02-2"
+        );
+    }
+}

@@ -25,6 +25,22 @@ pub struct Args {
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Call any operation by name with JSON input, as the window does
+    /// (`amparo call --list` lists them with their input).
+    Call {
+        /// List every operation with its input and output.
+        #[arg(long, conflicts_with = "operation")]
+        list: bool,
+        /// The operation's name (`list_cases`, `create_tattoo` ...).
+        #[arg(required_unless_present = "list")]
+        operation: Option<String>,
+        /// Its input as JSON (`{"caseId": "..."}`), or `-` to read it from
+        /// standard input; none for an operation without fields.
+        input: Option<String>,
+    },
+    /// Answer operations as JSON lines on standard input and output
+    /// (`{"id": 1, "op": "list_cases", "input": {"query": ""}}`), for programs.
+    Serve,
     /// Create, read, change and delete cases.
     Case {
         #[command(subcommand)]

@@ -5,7 +5,7 @@ use std::path::Path;
 use amparo_core::{Result, Store, restore_backup};
 use serde::Serialize;
 
-use crate::case_cmd::emit;
+use crate::output::emit;
 
 pub fn backup(store: &Store, out: &Path, json: bool) -> Result<()> {
     let summary = store.backup_to(out)?;

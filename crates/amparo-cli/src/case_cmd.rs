@@ -6,6 +6,7 @@ use amparo_core::{CaseDraft, CustodyStatus, Error, FieldError, RememberedDate, R
 use serde::Serialize;
 
 use crate::args::{CaseCommand, CaseFields, CustodyArg, YesNo};
+use crate::output::emit;
 use crate::show;
 
 pub fn run(store: &mut Store, command: &CaseCommand, json: bool) -> Result<()> {
@@ -67,19 +68,6 @@ impl<'a> Done<'a> {
     fn new(id: &'a str) -> Self {
         Self { id, ok: true }
     }
-}
-
-/// Prints `value` as JSON, or the human text.
-pub fn emit<T: Serialize>(json: bool, value: &T, human: impl FnOnce() -> String) -> Result<()> {
-    if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(value).unwrap_or_default()
-        );
-    } else {
-        print!("{}", human());
-    }
-    Ok(())
 }
 
 /// Lays the command-line fields over `draft`. Dates that cannot be read are

@@ -5,7 +5,10 @@
 
 mod args;
 mod backup_cmd;
+mod call_cmd;
 mod case_cmd;
+mod error;
+mod output;
 mod packet_cmd;
 mod photo_cmd;
 mod show;
@@ -19,16 +22,18 @@ use amparo_core::{ErrorPayload, Store, resolve_data_dir};
 use clap::Parser;
 
 use args::{Args, Command};
-use statement_cmd::CliError;
+use error::CliError;
 
 fn main() -> ExitCode {
     let args = Args::parse();
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            if args.json {
+            // `call` speaks JSON both ways, its refusals included.
+            if args.json || matches!(args.command, Command::Call { .. }) {
                 let payload = match &error {
                     CliError::Core(e) => ErrorPayload::from(e),
+                    CliError::Operation(e) => ErrorPayload::from(e),
                     other => ErrorPayload {
                         code: other.code().to_owned(),
                         message: other.to_string(),
@@ -45,8 +50,27 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<(), CliError> {
+    match &args.command {
+        Command::Call { list: true, .. } => {
+            call_cmd::list(args.json);
+            return Ok(());
+        }
+        Command::Call {
+            operation, input, ..
+        } => {
+            let name = operation.as_deref().unwrap_or_default();
+            return call_cmd::call(
+                resolve_data_dir(args.data_dir.clone()),
+                name,
+                input.as_deref(),
+            );
+        }
+        Command::Serve => return call_cmd::serve(resolve_data_dir(args.data_dir.clone())),
+        _ => {}
+    }
     let dir = resolve_data_dir(args.data_dir.clone())?;
     match &args.command {
+        Command::Call { .. } | Command::Serve => Ok(()),
         Command::Case { command } => {
             let mut store = Store::open(&dir)?;
             Ok(case_cmd::run(&mut store, command, args.json)?)

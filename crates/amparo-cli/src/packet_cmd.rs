@@ -1,13 +1,13 @@
 //! `amparo packet`, `amparo print packet` and `amparo export counsel`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use amparo_core::{BlobStore, PacketDraft, PacketProfile, Store, packet_letters};
-use amparo_print::{PacketPurpose, PrintedPacket};
+use amparo_print::PacketPurpose;
 
 use crate::args::{ExportCommand, PacketCommand, PrintCommand, ProfileArg};
-use crate::case_cmd::emit;
-use crate::statement_cmd::CliError;
+use crate::error::CliError;
+use crate::output::emit;
 
 type Result<T> = std::result::Result<T, CliError>;
 
@@ -38,18 +38,6 @@ pub fn packet(store: &mut Store, dir: &Path, command: &PacketCommand, json: bool
         }
         out
     })?)
-}
-
-/// `FILE.pdf` for one file; `FILE_Part1.pdf` ... for parts.
-fn part_path(out: &Path, printed: &PrintedPacket, index: usize) -> PathBuf {
-    if printed.files.len() == 1 {
-        return out.to_path_buf();
-    }
-    let stem = out
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| amparo_print::PACKET_FILE_BASE.into());
-    out.with_file_name(format!("{stem}_Part{}.pdf", index + 1))
 }
 
 pub fn print_packet(store: &Store, dir: &Path, command: &PrintCommand, json: bool) -> Result<()> {
@@ -94,10 +82,10 @@ pub fn print_packet(store: &Store, dir: &Path, command: &PrintCommand, json: boo
         purpose,
         &|_| {},
     )?;
+    let paths = amparo_ops::files::packet_paths(out, &printed);
     let mut written = Vec::new();
-    for (i, file) in printed.files.iter().enumerate() {
-        let path = part_path(out, &printed, i);
-        std::fs::write(&path, &file.pdf).map_err(amparo_core::Error::Io)?;
+    for (path, file) in paths.iter().zip(&printed.files) {
+        std::fs::write(path, &file.pdf).map_err(amparo_core::Error::Io)?;
         written.push(serde_json::json!({
             "out": path,
             "bytes": file.pdf.len(),
@@ -115,10 +103,10 @@ pub fn print_packet(store: &Store, dir: &Path, command: &PrintCommand, json: boo
         serde_json::json!({ "files": written, "pages": printed.page_count, "warnings": warnings });
     Ok(emit(json, &value, || {
         let mut text = String::new();
-        for (i, file) in printed.files.iter().enumerate() {
+        for (path, file) in paths.iter().zip(&printed.files) {
             text.push_str(&format!(
                 "wrote {} (pages {}-{}, {} bytes)\n",
-                part_path(out, &printed, i).display(),
+                path.display(),
                 file.pages.0,
                 file.pages.1,
                 file.pdf.len()

@@ -8,7 +8,7 @@ use amparo_core::{BlobStore, Result, Store};
 use amparo_media::{ImportResult, import_photos};
 
 use crate::args::PhotoCommand;
-use crate::case_cmd::emit;
+use crate::output::emit;
 
 pub fn run(store: &mut Store, dir: &Path, command: &PhotoCommand, json: bool) -> Result<()> {
     match command {

@@ -5,60 +5,17 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use amparo_core::{
-    BlobStore, DeclarantDraft, ExhibitItem, ExhibitKind, PrintCheck, PrintCheckCode, ReadsEnglish,
-    SigningPlace, SigningRecord, StatementDraft, Store,
+    BlobStore, DeclarantDraft, ExhibitItem, ExhibitKind, ReadsEnglish, SigningPlace, SigningRecord,
+    StatementDraft, Store,
 };
-use amparo_print::{PrintError, Purpose};
+use amparo_print::Purpose;
 
 use crate::args::{
     DeclarantCommand, ExhibitCommand, PrintCommand, PurposeArg, StatementCommand, WordingCommand,
     YesNo,
 };
-use crate::case_cmd::emit;
-
-/// An error of these commands: the core's, or a print's.
-#[derive(Debug, thiserror::Error)]
-pub enum CliError {
-    /// From the core.
-    #[error(transparent)]
-    Core(#[from] amparo_core::Error),
-    /// From printing.
-    #[error("{}", describe_print(.0))]
-    Print(#[from] PrintError),
-}
-
-fn describe_print(e: &PrintError) -> String {
-    match e {
-        PrintError::PacketNotReady(checks) => format!(
-            "the packet is not ready to file:\n{}",
-            checks
-                .iter()
-                .filter(|c| c.blocks)
-                .map(|c| format!("  - {}", c.message))
-                .collect::<Vec<_>>()
-                .join("\n")
-        ),
-        PrintError::NotReady(checks) => format!(
-            "not ready for a final print:\n{}",
-            checks
-                .iter()
-                .filter(|c| c.blocks)
-                .map(|c| format!("  - {}", check_text(c)))
-                .collect::<Vec<_>>()
-                .join("\n")
-        ),
-        other => other.to_string(),
-    }
-}
-
-impl CliError {
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Core(e) => e.code(),
-            Self::Print(e) => e.code(),
-        }
-    }
-}
+use crate::error::CliError;
+use crate::output::{check_text, emit};
 
 type Result<T> = std::result::Result<T, CliError>;
 
@@ -212,18 +169,12 @@ pub fn statement(
     }
 }
 
-/// Keeps each scan's original bytes and its print copy; returns their hashes.
+/// Keeps each scan's original bytes and its print copy, the way the
+/// window does; returns their hashes.
 fn keep_scans(blobs: &BlobStore, files: &[PathBuf]) -> Result<Vec<String>> {
     files
         .iter()
-        .map(|path| {
-            amparo_media::keep_image(blobs, path).map_err(|e| {
-                CliError::Core(amparo_core::Error::Io(std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    format!("{}: {e}", path.display()),
-                )))
-            })
-        })
+        .map(|path| Ok(amparo_ops::printing::keep_scan(blobs, path)?.sha256))
         .collect()
 }
 
@@ -275,12 +226,17 @@ pub fn print(store: &Store, dir: &Path, command: &PrintCommand, json: bool) -> R
         PurposeArg::ForSignature => {
             amparo_print::print_statement(store, statement_id, Purpose::ForSignature)?
         }
-        PurposeArg::Filing => {
-            let number = version
-                .or_else(|| statement.signed.last().map(|v| v.number))
-                .ok_or_else(|| amparo_core::Error::NotFound("a signed version".into()))?;
-            amparo_print::print_signed(store, &BlobStore::open(dir)?, statement_id, number)?
-        }
+        PurposeArg::Filing => match version {
+            Some(number) => {
+                amparo_print::print_signed(store, &BlobStore::open(dir)?, statement_id, *number)?
+            }
+            None => amparo_ops::printing::statement_pdf(
+                store,
+                &BlobStore::open(dir)?,
+                statement_id,
+                Purpose::Filing,
+            )?,
+        },
     };
     std::fs::write(out, &pdf).map_err(amparo_core::Error::Io)?;
     let value = serde_json::json!({ "out": out, "bytes": pdf.len() });
@@ -313,37 +269,4 @@ pub fn wording(store: &mut Store, command: &WordingCommand, json: bool) -> Resul
             })
             .collect()
     })?)
-}
-
-/// A check in plain English, for the terminal.
-pub fn check_text(c: &PrintCheck) -> String {
-    let paragraphs = c
-        .paragraphs
-        .iter()
-        .map(u32::to_string)
-        .collect::<Vec<_>>()
-        .join(", ");
-    match c.code {
-        PrintCheckCode::NoParagraphs => "the statement has no paragraphs".into(),
-        PrintCheckCode::NoPlaceOfSigning => {
-            "where it will be signed is not known (the country picks the perjury clause)".into()
-        }
-        PrintCheckCode::EmptyParagraphs => format!("paragraphs with no text: {paragraphs}"),
-        PrintCheckCode::UntranslatedParagraphs => {
-            format!("paragraphs with no English translation: {paragraphs}")
-        }
-        PrintCheckCode::NoLanguageHelper => "no translator or interpreter is named".into(),
-        PrintCheckCode::HelperIsDeclarantOrRelative => {
-            "the translator is the declarant or a close relative; a court may question it".into()
-        }
-        PrintCheckCode::MissingExhibit => {
-            format!("paragraphs refer to a photo or tattoo record that was removed: {paragraphs}")
-        }
-        PrintCheckCode::ExhibitWithoutLetter => {
-            format!("paragraphs refer to an exhibit with no letter yet: {paragraphs}")
-        }
-        PrintCheckCode::NoClauseInLanguage => {
-            "there is no perjury clause in this language; have it signed in English (mode B)".into()
-        }
-    }
 }

@@ -7,9 +7,9 @@ use amparo_core::{
     Store,
 };
 
-use crate::case_cmd::emit;
+use crate::error::CliError;
+use crate::output::emit;
 use crate::show::date;
-use crate::statement_cmd::CliError;
 use crate::timeline_args::{AllegationCommand, AllegationFields, EventCommand, EventFields};
 
 type Result<T> = std::result::Result<T, CliError>;

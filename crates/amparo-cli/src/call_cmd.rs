@@ -1,0 +1,135 @@
+//! `amparo call` and `amparo serve`: every operation by name, with the same
+//! JSON the window exchanges. `serve` answers one JSON line per request
+//! line, for programs (the UI's tests run against the real core this way).
+
+use std::io::{BufRead, Read, Write};
+use std::path::PathBuf;
+
+use amparo_core::ErrorPayload;
+use amparo_ops::{OPERATIONS, Reach, Slot};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use ts_rs::Config;
+
+use crate::error::CliError;
+
+/// `amparo call --list`: each operation with its input and output shape.
+pub fn list(json: bool) {
+    let cfg = Config::new();
+    if json {
+        let list: Vec<Value> = OPERATIONS
+            .iter()
+            .map(|op| {
+                serde_json::json!({
+                    "name": op.name,
+                    "summary": op.summary.trim(),
+                    "window": op.reach == Reach::Window,
+                    "input": (op.params)(&cfg).iter().map(|p| serde_json::json!({"name": p.name, "type": p.ts})).collect::<Vec<_>>(),
+                    "output": (op.output)(&cfg),
+                    "errors": op.errors,
+                })
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&list).unwrap_or_default()
+        );
+        return;
+    }
+    for op in OPERATIONS {
+        let input: Vec<String> = (op.params)(&cfg)
+            .iter()
+            .map(|p| format!("\"{}\": {}", p.name, p.ts))
+            .collect();
+        let host = if op.reach == Reach::Host {
+            "  (command line only)"
+        } else {
+            ""
+        };
+        println!(
+            "{}  {{ {} }} -> {}{host}\n    {}",
+            op.name,
+            input.join(", "),
+            (op.output)(&cfg),
+            op.summary.trim()
+        );
+    }
+}
+
+/// `amparo call OPERATION [INPUT]`: the input as JSON text, `-` for
+/// standard input, or nothing for an operation without fields. Prints the
+/// answer as JSON; progress goes to standard error.
+pub fn call(
+    dir: amparo_core::Result<PathBuf>,
+    name: &str,
+    input: Option<&str>,
+) -> Result<(), CliError> {
+    let text = match input {
+        Some("-") => {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(amparo_core::Error::Io)?;
+            text
+        }
+        Some(text) => text.to_owned(),
+        None => "null".to_owned(),
+    };
+    let input: Value = serde_json::from_str(&text)
+        .map_err(|e| amparo_ops::Error::BadInput(format!("the input is not JSON: {e}")))?;
+    let slot = Slot::open(dir);
+    let progress = |p: Value| eprintln!("{p}");
+    let output = slot.call(name, input, Reach::Host, &progress)?;
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&output).unwrap_or_default()
+    );
+    Ok(())
+}
+
+#[derive(Deserialize)]
+struct Request {
+    id: Value,
+    op: String,
+    #[serde(default)]
+    input: Value,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Answer {
+    Ok { id: Value, ok: Value },
+    Refused { id: Value, error: ErrorPayload },
+}
+
+/// `amparo serve`: reads `{"id", "op", "input"}` lines and answers each with
+/// `{"id", "ok"}` or `{"id", "error": {code, message, fields}}`, in order,
+/// until standard input ends.
+pub fn serve(dir: amparo_core::Result<PathBuf>) -> Result<(), CliError> {
+    let slot = Slot::open(dir);
+    let stdin = std::io::stdin();
+    let mut stdout = std::io::stdout().lock();
+    for line in stdin.lock().lines() {
+        let line = line.map_err(amparo_core::Error::Io)?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let answer = match serde_json::from_str::<Request>(&line) {
+            Ok(request) => match slot.call(&request.op, request.input, Reach::Host, &|_| {}) {
+                Ok(ok) => Answer::Ok { id: request.id, ok },
+                Err(e) => Answer::Refused {
+                    id: request.id,
+                    error: ErrorPayload::from(&e),
+                },
+            },
+            Err(e) => Answer::Refused {
+                id: Value::Null,
+                error: ErrorPayload::from(&amparo_ops::Error::BadInput(e.to_string())),
+            },
+        };
+        let text = serde_json::to_string(&answer).unwrap_or_default();
+        writeln!(stdout, "{text}").map_err(amparo_core::Error::Io)?;
+        stdout.flush().map_err(amparo_core::Error::Io)?;
+    }
+    Ok(())
+}

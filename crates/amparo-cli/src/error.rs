@@ -1,0 +1,54 @@
+//! Why a command failed: the core's reasons, a print's, or an operation's,
+//! each with the stable code `--json` reports.
+
+use amparo_print::PrintError;
+
+use crate::output::check_text;
+
+/// An error of these commands: the core's, or a print's.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// From an operation called by name.
+    #[error(transparent)]
+    Operation(#[from] amparo_ops::Error),
+    /// From the core.
+    #[error(transparent)]
+    Core(#[from] amparo_core::Error),
+    /// From printing.
+    #[error("{}", describe_print(.0))]
+    Print(#[from] PrintError),
+}
+
+fn describe_print(e: &PrintError) -> String {
+    match e {
+        PrintError::PacketNotReady(checks) => format!(
+            "the packet is not ready to file:\n{}",
+            checks
+                .iter()
+                .filter(|c| c.blocks)
+                .map(|c| format!("  - {}", c.message))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+        PrintError::NotReady(checks) => format!(
+            "not ready for a final print:\n{}",
+            checks
+                .iter()
+                .filter(|c| c.blocks)
+                .map(|c| format!("  - {}", check_text(c)))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+        other => other.to_string(),
+    }
+}
+
+impl CliError {
+    pub fn code(&self) -> &str {
+        match self {
+            Self::Core(e) => e.code(),
+            Self::Print(e) => e.code(),
+            Self::Operation(e) => e.code(),
+        }
+    }
+}

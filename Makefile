@@ -20,7 +20,7 @@ APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libs
 	poppler-utils qpdf cmake nasm libde265-dev
 NODE_MIN := 20.19
 
-.PHONY: bench-search bench-packet bench-print samples help deps system-deps node-deps e2e-tools ui app app-e2e run test lint test-core test-ui \
+.PHONY: core-bins bench-search bench-packet bench-print samples help deps system-deps node-deps e2e-tools ui app app-e2e run test lint test-core test-ui \
 	test-e2e bindings screenshots bench-import clean
 
 help:
@@ -94,8 +94,14 @@ test-core: ui
 	cargo test $(TEST_TARGETS) --features amparo-desktop/e2e
 	cargo test -p amparo-core --doc
 
-test-ui: node-deps
-	cd ui && npm test
+# The UI's tests run against the real core: each starts `amparo serve`.
+test-ui: node-deps core-bins
+	cd ui && AMPARO_CLI=$(TARGET_DIR)/debug/amparo npm test
+
+# The `amparo` command (and every test binary), built the way test-core
+# builds them, so that nothing is compiled twice.
+core-bins: ui
+	cargo test $(TEST_TARGETS) --features amparo-desktop/e2e --no-run
 
 test-e2e: deps app-e2e
 	AMPARO_APP=$(APP) cargo test -p amparo-e2e --test cases --test photos --test statements --test packets --test timeline -- --test-threads=1

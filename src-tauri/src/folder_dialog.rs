@@ -34,3 +34,25 @@ pub async fn pick_pdf_path(app: AppHandle, title: String, name: String) -> Optio
     .flatten()
     .and_then(|p| p.into_path().ok())
 }
+
+/// Asks for image files (photos, scans of signed pages); none when they
+/// cancel.
+pub async fn pick_images(app: AppHandle, title: String) -> Vec<PathBuf> {
+    tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .set_title(title)
+            .add_filter(
+                "Images",
+                &["jpg", "jpeg", "png", "webp", "tif", "tiff", "heic", "heif"],
+            )
+            .blocking_pick_files()
+    })
+    .await
+    .ok()
+    .flatten()
+    .unwrap_or_default()
+    .into_iter()
+    .filter_map(|f| f.into_path().ok())
+    .collect()
+}

@@ -1,101 +1,50 @@
 //! The Amparo desktop window: a thin Tauri shell over `amparo-core` and
 //! `amparo-media`.
 //!
-//! Each command here does one core call and hands back its result, or the
-//! error as `{ code, message, fields }` for the UI to translate. No logic
-//! lives in the shell; the `amparo` command reaches the same core calls.
+//! The window reaches the core through one command, `call`, which runs any
+//! operation the catalog (`amparo-ops`) marks for the window, and a few
+//! commands of its own that open dialogs or the system viewer before
+//! running a catalog operation. Errors cross as `{ code, message, fields }`
+//! for the UI to translate. No logic lives in the shell; `amparo call`
+//! reaches every operation the same way.
 
 // In release builds on Windows, no console window opens beside the app.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-mod commands;
+mod call;
+#[cfg(feature = "e2e")]
+mod e2e_commands;
+mod file_commands;
 mod folder_dialog;
 mod media_scheme;
-mod packet_commands;
-mod photo_commands;
-mod statement_commands;
-mod store_slot;
-mod tattoo_commands;
-mod timeline_commands;
+mod print_commands;
+mod viewer;
 
 use std::path::PathBuf;
 
-use photo_commands::{DroppedFiles, ImportCancel};
-use store_slot::StoreSlot;
+use amparo_ops::Slot;
+use file_commands::DroppedFiles;
 use tauri::{DragDropEvent, Emitter, Manager, WindowEvent};
+use viewer::OpenedPdfs;
 
 /// The commands of every build, then those only end-to-end test builds add.
 macro_rules! commands {
     ($($extra:path),*) => {
         tauri::generate_handler![
-            commands::startup,
-            commands::set_locale,
-            commands::mark_notice_read,
-            commands::list_cases,
-            commands::deleted_cases,
-            commands::get_case,
-            commands::check_case,
-            commands::create_case,
-            commands::update_case,
-            commands::delete_case,
-            commands::restore_case,
-            commands::erase_case,
-            commands::add_example_case,
-            commands::back_up,
-            commands::restore_backup,
-            photo_commands::list_photos,
-            photo_commands::get_photo,
-            photo_commands::update_photo_details,
-            photo_commands::import_picked_photos,
-            photo_commands::import_dropped_photos,
-            photo_commands::cancel_import,
-            tattoo_commands::list_tattoos,
-            tattoo_commands::create_tattoo,
-            tattoo_commands::update_tattoo,
-            tattoo_commands::delete_tattoo,
-            timeline_commands::list_events,
-            timeline_commands::known_dates,
-            timeline_commands::create_event,
-            timeline_commands::update_event,
-            timeline_commands::delete_event,
-            timeline_commands::list_allegations,
-            timeline_commands::create_allegation,
-            timeline_commands::update_allegation,
-            timeline_commands::delete_allegation,
-            timeline_commands::reported_criteria,
-            timeline_commands::set_reported_criteria,
-            timeline_commands::case_deadlines,
-            timeline_commands::add_due_date,
-            timeline_commands::delete_due_date,
-            timeline_commands::filing_days_before,
-            timeline_commands::set_filing_days_before,
-            timeline_commands::search_cases,
-            statement_commands::list_declarants,
-            statement_commands::create_declarant,
-            statement_commands::update_declarant,
-            statement_commands::delete_declarant,
-            statement_commands::list_statements,
-            statement_commands::get_statement,
-            statement_commands::create_statement,
-            statement_commands::update_statement,
-            statement_commands::delete_statement,
-            statement_commands::statement_checks,
-            statement_commands::exhibit_letters,
-            statement_commands::assign_exhibit_letter,
-            statement_commands::list_wording,
-            statement_commands::set_wording,
-            packet_commands::get_packet,
-            packet_commands::save_packet,
-            packet_commands::preview_packet,
-            packet_commands::save_packet_pdf,
-            packet_commands::open_packet_pdf,
-            packet_commands::counsel_gps_files,
-            packet_commands::export_for_counsel,
-            statement_commands::preview_statement,
-            statement_commands::save_statement_pdf,
-            statement_commands::open_statement_pdf,
-            statement_commands::pick_signed_scans,
-            statement_commands::sign_statement,
+            call::call,
+            file_commands::back_up,
+            file_commands::restore_backup,
+            file_commands::import_picked_photos,
+            file_commands::import_dropped_photos,
+            file_commands::cancel_import,
+            print_commands::preview_statement,
+            print_commands::save_statement_pdf,
+            print_commands::open_statement_pdf,
+            file_commands::pick_signed_scans,
+            print_commands::preview_packet,
+            print_commands::save_packet_pdf,
+            print_commands::open_packet_pdf,
+            print_commands::export_for_counsel,
             $($extra),*
         ]
     };
@@ -103,14 +52,13 @@ macro_rules! commands {
 
 fn main() {
     let data_dir = amparo_core::resolve_data_dir(data_dir_argument());
-    let slot = StoreSlot::open(data_dir);
+    let slot = Slot::open(data_dir);
+    slot.tidy();
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(slot)
         .manage(DroppedFiles::default())
-        .manage(ImportCancel::default())
-        .manage(statement_commands::Previews::default())
-        .manage(statement_commands::OpenedPdfs::default())
+        .manage(OpenedPdfs::default())
         .register_asynchronous_uri_scheme_protocol(media_scheme::SCHEME, media_scheme::handle)
         .on_window_event(|window, event| {
             // Dropped files stay here; the UI is only told that some came.
@@ -125,9 +73,9 @@ fn main() {
     let builder = builder.invoke_handler(commands!());
     #[cfg(feature = "e2e")]
     let builder = builder.invoke_handler(commands!(
-        photo_commands::e2e_import_paths,
-        statement_commands::e2e_opened_pdfs,
-        statement_commands::e2e_keep_scans
+        e2e_commands::e2e_import_paths,
+        e2e_commands::e2e_opened_pdfs,
+        e2e_commands::e2e_keep_scans
     ));
     if let Err(error) = builder.run(tauri::generate_context!()) {
         eprintln!("Amparo could not start its window: {error}");

@@ -11,8 +11,7 @@ use amparo_core::{DerivativeKind, is_sha256_hex};
 use tauri::http::{Request, Response, StatusCode, Uri};
 use tauri::{Manager, Runtime, UriSchemeContext, UriSchemeResponder};
 
-use crate::statement_commands::Previews;
-use crate::store_slot::StoreSlot;
+use amparo_ops::Slot;
 
 /// The scheme's name, as the UI writes it.
 pub const SCHEME: &str = "amparo-media";
@@ -47,12 +46,7 @@ pub fn preview_page_for(uri: &Uri) -> Option<(String, usize)> {
 const PREVIEW_SCALE: f64 = 1.5;
 
 fn preview_png<R: Runtime>(app: &tauri::AppHandle<R>, token: &str, page: usize) -> Option<Vec<u8>> {
-    let pages = {
-        let held = app.state::<Previews>();
-        let guard = held.0.lock().ok()?;
-        let (current, pages) = guard.as_ref()?;
-        (current == token).then(|| pages.clone())?
-    };
+    let pages = app.state::<Slot>().previews().pages(token)?;
     pages.png(page, PREVIEW_SCALE)
 }
 
@@ -68,7 +62,7 @@ pub fn handle<R: Runtime>(
     tauri::async_runtime::spawn_blocking(move || {
         let (found, content_type) = match (wanted, preview) {
             (Some((kind, hash)), _) => {
-                let slot = app.state::<StoreSlot>();
+                let slot = app.state::<Slot>();
                 (
                     slot.blobs()
                         .and_then(|b| b.read_derivative(&hash, kind).ok()),

@@ -44,6 +44,7 @@ fn export(dir: &Path) {
     amparo_core::export_bindings(dir).expect("export core bindings");
     amparo_media::export_bindings(dir).expect("export media bindings");
     amparo_print::export_bindings(dir).expect("export print bindings");
+    amparo_ops::export_bindings(dir).expect("export the operations");
     // The country codes the place-of-signing picker offers, from the list
     // the core checks against; the window names them with Intl.DisplayNames.
     let codes: Vec<&str> = amparo_core::COUNTRIES

@@ -222,9 +222,17 @@ impl Window {
             .expect("focus");
     }
 
-    /// Calls a command of the app directly, as its UI would, for setting up
-    /// what a test cannot do through the window (the native file picker).
+    /// Calls an operation of the app directly, as its UI would, for setting
+    /// up what a test cannot do through the window (the native file picker).
+    /// Catalog operations go through the window's one `call` command; the
+    /// test-only `e2e_*` commands are invoked by name.
     pub async fn invoke(&self, command: &str, args: serde_json::Value) -> serde_json::Value {
+        let (command, args) = if command.starts_with("e2e_") {
+            (command.to_owned(), args)
+        } else {
+            ("call".to_owned(), json!({ "op": command, "input": args }))
+        };
+        let command = command.as_str();
         let answer = self
             .client
             .execute_async(

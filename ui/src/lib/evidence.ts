@@ -5,6 +5,7 @@ import type { Backend } from '../backend';
 import type { EvidenceLink } from '../bindings/EvidenceLink';
 import type { LinkKind } from '../bindings/LinkKind';
 import { t, type MessageKey } from '../i18n/index.svelte';
+import { allPhotos } from './photos';
 import { tattooName } from './tattoo';
 
 export type EvidenceChoice = { kind: LinkKind; id: string; name: string; paragraphs: number };
@@ -14,7 +15,7 @@ export async function evidenceChoices(backend: Backend, caseId: string): Promise
   const [statements, tattoos, photos] = await Promise.all([
     backend.listStatements(caseId),
     backend.listTattoos(caseId),
-    backend.listPhotos(caseId, 0, 500),
+    allPhotos(backend, caseId),
   ]);
   return [
     ...statements.map((s) => ({
@@ -24,7 +25,7 @@ export async function evidenceChoices(backend: Backend, caseId: string): Promise
       paragraphs: s.paragraphs,
     })),
     ...tattoos.map((x) => ({ kind: 'tattoo' as const, id: x.id, name: tattooName(x), paragraphs: 0 })),
-    ...photos.photos.map((p) => ({
+    ...photos.map((p) => ({
       kind: 'photo' as const,
       id: p.id,
       name: p.details.caption || p.fileNames[0] || '',

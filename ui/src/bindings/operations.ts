@@ -1,0 +1,312 @@
+// Generated from crates/amparo-ops/src/catalog.rs by `make bindings`; do not edit.
+
+import type { Allegation } from './Allegation';
+import type { AllegationDraft } from './AllegationDraft';
+import type { AllegationStatus } from './AllegationStatus';
+import type { Attorney } from './Attorney';
+import type { Caption } from './Caption';
+import type { Case } from './Case';
+import type { CaseDraft } from './CaseDraft';
+import type { CaseSummary } from './CaseSummary';
+import type { Custody } from './Custody';
+import type { CustodyStatus } from './CustodyStatus';
+import type { DateBasis } from './DateBasis';
+import type { Deadline } from './Deadline';
+import type { Declarant } from './Declarant';
+import type { DeclarantDraft } from './DeclarantDraft';
+import type { DueDate } from './DueDate';
+import type { DueDateDraft } from './DueDateDraft';
+import type { DueKind } from './DueKind';
+import type { Event } from './Event';
+import type { EventDraft } from './EventDraft';
+import type { EventKind } from './EventKind';
+import type { EvidenceLink } from './EvidenceLink';
+import type { ExhibitItem } from './ExhibitItem';
+import type { ExhibitKind } from './ExhibitKind';
+import type { ExhibitLetter } from './ExhibitLetter';
+import type { FieldError } from './FieldError';
+import type { FieldProblem } from './FieldProblem';
+import type { Filer } from './Filer';
+import type { Hearing } from './Hearing';
+import type { HearingKind } from './HearingKind';
+import type { KnownDate } from './KnownDate';
+import type { LanguageHelper } from './LanguageHelper';
+import type { PacketCheck } from './PacketCheck';
+import type { PacketDraft } from './PacketDraft';
+import type { PacketEntry } from './PacketEntry';
+import type { PacketItem } from './PacketItem';
+import type { PacketProfile } from './PacketProfile';
+import type { PacketTranslator } from './PacketTranslator';
+import type { PacketView } from './PacketView';
+import type { Paragraph } from './Paragraph';
+import type { Person } from './Person';
+import type { PersonShown } from './PersonShown';
+import type { Photo } from './Photo';
+import type { PhotoDetails } from './PhotoDetails';
+import type { PhotoExif } from './PhotoExif';
+import type { PhotoFormat } from './PhotoFormat';
+import type { PhotoPage } from './PhotoPage';
+import type { Preferences } from './Preferences';
+import type { PrintCheck } from './PrintCheck';
+import type { PrintCheckCode } from './PrintCheckCode';
+import type { ReadsEnglish } from './ReadsEnglish';
+import type { RememberedDate } from './RememberedDate';
+import type { ReportedCriterion } from './ReportedCriterion';
+import type { SearchHit } from './SearchHit';
+import type { SearchResults } from './SearchResults';
+import type { Service } from './Service';
+import type { SignedVersion } from './SignedVersion';
+import type { SigningMode } from './SigningMode';
+import type { SigningPlace } from './SigningPlace';
+import type { SigningRecord } from './SigningRecord';
+import type { SourceKind } from './SourceKind';
+import type { Startup } from './Startup';
+import type { Statement } from './Statement';
+import type { StatementDraft } from './StatementDraft';
+import type { StatementSummary } from './StatementSummary';
+import type { Tattoo } from './Tattoo';
+import type { TattooDraft } from './TattooDraft';
+import type { TattooPhoto } from './TattooPhoto';
+import type { WordingEntry } from './WordingEntry';
+import type { WordingSource } from './WordingSource';
+
+/** Sends one operation to the core: its name and its input fields. */
+export type Call = (op: string, input: Record<string, unknown>) => Promise<unknown>;
+
+/** Every operation the window may call, as methods. */
+export interface CoreOperations {
+  /** What the window needs to draw its first screen. */
+  startup(): Promise<Startup>;
+  /** Sets the window's language ("en" or "es"). */
+  setLocale(locale: string): Promise<Preferences>;
+  /** Remembers that the first-start notice was read. */
+  markNoticeRead(): Promise<Preferences>;
+  /** Cases matching the words typed (names without accents, an A-number typed any way). */
+  listCases(query: string): Promise<Array<CaseSummary>>;
+  /** Cases in the Deleted list. */
+  deletedCases(): Promise<Array<CaseSummary>>;
+  /** One case, whole. */
+  getCase(id: string): Promise<Case>;
+  /** The problems the core would report for a case draft, without saving. */
+  checkCase(draft: CaseDraft): Promise<Array<FieldError>>;
+  /** Saves a new case. */
+  createCase(draft: CaseDraft): Promise<Case>;
+  /** Saves a case's changes. */
+  updateCase(id: string, draft: CaseDraft): Promise<Case>;
+  /** Moves a case to the Deleted list once its name is typed. */
+  deleteCase(id: string, typedName: string): Promise<void>;
+  /** Brings a case back from the Deleted list. */
+  restoreCase(id: string): Promise<Case>;
+  /** Erases a deleted case for good once its name is typed. */
+  eraseCase(id: string, typedName: string): Promise<void>;
+  /** Adds the fictional example case. */
+  addExampleCase(): Promise<Case>;
+  /** `limit` photos of a case from `offset` (at most 500 a page), and how many it has. */
+  listPhotos(caseId: string, offset: number, limit: number): Promise<PhotoPage>;
+  /** One photo. */
+  getPhoto(id: string): Promise<Photo>;
+  /** Saves what the family says a photo shows. */
+  updatePhotoDetails(id: string, details: PhotoDetails): Promise<Photo>;
+  /** A case's tattoo records. */
+  listTattoos(caseId: string): Promise<Array<Tattoo>>;
+  /** Saves a new tattoo record. */
+  createTattoo(caseId: string, draft: TattooDraft): Promise<Tattoo>;
+  /** Saves a tattoo record's changes. */
+  updateTattoo(id: string, draft: TattooDraft): Promise<Tattoo>;
+  /** Removes a tattoo record (and the links to it). */
+  deleteTattoo(id: string): Promise<void>;
+  /** The case's chronology, in order. */
+  listEvents(caseId: string): Promise<Array<Event>>;
+  /** Dates the case records that are not in its chronology yet. */
+  knownDates(caseId: string): Promise<Array<KnownDate>>;
+  /** Saves a new event. */
+  createEvent(caseId: string, draft: EventDraft): Promise<Event>;
+  /** Saves an event's changes. */
+  updateEvent(id: string, draft: EventDraft): Promise<Event>;
+  /** Removes an event. */
+  deleteEvent(id: string): Promise<void>;
+  /** A case's allegations and what answers them. */
+  listAllegations(caseId: string): Promise<Array<Allegation>>;
+  /** Saves a new allegation. */
+  createAllegation(caseId: string, draft: AllegationDraft): Promise<Allegation>;
+  /** Saves an allegation's changes. */
+  updateAllegation(id: string, draft: AllegationDraft): Promise<Allegation>;
+  /** Removes an allegation. */
+  deleteAllegation(id: string): Promise<void>;
+  /** Scoring criteria as reported in the press (never the person's score). */
+  reportedCriteria(): Promise<Array<ReportedCriterion>>;
+  /** Replaces the reference list; an empty list restores the built-in one. */
+  setReportedCriteria(list: Array<ReportedCriterion>): Promise<Array<ReportedCriterion>>;
+  /** Coming hearings and due dates, counted in the court's time zone. */
+  caseDeadlines(caseId: string): Promise<Array<Deadline>>;
+  /** Adds a due date by hand. */
+  addDueDate(caseId: string, draft: DueDateDraft): Promise<DueDate>;
+  /** Removes a due date. */
+  deleteDueDate(id: string): Promise<void>;
+  /** Days before an individual hearing that evidence is due (a setting). */
+  filingDaysBefore(): Promise<number>;
+  /** Changes that setting. */
+  setFilingDaysBefore(days: number): Promise<number>;
+  /** Where the words occur in any case (at most 50 places); whatever is typed is safe. */
+  searchCases(query: string): Promise<SearchResults>;
+  /** A case's declarants. */
+  listDeclarants(caseId: string): Promise<Array<Declarant>>;
+  /** Saves a new declarant. */
+  createDeclarant(caseId: string, draft: DeclarantDraft): Promise<Declarant>;
+  /** Saves a declarant's changes. */
+  updateDeclarant(id: string, draft: DeclarantDraft): Promise<Declarant>;
+  /** Removes a declarant who has no statements. */
+  deleteDeclarant(id: string): Promise<void>;
+  /** A case's statements, as a list. */
+  listStatements(caseId: string): Promise<Array<StatementSummary>>;
+  /** One statement, whole. */
+  getStatement(id: string): Promise<Statement>;
+  /** Saves a new statement. */
+  createStatement(caseId: string, draft: StatementDraft): Promise<Statement>;
+  /** Saves a statement's changes (a signed one starts a new draft). */
+  updateStatement(id: string, draft: StatementDraft): Promise<Statement>;
+  /** Removes a statement that was never signed. */
+  deleteStatement(id: string): Promise<void>;
+  /** What stands between the saved draft and a final print. */
+  statementChecks(id: string): Promise<Array<PrintCheck>>;
+  /** The exhibit letters a case has given. */
+  exhibitLetters(caseId: string): Promise<Array<ExhibitLetter>>;
+  /** Gives a photo or tattoo record its exhibit letter (kept once given). */
+  assignExhibitLetter(item: ExhibitItem): Promise<ExhibitLetter>;
+  /** The paragraph in which the statement's declarant vouches for a photo, in both languages. */
+  attestPhoto(statementId: string, photoId: string): Promise<Paragraph>;
+  /** The printed legal sentences (settings a lawyer can change). */
+  listWording(): Promise<Array<WordingEntry>>;
+  /** Changes one sentence; an empty text restores the built-in one. */
+  setWording(key: string, text: string): Promise<Array<WordingEntry>>;
+  /** Records the signing and stores the filing set as printed now. */
+  signStatement(id: string, signing: SigningRecord, scans: Array<string>): Promise<SignedVersion>;
+  /** The case's evidence packet: exhibits in order, the others, checks. */
+  getPacket(caseId: string): Promise<PacketView>;
+  /** Saves the packet's order and settings. */
+  savePacket(caseId: string, draft: PacketDraft): Promise<PacketView>;
+  /** The packet's originals whose files carry a GPS position. */
+  counselGpsFiles(caseId: string): Promise<Array<string>>;
+}
+
+/** The operations over `call`. */
+export function coreOperations(call: Call): CoreOperations {
+  return {
+    startup: () => call('startup', {  }) as Promise<Startup>,
+    setLocale: (locale) => call('set_locale', { locale }) as Promise<Preferences>,
+    markNoticeRead: () => call('mark_notice_read', {  }) as Promise<Preferences>,
+    listCases: (query) => call('list_cases', { query }) as Promise<Array<CaseSummary>>,
+    deletedCases: () => call('deleted_cases', {  }) as Promise<Array<CaseSummary>>,
+    getCase: (id) => call('get_case', { id }) as Promise<Case>,
+    checkCase: (draft) => call('check_case', { draft }) as Promise<Array<FieldError>>,
+    createCase: (draft) => call('create_case', { draft }) as Promise<Case>,
+    updateCase: (id, draft) => call('update_case', { id, draft }) as Promise<Case>,
+    deleteCase: (id, typedName) => call('delete_case', { id, typedName }) as Promise<void>,
+    restoreCase: (id) => call('restore_case', { id }) as Promise<Case>,
+    eraseCase: (id, typedName) => call('erase_case', { id, typedName }) as Promise<void>,
+    addExampleCase: () => call('add_example_case', {  }) as Promise<Case>,
+    listPhotos: (caseId, offset, limit) => call('list_photos', { caseId, offset, limit }) as Promise<PhotoPage>,
+    getPhoto: (id) => call('get_photo', { id }) as Promise<Photo>,
+    updatePhotoDetails: (id, details) => call('update_photo_details', { id, details }) as Promise<Photo>,
+    listTattoos: (caseId) => call('list_tattoos', { caseId }) as Promise<Array<Tattoo>>,
+    createTattoo: (caseId, draft) => call('create_tattoo', { caseId, draft }) as Promise<Tattoo>,
+    updateTattoo: (id, draft) => call('update_tattoo', { id, draft }) as Promise<Tattoo>,
+    deleteTattoo: (id) => call('delete_tattoo', { id }) as Promise<void>,
+    listEvents: (caseId) => call('list_events', { caseId }) as Promise<Array<Event>>,
+    knownDates: (caseId) => call('known_dates', { caseId }) as Promise<Array<KnownDate>>,
+    createEvent: (caseId, draft) => call('create_event', { caseId, draft }) as Promise<Event>,
+    updateEvent: (id, draft) => call('update_event', { id, draft }) as Promise<Event>,
+    deleteEvent: (id) => call('delete_event', { id }) as Promise<void>,
+    listAllegations: (caseId) => call('list_allegations', { caseId }) as Promise<Array<Allegation>>,
+    createAllegation: (caseId, draft) => call('create_allegation', { caseId, draft }) as Promise<Allegation>,
+    updateAllegation: (id, draft) => call('update_allegation', { id, draft }) as Promise<Allegation>,
+    deleteAllegation: (id) => call('delete_allegation', { id }) as Promise<void>,
+    reportedCriteria: () => call('reported_criteria', {  }) as Promise<Array<ReportedCriterion>>,
+    setReportedCriteria: (list) => call('set_reported_criteria', { list }) as Promise<Array<ReportedCriterion>>,
+    caseDeadlines: (caseId) => call('case_deadlines', { caseId }) as Promise<Array<Deadline>>,
+    addDueDate: (caseId, draft) => call('add_due_date', { caseId, draft }) as Promise<DueDate>,
+    deleteDueDate: (id) => call('delete_due_date', { id }) as Promise<void>,
+    filingDaysBefore: () => call('filing_days_before', {  }) as Promise<number>,
+    setFilingDaysBefore: (days) => call('set_filing_days_before', { days }) as Promise<number>,
+    searchCases: (query) => call('search_cases', { query }) as Promise<SearchResults>,
+    listDeclarants: (caseId) => call('list_declarants', { caseId }) as Promise<Array<Declarant>>,
+    createDeclarant: (caseId, draft) => call('create_declarant', { caseId, draft }) as Promise<Declarant>,
+    updateDeclarant: (id, draft) => call('update_declarant', { id, draft }) as Promise<Declarant>,
+    deleteDeclarant: (id) => call('delete_declarant', { id }) as Promise<void>,
+    listStatements: (caseId) => call('list_statements', { caseId }) as Promise<Array<StatementSummary>>,
+    getStatement: (id) => call('get_statement', { id }) as Promise<Statement>,
+    createStatement: (caseId, draft) => call('create_statement', { caseId, draft }) as Promise<Statement>,
+    updateStatement: (id, draft) => call('update_statement', { id, draft }) as Promise<Statement>,
+    deleteStatement: (id) => call('delete_statement', { id }) as Promise<void>,
+    statementChecks: (id) => call('statement_checks', { id }) as Promise<Array<PrintCheck>>,
+    exhibitLetters: (caseId) => call('exhibit_letters', { caseId }) as Promise<Array<ExhibitLetter>>,
+    assignExhibitLetter: (item) => call('assign_exhibit_letter', { item }) as Promise<ExhibitLetter>,
+    attestPhoto: (statementId, photoId) => call('attest_photo', { statementId, photoId }) as Promise<Paragraph>,
+    listWording: () => call('list_wording', {  }) as Promise<Array<WordingEntry>>,
+    setWording: (key, text) => call('set_wording', { key, text }) as Promise<Array<WordingEntry>>,
+    signStatement: (id, signing, scans) => call('sign_statement', { id, signing, scans }) as Promise<SignedVersion>,
+    getPacket: (caseId) => call('get_packet', { caseId }) as Promise<PacketView>,
+    savePacket: (caseId, draft) => call('save_packet', { caseId, draft }) as Promise<PacketView>,
+    counselGpsFiles: (caseId) => call('counsel_gps_files', { caseId }) as Promise<Array<string>>,
+  };
+}
+
+/** The name of every operation the window may call. */
+export const windowOperations = [
+  'startup',
+  'set_locale',
+  'mark_notice_read',
+  'list_cases',
+  'deleted_cases',
+  'get_case',
+  'check_case',
+  'create_case',
+  'update_case',
+  'delete_case',
+  'restore_case',
+  'erase_case',
+  'add_example_case',
+  'list_photos',
+  'get_photo',
+  'update_photo_details',
+  'list_tattoos',
+  'create_tattoo',
+  'update_tattoo',
+  'delete_tattoo',
+  'list_events',
+  'known_dates',
+  'create_event',
+  'update_event',
+  'delete_event',
+  'list_allegations',
+  'create_allegation',
+  'update_allegation',
+  'delete_allegation',
+  'reported_criteria',
+  'set_reported_criteria',
+  'case_deadlines',
+  'add_due_date',
+  'delete_due_date',
+  'filing_days_before',
+  'set_filing_days_before',
+  'search_cases',
+  'list_declarants',
+  'create_declarant',
+  'update_declarant',
+  'delete_declarant',
+  'list_statements',
+  'get_statement',
+  'create_statement',
+  'update_statement',
+  'delete_statement',
+  'statement_checks',
+  'exhibit_letters',
+  'assign_exhibit_letter',
+  'attest_photo',
+  'list_wording',
+  'set_wording',
+  'sign_statement',
+  'get_packet',
+  'save_packet',
+  'counsel_gps_files',
+] as const;

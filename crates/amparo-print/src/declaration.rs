@@ -14,7 +14,12 @@ use amparo_core::{
     CaptionKind, Case, ClauseForm, Declarant, ExhibitLetter, ReadBack, SigningMode, SigningRecord,
     StatementDraft, fill,
 };
-use serde_json::{Value, json};
+use serde_json::Value;
+
+use crate::set_data::{
+    Caption, Certificate, CertificatePart, DeclarationPart, DeclarationSet, Executed,
+    NumberedParagraph, Part, ScansPart, Signature, Signer, SignerLabels,
+};
 
 /// What a print is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
@@ -94,6 +99,11 @@ impl StatementPrint<'_> {
 
     /// The JSON the template reads.
     pub fn data_model(&self, purpose: Purpose) -> Value {
+        serde_json::to_value(self.set(purpose)).unwrap_or(Value::Null)
+    }
+
+    /// The declaration set `purpose` prints, as the template reads it.
+    pub(crate) fn set(&self, purpose: Purpose) -> DeclarationSet {
         let d = self.draft;
         let signed = purpose == Purpose::Filing && self.signing.is_some();
         let mut parts = Vec::new();
@@ -117,21 +127,20 @@ impl StatementPrint<'_> {
             let names: Vec<String> = (0..self.scans.len())
                 .map(|i| crate::world::image_path(&format!("{}-{i}", self.scan_prefix)))
                 .collect();
-            parts.push(json!({
-                "kind": "scans",
-                "lang": "en",
-                "title": d.title,
-                "images": names,
-                "footer": self.footer(),
-                "page-label": EN.page,
+            parts.push(Part::Scans(ScansPart {
+                lang: "en",
+                title: d.title.clone(),
+                images: names,
+                footer: self.footer(),
+                page_label: EN.page,
             }));
         }
-        json!({
-            "document-title": d.title,
-            "example": self.case.is_example,
-            "draft": purpose == Purpose::Draft,
-            "parts": parts,
-        })
+        DeclarationSet {
+            document_title: d.title.clone(),
+            example: self.case.is_example,
+            draft: purpose == Purpose::Draft,
+            parts,
+        }
     }
 
     /// Images the data model names, by name.
@@ -143,23 +152,23 @@ impl StatementPrint<'_> {
             .collect()
     }
 
-    fn footer(&self) -> Value {
+    fn footer(&self) -> Option<String> {
         if !self.draft.name_on_every_page {
-            return Value::Null;
+            return None;
         }
         let p = &self.case.person;
-        if p.a_number.is_empty() {
-            json!(p.record_name)
+        Some(if p.a_number.is_empty() {
+            p.record_name.clone()
         } else {
-            json!(format!("{} · {}", p.record_name, p.a_number))
-        }
+            format!("{} · {}", p.record_name, p.a_number)
+        })
     }
 
     fn place(&self) -> &amparo_core::SigningPlace {
         self.signing.map_or(&self.draft.place, |s| &s.place)
     }
 
-    fn declaration(&self, lang: &str, is_translation: bool, signed: bool) -> Value {
+    fn declaration(&self, lang: &str, is_translation: bool, signed: bool) -> Part {
         let d = self.draft;
         let l = labels(lang);
         let english_text = lang == "en" && !d.is_english();
@@ -173,7 +182,7 @@ impl StatementPrint<'_> {
         if self.declarant.record.known_adult(self.today) {
             opening.push(self.word("overEighteen", lang));
         }
-        let paragraphs: Vec<Value> = d
+        let paragraphs: Vec<NumberedParagraph> = d
             .paragraphs
             .iter()
             .enumerate()
@@ -183,7 +192,10 @@ impl StatementPrint<'_> {
                 } else {
                     &p.original
                 };
-                json!({ "n": i + 1, "text": self.with_exhibits(text, &p.exhibits, l) })
+                NumberedParagraph {
+                    n: i + 1,
+                    text: self.with_exhibits(text, &p.exhibits, l),
+                }
             })
             .collect();
         let place_known = !self.place().place.is_empty();
@@ -202,27 +214,26 @@ impl StatementPrint<'_> {
         } else {
             &d.title_original
         };
-        json!({
-            "kind": "declaration",
-            "lang": l.lang,
-            "heading": is_translation.then_some("Translation"),
-            "caption": self.caption(),
-            "title": title,
-            "opening": opening.join(" "),
-            "paragraphs": paragraphs,
-            "clause": self.word(clause_key, lang),
-            "executed": {
-                "label": self.word("executedOn", lang),
-                "date": date,
-                "at": l.at,
-                "place": place,
+        Part::Declaration(DeclarationPart {
+            lang: l.lang,
+            heading: is_translation.then_some("Translation"),
+            caption: self.caption(),
+            title: title.clone(),
+            opening: opening.join(" "),
+            paragraphs,
+            clause: self.word(clause_key, lang),
+            executed: Executed {
+                label: self.word("executedOn", lang),
+                date,
+                at: l.at,
+                place,
             },
-            "signature": {
-                "name": name,
-                "mark": signed.then_some(l.signed_mark),
+            signature: Signature {
+                name: name.clone(),
+                mark: signed.then_some(l.signed_mark),
             },
-            "footer": self.footer(),
-            "page-label": l.page,
+            footer: self.footer(),
+            page_label: l.page,
         })
     }
 
@@ -247,11 +258,11 @@ impl StatementPrint<'_> {
         format!("{text} ({word} {})", letters.join(", "))
     }
 
-    fn caption(&self) -> Value {
+    fn caption(&self) -> Option<Caption> {
         let c = &self.draft.caption;
         let p = &self.case.person;
         match c.kind {
-            CaptionKind::None => Value::Null,
+            CaptionKind::None => None,
             CaptionKind::ImmigrationCourt => {
                 let court = if c.court.is_empty() {
                     "Immigration Court"
@@ -263,36 +274,38 @@ impl StatementPrint<'_> {
                     right.push(format!("A-Number: {}", p.a_number));
                 }
                 right.push("In removal proceedings".to_owned());
-                json!({
-                    "court": court,
-                    "left": ["In the Matter of:", p.record_name],
-                    "right": right,
+                Some(Caption {
+                    court: court.to_owned(),
+                    left: vec!["In the Matter of:".into(), p.record_name.clone()],
+                    right,
                 })
             }
-            CaptionKind::FederalCourt => json!({
-                "court": c.court,
-                "left": [c.petitioners, "v.", c.respondents],
-                "right": [format!("Case No. {}", c.case_number)],
-            }),
+            CaptionKind::FederalCourt => Some(Caption::federal(c)),
         }
     }
 
-    fn helper_block(&self) -> Value {
+    /// A certificate the language helper signs, as a part of the set.
+    fn helper_certificate(&self, title: &str, text: String) -> Part {
         let h = &self.draft.helper;
-        json!({ "name": h.name, "address": h.address, "phone": h.phone })
-    }
-
-    fn certificate_labels() -> Value {
-        json!({
-            "signature": "Signature:",
-            "name": "Printed name:",
-            "address": "Address:",
-            "phone": "Telephone:",
-            "date": "Date:",
+        Part::Certificate(CertificatePart {
+            lang: "en",
+            certificate: Certificate {
+                title: title.to_owned(),
+                text,
+                signer: Signer {
+                    name: h.name.clone(),
+                    address: Some(h.address.clone()),
+                    phone: Some(h.phone.clone()),
+                },
+                labels: SignerLabels::full(),
+                signed_on: None,
+            },
+            footer: self.footer(),
+            page_label: EN.page,
         })
     }
 
-    fn translation_certificate(&self) -> Value {
+    fn translation_certificate(&self) -> Part {
         let d = self.draft;
         let document = if d.title_original.is_empty() {
             format!("“{}”", d.title)
@@ -307,20 +320,10 @@ impl StatementPrint<'_> {
                 ("documents", &document),
             ],
         );
-        json!({
-            "kind": "certificate",
-            "lang": "en",
-            "title": "Certificate of Translation",
-            "text": text,
-            "signer": self.helper_block(),
-            "labels": Self::certificate_labels(),
-            "signed-on": Value::Null,
-            "footer": self.footer(),
-            "page-label": EN.page,
-        })
+        self.helper_certificate("Certificate of Translation", text)
     }
 
-    fn interpretation_certificate(&self) -> Value {
+    fn interpretation_certificate(&self) -> Part {
         let d = self.draft;
         let how = match d.helper.read_back {
             ReadBack::InPerson => "in person",
@@ -337,17 +340,7 @@ impl StatementPrint<'_> {
                 ("how", how),
             ],
         );
-        json!({
-            "kind": "certificate",
-            "lang": "en",
-            "title": "Certificate of Interpretation",
-            "text": text,
-            "signer": self.helper_block(),
-            "labels": Self::certificate_labels(),
-            "signed-on": Value::Null,
-            "footer": self.footer(),
-            "page-label": EN.page,
-        })
+        self.helper_certificate("Certificate of Interpretation", text)
     }
 }
 

@@ -10,7 +10,10 @@ mod error;
 mod packet;
 mod preview;
 mod render;
+mod set_data;
 mod signing;
+#[cfg(test)]
+mod template_keys;
 mod world;
 
 pub use declaration::{Purpose, StatementPrint, language_name, long_date};
@@ -37,7 +40,7 @@ pub fn render_declaration(
     render::compile(
         "/declaration.typ",
         None,
-        &print.data_model(purpose),
+        &print.set(purpose),
         print.images(),
     )
 }

@@ -31,10 +31,12 @@ impl std::fmt::Debug for Pages {
 pub(crate) fn compile(
     template: &str,
     source_text: Option<&str>,
-    data: &serde_json::Value,
+    data: &impl serde::Serialize,
     images: Vec<(String, Vec<u8>)>,
 ) -> Result<Pages, PrintError> {
-    let world = PrintWorld::new(template, source_text, data.to_string(), images)
+    let data = serde_json::to_string(data)
+        .map_err(|e| PrintError::Template(format!("the data model: {e}")))?;
+    let world = PrintWorld::new(template, source_text, data, images)
         .ok_or_else(|| PrintError::Template(format!("no template {template}")))?;
     let warned = typst::compile::<PagedDocument>(&world);
     if let Some(warning) = warned.warnings.first() {

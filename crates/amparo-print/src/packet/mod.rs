@@ -4,6 +4,7 @@
 
 mod checks;
 mod counsel;
+pub(crate) mod data;
 mod describe;
 mod gather;
 mod links;

@@ -7,14 +7,20 @@ use amparo_core::{
     CustodyStatus, DateBasis, ExhibitItem, ExhibitKind, ExhibitLetter, Photo, ServiceMethod,
     SourceKind, StatementDraft, Tattoo, TattooPhotoRole, fill,
 };
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::declaration::{Purpose, StatementPrint, language_name, long_date};
+use crate::error::PrintError;
+use crate::packet::data::{
+    Cover, ExhibitBody, ExhibitData, Index, LabelledImage, Meaning, PacketData, PageNumbering,
+    PhotoExhibit, StatementExhibit, TableExhibit, TattooExhibit, Verify, VerifyRow,
+};
 use crate::packet::describe::{
     photo_description, remembered, tattoo_description, tattoo_has_foreign_text,
 };
 use crate::packet::gather::{Body, Exhibit, Gathered, Original};
 use crate::packet::tables::{CHRONOLOGY_TITLE, REBUTTAL_TITLE, chronology, rebuttal};
+use crate::set_data::{Caption, Certificate, Part, Signer, SignerLabels};
 use crate::world::image_path;
 
 /// How a packet's pages are numbered and split.
@@ -24,7 +30,8 @@ pub(crate) struct Numbering {
     pub part_starts: Vec<usize>,
 }
 
-/// The model and the images it names.
+/// The model, as JSON for the public-filing masks to walk, and its
+/// images.
 pub(crate) struct Model {
     pub data: Value,
     pub images: Vec<(String, Vec<u8>)>,
@@ -70,17 +77,15 @@ fn source_text(kind: SourceKind) -> &'static str {
     }
 }
 
-fn rows(pairs: Vec<(&str, String)>) -> Value {
-    Value::Array(
-        pairs
-            .into_iter()
-            .filter(|(_, v)| !v.trim().is_empty())
-            .map(|(k, v)| json!([k, v]))
-            .collect(),
-    )
+/// (label, text) rows, without those that say nothing.
+fn rows(pairs: Vec<(&'static str, String)>) -> Vec<(&'static str, String)> {
+    pairs
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .collect()
 }
 
-fn photo_caption(p: &Photo, public: bool) -> Value {
+fn photo_caption(p: &Photo, public: bool) -> Vec<(&'static str, String)> {
     let d = &p.details;
     let people = d
         .people
@@ -174,7 +179,7 @@ fn sworn_in(g: &Gathered, item: &ExhibitItem) -> Vec<String> {
     out
 }
 
-fn tattoo_exhibit(g: &Gathered, t: &Tattoo, photos: &[(TattooPhotoRole, Photo)]) -> Value {
+fn tattoo_exhibit(g: &Gathered, t: &Tattoo, photos: &[(TattooPhotoRole, Photo)]) -> TattooExhibit {
     let r = &t.record;
     let mut made = Vec::new();
     if let Some(when) = &r.made_when {
@@ -186,17 +191,17 @@ fn tattoo_exhibit(g: &Gathered, t: &Tattoo, photos: &[(TattooPhotoRole, Photo)])
     if !r.made_by.trim().is_empty() {
         made.push(format!("by {}", r.made_by.trim()));
     }
-    let photos: Vec<Value> = photos
+    let photos = photos
         .iter()
         .map(|(role, p)| {
             let role = match role {
                 TattooPhotoRole::CloseUp => "Close-up",
                 TattooPhotoRole::Context => "In context",
             };
-            json!({
-                "image": image_path(&image_name(&p.sha256)),
-                "label": format!("{role}: {}", photo_description(p)),
-            })
+            LabelledImage {
+                image: image_path(&image_name(&p.sha256)),
+                label: format!("{role}: {}", photo_description(p)),
+            }
         })
         .collect();
     let item = ExhibitItem {
@@ -205,28 +210,35 @@ fn tattoo_exhibit(g: &Gathered, t: &Tattoo, photos: &[(TattooPhotoRole, Photo)])
     };
     let english_meaning = r.meaning_language == "en" || r.meaning_language.is_empty();
     let meaning = if r.meaning_original.trim().is_empty() && r.meaning_english.trim().is_empty() {
-        Value::Null
+        None
     } else if english_meaning {
-        json!({
-            "original-label": "Meaning, in the person's words",
-            "original": if r.meaning_original.trim().is_empty() { &r.meaning_english } else { &r.meaning_original },
-            "english-label": "",
-            "english": "",
-            "sworn": sworn_in(g, &item),
+        Some(Meaning {
+            original_label: "Meaning, in the person's words".into(),
+            original: if r.meaning_original.trim().is_empty() {
+                r.meaning_english.clone()
+            } else {
+                r.meaning_original.clone()
+            },
+            english_label: String::new(),
+            english: String::new(),
+            sworn: sworn_in(g, &item),
         })
     } else {
-        json!({
-            "original-label": format!("Meaning, in the person's words ({})", language_name(&r.meaning_language)),
-            "original": r.meaning_original,
-            "english-label": "Meaning (English translation)",
-            "english": r.meaning_english,
-            "sworn": sworn_in(g, &item),
+        Some(Meaning {
+            original_label: format!(
+                "Meaning, in the person's words ({})",
+                language_name(&r.meaning_language)
+            ),
+            original: r.meaning_original.clone(),
+            english_label: "Meaning (English translation)".into(),
+            english: r.meaning_english.clone(),
+            sworn: sworn_in(g, &item),
         })
     };
-    json!({
-        "title": tattoo_description(t),
-        "photos": photos,
-        "fields": rows(vec![
+    TattooExhibit {
+        title: tattoo_description(t),
+        photos,
+        fields: rows(vec![
             ("Where on the body", r.body_location.clone()),
             ("Text it shows", r.shows_text.clone()),
             ("Images it shows", r.shows_images.clone()),
@@ -236,8 +248,8 @@ fn tattoo_exhibit(g: &Gathered, t: &Tattoo, photos: &[(TattooPhotoRole, Photo)])
             ("Similar tattoos of others", r.similar_others.clone()),
             ("Earlier explanations", r.earlier_explanations.clone()),
         ]),
-        "meaning": meaning,
-    })
+        meaning,
+    }
 }
 
 /// Everything the packet template needs.
@@ -280,7 +292,7 @@ impl ModelInput<'_> {
         }
     }
 
-    fn cover(&self) -> Value {
+    fn cover(&self) -> Cover {
         let g = self.g;
         let d = &g.draft;
         let p = &g.case.person;
@@ -333,37 +345,38 @@ impl ModelInput<'_> {
             s
         });
         let c = &d.caption;
-        json!({
-            "profile": match d.profile {
+        Cover {
+            profile: match d.profile {
                 amparo_core::PacketProfile::ImmigrationCourt => "immigrationCourt",
                 amparo_core::PacketProfile::FederalCourt => "federalCourt",
             },
-            "detained": g.case.custody.status == CustodyStatus::Detained,
-            "filer": filer,
-            "court": if d.court.trim().is_empty() { "Immigration Court" } else { d.court.trim() },
-            "city": d.city,
-            "name": p.record_name,
-            "a-number": p.a_number,
-            "judge": judge,
-            "hearing": hearing,
-            "title": self.title(),
-            "caption": {
-                "court": c.court,
-                "left": [c.petitioners, "v.", c.respondents],
-                "right": [format!("Case No. {}", c.case_number)],
-            },
-        })
+            detained: g.case.custody.status == CustodyStatus::Detained,
+            filer,
+            court: if d.court.trim().is_empty() {
+                "Immigration Court"
+            } else {
+                d.court.trim()
+            }
+            .to_owned(),
+            city: d.city.clone(),
+            name: p.record_name.clone(),
+            a_number: p.a_number.clone(),
+            judge,
+            hearing,
+            title: self.title(),
+            caption: Caption::federal(c),
+        }
     }
 
     /// A statement's parts as the declaration template prints them, and
     /// the images of its scans.
-    fn statement_parts(&self, index: usize, e: &Exhibit) -> (Value, Vec<(String, Vec<u8>)>) {
+    fn statement_parts(&self, index: usize, e: &Exhibit) -> (Vec<Part>, Vec<(String, Vec<u8>)>) {
         let Body::Statement {
             statement,
             declarant,
         } = &e.body
         else {
-            return (Value::Null, Vec::new());
+            return (Vec::new(), Vec::new());
         };
         let signed = statement.signed.last();
         let scans: Vec<Vec<u8>> = signed
@@ -392,27 +405,30 @@ impl ModelInput<'_> {
         } else {
             Purpose::Draft
         };
-        (print.data_model(purpose)["parts"].clone(), print.images())
+        (print.set(purpose).parts, print.images())
     }
 
-    fn exhibit(&self, index: usize, e: &Exhibit, model: &mut Model) -> Value {
-        let hashes: Vec<&str> = self.originals[index]
+    fn exhibit(
+        &self,
+        index: usize,
+        e: &Exhibit,
+        images: &mut Vec<(String, Vec<u8>)>,
+    ) -> ExhibitData {
+        let hashes: Vec<String> = self.originals[index]
             .iter()
-            .map(|o| o.sha256.as_str())
+            .map(|o| o.sha256.clone())
             .collect();
-        let (kind, description, extra) = match &e.body {
+        let (description, body) = match &e.body {
             Body::Photo(p) => (
-                "photo",
                 photo_description(p),
-                json!({
-                    "image": image_path(&image_name(&p.sha256)),
-                    "caption": photo_caption(p, self.g.draft.public_filing),
+                ExhibitBody::Photo(PhotoExhibit {
+                    image: image_path(&image_name(&p.sha256)),
+                    caption: photo_caption(p, self.g.draft.public_filing),
                 }),
             ),
             Body::Tattoo { tattoo, photos } => (
-                "tattoo",
                 tattoo_description(tattoo),
-                tattoo_exhibit(self.g, tattoo, photos),
+                ExhibitBody::Tattoo(tattoo_exhibit(self.g, tattoo, photos)),
             ),
             Body::Statement { statement, .. } => {
                 let title = printed_draft(e).map_or("", |d| d.title.as_str()).to_owned();
@@ -421,42 +437,43 @@ impl ModelInput<'_> {
                     None => format!("{title} (draft, not signed)"),
                 };
                 let (parts, scans) = self.statement_parts(index, e);
-                model.images.extend(scans);
-                ("statement", description, json!({ "parts": parts }))
+                images.extend(scans);
+                (
+                    description,
+                    ExhibitBody::Statement(StatementExhibit { parts }),
+                )
             }
             Body::Chronology(events) => (
-                "chronology",
                 CHRONOLOGY_TITLE.to_owned(),
-                json!({ "table": chronology(events, &self.g.exhibits) }),
+                ExhibitBody::Chronology(TableExhibit {
+                    table: chronology(events, &self.g.exhibits),
+                }),
             ),
             Body::Rebuttal(allegations) => (
-                "rebuttal",
                 REBUTTAL_TITLE.to_owned(),
-                json!({ "table": rebuttal(allegations, &self.g.exhibits) }),
+                ExhibitBody::Rebuttal(TableExhibit {
+                    table: rebuttal(allegations, &self.g.exhibits),
+                }),
             ),
         };
         // A statement's scans come with its parts, named by the statement.
         if !matches!(e.body, Body::Statement { .. }) {
             for sha in e.image_hashes() {
                 if let Some(bytes) = self.images.get(&sha) {
-                    model.images.push((image_name(&sha), bytes.clone()));
+                    images.push((image_name(&sha), bytes.clone()));
                 }
             }
         }
-        let mut out = json!({
-            "kind": kind,
-            "letter": e.letter,
-            "description": description,
-            "bookmark": format!("Exhibit {}: {description}", e.letter),
-            "hashes": hashes,
-        });
-        if let (Value::Object(out), Value::Object(extra)) = (&mut out, extra) {
-            out.extend(extra);
+        ExhibitData {
+            letter: e.letter.clone(),
+            bookmark: format!("Exhibit {}: {description}", e.letter),
+            description,
+            hashes,
+            body,
         }
-        out
     }
 
-    fn translation(&self) -> Value {
+    fn translation(&self) -> Option<Certificate> {
         let g = self.g;
         let foreign: Vec<&Exhibit> = g
             .exhibits
@@ -464,7 +481,7 @@ impl ModelInput<'_> {
             .filter(|e| matches!(&e.body, Body::Tattoo { tattoo, .. } if tattoo_has_foreign_text(tattoo)))
             .collect();
         if foreign.is_empty() {
-            return Value::Null;
+            return None;
         }
         let mut languages: Vec<String> = foreign
             .iter()
@@ -482,26 +499,27 @@ impl ModelInput<'_> {
             format!("the text in Exhibits {}", letters.join(", "))
         };
         let t = &g.draft.translator;
-        json!({
-            "title": "Certificate of Translation",
-            "text": fill(&self.word("translationCertificate.en"), &[
-                ("translator", &t.name),
-                ("language", &languages.join(" and ")),
-                ("documents", &documents),
-            ]),
-            "signer": { "name": t.name, "address": t.address, "phone": t.phone },
-            "labels": {
-                "signature": "Signature:",
-                "name": "Printed name:",
-                "address": "Address:",
-                "phone": "Telephone:",
-                "date": "Date:",
+        Some(Certificate {
+            title: "Certificate of Translation".into(),
+            text: fill(
+                &self.word("translationCertificate.en"),
+                &[
+                    ("translator", &t.name),
+                    ("language", &languages.join(" and ")),
+                    ("documents", &documents),
+                ],
+            ),
+            signer: Signer {
+                name: t.name.clone(),
+                address: Some(t.address.clone()),
+                phone: Some(t.phone.clone()),
             },
-            "signed-on": Value::Null,
+            labels: SignerLabels::full(),
+            signed_on: None,
         })
     }
 
-    fn service(&self) -> Value {
+    fn service(&self) -> Certificate {
         let s = &self.g.draft.service;
         let date = if s.date.is_empty() {
             "____________".to_owned()
@@ -536,67 +554,82 @@ impl ModelInput<'_> {
                 ],
             ),
         };
-        json!({
-            "title": "Certificate of Service",
-            "text": text,
-            "signer": { "name": s.server_name },
-            "labels": { "signature": "Signature:", "name": "Printed name:", "date": "Date:" },
-            "signed-on": (!s.date.is_empty()).then(|| long_date(&s.date, "en")),
-        })
+        Certificate {
+            title: "Certificate of Service".into(),
+            text,
+            signer: Signer {
+                name: s.server_name.clone(),
+                address: None,
+                phone: None,
+            },
+            labels: SignerLabels::short(),
+            signed_on: (!s.date.is_empty()).then(|| long_date(&s.date, "en")),
+        }
     }
 
-    fn verify(&self, files: &[Vec<String>]) -> Value {
+    fn verify(&self, files: &[Vec<String>]) -> Verify {
         let mut rows = Vec::new();
         for ((e, list), names) in self.g.exhibits.iter().zip(self.originals).zip(files) {
             for (o, name) in list.iter().zip(names) {
-                rows.push(json!({ "letter": e.letter, "file": name, "sha256": o.sha256 }));
+                rows.push(VerifyRow {
+                    letter: e.letter.clone(),
+                    file: name.clone(),
+                    sha256: o.sha256.clone(),
+                });
             }
         }
-        json!({
-            "title": "How to Verify This Packet",
-            "paragraphs": [
+        Verify {
+            title: "How to Verify This Packet",
+            paragraphs: [
                 "The pictures printed in this packet are reduced copies made for the page. The original files are kept unchanged. Each is identified below by its SHA-256 fingerprint: a 64-character code that changes completely if even one byte of the file changes.",
                 "To check the originals, put them in one folder with the file SHA256SUMS that comes with them and run: sha256sum -c SHA256SUMS. Every file should be reported as OK. One file can be checked with: sha256sum FILE, which prints its SHA-256 to compare with the list below.",
             ],
-            "rows": rows,
-        })
+            rows,
+        }
     }
 
-    /// The data model and its images.
-    pub(crate) fn build(&self) -> Model {
+    /// The packet as the template reads it, and the images it names.
+    pub(crate) fn data(&self) -> (PacketData, Vec<(String, Vec<u8>)>) {
         let g = self.g;
-        let mut model = Model {
-            data: Value::Null,
-            images: Vec::new(),
-        };
-        let exhibits: Vec<Value> = g
+        let mut images = Vec::new();
+        let exhibits: Vec<ExhibitData> = g
             .exhibits
             .iter()
             .enumerate()
-            .map(|(i, e)| self.exhibit(i, e, &mut model))
+            .map(|(i, e)| self.exhibit(i, e, &mut images))
             .collect();
-        model.images.sort_by(|a, b| a.0.cmp(&b.0));
-        model.images.dedup_by(|a, b| a.0 == b.0);
+        images.sort_by(|a, b| a.0.cmp(&b.0));
+        images.dedup_by(|a, b| a.0 == b.0);
         let files = original_files(g, self.originals);
         let prefix = g.draft.page_prefix.trim();
-        model.data = json!({
-            "document-title": self.title(),
-            "example": g.case.is_example,
-            "draft": self.draft_print,
-            "numbering": {
-                "prefix": prefix,
-                "width": if prefix.is_empty() { 0 } else { 6 },
-                "first": 1,
-                "part-starts": self.numbering.part_starts,
-                "parts": self.numbering.part_starts.len() + 1,
+        let data = PacketData {
+            document_title: self.title(),
+            example: g.case.is_example,
+            draft: self.draft_print,
+            numbering: PageNumbering {
+                prefix: prefix.to_owned(),
+                width: if prefix.is_empty() { 0 } else { 6 },
+                first: 1,
+                part_starts: self.numbering.part_starts.clone(),
+                parts: self.numbering.part_starts.len() + 1,
             },
-            "cover": self.cover(),
-            "index": { "title": "Index of Exhibits" },
-            "exhibits": exhibits,
-            "translation": self.translation(),
-            "service": self.service(),
-            "verify": self.verify(&files),
-        });
-        model
+            cover: self.cover(),
+            index: Index {
+                title: "Index of Exhibits",
+            },
+            exhibits,
+            translation: self.translation(),
+            service: self.service(),
+            verify: self.verify(&files),
+        };
+        (data, images)
+    }
+
+    /// The data model as JSON, and its images.
+    pub(crate) fn build(&self) -> Result<Model, PrintError> {
+        let (data, images) = self.data();
+        let data = serde_json::to_value(&data)
+            .map_err(|e| PrintError::Template(format!("the packet's data model: {e}")))?;
+        Ok(Model { data, images })
     }
 }

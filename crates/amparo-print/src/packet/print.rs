@@ -174,7 +174,7 @@ fn typeset(
         numbering,
         today: today(),
     };
-    let mut model = input.build();
+    let mut model = input.build()?;
     if let Some(r) = &prep.redactor {
         r.walk(&mut model.data);
         let mut left = Vec::new();

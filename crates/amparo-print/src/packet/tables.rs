@@ -3,12 +3,11 @@
 //! allegation, the points its document claims, and what answers it), with
 //! the exhibit letters of the evidence as this packet gives them.
 
-use amparo_core::{Allegation, AllegationStatus, Event};
-use serde_json::{Value, json};
-
+use crate::packet::data::{ChronologyRow, RebuttalRow, Table};
 use crate::packet::describe::remembered;
 use crate::packet::gather::Exhibit;
 use crate::packet::links::NamedLink;
+use amparo_core::{Allegation, AllegationStatus, Event};
 
 /// The chronology's title, in the index and on its page.
 pub const CHRONOLOGY_TITLE: &str = "Chronology of events";
@@ -28,26 +27,30 @@ fn cite(named: &NamedLink, exhibits: &[Exhibit]) -> String {
     }
 }
 
-pub(crate) fn chronology(events: &[(Event, Vec<NamedLink>)], exhibits: &[Exhibit]) -> Value {
-    let rows: Vec<Value> = events
+pub(crate) fn chronology(
+    events: &[(Event, Vec<NamedLink>)],
+    exhibits: &[Exhibit],
+) -> Table<ChronologyRow> {
+    let rows = events
         .iter()
-        .map(|(e, links)| {
-            json!({
-                "date": e.event.date.as_ref().map(remembered).unwrap_or_default(),
-                "what": e.event.description,
-                "place": e.event.place,
-                "sources": links.iter().map(|l| cite(l, exhibits)).collect::<Vec<_>>(),
-            })
+        .map(|(e, links)| ChronologyRow {
+            date: e.event.date.as_ref().map(remembered).unwrap_or_default(),
+            what: e.event.description.clone(),
+            place: e.event.place.clone(),
+            sources: links.iter().map(|l| cite(l, exhibits)).collect(),
         })
         .collect();
-    json!({ "title": CHRONOLOGY_TITLE, "rows": rows })
+    Table {
+        title: CHRONOLOGY_TITLE,
+        rows,
+    }
 }
 
 pub(crate) fn rebuttal(
     allegations: &[(Allegation, Vec<NamedLink>)],
     exhibits: &[Exhibit],
-) -> Value {
-    let rows: Vec<Value> = allegations
+) -> Table<RebuttalRow> {
+    let rows = allegations
         .iter()
         .map(|(a, links)| {
             let d = &a.allegation;
@@ -63,16 +66,22 @@ pub(crate) fn rebuttal(
                     .unwrap_or_default();
                 source.push(format!("On: {}{date}", d.document));
             }
-            json!({
-                "criterion": d.criterion,
-                "claim": d.claim,
-                "source": source,
-                "points": d.points.map(|p| p.to_string()).unwrap_or_else(|| "—".into()),
-                "response": d.response,
-                "evidence": links.iter().map(|l| cite(l, exhibits)).collect::<Vec<_>>(),
-                "open": d.status == AllegationStatus::Open,
-            })
+            RebuttalRow {
+                criterion: d.criterion.clone(),
+                claim: d.claim.clone(),
+                source,
+                points: d
+                    .points
+                    .map(|p| p.to_string())
+                    .unwrap_or_else(|| "—".into()),
+                response: d.response.clone(),
+                evidence: links.iter().map(|l| cite(l, exhibits)).collect(),
+                open: d.status == AllegationStatus::Open,
+            }
         })
         .collect();
-    json!({ "title": REBUTTAL_TITLE, "rows": rows })
+    Table {
+        title: REBUTTAL_TITLE,
+        rows,
+    }
 }

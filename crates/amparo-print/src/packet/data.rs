@@ -1,0 +1,175 @@
+//! The shape of an evidence packet as `templates/packet.typ` reads it from
+//! `sys.inputs.data`. Field names are the template's keys (kebab-case);
+//! a key a template reads must be a field here, which `template_keys`
+//! checks.
+
+use serde::Serialize;
+
+use crate::set_data::{Caption, Certificate, Part};
+
+/// The whole packet.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) struct PacketData {
+    pub document_title: String,
+    pub example: bool,
+    pub draft: bool,
+    pub numbering: PageNumbering,
+    pub cover: Cover,
+    pub index: Index,
+    pub exhibits: Vec<ExhibitData>,
+    pub translation: Option<Certificate>,
+    pub service: Certificate,
+    pub verify: Verify,
+}
+
+/// How pages are numbered across the packet and its parts.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) struct PageNumbering {
+    pub prefix: String,
+    /// Digits a number is padded to; 0 without a prefix.
+    pub width: usize,
+    pub first: u32,
+    /// Exhibit indexes where parts 2, 3, ... begin.
+    pub part_starts: Vec<usize>,
+    pub parts: usize,
+}
+
+/// The cover: the immigration court's form, or a federal caption.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) struct Cover {
+    /// `immigrationCourt` or `federalCourt`.
+    pub profile: &'static str,
+    pub detained: bool,
+    pub filer: Vec<String>,
+    pub court: String,
+    pub city: String,
+    pub name: String,
+    pub a_number: String,
+    pub judge: String,
+    pub hearing: String,
+    pub title: String,
+    pub caption: Caption,
+}
+
+/// The index page.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Index {
+    pub title: &'static str,
+}
+
+/// One exhibit: its slip sheet and index row, and what it shows.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ExhibitData {
+    pub letter: String,
+    pub description: String,
+    pub bookmark: String,
+    /// SHA-256 of each original, in order.
+    pub hashes: Vec<String>,
+    #[serde(flatten)]
+    pub body: ExhibitBody,
+}
+
+/// What an exhibit shows, by `kind`.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub(crate) enum ExhibitBody {
+    Photo(PhotoExhibit),
+    Tattoo(TattooExhibit),
+    Statement(StatementExhibit),
+    Chronology(TableExhibit<ChronologyRow>),
+    Rebuttal(TableExhibit<RebuttalRow>),
+}
+
+/// A photograph and its caption rows (label, text).
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct PhotoExhibit {
+    pub image: String,
+    pub caption: Vec<(&'static str, String)>,
+}
+
+/// A tattoo record: its photos, its fields (label, text), its meaning.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct TattooExhibit {
+    pub title: String,
+    pub photos: Vec<LabelledImage>,
+    pub fields: Vec<(&'static str, String)>,
+    pub meaning: Option<Meaning>,
+}
+
+/// An image with the line printed under it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct LabelledImage {
+    pub image: String,
+    pub label: String,
+}
+
+/// A tattoo's meaning in the person's words, its translation, and where
+/// it is sworn.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) struct Meaning {
+    pub original_label: String,
+    pub original: String,
+    pub english_label: String,
+    pub english: String,
+    pub sworn: Vec<String>,
+}
+
+/// A statement's declaration set, as parts of the packet.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct StatementExhibit {
+    pub parts: Vec<Part>,
+}
+
+/// A table printed as an exhibit.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct TableExhibit<R> {
+    pub table: Table<R>,
+}
+
+/// A titled table.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Table<R> {
+    pub title: &'static str,
+    pub rows: Vec<R>,
+}
+
+/// A row of the chronology.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ChronologyRow {
+    pub date: String,
+    pub what: String,
+    pub place: String,
+    pub sources: Vec<String>,
+}
+
+/// A row of the rebuttal table.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct RebuttalRow {
+    pub criterion: String,
+    pub claim: String,
+    pub source: Vec<String>,
+    pub points: String,
+    pub response: String,
+    pub evidence: Vec<String>,
+    pub open: bool,
+}
+
+/// How to verify the originals.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Verify {
+    pub title: &'static str,
+    pub paragraphs: [&'static str; 2],
+    pub rows: Vec<VerifyRow>,
+}
+
+/// One original file and its SHA-256.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct VerifyRow {
+    pub letter: String,
+    pub file: String,
+    pub sha256: String,
+}

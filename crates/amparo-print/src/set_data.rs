@@ -1,0 +1,166 @@
+//! The shape of a declaration set as `templates/parts.typ` reads it from
+//! `sys.inputs.data`. Field names are the template's keys (kebab-case);
+//! a key a template reads must be a field here, which
+//! `template_keys` checks.
+
+use serde::Serialize;
+
+/// A declaration set: what `templates/declaration.typ` reads.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) struct DeclarationSet {
+    pub document_title: String,
+    pub example: bool,
+    pub draft: bool,
+    pub parts: Vec<Part>,
+}
+
+/// One part of a set, numbered "Page N of M" on its own.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub(crate) enum Part {
+    Declaration(DeclarationPart),
+    Certificate(CertificatePart),
+    Scans(ScansPart),
+}
+
+/// A declaration in one language.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) struct DeclarationPart {
+    pub lang: &'static str,
+    /// "Translation" above the English text of a statement signed in
+    /// another language.
+    pub heading: Option<&'static str>,
+    pub caption: Option<Caption>,
+    pub title: String,
+    pub opening: String,
+    pub paragraphs: Vec<NumberedParagraph>,
+    pub clause: String,
+    pub executed: Executed,
+    pub signature: Signature,
+    pub footer: Option<String>,
+    pub page_label: [&'static str; 2],
+}
+
+/// The court caption: the court, and the two boxes under it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Caption {
+    pub court: String,
+    pub left: Vec<String>,
+    pub right: Vec<String>,
+}
+
+impl Caption {
+    /// A federal court's caption: petitioners v. respondents, case number.
+    pub fn federal(c: &amparo_core::Caption) -> Self {
+        Self {
+            court: c.court.clone(),
+            left: vec![c.petitioners.clone(), "v.".into(), c.respondents.clone()],
+            right: vec![format!("Case No. {}", c.case_number)],
+        }
+    }
+}
+
+/// A numbered paragraph, its exhibit letters already in the text.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct NumberedParagraph {
+    pub n: usize,
+    pub text: String,
+}
+
+/// "Executed on DATE at PLACE"; blank lines where not yet known.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Executed {
+    pub label: String,
+    pub date: Option<String>,
+    pub at: &'static str,
+    pub place: Option<String>,
+}
+
+/// The signature line: the name, and "[signed]" on a filing copy.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Signature {
+    pub name: String,
+    pub mark: Option<&'static str>,
+}
+
+/// A certificate as part of a declaration set.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) struct CertificatePart {
+    pub lang: &'static str,
+    #[serde(flatten)]
+    pub certificate: Certificate,
+    pub footer: Option<String>,
+    pub page_label: [&'static str; 2],
+}
+
+/// A certificate's text and who signs it (`signer-block` in parts.typ);
+/// the packet prints its own certificates with the same shape.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) struct Certificate {
+    pub title: String,
+    pub text: String,
+    pub signer: Signer,
+    pub labels: SignerLabels,
+    pub signed_on: Option<String>,
+}
+
+/// Who signs a certificate. Address and telephone are left out where the
+/// form has no line for them.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Signer {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}
+
+/// The labels of a certificate's signature rows; a row without a label is
+/// not printed.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct SignerLabels {
+    pub signature: &'static str,
+    pub name: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<&'static str>,
+    pub date: &'static str,
+}
+
+impl SignerLabels {
+    /// Signature, name, address, telephone and date.
+    pub fn full() -> Self {
+        Self {
+            signature: "Signature:",
+            name: "Printed name:",
+            address: Some("Address:"),
+            phone: Some("Telephone:"),
+            date: "Date:",
+        }
+    }
+
+    /// Signature, name and date only.
+    pub fn short() -> Self {
+        Self {
+            address: None,
+            phone: None,
+            ..Self::full()
+        }
+    }
+}
+
+/// Scans of the signed pages, one per page.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) struct ScansPart {
+    pub lang: &'static str,
+    pub title: String,
+    pub images: Vec<String>,
+    pub footer: Option<String>,
+    pub page_label: [&'static str; 2],
+}

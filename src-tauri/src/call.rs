@@ -63,7 +63,7 @@ pub async fn off_main(
     op: &'static str,
     input: Value,
     progress: Option<Channel<Value>>,
-) -> Reply<Value> {
+) -> Result<Value, ErrorPayload> {
     tauri::async_runtime::spawn_blocking(move || {
         let slot = app.state::<Slot>();
         match &progress {

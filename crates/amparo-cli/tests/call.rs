@@ -64,9 +64,11 @@ fn list_names_every_operation_with_its_input() {
 fn tattoo_records_are_made_changed_and_removed() {
     let data = tempfile::tempdir().expect("temp");
     let case_id = new_case(data.path());
-    let mut draft = amparo_core::TattooDraft::default();
-    draft.body_location = "Left wrist".into();
-    draft.shows_text = "A crown over the word \"mamá\"".into();
+    let mut draft = amparo_core::TattooDraft {
+        body_location: "Left wrist".into(),
+        shows_text: "A crown over the word \"mamá\"".into(),
+        ..Default::default()
+    };
     let made = ok(call(
         data.path(),
         "create_tattoo",
@@ -174,8 +176,10 @@ fn due_dates_are_added_listed_and_removed() {
 fn declarants_and_unsigned_statements_are_deleted_and_a_declarant_with_statements_is_kept() {
     let data = tempfile::tempdir().expect("temp");
     let case_id = new_case(data.path());
-    let mut declarant = amparo_core::DeclarantDraft::default();
-    declarant.full_name = "María Elena Moreno de Rivas".into();
+    let declarant = amparo_core::DeclarantDraft {
+        full_name: "María Elena Moreno de Rivas".into(),
+        ..Default::default()
+    };
     let mother = ok(call(
         data.path(),
         "create_declarant",

@@ -117,8 +117,10 @@ fn a_photo_taken_about_2019_is_sworn_as_about_2019_in_both_languages() {
     )
     .expect("photos");
     let photo_id = page["photos"][0]["id"].as_str().expect("id").to_owned();
-    let mut declarant = amparo_core::DeclarantDraft::default();
-    declarant.full_name = "María Elena Moreno de Rivas".into();
+    let declarant = amparo_core::DeclarantDraft {
+        full_name: "María Elena Moreno de Rivas".into(),
+        ..Default::default()
+    };
     let declarant = call(
         &slot,
         "create_declarant",

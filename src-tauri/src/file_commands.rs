@@ -4,8 +4,8 @@
 
 use std::path::PathBuf;
 
-use amparo_ops::Slot;
 use amparo_core::ErrorPayload;
+use amparo_ops::Slot;
 use serde_json::{Value, json};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
@@ -93,4 +93,3 @@ pub async fn pick_signed_scans(app: AppHandle, title: String) -> Reply<Value> {
     let paths = pick_images(app.clone(), title).await;
     off_main(app, "keep_scans", json!({ "paths": paths }), None).await
 }
-

@@ -130,4 +130,3 @@ pub async fn export_for_counsel(
         .await
         .map(Some)
 }
-

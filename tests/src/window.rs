@@ -137,7 +137,8 @@ impl Window {
     }
 
     /// Focuses the button at `xpath` and presses Enter. The page may redraw
-    /// between finding and focusing it; then it is found again.
+    /// between finding, focusing and pressing it (an answer from the core
+    /// arriving in between); then it is found again.
     async fn press_at(&self, xpath: &str, what: &str) {
         for _ in 0..20 {
             let button = self
@@ -155,8 +156,10 @@ impl Window {
                 )
                 .await;
             if let Ok(serde_json::Value::Bool(true)) = focused {
-                self.keys(&Key::Enter.to_string()).await;
-                return;
+                let active = self.client.active_element().await.expect("focused element");
+                if active.send_keys(&Key::Enter.to_string()).await.is_ok() {
+                    return;
+                }
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }

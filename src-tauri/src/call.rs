@@ -72,11 +72,7 @@ pub async fn off_main(
         }
     })
     .await
-    .map_err(|_| ErrorPayload {
-        code: "storage".into(),
-        message: format!("{op} stopped unexpectedly"),
-        fields: Vec::new(),
-    })?
+    .map_err(|_| ErrorPayload::new("storage", format!("{op} stopped unexpectedly")))?
 }
 
 #[cfg(test)]

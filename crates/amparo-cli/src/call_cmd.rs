@@ -114,7 +114,11 @@ pub fn serve(dir: amparo_core::Result<PathBuf>) -> Result<(), CliError> {
         if line.trim().is_empty() {
             continue;
         }
-        let answer = match serde_json::from_str::<Request>(&line) {
+        // A line that is JSON but not a request still names its id, so the
+        // caller can match the refusal to what it sent.
+        let value: Value = serde_json::from_str(&line).unwrap_or(Value::Null);
+        let id = value.get("id").cloned().unwrap_or(Value::Null);
+        let answer = match serde_json::from_value::<Request>(value) {
             Ok(request) => match slot.call(&request.op, request.input, Reach::Host, &|_| {}) {
                 Ok(ok) => Answer::Ok { id: request.id, ok },
                 Err(e) => Answer::Refused {
@@ -123,7 +127,7 @@ pub fn serve(dir: amparo_core::Result<PathBuf>) -> Result<(), CliError> {
                 },
             },
             Err(e) => Answer::Refused {
-                id: Value::Null,
+                id,
                 error: ErrorPayload::from(&amparo_ops::Error::BadInput(e.to_string())),
             },
         };

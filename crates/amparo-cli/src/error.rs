@@ -3,8 +3,6 @@
 
 use amparo_print::PrintError;
 
-use crate::output::check_text;
-
 /// An error of these commands: the core's, or a print's.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
@@ -35,7 +33,7 @@ fn describe_print(e: &PrintError) -> String {
             checks
                 .iter()
                 .filter(|c| c.blocks)
-                .map(|c| format!("  - {}", check_text(c)))
+                .map(|c| format!("  - {}", c.message))
                 .collect::<Vec<_>>()
                 .join("\n")
         ),
@@ -43,12 +41,13 @@ fn describe_print(e: &PrintError) -> String {
     }
 }
 
-impl CliError {
-    pub fn code(&self) -> &str {
-        match self {
-            Self::Core(e) => e.code(),
-            Self::Print(e) => e.code(),
-            Self::Operation(e) => e.code(),
+impl From<&CliError> for amparo_core::ErrorPayload {
+    /// What `--json` prints: the same payload the window receives.
+    fn from(error: &CliError) -> Self {
+        match error {
+            CliError::Core(e) => Self::from(e),
+            CliError::Operation(e) => Self::from(e),
+            CliError::Print(e) => Self::from(e),
         }
     }
 }

@@ -31,15 +31,7 @@ fn main() -> ExitCode {
         Err(error) => {
             // `call` speaks JSON both ways, its refusals included.
             if args.json || matches!(args.command, Command::Call { .. }) {
-                let payload = match &error {
-                    CliError::Core(e) => ErrorPayload::from(e),
-                    CliError::Operation(e) => ErrorPayload::from(e),
-                    other => ErrorPayload {
-                        code: other.code().to_owned(),
-                        message: other.to_string(),
-                        fields: Vec::new(),
-                    },
-                };
+                let payload = ErrorPayload::from(&error);
                 eprintln!("{}", serde_json::to_string(&payload).unwrap_or_default());
             } else {
                 eprintln!("amparo: {error}");

@@ -15,7 +15,7 @@ use crate::args::{
     YesNo,
 };
 use crate::error::CliError;
-use crate::output::{check_text, emit};
+use crate::output::emit;
 
 type Result<T> = std::result::Result<T, CliError>;
 
@@ -126,7 +126,7 @@ pub fn statement(
                     out += "\n\nbefore a final print:\n";
                     for c in &checks {
                         let kind = if c.blocks { "must fix" } else { "warning" };
-                        out += &format!("  - {kind}: {}\n", check_text(c));
+                        out += &format!("  - {kind}: {}\n", c.message);
                     }
                 }
                 out + "\n"

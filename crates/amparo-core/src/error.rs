@@ -165,6 +165,21 @@ pub struct ErrorPayload {
     pub message: String,
     /// Fields that failed validation; empty for other codes.
     pub fields: Vec<FieldError>,
+    /// What refused a final print (codes `notReady`, `packetNotReady`), so
+    /// the window shows the list the core computed; empty otherwise.
+    pub checks: Vec<crate::PrintCheck>,
+}
+
+impl ErrorPayload {
+    /// A payload with only a code and a message.
+    pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            code: code.into(),
+            message: message.into(),
+            fields: Vec::new(),
+            checks: Vec::new(),
+        }
+    }
 }
 
 impl From<&Error> for ErrorPayload {
@@ -176,6 +191,7 @@ impl From<&Error> for ErrorPayload {
                 Error::Invalid(fields) => fields.clone(),
                 _ => Vec::new(),
             },
+            checks: Vec::new(),
         }
     }
 }

@@ -1,6 +1,9 @@
-//! What must be right before a statement is printed for signature or for
-//! filing, in plain words the window translates. Drafts print anyway, marked
-//! DRAFT; these checks say what stands between the draft and a final print.
+//! What must be right before a statement or a packet is printed for
+//! signature or for filing. Drafts print anyway, marked DRAFT; a check says
+//! what stands between the draft and a final print. Statements and packets
+//! share one shape: a code the window translates (with the paragraphs,
+//! letters and subject it names) and the same in English for the command
+//! line. A refused print carries the checks that refused it.
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -33,6 +36,37 @@ pub enum PrintCheckCode {
     /// The clause has no wording in the statement's language; sign the
     /// English text instead (mode B) or add the wording in settings.
     NoClauseInLanguage,
+    /// The packet has no exhibits.
+    NoExhibits,
+    /// A letter a signed statement cites would change in this order.
+    PinnedLetterMoved,
+    /// A signed statement in the packet cites an exhibit left out of it.
+    CitedExhibitLeftOut,
+    /// A statement in the packet was never signed.
+    StatementNotSigned,
+    /// A statement was changed after it was signed; the packet prints the
+    /// signed version.
+    ChangedSinceSigned,
+    /// A photo that no signed statement refers to (no one swears to it).
+    PhotoNotSworn,
+    /// Foreign-language text is printed and no translator is named.
+    NoTranslator,
+    /// A tattoo meaning has no English translation.
+    MeaningNotTranslated,
+    /// The certificate of service names no one served.
+    NoServiceRecipient,
+    /// The certificate of service names no server.
+    NoServer,
+    /// Public filing: something that cannot be masked (scans of signed
+    /// pages showing what the profile hides).
+    CannotRedact,
+    /// One exhibit alone is bigger than the file size limit.
+    ExhibitTooLarge,
+    /// The chronology or the rebuttal table cites a record that is not in
+    /// the packet.
+    TableCitesOutside,
+    /// The rebuttal table lists an allegation with nothing that answers it.
+    AllegationUnanswered,
 }
 
 /// One finding.
@@ -43,8 +77,55 @@ pub struct PrintCheck {
     pub code: PrintCheckCode,
     /// True when it blocks a final print; false for a warning.
     pub blocks: bool,
+    /// The statement or record concerned, by its title, when any.
+    pub subject: String,
     /// The paragraph numbers concerned (from 1), when any.
     pub paragraphs: Vec<u32>,
+    /// The exhibit letters concerned, when any.
+    pub letters: Vec<String>,
+    /// The same in English words, for the command line.
+    pub message: String,
+}
+
+/// A statement's check: its paragraphs, and its English message.
+fn statement_check(code: PrintCheckCode, blocks: bool, paragraphs: Vec<u32>) -> PrintCheck {
+    let list = paragraphs
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let message = match code {
+        PrintCheckCode::NoParagraphs => "the statement has no paragraphs".into(),
+        PrintCheckCode::NoPlaceOfSigning => {
+            "where it will be signed is not known (the country picks the perjury clause)".into()
+        }
+        PrintCheckCode::EmptyParagraphs => format!("paragraphs with no text: {list}"),
+        PrintCheckCode::UntranslatedParagraphs => {
+            format!("paragraphs with no English translation: {list}")
+        }
+        PrintCheckCode::NoLanguageHelper => "no translator or interpreter is named".into(),
+        PrintCheckCode::HelperIsDeclarantOrRelative => {
+            "the translator is the declarant or a close relative; a court may question it".into()
+        }
+        PrintCheckCode::MissingExhibit => {
+            format!("paragraphs refer to a photo or tattoo record that was removed: {list}")
+        }
+        PrintCheckCode::ExhibitWithoutLetter => {
+            format!("paragraphs refer to an exhibit with no letter yet: {list}")
+        }
+        PrintCheckCode::NoClauseInLanguage => {
+            "there is no perjury clause in this language; have it signed in English (mode B)".into()
+        }
+        other => format!("{other:?}"),
+    };
+    PrintCheck {
+        code,
+        blocks,
+        subject: String::new(),
+        paragraphs,
+        letters: Vec::new(),
+        message,
+    }
 }
 
 /// Checks `draft` for a final print. `exists` says whether a referenced
@@ -59,11 +140,7 @@ pub fn check_for_print(
 ) -> Vec<PrintCheck> {
     let mut found = Vec::new();
     let mut add = |code, blocks, paragraphs: Vec<u32>| {
-        found.push(PrintCheck {
-            code,
-            blocks,
-            paragraphs,
-        })
+        found.push(statement_check(code, blocks, paragraphs));
     };
     let numbered = |pred: &dyn Fn(&crate::statement::Paragraph) -> bool| -> Vec<u32> {
         draft

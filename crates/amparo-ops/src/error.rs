@@ -61,12 +61,9 @@ impl From<&Error> for ErrorPayload {
     fn from(error: &Error) -> Self {
         match error {
             Error::Unavailable(payload) => payload.clone(),
-            Error::Core(e) | Error::Print(PrintError::Core(e)) => ErrorPayload::from(e),
-            other => ErrorPayload {
-                code: other.code().to_owned(),
-                message: other.to_string(),
-                fields: Vec::new(),
-            },
+            Error::Core(e) => ErrorPayload::from(e),
+            Error::Print(e) => ErrorPayload::from(e),
+            other => ErrorPayload::new(other.code(), other.to_string()),
         }
     }
 }

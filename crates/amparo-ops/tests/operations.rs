@@ -200,3 +200,48 @@ fn image_png(path: &std::path::Path) {
         .save(path)
         .expect("write png");
 }
+
+#[test]
+fn a_refused_signing_carries_the_checks_the_core_computed() {
+    let (_dir, slot) = slot();
+    let case_id = new_case(&slot);
+    let declarant = amparo_core::DeclarantDraft {
+        full_name: "Luis Gómez".into(),
+        ..Default::default()
+    };
+    let declarant = call(
+        &slot,
+        "create_declarant",
+        json!({ "caseId": case_id, "draft": declarant }),
+    )
+    .expect("declarant");
+    let statement_id = statement_for(&slot, &case_id, declarant["id"].as_str().expect("id"));
+    let signing = json!({
+        "signedOn": "2026-11-30",
+        "place": { "place": "Capacho, Venezuela", "country": "VE", "usDetentionFacility": false }
+    });
+    let refused = call(
+        &slot,
+        "sign_statement",
+        json!({ "id": statement_id, "signing": signing, "scans": [] }),
+    )
+    .expect_err("nothing to sign");
+    assert_eq!(refused.code, "notReady");
+    let codes: Vec<String> = refused
+        .checks
+        .iter()
+        .map(|c| {
+            serde_json::to_value(c.code)
+                .expect("code")
+                .as_str()
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .collect();
+    assert!(codes.contains(&"noParagraphs".to_owned()), "{codes:?}");
+    assert!(
+        refused.checks.iter().all(|c| !c.message.is_empty()),
+        "{:?}",
+        refused.checks
+    );
+}

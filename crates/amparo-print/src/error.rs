@@ -2,8 +2,6 @@
 
 use amparo_core::PrintCheck;
 
-use crate::packet::PacketCheck;
-
 /// A print that could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum PrintError {
@@ -15,7 +13,7 @@ pub enum PrintError {
     NotReady(Vec<PrintCheck>),
     /// The packet is not ready to print; the checks say why.
     #[error("the packet is not ready to print: {}", describe(.0))]
-    PacketNotReady(Vec<PacketCheck>),
+    PacketNotReady(Vec<PrintCheck>),
     /// An image of the packet could not be reduced for the page.
     #[error("an image could not be prepared for printing: {0}")]
     Image(String),
@@ -27,7 +25,7 @@ pub enum PrintError {
     Core(#[from] amparo_core::Error),
 }
 
-fn describe(checks: &[PacketCheck]) -> String {
+fn describe(checks: &[PrintCheck]) -> String {
     checks
         .iter()
         .filter(|c| c.blocks)
@@ -46,6 +44,20 @@ impl PrintError {
             Self::Image(_) => "corruptImage",
             Self::Io(_) => "io",
             Self::Core(e) => e.code(),
+        }
+    }
+}
+
+impl From<&PrintError> for amparo_core::ErrorPayload {
+    /// The payload the window shows: a refused print carries its checks.
+    fn from(error: &PrintError) -> Self {
+        match error {
+            PrintError::Core(e) => Self::from(e),
+            PrintError::NotReady(checks) | PrintError::PacketNotReady(checks) => Self {
+                checks: checks.clone(),
+                ..Self::new(error.code(), error.to_string())
+            },
+            other => Self::new(other.code(), other.to_string()),
         }
     }
 }

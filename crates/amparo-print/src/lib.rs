@@ -19,10 +19,9 @@ mod world;
 pub use declaration::{Purpose, StatementPrint, language_name, long_date};
 pub use error::PrintError;
 pub use packet::{
-    CounselExport, PACKET_FILE_BASE, PacketCheck, PacketCheckCode, PacketEntry, PacketFile,
-    PacketProgress, PacketPurpose, PacketStage, PacketView, PrintedPacket, export_counsel,
-    gps_originals, packet_checks, packet_ready, packet_view, preview_packet, print_packet,
-    print_packet_as,
+    CounselExport, PACKET_FILE_BASE, PacketEntry, PacketFile, PacketProgress, PacketPurpose,
+    PacketStage, PacketView, PrintedPacket, export_counsel, gps_originals, packet_checks,
+    packet_ready, packet_view, preview_packet, print_packet, print_packet_as,
 };
 pub use preview::{Preview, ScanAdded};
 pub use render::Pages;
@@ -61,7 +60,6 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     ScanAdded::export_all(&cfg)?;
     PacketPurpose::export_all(&cfg)?;
     PacketProgress::export_all(&cfg)?;
-    PacketCheck::export_all(&cfg)?;
     CounselExport::export_all(&cfg)?;
     PacketView::export_all(&cfg)?;
     Ok(())

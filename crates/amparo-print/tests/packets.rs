@@ -10,10 +10,9 @@ mod packet_fixture;
 
 use std::process::Command;
 
-use amparo_core::{PacketDraft, PacketItem, PacketItemKind, Store};
+use amparo_core::{PacketDraft, PacketItem, PacketItemKind, PrintCheckCode, Store};
 use amparo_print::{
-    PacketCheckCode, PacketPurpose, PrintError, PrintedPacket, export_counsel, packet_checks,
-    print_packet,
+    PacketPurpose, PrintError, PrintedPacket, export_counsel, packet_checks, print_packet,
 };
 use common::*;
 use packet_fixture::{PacketFixture, packet_fixture};
@@ -321,12 +320,8 @@ fn a_public_filing_masks_the_a_number_birth_dates_and_minors_everywhere() {
     let PrintError::PacketNotReady(checks) = err else {
         panic!("{err}")
     };
-    assert!(
-        checks
-            .iter()
-            .any(|c| c.code == PacketCheckCode::CannotRedact
-                && c.subject == "Declaration of María Elena Moreno de Rivas")
-    );
+    assert!(checks.iter().any(|c| c.code == PrintCheckCode::CannotRedact
+        && c.subject == "Declaration of María Elena Moreno de Rivas"));
 
     // Without her statement (and so without its pins), it prints.
     draft.items.retain(|i| {
@@ -390,7 +385,7 @@ fn letters_a_signed_statement_cites_are_pinned() {
     };
     let moved = checks
         .iter()
-        .find(|c| c.code == PacketCheckCode::PinnedLetterMoved)
+        .find(|c| c.code == PrintCheckCode::PinnedLetterMoved)
         .expect("conflict named");
     assert_eq!(moved.subject, "Declaration of María Elena Moreno de Rivas");
     assert_eq!(moved.letters[0], "A");
@@ -405,7 +400,7 @@ fn letters_a_signed_statement_cites_are_pinned() {
     assert!(
         checks
             .iter()
-            .any(|c| c.code == PacketCheckCode::CitedExhibitLeftOut && c.blocks)
+            .any(|c| c.code == PrintCheckCode::CitedExhibitLeftOut && c.blocks)
     );
 }
 
@@ -415,7 +410,7 @@ fn checks_warn_about_unsworn_photos_and_block_untranslated_text() {
     let checks = packet_checks(&f.store, &f.blobs, &f.case_id).expect("checks");
     let unsworn = checks
         .iter()
-        .filter(|c| c.code == PacketCheckCode::PhotoNotSworn)
+        .filter(|c| c.code == PrintCheckCode::PhotoNotSworn)
         .count();
     assert_eq!(unsworn, 34, "every photo but the one the mother swears to");
     assert!(checks.iter().all(|c| !c.blocks), "{checks:?}");
@@ -426,7 +421,7 @@ fn checks_warn_about_unsworn_photos_and_block_untranslated_text() {
     let checks = packet_checks(&f.store, &f.blobs, &f.case_id).expect("checks");
     let missing = checks
         .iter()
-        .find(|c| c.code == PacketCheckCode::NoTranslator)
+        .find(|c| c.code == PrintCheckCode::NoTranslator)
         .expect("translator");
     assert!(missing.blocks);
     assert_eq!(

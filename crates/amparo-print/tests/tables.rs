@@ -8,8 +8,8 @@ mod media_support;
 #[path = "support/packet_fixture.rs"]
 mod packet_fixture;
 
-use amparo_core::{EvidenceLink, PacketItem, PacketItemKind, packet_letters};
-use amparo_print::{PacketCheckCode, PacketPurpose, packet_checks, print_packet};
+use amparo_core::{EvidenceLink, PacketItem, PacketItemKind, PrintCheckCode, packet_letters};
+use amparo_print::{PacketPurpose, packet_checks, print_packet};
 use common::*;
 use packet_fixture::{add_tables, packet_fixture};
 
@@ -119,7 +119,7 @@ fn the_printed_tables_list_every_event_and_allegation_with_exhibit_letters() {
     assert!(
         checks
             .iter()
-            .any(|c| c.code == PacketCheckCode::AllegationUnanswered
+            .any(|c| c.code == PrintCheckCode::AllegationUnanswered
                 && !c.blocks
                 && c.subject == "Social-media posts"
                 && c.letters == [rebuttal_letter.clone()])
@@ -127,7 +127,7 @@ fn the_printed_tables_list_every_event_and_allegation_with_exhibit_letters() {
     assert!(
         !checks
             .iter()
-            .any(|c| c.code == PacketCheckCode::TableCitesOutside)
+            .any(|c| c.code == PrintCheckCode::TableCitesOutside)
     );
 
     // Evidence taken out of the packet is named as not in it.
@@ -155,7 +155,7 @@ fn the_printed_tables_list_every_event_and_allegation_with_exhibit_letters() {
     let checks = packet_checks(&f.store, &f.blobs, &f.case_id).expect("checks");
     let outside: Vec<&str> = checks
         .iter()
-        .filter(|c| c.code == PacketCheckCode::TableCitesOutside)
+        .filter(|c| c.code == PrintCheckCode::TableCitesOutside)
         .map(|c| c.subject.as_str())
         .collect();
     assert_eq!(outside, ["Tattoo record: Right wrist (“papá”)"]);

@@ -13,6 +13,7 @@ import type { ImportSummary } from '../bindings/ImportSummary';
 import type { PacketProgress } from '../bindings/PacketProgress';
 import type { PacketPurpose } from '../bindings/PacketPurpose';
 import type { Preview } from '../bindings/Preview';
+import type { PrintCheck } from '../bindings/PrintCheck';
 import type { Purpose } from '../bindings/Purpose';
 import type { ScanAdded } from '../bindings/ScanAdded';
 import type { CoreOperations } from '../bindings/operations';
@@ -87,10 +88,13 @@ export type Backend = CoreOperations & ShellOperations;
 export class BackendError extends Error {
   readonly code: string;
   readonly fields: FieldError[];
+  /** What refused a final print, as the core computed it. */
+  readonly checks: PrintCheck[];
   constructor(payload: ErrorPayload) {
     super(payload.message);
     this.code = payload.code;
-    this.fields = payload.fields;
+    this.fields = payload.fields ?? [];
+    this.checks = payload.checks ?? [];
   }
 }
 
@@ -107,7 +111,7 @@ export function fieldProblems(error: BackendError): Record<string, FieldProblem>
 export function asBackendError(value: unknown): BackendError {
   if (value instanceof BackendError) return value;
   if (isPayload(value)) return new BackendError(value);
-  return new BackendError({ code: 'unexpected', message: String(value), fields: [] });
+  return new BackendError({ code: 'unexpected', message: String(value), fields: [], checks: [] });
 }
 
 import { backendKey as KEY } from './context';

@@ -14,6 +14,18 @@ code: PrintCheckCode,
  */
 blocks: boolean, 
 /**
+ * The statement or record concerned, by its title, when any.
+ */
+subject: string, 
+/**
  * The paragraph numbers concerned (from 1), when any.
  */
-paragraphs: Array<number>, };
+paragraphs: Array<number>, 
+/**
+ * The exhibit letters concerned, when any.
+ */
+letters: Array<string>, 
+/**
+ * The same in English words, for the command line.
+ */
+message: string, };

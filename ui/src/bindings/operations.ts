@@ -31,7 +31,6 @@ import type { Hearing } from './Hearing';
 import type { HearingKind } from './HearingKind';
 import type { KnownDate } from './KnownDate';
 import type { LanguageHelper } from './LanguageHelper';
-import type { PacketCheck } from './PacketCheck';
 import type { PacketDraft } from './PacketDraft';
 import type { PacketEntry } from './PacketEntry';
 import type { PacketItem } from './PacketItem';

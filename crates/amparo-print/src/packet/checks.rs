@@ -4,88 +4,34 @@
 //! (for the command line) and a code with its letters and subject (for the
 //! window to say in the user's language).
 
-use amparo_core::ExhibitItem;
-use serde::Serialize;
-use ts_rs::TS;
+use amparo_core::{ExhibitItem, PrintCheck, PrintCheckCode};
 
 use crate::packet::describe::tattoo_has_foreign_text;
 use crate::packet::gather::{Body, Gathered};
 use crate::packet::links::NamedLink;
 use crate::packet::redact::Redactor;
 
-/// What a packet check found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum PacketCheckCode {
-    /// The packet has no exhibits.
-    NoExhibits,
-    /// A letter a signed statement cites would change in this order.
-    PinnedLetterMoved,
-    /// A signed statement in the packet cites an exhibit left out of it.
-    CitedExhibitLeftOut,
-    /// A statement in the packet was never signed.
-    StatementNotSigned,
-    /// A statement was changed after it was signed; the packet prints the
-    /// signed version.
-    ChangedSinceSigned,
-    /// A photo that no signed statement refers to (no one swears to it).
-    PhotoNotSworn,
-    /// Foreign-language text is printed and no translator is named.
-    NoTranslator,
-    /// A tattoo meaning has no English translation.
-    MeaningNotTranslated,
-    /// The certificate of service names no one served.
-    NoServiceRecipient,
-    /// The certificate of service names no server.
-    NoServer,
-    /// Public filing: something that cannot be masked (scans of signed
-    /// pages showing what the profile hides).
-    CannotRedact,
-    /// One exhibit alone is bigger than the file size limit.
-    ExhibitTooLarge,
-    /// The chronology or the rebuttal table cites a record that is not in
-    /// the packet.
-    TableCitesOutside,
-    /// The rebuttal table lists an allegation with nothing that answers it.
-    AllegationUnanswered,
-}
-
-/// One finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct PacketCheck {
-    /// What was found.
-    pub code: PacketCheckCode,
-    /// True when it blocks a final print; false for a warning.
-    pub blocks: bool,
-    /// The exhibit letters concerned.
-    pub letters: Vec<String>,
-    /// The statement or record concerned, by its title.
-    pub subject: String,
-    /// The same in English words.
-    pub message: String,
-}
-
 fn check(
-    code: PacketCheckCode,
+    code: PrintCheckCode,
     blocks: bool,
     letters: Vec<String>,
     subject: &str,
     message: String,
-) -> PacketCheck {
-    PacketCheck {
+) -> PrintCheck {
+    PrintCheck {
         code,
         blocks,
-        letters,
         subject: subject.to_owned(),
+        paragraphs: Vec::new(),
+        letters,
         message,
     }
 }
 
 /// Every finding about the gathered packet. `redactor` is the public
 /// filing profile's, when it is on.
-pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<PacketCheck> {
-    use PacketCheckCode as C;
+pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<PrintCheck> {
+    use PrintCheckCode as C;
     let mut found = Vec::new();
     if g.exhibits.is_empty() {
         found.push(check(
@@ -267,8 +213,8 @@ pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<Pa
 
 /// What the chronology and the rebuttal table cite that the packet lacks,
 /// and allegations they list with nothing to answer them.
-fn table_checks(g: &Gathered) -> Vec<PacketCheck> {
-    use PacketCheckCode as C;
+fn table_checks(g: &Gathered) -> Vec<PrintCheck> {
+    use PrintCheckCode as C;
     let mut found = Vec::new();
     for e in &g.exhibits {
         let cited: Vec<&NamedLink> = match &e.body {
@@ -316,9 +262,9 @@ fn table_checks(g: &Gathered) -> Vec<PacketCheck> {
 }
 
 /// A check for an exhibit too big to fit any part.
-pub(crate) fn too_large(letter: &str, limit_mb: u32) -> PacketCheck {
+pub(crate) fn too_large(letter: &str, limit_mb: u32) -> PrintCheck {
     check(
-        PacketCheckCode::ExhibitTooLarge,
+        PrintCheckCode::ExhibitTooLarge,
         true,
         vec![letter.to_owned()],
         "",
@@ -327,6 +273,6 @@ pub(crate) fn too_large(letter: &str, limit_mb: u32) -> PacketCheck {
 }
 
 /// True when nothing blocks a final print.
-pub fn packet_ready(checks: &[PacketCheck]) -> bool {
+pub fn packet_ready(checks: &[PrintCheck]) -> bool {
     !checks.iter().any(|c| c.blocks)
 }

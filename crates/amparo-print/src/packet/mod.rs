@@ -14,7 +14,7 @@ mod redact;
 mod tables;
 mod view;
 
-pub use checks::{PacketCheck, PacketCheckCode, packet_ready};
+pub use checks::packet_ready;
 pub use counsel::{CounselExport, export_counsel, gps_originals};
 pub use print::{
     PACKET_FILE_BASE, PacketFile, PacketProgress, PacketPurpose, PacketStage, PrintedPacket,

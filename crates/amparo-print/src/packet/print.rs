@@ -11,7 +11,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::PrintError;
-use crate::packet::checks::{PacketCheck, packet_ready, too_large};
+use amparo_core::PrintCheck;
+
+use crate::packet::checks::{packet_ready, too_large};
 use crate::packet::gather::{Gathered, Original, gather, page_images};
 use crate::packet::model::{ModelInput, Numbering};
 use crate::packet::redact::Redactor;
@@ -70,7 +72,7 @@ pub struct PrintedPacket {
     /// Pages in all.
     pub page_count: usize,
     /// The checks at the time of printing (warnings stay).
-    pub checks: Vec<PacketCheck>,
+    pub checks: Vec<PrintCheck>,
 }
 
 /// The base of a packet's file names: never the person's name.
@@ -146,7 +148,7 @@ pub fn packet_checks(
     store: &Store,
     blobs: &BlobStore,
     case_id: &str,
-) -> Result<Vec<PacketCheck>, PrintError> {
+) -> Result<Vec<PrintCheck>, PrintError> {
     let prep = prepare(store, blobs, case_id, None)?;
     Ok(crate::packet::checks::packet_checks(
         &prep.g,
@@ -254,9 +256,9 @@ pub fn print_packet_as(
     }
     // A public filing with something it cannot mask is never printed, not
     // even as a draft.
-    let unmaskable: Vec<PacketCheck> = checks
+    let unmaskable: Vec<PrintCheck> = checks
         .iter()
-        .filter(|c| c.code == crate::packet::checks::PacketCheckCode::CannotRedact)
+        .filter(|c| c.code == amparo_core::PrintCheckCode::CannotRedact)
         .cloned()
         .collect();
     if !unmaskable.is_empty() {

@@ -7,9 +7,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::PrintError;
-use crate::packet::checks::PacketCheck;
 use crate::packet::describe::{photo_description, tattoo_description};
 use crate::packet::tables::{CHRONOLOGY_TITLE, REBUTTAL_TITLE};
+use amparo_core::PrintCheck;
 
 /// One record that is, or could be, an exhibit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -38,7 +38,7 @@ pub struct PacketView {
     /// The case's other statements, tattoo records and photos.
     pub others: Vec<PacketEntry>,
     /// What stands before a filing print.
-    pub checks: Vec<PacketCheck>,
+    pub checks: Vec<PrintCheck>,
 }
 
 fn entry(

@@ -88,6 +88,10 @@ lint: ui
 	@for crate in reqwest hyper ureq isahc attohttpc curl; do \
 		if cargo tree -p amparo-desktop -e normal -i $$crate 2>/dev/null | grep -q .; then \
 			echo "amparo-desktop depends on the HTTP client $$crate"; exit 1; fi; done
+	@# One date library in Amparo's own code: chrono (typst, tauri and the
+	@# WebDriver client bring `time` along on their own).
+	@if cargo tree --workspace -e normal --depth 1 --prefix none --no-dedupe | grep -E '^(time|jiff) v'; then \
+		echo "a workspace crate depends on a second date library; use chrono"; exit 1; fi
 	@echo "lint: ok"
 
 test-core: ui

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use amparo_core::{BlobStore, CaseDraft, DerivativeKind, Store};
+use amparo_core::{BlobStore, CaseDraft, DateBasis, DerivativeKind, RememberedDate, Store};
 use amparo_media::{ImportResult, import_photos};
 use image::ImageFormat;
 use support::*;
@@ -133,6 +133,65 @@ fn the_same_photo_twice_is_one_photo_with_both_names() {
     let mut names = page.photos[0].file_names.clone();
     names.sort();
     assert_eq!(names, ["IMG_0412.jpg", "WhatsApp Image 2024-01-06.jpeg"]);
+}
+
+#[test]
+fn the_cameras_day_fills_taken_and_the_familys_change_survives_a_second_import() {
+    let mut s = setup();
+    let tags = Tags {
+        taken: Some("2017:01:06 10:31:00"),
+        ..Tags::default()
+    };
+    let jpeg = jpeg_with_exif(&quadrants(120, 80), &tags);
+    let plain = encode(&quadrants(80, 80), ImageFormat::Jpeg);
+    let paths = vec![
+        write(s.files.path(), "festival.jpg", &jpeg),
+        write(s.files.path(), "no-exif.jpg", &plain),
+    ];
+    let summary = import_photos(
+        &mut s.store,
+        &s.blobs,
+        &s.case_id,
+        &paths,
+        &AtomicBool::new(false),
+        |_| {},
+    )
+    .expect("import");
+    let id = |i: usize| match &summary.outcomes[i].result {
+        ImportResult::Imported { photo_id, .. } => photo_id.clone(),
+        other => panic!("not imported: {other:?}"),
+    };
+    let festival = s.store.photo(&id(0)).expect("photo");
+    assert_eq!(
+        festival.details.taken,
+        Some(RememberedDate::day(2017, 1, 6))
+    );
+    assert_eq!(festival.details.taken_basis, DateBasis::Exif);
+    let no_exif = s.store.photo(&id(1)).expect("photo");
+    assert_eq!(no_exif.details.taken, None);
+    assert_eq!(no_exif.details.taken_basis, DateBasis::Unknown);
+
+    // The family knows better: the festival was the day before.
+    let mut details = festival.details.clone();
+    details.taken = Some(RememberedDate::day(2017, 1, 5));
+    details.taken_basis = DateBasis::Event;
+    s.store
+        .update_photo_details(&festival.id, &details)
+        .expect("edit");
+    let again = vec![write(s.files.path(), "festival copy.jpg", &jpeg)];
+    let summary = import_photos(
+        &mut s.store,
+        &s.blobs,
+        &s.case_id,
+        &again,
+        &AtomicBool::new(false),
+        |_| {},
+    )
+    .expect("import again");
+    assert_eq!(summary.duplicates, 1);
+    let kept = s.store.photo(&festival.id).expect("photo");
+    assert_eq!(kept.details.taken, Some(RememberedDate::day(2017, 1, 5)));
+    assert_eq!(kept.details.taken_basis, DateBasis::Event);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use chrono::Datelike;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Store, now, today};
@@ -51,12 +52,22 @@ impl Store {
                 }
                 let id = uuid::Uuid::now_v7().to_string();
                 let e = &new.exif;
+                // The camera's day is where "taken" starts; the family can
+                // change it. A clock set to a future day is left unsaid.
+                let camera_day = e.taken_local.as_deref().and_then(camera_day);
+                let taken_basis = if camera_day.is_some() {
+                    DateBasis::Exif
+                } else {
+                    DateBasis::Unknown
+                };
                 tx.execute(
                     "INSERT INTO photos (id, case_id, sha256, file_names, format, width, height,
                         byte_size, exif_taken_local, exif_taken_offset, exif_camera,
-                        exif_orientation, gps_latitude, gps_longitude, imported_at, position)
+                        exif_orientation, gps_latitude, gps_longitude, imported_at, position,
+                        taken, taken_basis)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                        (SELECT coalesce(max(position), 0) + 1 FROM photos WHERE case_id = ?2))",
+                        (SELECT coalesce(max(position), 0) + 1 FROM photos WHERE case_id = ?2),
+                        ?16, ?17)",
                     params![
                         id,
                         case_id,
@@ -73,6 +84,8 @@ impl Store {
                         e.gps.map(|g| g.latitude),
                         e.gps.map(|g| g.longitude),
                         now(),
+                        camera_day.map(|d| d.encode()),
+                        enum_text(&taken_basis),
                     ],
                 )?;
                 (id, false)
@@ -154,6 +167,18 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         Ok(hashes)
     }
+}
+
+/// The day in the camera's `YYYY-MM-DDTHH:MM:SS`, when it is a real day
+/// that has already come.
+fn camera_day(local: &str) -> Option<RememberedDate> {
+    let day = chrono::NaiveDate::parse_from_str(local.get(..10)?, "%Y-%m-%d").ok()?;
+    let date = RememberedDate::day(
+        day.year(),
+        u8::try_from(day.month()).ok()?,
+        u8::try_from(day.day()).ok()?,
+    );
+    (date.check().is_ok() && !date.is_after(latest_past_day(today()))).then_some(date)
 }
 
 fn check_details(details: &PhotoDetails) -> Result<PhotoDetails> {

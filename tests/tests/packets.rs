@@ -1,8 +1,9 @@
 //! The example case's evidence packet in the real window, by keyboard: the
-//! two declarations reordered, the certificate of service filled in, a
-//! preview through the amparo-media scheme, and "Open / Print", whose PDF
-//! (recorded instead of opened, in e2e builds) has the index, the exhibits
-//! in the new order and the certificate. Needs the app built with
+//! chronology and the rebuttal table put in, the two declarations
+//! reordered, the certificate of service filled in, a preview through the
+//! amparo-media scheme, and "Open / Print", whose PDF (recorded instead of
+//! opened, in e2e builds) has the index, the exhibits in the new order and
+//! the certificate. Needs the app built with
 //! `--features e2e`.
 
 use amparo_e2e::{Desktop, pdf_text, run};
@@ -18,7 +19,19 @@ fn the_example_packet_is_reordered_by_keyboard_and_prints_in_that_order() {
         window.press("Continue in English").await;
         window.press_containing("Jesús Alberto Rivas Moreno").await;
         window.press("Open the evidence packet").await;
-        // Two declarations, then the chronology and the rebuttal table.
+        // The two declarations; the chronology and the rebuttal table are
+        // aids for counsel, in the packet only when put in.
+        window.wait_for_text("In the packet (2)").await;
+        let others = window.wait_for_css("details > summary").await;
+        window.focus(&others).await;
+        window.keys(&Key::Enter.to_string()).await;
+        window
+            .press_containing("Put in the packet: Chronology of events")
+            .await;
+        window.wait_for_text("In the packet (3)").await;
+        window
+            .press_containing("Put in the packet: Allegations and the evidence that answers them")
+            .await;
         window.wait_for_text("In the packet (4)").await;
 
         window

@@ -2,7 +2,8 @@
 //! field, records removed since left out, and gone with an erased case.
 
 use amparo_core::{
-    CaseDraft, Error, FieldProblem, PacketDraft, PacketItem, PacketItemKind, Store, TattooDraft,
+    AllegationDraft, CaseDraft, Error, EventDraft, FieldProblem, PacketDraft, PacketItem,
+    PacketItemKind, RememberedDate, Store, TattooDraft,
 };
 
 fn case(store: &mut Store, name: &str) -> String {
@@ -50,6 +51,48 @@ fn a_saved_packet_comes_back_in_its_order_without_records_removed_since() {
 
     store.delete_tattoo(&right.id).expect("delete");
     assert_eq!(store.packet(&id).expect("packet").items, [left]);
+}
+
+#[test]
+fn the_chronology_and_the_rebuttal_table_are_in_only_when_chosen() {
+    let mut store = Store::open_in_memory().expect("store");
+    let id = case(&mut store, "Rivas Moreno, Jesús");
+    let wrist = tattoo(&mut store, &id, "left wrist");
+    store
+        .create_event(
+            &id,
+            &EventDraft {
+                date: Some(RememberedDate::day(2001, 1, 6)),
+                description: "Three Kings festival".into(),
+                ..EventDraft::default()
+            },
+        )
+        .expect("event");
+    store
+        .create_allegation(
+            &id,
+            &AllegationDraft {
+                criterion: "Two crown tattoos".into(),
+                ..AllegationDraft::default()
+            },
+        )
+        .expect("allegation");
+    // Aids for counsel, not evidence: nothing saved holds only the records.
+    assert_eq!(store.packet(&id).expect("default").items, [wrist.clone()]);
+
+    let tables = [PacketItemKind::Chronology, PacketItemKind::Rebuttal].map(|kind| PacketItem {
+        kind,
+        id: id.clone(),
+    });
+    let chosen = PacketDraft {
+        items: [wrist.clone()].into_iter().chain(tables.clone()).collect(),
+        ..PacketDraft::default()
+    };
+    store.save_packet(&id, &chosen).expect("put the tables in");
+    assert_eq!(
+        store.packet(&id).expect("saved").items,
+        [wrist, tables[0].clone(), tables[1].clone()]
+    );
 }
 
 #[test]

@@ -60,17 +60,8 @@ impl Store {
                 .map(|e| PacketItem::of_exhibit(&e.item))
                 .filter(|item| item.kind == PacketItemKind::Photo),
         );
-        // The chronology and the rebuttal table last, when the case has
-        // them: adding them never moves a letter already given.
-        for kind in [PacketItemKind::Chronology, PacketItemKind::Rebuttal] {
-            let item = PacketItem {
-                kind,
-                id: case_id.to_owned(),
-            };
-            if self.packet_item_case(&item)?.as_deref() == Some(case_id) {
-                rest.push(item);
-            }
-        }
+        // The chronology and the rebuttal table are aids for counsel, not
+        // evidence: they print only when someone puts them in.
         Ok(order_keeping_pins(&self.pinned_letters(case_id)?, &rest))
     }
 

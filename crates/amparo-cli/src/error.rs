@@ -18,27 +18,17 @@ pub enum CliError {
 }
 
 fn describe_print(e: &PrintError) -> String {
-    match e {
-        PrintError::PacketNotReady(checks) => format!(
-            "the packet is not ready to file:\n{}",
-            checks
-                .iter()
-                .filter(|c| c.blocks)
-                .map(|c| format!("  - {}", c.message))
-                .collect::<Vec<_>>()
-                .join("\n")
-        ),
-        PrintError::NotReady(checks) => format!(
-            "not ready for a final print:\n{}",
-            checks
-                .iter()
-                .filter(|c| c.blocks)
-                .map(|c| format!("  - {}", c.message))
-                .collect::<Vec<_>>()
-                .join("\n")
-        ),
-        other => other.to_string(),
-    }
+    let (what, checks) = match e {
+        PrintError::PacketNotReady(checks) => ("the packet is not ready to file", checks),
+        PrintError::NotReady(checks) => ("not ready for a final print", checks),
+        other => return other.to_string(),
+    };
+    let lines: Vec<String> = checks
+        .iter()
+        .filter(|c| c.blocks)
+        .map(|c| format!("  - {}", c.message))
+        .collect();
+    format!("{what}:\n{}", lines.join("\n"))
 }
 
 impl From<&CliError> for amparo_core::ErrorPayload {

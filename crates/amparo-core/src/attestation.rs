@@ -6,37 +6,8 @@
 use std::collections::HashMap;
 
 use crate::RememberedDate;
+use crate::calendar::{MONTHS_EN, MONTHS_ES};
 use crate::wording::{default_wording, fill};
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-const MONTHS_ES: [&str; 12] = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
 
 /// When something happened, with its preposition, at the date's own
 /// precision: "on March 4, 2019", "in March 2019", "in or about 2019";

@@ -59,6 +59,7 @@ pub use allegation::{
 pub use backup::{BackupSummary, restore_backup};
 pub use bindings::export_bindings;
 pub use blob_store::{BlobStore, DerivativeKind, is_sha256_hex};
+pub use calendar::{MONTHS_EN, MONTHS_ES};
 pub use case::{
     Attorney, Case, CaseDraft, CaseSummary, Custody, CustodyStatus, Hearing, HearingKind,
     HearingMode, Person, Transfer,

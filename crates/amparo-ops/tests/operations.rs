@@ -245,3 +245,24 @@ fn a_refused_signing_carries_the_checks_the_core_computed() {
         refused.checks
     );
 }
+
+#[test]
+fn after_an_operation_fails_midway_every_call_says_so_plainly() {
+    let (_dir, slot) = slot();
+    let crashed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let _: Result<(), amparo_ops::Error> = slot.with(&|_| {}, |_| panic!("midway"));
+    }));
+    assert!(crashed.is_err());
+    for (op, input) in [
+        ("list_cases", json!({ "query": "" })),
+        ("statement_checks", json!({ "id": "x" })),
+    ] {
+        let refused = call(&slot, op, input).expect_err("refused");
+        assert_eq!(refused.code, "storage", "{op}");
+        assert!(
+            refused.message.contains("restart Amparo"),
+            "{}",
+            refused.message
+        );
+    }
+}

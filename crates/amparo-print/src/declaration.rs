@@ -363,36 +363,7 @@ pub fn language_name(code: &str) -> String {
     .to_owned()
 }
 
-/// Month names as printed (and, case-insensitively, as the public-filing
-/// masks find them in typed text).
-pub(crate) const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-pub(crate) const MONTHS_ES: [&str; 12] = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
+pub(crate) use amparo_core::{MONTHS_EN, MONTHS_ES};
 
 /// `2026-11-12` as "November 12, 2026" or "12 de noviembre de 2026".
 pub fn long_date(iso: &str, lang: &str) -> String {

@@ -189,8 +189,13 @@ fn typeset(
         }
     }
     let mut pages = compile("/packet.typ", None, &model.data, model.images)?;
-    let prefix = prep.g.draft.page_prefix.trim();
-    pages.label_pages(prefix, if prefix.is_empty() { 0 } else { 6 });
+    // The page labels a viewer shows carry the prefix as printed: masked
+    // in a public filing like every other string.
+    let prefix = match &prep.redactor {
+        Some(r) => r.text(prep.g.draft.page_prefix.trim()),
+        None => prep.g.draft.page_prefix.trim().to_owned(),
+    };
+    pages.label_pages(&prefix, if prefix.is_empty() { 0 } else { 6 });
     let starts = pages.pages_of_label("exhibit-start");
     Ok(Typeset { pages, starts })
 }

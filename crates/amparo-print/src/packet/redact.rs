@@ -28,6 +28,8 @@ enum Replace {
 /// The masks of one case.
 pub(crate) struct Redactor {
     rules: Vec<Rule>,
+    /// The A-number's nine digits, and its eight when it starts with 0.
+    a_number_digits: Vec<String>,
 }
 
 fn build(pattern: &str) -> Option<Regex> {
@@ -76,8 +78,13 @@ pub(crate) fn initials(name: &str) -> String {
         .collect()
 }
 
+/// What people (and word processors) put between an A-number's digits:
+/// spaces of any kind, dots, slashes, underscores, every hyphen and dash
+/// (en, em, non-breaking, minus), and invisible zero-width characters.
+const DIGIT_GAP: &str = r"[\s.\-/_\u{2010}-\u{2015}\u{2212}\u{200B}-\u{200D}\u{2060}\u{FEFF}]{0,3}";
+
 fn a_number_pattern(digits: &str) -> String {
-    let sep = r"[\s.\-]?";
+    let sep = DIGIT_GAP;
     let body = |d: &str| {
         d.chars()
             .map(|c| c.to_string())
@@ -88,7 +95,10 @@ fn a_number_pattern(digits: &str) -> String {
     if let Some(short) = digits.strip_prefix('0') {
         forms.push(body(short));
     }
-    format!(r"(?:\bA\s*[-#.:]?\s*)?(?:{})", forms.join("|"))
+    format!(
+        r"(?:\bA{DIGIT_GAP}[#:]?{DIGIT_GAP})?(?:{})",
+        forms.join("|")
+    )
 }
 
 fn date_patterns(year: i32, month: u8, day: u8) -> Vec<String> {
@@ -105,7 +115,13 @@ fn date_patterns(year: i32, month: u8, day: u8) -> Vec<String> {
         format!("(?:{es}|{}\\.?)", &es[..3])
     };
     let ordinal = r"(?:st|nd|rd|th|º|°|ro|o)?";
+    let any_names = format!("(?:{en_names}|{es_names})");
     vec![
+        // Written together, as on forms and in file names: 19980305, 05MAR1998.
+        format!("{year}{month:02}{day:02}"),
+        format!(r"{d}\s*{any_names}\s*{y}"),
+        // "5 de marzo, 1998".
+        format!(r"{d}{ordinal}\s+de\s+{es_names},\s*{y}"),
         format!("{year}{sep}{m}{sep}{d}"),
         format!("{m}{sep}{d}{sep}{y}"),
         format!("{d}{sep}{m}{sep}{y}"),
@@ -127,6 +143,13 @@ impl Redactor {
         minors: &[String],
     ) -> Self {
         let mut rules = Vec::new();
+        let mut spelled = Vec::new();
+        if a_number_digits.len() >= 8 {
+            spelled.push(a_number_digits.to_owned());
+            if let Some(short) = a_number_digits.strip_prefix('0') {
+                spelled.push(short.to_owned());
+            }
+        }
         if a_number_digits.len() >= 8
             && let Some(pattern) = build(&a_number_pattern(a_number_digits))
         {
@@ -160,7 +183,10 @@ impl Redactor {
                 });
             }
         }
-        Self { rules }
+        Self {
+            rules,
+            a_number_digits: spelled,
+        }
     }
 
     /// `text` with every mask applied.
@@ -189,10 +215,22 @@ impl Redactor {
         }
     }
 
+    /// Whether `text`'s digits alone, with everything between them taken
+    /// out, still spell the A-number: the last net under forms no pattern
+    /// foresaw ("0 1 2-3 4 5..6 7 8", a digit per table cell).
+    fn digits_spell_a_number(&self, text: &str) -> bool {
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        self.a_number_digits
+            .iter()
+            .any(|a| digits.contains(a.as_str()))
+    }
+
     /// Every string in `value` that still holds something to mask.
     pub(crate) fn residue(&self, value: &Value, found: &mut Vec<String>) {
         match value {
-            Value::String(s) if self.finds(s) => found.push(s.clone()),
+            Value::String(s) if self.finds(s) || self.digits_spell_a_number(s) => {
+                found.push(s.clone())
+            }
             Value::Array(items) => items.iter().for_each(|v| self.residue(v, found)),
             Value::Object(map) => map.values().for_each(|v| self.residue(v, found)),
             _ => {}
@@ -275,6 +313,33 @@ mod tests {
     }
 
     #[test]
+    fn the_a_number_is_masked_across_dashes_slashes_and_invisible_characters() {
+        let r = redactor();
+        for typed in [
+            "A–012–345–678",                      // en dashes
+            "A—012—345—678",                      // em dashes
+            "A\u{2011}012\u{2011}345\u{2011}678", // non-breaking hyphens
+            "012/345/678",
+            "A_012_345_678",
+            "0\u{200B}1\u{200B}2345678",          // zero-width spaces
+            "A\u{00A0}012\u{00A0}345\u{00A0}678", // no-break spaces
+            "012\u{2212}345\u{2212}678",          // minus signs
+        ] {
+            let masked = r.text(&format!("His number is {typed}."));
+            assert_eq!(masked, "His number is A-XXX-XXX-678.", "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn the_last_check_reads_the_digits_alone() {
+        let r = redactor();
+        let model = serde_json::json!({ "cells": ["0 1 2 · 3 4 5 · 6 7 8"] });
+        let mut left = Vec::new();
+        r.residue(&model, &mut left);
+        assert_eq!(left.len(), 1, "{left:?}");
+    }
+
+    #[test]
     fn birth_dates_keep_only_the_year_in_english_and_spanish() {
         let r = redactor();
         for typed in [
@@ -290,6 +355,11 @@ mod tests {
             "05 de Marzo del 1998",
             "5-mar-1998",
             "marzo 5, 1998",
+            "5 de marzo, 1998",
+            "05MAR1998",
+            "5mar98",
+            "05 MARZO 1998",
+            "19980305",
         ] {
             assert_eq!(r.text(&format!("born {typed}.")), "born 1998.", "{typed}");
         }

@@ -20,6 +20,7 @@ mod exif_read;
 mod import;
 mod keep;
 mod page_copy;
+mod position;
 mod process;
 mod sniff;
 
@@ -27,6 +28,7 @@ pub use error::MediaError;
 pub use import::{ImportOutcome, ImportProgress, ImportResult, ImportSummary, import_photos};
 pub use keep::keep_image;
 pub use page_copy::{PAGE_LONG_SIDE, page_copy};
+pub use position::carries_position;
 pub use process::{MAX_PIXELS, PRINT_LONG_SIDE, Processed, THUMB_LONG_SIDE, process};
 pub use sniff::sniff;
 

@@ -1,7 +1,8 @@
 //! The hand-off to counsel: a folder (and the same as a .zip) with the
 //! packet, every original named by its exhibit letter, and a SHA256SUMS
-//! file that `sha256sum -c` accepts. Originals that carry a GPS position go
-//! only when the user has agreed.
+//! file that `sha256sum -c` accepts. Originals that carry a GPS position
+//! (photos, tattoo photos and scans of signed pages alike, in EXIF or XMP)
+//! go only when the user has agreed.
 
 use std::fs;
 use std::io::Write;
@@ -47,7 +48,12 @@ pub fn gps_originals(
         .iter()
         .flatten()
         .zip(names.iter().flatten())
-        .filter(|(o, _)| o.gps)
+        .filter(|(o, _)| {
+            o.gps
+                || blobs
+                    .read_original(&o.sha256)
+                    .is_ok_and(|bytes| amparo_media::carries_position(&bytes))
+        })
         .map(|(_, n)| n.clone())
         .collect())
 }
@@ -105,11 +111,13 @@ pub fn export_counsel(
     }
     let mut gps_left_out = Vec::new();
     for (o, name) in originals.iter().flatten().zip(names.iter().flatten()) {
-        if o.gps && !include_gps {
+        // Scans of signed pages are photos too: their position is looked
+        // for in the bytes, in EXIF and in XMP, like every original's.
+        let bytes = blobs.read_original(&o.sha256)?;
+        if (o.gps || amparo_media::carries_position(&bytes)) && !include_gps {
             gps_left_out.push(name.clone());
             continue;
         }
-        let bytes = blobs.read_original(&o.sha256)?;
         if sha_hex(&bytes) != o.sha256 {
             return Err(PrintError::Core(Error::CorruptDatabase(format!(
                 "the stored original for {name} does not match its SHA-256"

@@ -78,7 +78,10 @@ fn the_chronology_and_the_rebuttal_table_are_in_only_when_chosen() {
         )
         .expect("allegation");
     // Aids for counsel, not evidence: nothing saved holds only the records.
-    assert_eq!(store.packet(&id).expect("default").items, [wrist.clone()]);
+    assert_eq!(
+        store.packet(&id).expect("default").items,
+        std::slice::from_ref(&wrist)
+    );
 
     let tables = [PacketItemKind::Chronology, PacketItemKind::Rebuttal].map(|kind| PacketItem {
         kind,

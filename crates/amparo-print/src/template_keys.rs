@@ -111,7 +111,6 @@ fn exhibit(body: ExhibitBody) -> ExhibitData {
         letter: "A".into(),
         description: "d".into(),
         bookmark: "b".into(),
-        hashes: vec!["h".into()],
         body,
     }
 }

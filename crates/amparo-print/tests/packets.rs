@@ -161,6 +161,9 @@ fn the_index_gives_every_exhibits_slip_sheet_and_labels_and_bookmarks_match_the_
     let pages = pages_text(pdf);
     assert_eq!(pages.len(), printed.page_count);
     assert!(body_lines(&pages[0]).contains(&"DETAINED"), "{}", pages[0]);
+    // The example's next hearing is at 13:00.
+    assert!(pages[0].contains(", 1:00 p.m."), "{}", pages[0]);
+    assert!(!pages[0].contains("13:00"), "{}", pages[0]);
 
     // Every page: the printed number is AMP- and six digits, in sequence,
     // and the PDF's page label says the same, cover included.
@@ -458,7 +461,7 @@ fn stored_sha(store: &Store, item: &PacketItem) -> Vec<String> {
 }
 
 #[test]
-fn counsel_gets_originals_that_sha256sum_checks_and_the_index_agrees() {
+fn counsel_gets_originals_that_sha256sum_checks_and_the_verification_page_agrees() {
     let mut f = forty();
     // One more photo, with a GPS position in its EXIF.
     let gps = media_support::jpeg_with_exif(
@@ -514,13 +517,36 @@ fn counsel_gets_originals_that_sha256sum_checks_and_the_index_agrees() {
     assert!(!listed.contains(&export.gps_left_out[0]));
     assert!(std::path::Path::new(&export.zip).is_file());
 
-    // The index's SHA-256s are the stored originals'.
+    // The verification page's SHA-256s are the stored originals'; the
+    // index keeps to letter, description and pages.
     let pdf = std::fs::read(out.join("Evidence-packet.pdf")).expect("packet");
-    let text: String = flat_text(&pdf).split_whitespace().collect();
+    let pages = pages_text(&pdf);
+    let joined =
+        |pages: &[String]| -> String { pages.iter().flat_map(|p| p.split_whitespace()).collect() };
+    let verify_at = pages
+        .iter()
+        .position(|p| p.contains("HOW TO VERIFY THIS PACKET"))
+        .expect("verification page");
+    let verification = joined(&pages[verify_at..]);
+    let first_slip = pages
+        .iter()
+        .position(|p| {
+            body_lines(p)
+                .first()
+                .is_some_and(|l| l.starts_with("EXHIBIT "))
+        })
+        .expect("first slip sheet");
+    let index = joined(&pages[1..first_slip]);
+    assert!(index.contains("INDEXOFEXHIBITS"), "{index}");
+    assert!(!index.contains("SHA-256"), "{index}");
     let draft = packet(&f);
     for item in &draft.items {
         for sha in stored_sha(&f.store, item) {
-            assert!(text.contains(&sha), "{sha} printed");
+            assert!(
+                verification.contains(&sha),
+                "{sha} on the verification page"
+            );
+            assert!(!index.contains(&sha[..32]), "{sha} not in the index");
             assert_eq!(
                 listed.contains(&sha),
                 item.id != *photo_id,

@@ -48,7 +48,8 @@ fn the_printed_tables_list_every_event_and_allegation_with_exhibit_letters() {
         &|_| {},
     )
     .expect("print");
-    let text = flat_text(&printed.files[0].pdf);
+    // At 12 pt cells wrap: read the text cell by cell.
+    let text = flat_raw_text(&printed.files[0].pdf);
     // A table runs from its heading row to the next slip sheet or
     // certificate.
     let table_text = |heading: &str| -> String {
@@ -147,7 +148,8 @@ fn the_printed_tables_list_every_event_and_allegation_with_exhibit_letters() {
         &|_| {},
     )
     .expect("print");
-    let text = flat_text(&printed.files[0].pdf);
+    // At 12 pt cells wrap: read the text cell by cell.
+    let text = flat_raw_text(&printed.files[0].pdf);
     assert!(
         text.contains("Tattoo record: Right wrist (“papá”) (not in this packet)"),
         "{text}"

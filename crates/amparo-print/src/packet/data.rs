@@ -66,8 +66,6 @@ pub(crate) struct ExhibitData {
     pub letter: String,
     pub description: String,
     pub bookmark: String,
-    /// SHA-256 of each original, in order.
-    pub hashes: Vec<String>,
     #[serde(flatten)]
     pub body: ExhibitBody,
 }

@@ -52,6 +52,24 @@ pub(crate) fn original_files(g: &Gathered, originals: &[Vec<Original>]) -> Vec<V
         .collect()
 }
 
+/// A stored `HH:MM` (24 h) as courts print it: "1:00 p.m.", "9:30 a.m.",
+/// "12:00 p.m." at noon. Anything else prints as stored.
+fn twelve_hour(time: &str) -> String {
+    let parsed = time
+        .split_once(':')
+        .and_then(|(h, m)| Some((h.parse::<u8>().ok()?, m)))
+        .filter(|(h, m)| *h < 24 && m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()));
+    let Some((hour, minutes)) = parsed else {
+        return time.to_owned();
+    };
+    let half = if hour < 12 { "a.m." } else { "p.m." };
+    let shown = match hour % 12 {
+        0 => 12,
+        h => h,
+    };
+    format!("{shown}:{minutes} {half}")
+}
+
 fn image_name(sha: &str) -> String {
     format!("p-{sha}")
 }
@@ -340,7 +358,7 @@ impl ModelInput<'_> {
         let hearing = next.map_or_else(String::new, |h| {
             let mut s = long_date(&h.date, "en");
             if !h.time.is_empty() {
-                s.push_str(&format!(", {}", h.time));
+                s.push_str(&format!(", {}", twelve_hour(&h.time)));
             }
             s
         });
@@ -414,10 +432,6 @@ impl ModelInput<'_> {
         e: &Exhibit,
         images: &mut Vec<(String, Vec<u8>)>,
     ) -> ExhibitData {
-        let hashes: Vec<String> = self.originals[index]
-            .iter()
-            .map(|o| o.sha256.clone())
-            .collect();
         let (description, body) = match &e.body {
             Body::Photo(p) => (
                 photo_description(p),
@@ -468,7 +482,6 @@ impl ModelInput<'_> {
             letter: e.letter.clone(),
             bookmark: format!("Exhibit {}: {description}", e.letter),
             description,
-            hashes,
             body,
         }
     }
@@ -631,5 +644,19 @@ impl ModelInput<'_> {
         let data = serde_json::to_value(&data)
             .map_err(|e| PrintError::Template(format!("the packet's data model: {e}")))?;
         Ok(Model { data, images })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::twelve_hour;
+
+    #[test]
+    fn hearing_times_print_with_a_m_and_p_m() {
+        assert_eq!(twelve_hour("13:00"), "1:00 p.m.");
+        assert_eq!(twelve_hour("08:30"), "8:30 a.m.");
+        assert_eq!(twelve_hour("12:15"), "12:15 p.m.");
+        assert_eq!(twelve_hour("00:05"), "12:05 a.m.");
+        assert_eq!(twelve_hour("soon"), "soon");
     }
 }

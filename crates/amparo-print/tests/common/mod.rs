@@ -85,6 +85,16 @@ pub fn flat_text(pdf: &[u8]) -> String {
         .join(" ")
 }
 
+/// All the text in the order it was drawn (cell by cell in a table, where
+/// reading order would interleave the lines of wrapped neighbouring cells),
+/// with runs of whitespace made single spaces.
+pub fn flat_raw_text(pdf: &[u8]) -> String {
+    with_pdf(pdf, |p| poppler("pdftotext", &["-raw", "-enc", "UTF-8"], p))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 pub fn pdfinfo(pdf: &[u8]) -> String {
     with_pdf(pdf, |p| poppler("pdfinfo", &["-l", "1000"], p))
 }

@@ -165,7 +165,7 @@ pub struct PacketDraft {
     /// Public filing: year of birth only, minors by initials, A-number
     /// masked, no GPS.
     pub public_filing: bool,
-    /// Text before each page number ("AMP-"); empty prints plain numbers.
+    /// Text before each page number ("R-"); empty prints plain numbers.
     pub page_prefix: String,
     /// The largest file a court accepts, in MB; bigger packets are split.
     pub size_limit_mb: u32,

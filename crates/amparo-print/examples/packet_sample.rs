@@ -18,7 +18,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut f = packet_fixture::packet_fixture(6, 800, 600);
     packet_fixture::add_tables(&mut f);
     let mut draft = f.store.packet(&f.case_id)?;
-    draft.page_prefix = "AMP-".into();
+    draft.page_prefix = "R-".into();
     let mut store = f.store;
     store.save_packet(&f.case_id, &draft)?;
     let printed = amparo_print::print_packet(

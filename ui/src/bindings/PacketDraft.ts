@@ -56,7 +56,7 @@ translator: PacketTranslator,
  */
 publicFiling: boolean, 
 /**
- * Text before each page number ("AMP-"); empty prints plain numbers.
+ * Text before each page number ("R-"); empty prints plain numbers.
  */
 pagePrefix: string, 
 /**

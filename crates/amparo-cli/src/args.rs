@@ -441,7 +441,7 @@ pub enum PrintCommand {
         /// Print even if checks block, marked DRAFT on every page.
         #[arg(long)]
         draft: bool,
-        /// Text before each page number, such as AMP- (Bates numbering).
+        /// Text before each page number, such as R- (Bates numbering).
         #[arg(long, value_name = "TEXT")]
         prefix: Option<String>,
         /// The largest file the court accepts, in MB.

@@ -22,30 +22,6 @@ pub(crate) fn parse_day(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_real_days_in_the_stored_form_are_read() {
-        assert_eq!(
-            parse_day("2024-02-29"),
-            NaiveDate::from_ymd_opt(2024, 2, 29)
-        );
-        for refused in [
-            "2023-02-29",
-            "2024-2-29",
-            "2024-02-29 ",
-            "+2024-02-29",
-            "2024-W09-4",
-            "2024/02/29",
-            "",
-        ] {
-            assert_eq!(parse_day(refused), None, "{refused:?}");
-        }
-    }
-}
-
 /// Month names as printed in English (and, case-insensitively, as the
 /// public-filing masks find them in typed text).
 pub const MONTHS_EN: [&str; 12] = [
@@ -78,3 +54,27 @@ pub const MONTHS_ES: [&str; 12] = [
     "noviembre",
     "diciembre",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_real_days_in_the_stored_form_are_read() {
+        assert_eq!(
+            parse_day("2024-02-29"),
+            NaiveDate::from_ymd_opt(2024, 2, 29)
+        );
+        for refused in [
+            "2023-02-29",
+            "2024-2-29",
+            "2024-02-29 ",
+            "+2024-02-29",
+            "2024-W09-4",
+            "2024/02/29",
+            "",
+        ] {
+            assert_eq!(parse_day(refused), None, "{refused:?}");
+        }
+    }
+}

@@ -177,6 +177,12 @@ pub fn check_for_print(
         {
             add(PrintCheckCode::NoClauseInLanguage, true, vec![]);
         }
+    } else if declarant.record.reads_english == crate::ReadsEnglish::No
+        && draft.helper.name.is_empty()
+    {
+        // An English text signed by someone who does not read English was
+        // read to them: the interpreter certifies it.
+        add(PrintCheckCode::NoLanguageHelper, true, vec![]);
     }
     let missing = numbered(&|p| p.exhibits.iter().any(|e| !exists(e)));
     if !missing.is_empty() {

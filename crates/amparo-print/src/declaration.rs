@@ -6,13 +6,15 @@
 //! | for signature | the original, blank "Executed on"                 | English + interpretation cert.  |
 //! | draft, filing | "Translation", translation cert., then original   | English + interpretation cert.  |
 //!
-//! A statement written in English prints as one English declaration.
+//! A statement written in English prints as one English declaration, and
+//! with a certificate of interpretation when its declarant does not read
+//! English (it was read to them in their language).
 
 use std::collections::HashMap;
 
 use amparo_core::{
-    CaptionKind, Case, ClauseForm, Declarant, ExhibitLetter, ReadBack, SigningMode, SigningRecord,
-    StatementDraft, fill,
+    CaptionKind, Case, ClauseForm, Declarant, ExhibitLetter, ReadBack, ReadsEnglish, SigningMode,
+    SigningRecord, StatementDraft, fill,
 };
 use serde_json::Value;
 
@@ -109,7 +111,12 @@ impl StatementPrint<'_> {
         let mut parts = Vec::new();
         let english = d.is_english();
         match (purpose, d.mode, english) {
-            (_, _, true) => parts.push(self.declaration("en", false, signed)),
+            (_, _, true) => {
+                parts.push(self.declaration("en", false, signed));
+                if self.declarant.record.reads_english == ReadsEnglish::No {
+                    parts.push(self.interpretation_certificate());
+                }
+            }
             (Purpose::ForSignature, SigningMode::SignOriginal, false) => {
                 parts.push(self.declaration(&d.language, false, false));
             }
@@ -323,6 +330,21 @@ impl StatementPrint<'_> {
         self.helper_certificate("Certificate of Translation", text)
     }
 
+    /// The language the text was read to the declarant in: the statement's
+    /// own, or for an English text the declarant's first language.
+    fn read_in(&self) -> &str {
+        let d = self.draft;
+        if d.is_english() {
+            self.declarant
+                .record
+                .languages
+                .first()
+                .map_or("", String::as_str)
+        } else {
+            &d.language
+        }
+    }
+
     fn interpretation_certificate(&self) -> Part {
         let d = self.draft;
         let how = match d.helper.read_back {
@@ -334,7 +356,7 @@ impl StatementPrint<'_> {
             &self.word("interpretationCertificate", "en"),
             &[
                 ("interpreter", &d.helper.name),
-                ("language", &language_name(&d.language)),
+                ("language", &language_name(self.read_in())),
                 ("declarant", &self.declarant.record.full_name),
                 ("document", &format!("“{}”", d.title)),
                 ("how", how),

@@ -63,7 +63,8 @@ describe('case form', () => {
     const { backend } = renderForm();
     await user.click(screen.getByRole('button', { name: 'Save case' }));
     expect(await screen.findByText('This is required.')).toBeTruthy();
-    expect(screen.getByLabelText(/Name as on immigration records/)).toHaveFocus();
+    // The message is drawn, then the keyboard is taken to the field.
+    await waitFor(() => expect(screen.getByLabelText(/Name as on immigration records/)).toHaveFocus());
     expect(await backend.listCases('')).toEqual([]);
   });
 

@@ -155,11 +155,13 @@ impl Window {
                     vec![serde_json::to_value(&button).expect("element reference")],
                 )
                 .await;
-            if let Ok(serde_json::Value::Bool(true)) = focused {
-                let active = self.client.active_element().await.expect("focused element");
-                if active.send_keys(&Key::Enter.to_string()).await.is_ok() {
-                    return;
-                }
+            // Enter goes to this very button: if the page has redrawn it
+            // since, WebDriver answers "stale" and it is found again, so a
+            // key never lands on whatever else has focus.
+            if let Ok(serde_json::Value::Bool(true)) = focused
+                && button.send_keys(&Key::Enter.to_string()).await.is_ok()
+            {
+                return;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }

@@ -36,6 +36,9 @@ pub enum PrintCheckCode {
     /// The clause has no wording in the statement's language; sign the
     /// English text instead (mode B) or add the wording in settings.
     NoClauseInLanguage,
+    /// An English text is read to a declarant whose language is not
+    /// recorded: the certificate of interpretation could not name it.
+    DeclarantLanguageUnknown,
     /// The packet has no exhibits.
     NoExhibits,
     /// A letter a signed statement cites would change in this order.
@@ -116,6 +119,10 @@ fn statement_check(code: PrintCheckCode, blocks: bool, paragraphs: Vec<u32>) -> 
         PrintCheckCode::NoClauseInLanguage => {
             "there is no perjury clause in this language; have it signed in English (mode B)".into()
         }
+        PrintCheckCode::DeclarantLanguageUnknown => {
+            "the declarant's language is not recorded; the interpreter's certificate names it"
+                .into()
+        }
         other => format!("{other:?}"),
     };
     PrintCheck {
@@ -177,12 +184,20 @@ pub fn check_for_print(
         {
             add(PrintCheckCode::NoClauseInLanguage, true, vec![]);
         }
-    } else if declarant.record.reads_english == crate::ReadsEnglish::No
-        && draft.helper.name.is_empty()
-    {
+    } else if declarant.record.reads_english == crate::ReadsEnglish::No {
         // An English text signed by someone who does not read English was
-        // read to them: the interpreter certifies it.
-        add(PrintCheckCode::NoLanguageHelper, true, vec![]);
+        // read to them: the interpreter certifies it, naming the language.
+        if draft.helper.name.is_empty() {
+            add(PrintCheckCode::NoLanguageHelper, true, vec![]);
+        }
+        if declarant
+            .record
+            .languages
+            .iter()
+            .all(|l| l.trim().is_empty())
+        {
+            add(PrintCheckCode::DeclarantLanguageUnknown, true, vec![]);
+        }
     }
     let missing = numbered(&|p| p.exhibits.iter().any(|e| !exists(e)));
     if !missing.is_empty() {

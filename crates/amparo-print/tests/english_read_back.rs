@@ -41,6 +41,23 @@ fn an_english_text_for_a_declarant_who_reads_no_english_carries_the_interpretati
 
     draft.helper.name = "Ana Lucía Pérez".into();
     f.store.update_statement(&f.mother, &draft).expect("save");
+
+    // Without her language on record, the certificate could not name it.
+    let mut unknown = declarant.record.clone();
+    unknown.languages.clear();
+    f.store
+        .update_declarant(&declarant.id, &unknown)
+        .expect("no language");
+    let checks = statement_checks(&f.store, &f.mother).expect("checks");
+    assert!(
+        checks
+            .iter()
+            .any(|c| c.code == PrintCheckCode::DeclarantLanguageUnknown && c.blocks),
+        "{checks:?}"
+    );
+    f.store
+        .update_declarant(&declarant.id, &declarant.record)
+        .expect("language back");
     let pdf = print_statement(&f.store, &f.mother, Purpose::Draft).expect("draft");
     let text = flat_text(&pdf);
     assert!(text.contains("CERTIFICATE OF INTERPRETATION"), "{text}");

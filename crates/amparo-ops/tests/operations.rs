@@ -117,17 +117,7 @@ fn a_photo_taken_about_2019_is_sworn_as_about_2019_in_both_languages() {
     )
     .expect("photos");
     let photo_id = page["photos"][0]["id"].as_str().expect("id").to_owned();
-    let declarant = amparo_core::DeclarantDraft {
-        full_name: "María Elena Moreno de Rivas".into(),
-        ..Default::default()
-    };
-    let declarant = call(
-        &slot,
-        "create_declarant",
-        json!({ "caseId": case_id, "draft": declarant }),
-    )
-    .expect("declarant");
-    let statement_id = statement_for(&slot, &case_id, declarant["id"].as_str().expect("id"));
+    let statement_id = statement_by(&slot, &case_id, "María Elena Moreno de Rivas");
     let cases = [
         (
             json!({ "year": 2019, "month": null, "day": null, "about": true }),
@@ -178,11 +168,22 @@ fn a_photo_taken_about_2019_is_sworn_as_about_2019_in_both_languages() {
     }
 }
 
-fn statement_for(slot: &Slot, case_id: &str, declarant_id: &str) -> String {
+/// A Spanish statement by a new declarant named `name`.
+fn statement_by(slot: &Slot, case_id: &str, name: &str) -> String {
+    let declarant = amparo_core::DeclarantDraft {
+        full_name: name.into(),
+        ..Default::default()
+    };
+    let declarant = call(
+        slot,
+        "create_declarant",
+        json!({ "caseId": case_id, "draft": declarant }),
+    )
+    .expect("declarant");
     let draft = amparo_core::StatementDraft {
-        declarant_id: declarant_id.to_owned(),
+        declarant_id: declarant["id"].as_str().expect("id").to_owned(),
         language: "es".into(),
-        title: "Declaración de María Elena Moreno de Rivas".into(),
+        title: format!("Declaración de {name}"),
         ..Default::default()
     };
     let statement = call(
@@ -205,17 +206,7 @@ fn image_png(path: &std::path::Path) {
 fn a_refused_signing_carries_the_checks_the_core_computed() {
     let (_dir, slot) = slot();
     let case_id = new_case(&slot);
-    let declarant = amparo_core::DeclarantDraft {
-        full_name: "Luis Gómez".into(),
-        ..Default::default()
-    };
-    let declarant = call(
-        &slot,
-        "create_declarant",
-        json!({ "caseId": case_id, "draft": declarant }),
-    )
-    .expect("declarant");
-    let statement_id = statement_for(&slot, &case_id, declarant["id"].as_str().expect("id"));
+    let statement_id = statement_by(&slot, &case_id, "Luis Gómez");
     let signing = json!({
         "signedOn": "2026-11-30",
         "place": { "place": "Capacho, Venezuela", "country": "VE", "usDetentionFacility": false }

@@ -13,8 +13,8 @@
 use std::collections::HashMap;
 
 use amparo_core::{
-    CaptionKind, Case, ClauseForm, Declarant, ExhibitLetter, ReadBack, ReadsEnglish, SigningMode,
-    SigningRecord, StatementDraft, fill,
+    CaptionKind, Case, ClauseForm, Declarant, ExhibitLetter, MONTHS_EN, MONTHS_ES, ReadBack,
+    ReadsEnglish, SigningMode, SigningRecord, StatementDraft, fill,
 };
 use serde_json::Value;
 
@@ -384,8 +384,6 @@ pub fn language_name(code: &str) -> String {
     }
     .to_owned()
 }
-
-pub(crate) use amparo_core::{MONTHS_EN, MONTHS_ES};
 
 /// `2026-11-12` as "November 12, 2026" or "12 de noviembre de 2026".
 pub fn long_date(iso: &str, lang: &str) -> String {

@@ -4,6 +4,7 @@
 //! prefix that holds the A-number. None of it may reach the PDF: its text,
 //! its metadata, or the page labels a viewer shows beside each page.
 
+mod common;
 #[path = "../../amparo-media/tests/support/mod.rs"]
 mod media_support;
 #[path = "support/packet_fixture.rs"]
@@ -13,21 +14,18 @@ use std::process::Command;
 
 use amparo_core::PacketItemKind;
 use amparo_print::{PacketPurpose, print_packet};
+use common::{flat_text, pdfinfo};
 use packet_fixture::packet_fixture;
 
-fn run(tool: &str, args: &[&str], pdf: &[u8]) -> String {
+/// The PDF's page labels, as qpdf reads them.
+fn page_labels(pdf: &[u8]) -> String {
     let mut file = tempfile::NamedTempFile::new().expect("temp");
     std::io::Write::write_all(&mut file, pdf).expect("write");
-    let out = Command::new(tool)
-        .args(args)
+    let out = Command::new("qpdf")
+        .args(["--json=2", "--json-key=pagelabels"])
         .arg(file.path())
-        .args(if tool == "pdftotext" {
-            &["-"][..]
-        } else {
-            &[][..]
-        })
         .output()
-        .unwrap_or_else(|e| panic!("{tool} (`make deps` installs it): {e}"));
+        .expect("qpdf (`make deps` installs it)");
     assert!(
         out.status.success(),
         "{}",
@@ -65,9 +63,9 @@ fn a_public_filing_masks_the_forms_people_type_and_its_page_labels() {
     )
     .expect("public print");
     let pdf = &printed.files[0].pdf;
-    let text = run("pdftotext", &["-layout"], pdf);
-    let labels = run("qpdf", &["--json=2", "--json-key=pagelabels"], pdf);
-    let info = run("pdfinfo", &[], pdf);
+    let text = flat_text(pdf);
+    let labels = page_labels(pdf);
+    let info = pdfinfo(pdf);
     for (what, haystack) in [
         ("text", &text),
         ("page labels", &labels),

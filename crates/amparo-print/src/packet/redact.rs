@@ -8,7 +8,7 @@
 use regex::{Regex, RegexBuilder};
 use serde_json::Value;
 
-use crate::declaration::{MONTHS_EN, MONTHS_ES};
+use amparo_core::{MONTHS_EN, MONTHS_ES};
 
 /// One thing to find, and what replaces it.
 struct Rule {

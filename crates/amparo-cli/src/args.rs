@@ -382,6 +382,10 @@ pub enum StatementCommand {
         /// Signed in a U.S. immigration detention facility.
         #[arg(long)]
         us_detention_facility: bool,
+        /// Why it was signed in another country than the one where the
+        /// declarant lives (a visit, a consulate).
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        place_reason: String,
         /// A scan or photo of the signed pages (repeat for several).
         #[arg(long = "scan", value_name = "FILE")]
         scans: Vec<PathBuf>,

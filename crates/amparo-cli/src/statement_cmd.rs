@@ -146,6 +146,7 @@ pub fn statement(
             place,
             country,
             us_detention_facility,
+            place_reason,
             scans,
         } => {
             let blobs = BlobStore::open(dir)?;
@@ -156,6 +157,7 @@ pub fn statement(
                     place: place.clone(),
                     country: country.to_ascii_uppercase(),
                     us_detention_facility: *us_detention_facility,
+                    reason: place_reason.clone(),
                 },
             };
             let version = amparo_print::sign_statement(store, &blobs, id, &signing, &hashes)?;

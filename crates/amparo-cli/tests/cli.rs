@@ -423,14 +423,14 @@ fn a_packet_is_refused_with_its_reasons_then_printed_as_a_draft_and_exported_for
         "both statements; the chronology and rebuttal table go in only when chosen"
     );
 
-    // Unsigned statements and no certificate of service: refused, saying why.
+    // Unsigned statements and no address to serve DHS at: refused, saying why.
     let pdf = data.path().join("packet.pdf");
     let pdf_arg = pdf.to_str().expect("path");
     let out = amparo(data.path(), &["print", "packet", id, "--out", pdf_arg]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("is not signed yet"), "{err}");
-    assert!(err.contains("who was served"), "{err}");
+    assert!(err.contains("address of the DHS office"), "{err}");
     assert!(!pdf.exists(), "nothing written");
 
     let printed = json(&amparo(

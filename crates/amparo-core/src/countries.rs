@@ -254,3 +254,66 @@ pub const COUNTRIES: &[(&str, &str)] = &[
     ("ZM", "Zambia"),
     ("ZW", "Zimbabwe"),
 ];
+
+/// Other ways people write a country (code, name as [`key`] makes it): Spanish
+/// names that do not fold to the English one, and common short forms.
+const ALSO_CALLED: &[(&str, &str)] = &[
+    ("US", "estados unidos"),
+    ("US", "estados unidos de america"),
+    ("US", "ee uu"),
+    ("US", "eeuu"),
+    ("US", "usa"),
+    ("US", "u s"),
+    ("US", "u s a"),
+    ("US", "united states of america"),
+    ("BR", "brasil"),
+    ("DO", "republica dominicana"),
+    ("ES", "espana"),
+    ("RU", "russia"),
+    ("RU", "rusia"),
+    ("ET", "etiopia"),
+    ("AF", "afganistan"),
+    ("SY", "siria"),
+    ("TR", "turquia"),
+    ("UA", "ucrania"),
+];
+
+/// `text` folded, with anything but letters and digits as single spaces.
+fn key(text: &str) -> String {
+    crate::fold::fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The code of the country `text` names: a code, an English name, or one
+/// of the other names above, in any case and with or without accents.
+pub fn country_code_of(text: &str) -> Option<&'static str> {
+    let wanted = key(text);
+    if wanted.is_empty() {
+        return None;
+    }
+    COUNTRIES
+        .iter()
+        .find(|(code, name)| wanted == key(code) || wanted == key(name))
+        .or_else(|| ALSO_CALLED.iter().find(|(_, name)| wanted == *name))
+        .map(|(code, _)| *code)
+}
+
+#[cfg(test)]
+mod country_names {
+    use super::country_code_of;
+
+    #[test]
+    fn names_people_type_find_their_country() {
+        assert_eq!(country_code_of("Venezuela"), Some("VE"));
+        assert_eq!(country_code_of("  méxico "), Some("MX"));
+        assert_eq!(country_code_of("EE. UU."), Some("US"));
+        assert_eq!(country_code_of("Estados Unidos"), Some("US"));
+        assert_eq!(country_code_of("Brasil"), Some("BR"));
+        assert_eq!(country_code_of("ve"), Some("VE"));
+        assert_eq!(country_code_of("Táchira"), None);
+        assert_eq!(country_code_of(""), None);
+    }
+}

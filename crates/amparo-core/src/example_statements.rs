@@ -123,6 +123,7 @@ impl Store {
                     place: "Capacho, Táchira, Venezuela".into(),
                     country: "VE".into(),
                     us_detention_facility: false,
+                    ..SigningPlace::default()
                 },
                 prefill_place: true,
                 caption: caption.clone(),
@@ -143,6 +144,7 @@ impl Store {
                     place: "South Texas ICE Processing Center, Pearsall, Texas".into(),
                     country: "US".into(),
                     us_detention_facility: true,
+                    ..SigningPlace::default()
                 },
                 prefill_place: true,
                 caption,

@@ -78,51 +78,119 @@ pub enum PacketProfile {
     FederalCourt,
 }
 
-/// Who files the packet: the attorney's block, or the person "pro se".
+/// Who files the packet and signs it (LEGAL-FORMATS.md section 3a).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum FilerRole {
+    /// The respondent, without an attorney ("pro se"), detained or not.
+    #[default]
+    ProSe,
+    /// An attorney.
+    Attorney,
+    /// A fully accredited representative.
+    AccreditedRepresentative,
+}
+
+impl FilerRole {
+    /// True for an attorney or accredited representative.
+    pub fn represents(self) -> bool {
+        matches!(self, Self::Attorney | Self::AccreditedRepresentative)
+    }
+}
+
+/// Who files the packet. A relative or advocate who helps a pro se
+/// respondent is the preparer, never the filer: the respondent signs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Filer {
-    /// Filed by the person themselves, without an attorney.
-    pub pro_se: bool,
-    /// Name of the filer.
+    /// Pro se, attorney or accredited representative.
+    pub role: FilerRole,
+    /// The attorney's or representative's name; empty takes the attorney
+    /// of record. Pro se, the respondent's record name prints.
     pub name: String,
-    /// Postal address, as many lines as typed.
+    /// The firm or organization of an attorney or representative.
+    pub firm: String,
+    /// Postal address, as many lines as typed (pro se and detained: the
+    /// facility's).
     pub address: String,
     /// Telephone.
     pub phone: String,
     /// Email.
     pub email: String,
-    /// EOIR ID of an attorney or accredited representative.
+    /// EOIR ID of an attorney or accredited representative; empty takes
+    /// the attorney of record's.
     pub eoir_id: String,
+    /// A Form EOIR-28 (notice of appearance) is on file with the court.
+    pub eoir28_on_file: bool,
+    /// A relative or advocate helping a pro se respondent prepare it.
+    pub preparer: String,
+}
+
+/// What the evidence supports, for the cover's title. An I-589 is one
+/// application for asylum, withholding of removal and protection under
+/// the Convention Against Torture.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Applications {
+    /// Asylum.
+    pub asylum: bool,
+    /// Withholding of removal.
+    pub withholding: bool,
+    /// Protection under the Convention Against Torture.
+    pub torture_convention: bool,
+    /// Release on bond.
+    pub bond: bool,
+    /// Anything else, as the filer names it ("Cancellation of Removal").
+    pub other: String,
 }
 
 /// How the other side was served.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum ServiceMethod {
-    /// Through the e-filing system (ECAS).
-    #[default]
+    /// Through the e-filing system (ECAS): only an attorney or accredited
+    /// representative, or the respondent, can.
     Ecas,
-    /// By mail.
+    /// By first-class mail.
+    #[default]
     Mail,
-    /// By hand.
+    /// By hand delivery.
     Hand,
 }
 
 /// The certificate of service.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Service {
     /// ECAS, mail or hand.
     pub method: ServiceMethod,
-    /// Who was served ("DHS/ICE Office of the Chief Counsel").
+    /// Who was served, in a federal court ("Counsel for Respondents");
+    /// immigration court service is always on DHS's Office of the
+    /// Principal Legal Advisor.
     pub recipient: String,
-    /// Their address (mail or hand).
+    /// The address served on paper: in immigration court, the Office of
+    /// the Principal Legal Advisor for the court (it differs by court;
+    /// the user confirms it).
     pub address: String,
     /// When, `YYYY-MM-DD`, or empty to leave a line.
     pub date: String,
-    /// Who served it, printed under the signature line.
+    /// The filer serves it (and signs the certificate).
+    pub by_filer: bool,
+    /// Who else serves it, when not the filer.
     pub server_name: String,
+}
+
+impl Default for Service {
+    fn default() -> Self {
+        Self {
+            method: ServiceMethod::Mail,
+            recipient: String::new(),
+            address: String::new(),
+            date: String::new(),
+            by_filer: true,
+            server_name: String::new(),
+        }
+    }
 }
 
 /// Who translated the foreign-language text printed in the packet
@@ -156,6 +224,8 @@ pub struct PacketDraft {
     pub judge: String,
     /// Who files it.
     pub filer: Filer,
+    /// What the evidence supports, named in the cover's title.
+    pub applications: Applications,
     /// The federal caption (court, parties, case number).
     pub caption: Caption,
     /// The certificate of service.
@@ -189,6 +259,7 @@ impl Default for PacketDraft {
             city: String::new(),
             judge: String::new(),
             filer: Filer::default(),
+            applications: Applications::default(),
             caption: Caption::default(),
             service: Service::default(),
             translator: PacketTranslator::default(),

@@ -23,6 +23,9 @@ pub struct SigningPlace {
     pub country: String,
     /// Signed in a U.S. immigration detention facility.
     pub us_detention_facility: bool,
+    /// Why it is signed away from the country where the declarant lives
+    /// (a visit, a consulate), so a reader does not doubt the place.
+    pub reason: String,
 }
 
 /// The two forms of the § 1746 clause.

@@ -39,6 +39,9 @@ pub enum PrintCheckCode {
     /// An English text is read to a declarant whose language is not
     /// recorded: the certificate of interpretation could not name it.
     DeclarantLanguageUnknown,
+    /// It is to be signed in another country than the one where the
+    /// declarant lives, and no reason is given.
+    PlaceNotWhereDeclarantLives,
     /// The packet has no exhibits.
     NoExhibits,
     /// A letter a signed statement cites would change in this order.
@@ -70,6 +73,20 @@ pub enum PrintCheckCode {
     TableCitesOutside,
     /// The rebuttal table lists an allegation with nothing that answers it.
     AllegationUnanswered,
+    /// An attorney or representative files, and the cover has no name.
+    NoFilerName,
+    /// An attorney or representative files without an EOIR ID.
+    NoEoirId,
+    /// An attorney or representative files with no Form EOIR-28 on file.
+    NoNoticeOfAppearance,
+    /// Service through ECAS by someone who cannot use it.
+    EcasNotForServer,
+    /// Service through ECAS in a federal court.
+    EcasNotInFederalCourt,
+    /// Paper service without the address served.
+    NoServiceAddress,
+    /// A paper filing: the pages to sign by hand before it goes out.
+    SignByHand,
 }
 
 /// One finding.
@@ -118,6 +135,10 @@ fn statement_check(code: PrintCheckCode, blocks: bool, paragraphs: Vec<u32>) -> 
         }
         PrintCheckCode::NoClauseInLanguage => {
             "there is no perjury clause in this language; have it signed in English (mode B)".into()
+        }
+        PrintCheckCode::PlaceNotWhereDeclarantLives => {
+            "it is to be signed in another country than the one where the declarant lives; say why, or correct the place"
+                .into()
         }
         PrintCheckCode::DeclarantLanguageUnknown => {
             "the declarant's language is not recorded; the interpreter's certificate names it"
@@ -199,6 +220,9 @@ pub fn check_for_print(
             add(PrintCheckCode::DeclarantLanguageUnknown, true, vec![]);
         }
     }
+    if signed_away_from_home(draft, declarant) {
+        add(PrintCheckCode::PlaceNotWhereDeclarantLives, true, vec![]);
+    }
     let missing = numbered(&|p| p.exhibits.iter().any(|e| !exists(e)));
     if !missing.is_empty() {
         add(PrintCheckCode::MissingExhibit, true, missing);
@@ -212,6 +236,30 @@ pub fn check_for_print(
         add(PrintCheckCode::ExhibitWithoutLetter, true, unlettered);
     }
     found
+}
+
+/// True when the place of signing is in another country than the one the
+/// declarant lives in, with no reason given. A respondent held in a U.S.
+/// facility signs where they are held; a country of residence that names
+/// no known country is not second-guessed.
+fn signed_away_from_home(draft: &StatementDraft, declarant: &Declarant) -> bool {
+    let place = &draft.place;
+    if !place.reason.trim().is_empty() || place.clause_form().is_none() {
+        return false;
+    }
+    if declarant.record.is_the_person && place.us_detention_facility {
+        return false;
+    }
+    let Some(home) = crate::countries::country_code_of(&declarant.record.country) else {
+        return false;
+    };
+    let signs_in = if place.us_detention_facility {
+        "US"
+    } else {
+        place.country.as_str()
+    };
+    let inside = |code: &str| crate::signing_place::INSIDE_US.contains(&code);
+    home != signs_in && !(inside(home) && inside(signs_in))
 }
 
 /// True when nothing found blocks a final print.

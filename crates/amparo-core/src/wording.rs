@@ -142,14 +142,26 @@ pub const DEFAULT_WORDING: &[(&str, WordingSource, &[&str], &str)] = &[
     (
         "serviceEcas.en",
         WordingSource::Unconfirmed,
-        &["date", "document", "recipient"],
-        "I certify that on {date} a copy of {document} was served on {recipient} through the EOIR Courts & Appeals System (ECAS).",
+        &["date", "document"],
+        "I certify that on {date} this {document} was served on DHS/ICE through the EOIR Courts & Appeals System (ECAS).",
+    ),
+    (
+        "serviceOpla.en",
+        WordingSource::Unconfirmed,
+        &["name", "date", "document", "address", "method"],
+        "I, {name}, certify that on {date} I served a copy of this {document} and all attached pages on the Department of Homeland Security, U.S. Immigration and Customs Enforcement, Office of the Principal Legal Advisor, at {address}, by {method}.",
     ),
     (
         "serviceCertificate.en",
         WordingSource::Unconfirmed,
         &["date", "document", "recipient", "address", "method"],
         "I certify that on {date} I served an identical copy of {document} on {recipient}, {address}, by {method}.",
+    ),
+    (
+        "respectfullySubmitted.en",
+        WordingSource::Unconfirmed,
+        &[],
+        "Respectfully submitted,",
     ),
 ];
 

@@ -40,6 +40,7 @@ fn signing() -> SigningRecord {
             place: "San Cristóbal, Venezuela".into(),
             country: "VE".into(),
             us_detention_facility: false,
+            ..SigningPlace::default()
         },
     }
 }

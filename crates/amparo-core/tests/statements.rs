@@ -132,6 +132,7 @@ fn a_signed_version_never_changes_and_keeps_its_statement() {
             place: "San Cristóbal, Venezuela".into(),
             country: "VE".into(),
             us_detention_facility: false,
+            ..SigningPlace::default()
         },
     };
     let pdf = "ab".repeat(32);

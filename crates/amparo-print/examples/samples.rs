@@ -27,12 +27,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     place: "Capacho, Táchira, Venezuela".into(),
                     country: "VE".into(),
                     us_detention_facility: false,
+                    ..SigningPlace::default()
                 }
             } else {
                 SigningPlace {
                     place: "South Texas ICE Processing Center, Pearsall, Texas".into(),
                     country: "US".into(),
                     us_detention_facility: true,
+                    ..SigningPlace::default()
                 }
             },
         };

@@ -11,8 +11,8 @@ use serde_json::Value;
 
 use crate::packet::data::{
     ChronologyRow, Cover, ExhibitBody, ExhibitData, Index, LabelledImage, Meaning, PacketData,
-    PageNumbering, PhotoExhibit, RebuttalRow, StatementExhibit, Table, TableExhibit, TattooExhibit,
-    Verify, VerifyRow,
+    PageNumbering, PhotoExhibit, RebuttalRow, StatementExhibit, Submitted, Table, TableExhibit,
+    TattooExhibit, Verify, VerifyRow,
 };
 use crate::set_data::{
     Caption, Certificate, CertificatePart, DeclarationPart, DeclarationSet, Executed,
@@ -193,6 +193,12 @@ fn full_packet() -> PacketData {
         ],
         translation: Some(certificate()),
         service: certificate(),
+        submitted: Submitted {
+            text: "r".into(),
+            name: "n".into(),
+            role: "r",
+            signed_on: Some("d".into()),
+        },
         verify: Verify {
             title: "v",
             paragraphs: ["a", "b"],

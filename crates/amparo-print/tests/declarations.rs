@@ -20,6 +20,7 @@ fn signed_in(place: &str, country: &str, facility: bool) -> SigningRecord {
             place: place.into(),
             country: country.into(),
             us_detention_facility: facility,
+            ..SigningPlace::default()
         },
     }
 }
@@ -194,9 +195,21 @@ fn mode_b_signed_in_a_texas_facility_has_form_2_and_the_interpretation_certifica
 #[test]
 fn signing_abroad_prints_form_1_whoever_signs() {
     let mut f = fixture();
-    // Jesús's statement, signed by him in El Salvador, takes form 1.
+    // Jesús's statement, signed by him in El Salvador, takes form 1. He
+    // lives in Venezuela: without a reason the place is refused.
     let id = f.jesus.clone();
-    let version = sign(&mut f, &id, "San Salvador, El Salvador", "SV", false);
+    let mut signing = signed_in("San Salvador, El Salvador", "SV", false);
+    match sign_statement(&mut f.store, &f.blobs, &id, &signing, &[]) {
+        Err(PrintError::NotReady(checks)) => assert!(
+            checks
+                .iter()
+                .any(|c| c.code == PrintCheckCode::PlaceNotWhereDeclarantLives && c.blocks),
+            "{checks:?}"
+        ),
+        other => panic!("signed away from home with no reason: {other:?}"),
+    }
+    signing.place.reason = "He was visiting his aunt in San Salvador.".into();
+    let version = sign_statement(&mut f.store, &f.blobs, &id, &signing, &[]).expect("signed");
     let text = flat_text(&print_signed(&f.store, &f.blobs, &f.jesus, version.number).expect("pdf"));
     assert!(text.contains("under the laws of the United States of America that the foregoing"));
 }

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0005_packets.sql"),
     include_str!("../../migrations/0006_timeline.sql"),
     include_str!("../../migrations/0007_search.sql"),
+    include_str!("../../migrations/0008_filer_and_place_reason.sql"),
 ];
 
 /// The schema version this build writes and reads.
@@ -115,5 +116,48 @@ mod tests {
         assert_eq!(found("capacho"), ["paragraph:p"]);
         assert_eq!(found("chuy"), ["case:c"]);
         assert_eq!(found("\"012345678\""), ["case:c"]);
+    }
+
+    #[test]
+    fn a_packet_saved_before_filer_roles_keeps_who_files_and_who_serves() {
+        let mut conn = Connection::open_in_memory().expect("db");
+        conn.pragma_update(None, "foreign_keys", "ON").expect("fk");
+        for sql in &MIGRATIONS[..7] {
+            conn.execute_batch(sql).expect("old migration");
+        }
+        conn.pragma_update(None, "user_version", 7)
+            .expect("version");
+        conn.execute_batch(
+            r#"INSERT INTO cases (id, record_name, aliases, a_number, created_at, updated_at)
+                VALUES ('a', 'A', '[]', NULL, 't', 't'), ('b', 'B', '[]', NULL, 't', 't');
+             INSERT INTO packets (case_id, body, updated_at) VALUES
+                ('a', '{"filer": {"proSe": true, "name": ""},
+                        "service": {"method": "ecas", "serverName": "Ana Pérez"}}', 't'),
+                ('b', '{"filer": {"proSe": false, "name": "Laura Gómez"},
+                        "service": {"method": "mail", "serverName": " "}}', 't');"#,
+        )
+        .expect("packets of schema 7");
+        migrate(&mut conn, None).expect("migrate");
+        let read = |case: &str| -> crate::PacketDraft {
+            let body: String = conn
+                .query_row("SELECT body FROM packets WHERE case_id = ?1", [case], |r| {
+                    r.get(0)
+                })
+                .expect("packet");
+            serde_json::from_str(&body).expect("reads as a packet")
+        };
+        let a = read("a");
+        assert_eq!(a.filer.role, crate::FilerRole::ProSe);
+        assert!(!a.service.by_filer, "the one named serves it");
+        assert_eq!(a.service.server_name, "Ana Pérez");
+        assert_eq!(
+            a.service.method,
+            crate::ServiceMethod::Ecas,
+            "kept, and checked before a print"
+        );
+        let b = read("b");
+        assert_eq!(b.filer.role, crate::FilerRole::Attorney);
+        assert_eq!(b.filer.name, "Laura Gómez");
+        assert!(b.service.by_filer, "no one else named: the filer serves");
     }
 }

@@ -4,7 +4,9 @@ use rusqlite::{OptionalExtension, params};
 
 use super::{Store, now, to_json};
 use crate::error::{Error, FieldError, FieldProblem, Result};
-use crate::packet::{PacketDraft, PacketItem, PacketItemKind, PinnedLetter, order_keeping_pins};
+use crate::packet::{
+    FilerRole, PacketDraft, PacketItem, PacketItemKind, PinnedLetter, order_keeping_pins,
+};
 
 const LINE_MAX: usize = 2_000;
 const PREFIX_MAX: usize = 20;
@@ -14,7 +16,7 @@ impl Store {
     /// when none was saved, every statement and tattoo record and every
     /// lettered photo, in an order that keeps the pinned letters.
     pub fn packet(&self, case_id: &str) -> Result<PacketDraft> {
-        self.case(case_id)?;
+        let case = self.case(case_id)?;
         let saved: Option<String> = self
             .conn()
             .query_row(
@@ -26,10 +28,17 @@ impl Store {
         let mut draft = match saved {
             Some(body) => serde_json::from_str::<PacketDraft>(&body)
                 .map_err(|e| Error::CorruptDatabase(format!("packet: {e}")))?,
-            None => PacketDraft {
-                items: self.default_packet_items(case_id)?,
-                ..PacketDraft::default()
-            },
+            None => {
+                let mut draft = PacketDraft {
+                    items: self.default_packet_items(case_id)?,
+                    ..PacketDraft::default()
+                };
+                // A case with an attorney of record is filed by them.
+                if !case.attorney.name.trim().is_empty() {
+                    draft.filer.role = FilerRole::Attorney;
+                }
+                draft
+            }
         };
         let mut kept = Vec::with_capacity(draft.items.len());
         for item in draft.items {
@@ -93,7 +102,10 @@ impl Store {
             ("city", &draft.city),
             ("judge", &draft.judge),
             ("filer.name", &draft.filer.name),
+            ("filer.firm", &draft.filer.firm),
             ("filer.address", &draft.filer.address),
+            ("filer.preparer", &draft.filer.preparer),
+            ("applications.other", &draft.applications.other),
             ("service.recipient", &draft.service.recipient),
             ("service.address", &draft.service.address),
             ("service.serverName", &draft.service.server_name),

@@ -179,10 +179,10 @@ impl Store {
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO signed_versions (id, statement_id, number, signed_on, place, place_country,
-                place_us_facility, draft_json, pdf_sha256, created_at)
+                place_us_facility, draft_json, pdf_sha256, created_at, place_reason)
              VALUES (?1, ?2,
                 (SELECT coalesce(max(number), 0) + 1 FROM signed_versions WHERE statement_id = ?2),
-                ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
                 id,
                 statement_id,
@@ -193,6 +193,7 @@ impl Store {
                 to_json(draft)?,
                 pdf_sha256,
                 now(),
+                signing.place.reason.trim(),
             ],
         )?;
         for (position, sha) in scans.iter().enumerate() {
@@ -286,7 +287,7 @@ fn write(tx: &Transaction<'_>, id: &str, s: &StatementDraft, stamp: &str) -> Res
             helper_is_relative = ?10, read_back = ?11, place = ?12, place_country = ?13,
             place_us_facility = ?14, prefill_place = ?15, caption_kind = ?16, caption_court = ?17,
             caption_petitioners = ?18, caption_respondents = ?19, caption_case_number = ?20,
-            name_on_every_page = ?21, updated_at = ?22
+            name_on_every_page = ?21, updated_at = ?22, place_reason = ?23
          WHERE id = ?1",
         params![
             id,
@@ -311,6 +312,7 @@ fn write(tx: &Transaction<'_>, id: &str, s: &StatementDraft, stamp: &str) -> Res
             s.caption.case_number,
             s.name_on_every_page,
             stamp,
+            s.place.reason,
         ],
     )?;
     tx.execute("DELETE FROM paragraphs WHERE statement_id = ?1", [id])?;
@@ -465,6 +467,7 @@ fn statement_from_row(r: &Row<'_>) -> rusqlite::Result<Statement> {
                 place: r.get("place")?,
                 country: r.get("place_country")?,
                 us_detention_facility: r.get("place_us_facility")?,
+                reason: r.get("place_reason")?,
             },
             prefill_place: r.get("prefill_place")?,
             caption: Caption {
@@ -504,6 +507,7 @@ fn version_from_row(r: &Row<'_>) -> rusqlite::Result<(SignedVersion, String)> {
                 place: r.get("place")?,
                 country: r.get("place_country")?,
                 us_detention_facility: r.get("place_us_facility")?,
+                reason: r.get("place_reason")?,
             },
         },
         draft: StatementDraft::default(),

@@ -7,6 +7,7 @@
 use amparo_core::{ExhibitItem, PrintCheck, PrintCheckCode};
 
 use crate::packet::describe::tattoo_has_foreign_text;
+use crate::packet::filer::filer_checks;
 use crate::packet::gather::{Body, Gathered};
 use crate::packet::links::NamedLink;
 use crate::packet::redact::Redactor;
@@ -189,25 +190,18 @@ pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<Pr
         }
     }
     found.extend(table_checks(g));
-    let s = &g.draft.service;
-    if s.recipient.trim().is_empty() {
-        found.push(check(
-            C::NoServiceRecipient,
-            true,
-            vec![],
-            "",
-            "the certificate of service does not say who was served".into(),
-        ));
+    let mut hand_signed = vec![
+        "the signature under “Respectfully submitted” on the index".to_owned(),
+        "the certificate of service".to_owned(),
+    ];
+    if !g.draft.translator.name.trim().is_empty()
+        && g.exhibits.iter().any(
+            |e| matches!(&e.body, Body::Tattoo { tattoo, .. } if tattoo_has_foreign_text(tattoo)),
+        )
+    {
+        hand_signed.push("the certificate of translation".to_owned());
     }
-    if s.server_name.trim().is_empty() {
-        found.push(check(
-            C::NoServer,
-            true,
-            vec![],
-            "",
-            "the certificate of service does not say who served it".into(),
-        ));
-    }
+    found.extend(filer_checks(&g.case, &g.draft, &hand_signed));
     found
 }
 

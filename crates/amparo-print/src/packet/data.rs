@@ -20,7 +20,19 @@ pub(crate) struct PacketData {
     pub exhibits: Vec<ExhibitData>,
     pub translation: Option<Certificate>,
     pub service: Certificate,
+    pub submitted: Submitted,
     pub verify: Verify,
+}
+
+/// The filer's signature block: "Respectfully submitted," a line to sign
+/// on, the printed name, the role and the date.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) struct Submitted {
+    pub text: String,
+    pub name: String,
+    pub role: &'static str,
+    pub signed_on: Option<String>,
 }
 
 /// How pages are numbered across the packet and its parts.

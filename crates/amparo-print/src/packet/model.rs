@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use amparo_core::{
-    CustodyStatus, DateBasis, ExhibitItem, ExhibitKind, ExhibitLetter, Photo, ServiceMethod,
+    CustodyStatus, DateBasis, ExhibitItem, ExhibitKind, ExhibitLetter, HearingKind, Photo,
     SourceKind, StatementDraft, Tattoo, TattooPhotoRole, fill,
 };
 use serde_json::Value;
@@ -18,6 +18,7 @@ use crate::packet::data::{
 use crate::packet::describe::{
     photo_description, remembered, tattoo_description, tattoo_has_foreign_text,
 };
+use crate::packet::filer::{filer_lines, service_certificate, submission_title, submitted};
 use crate::packet::gather::{Body, Exhibit, Gathered, Original};
 use crate::packet::tables::{CHRONOLOGY_TITLE, REBUTTAL_TITLE, chronology, rebuttal};
 use crate::set_data::{Caption, Certificate, Part, Signer, SignerLabels};
@@ -50,6 +51,16 @@ pub(crate) fn original_files(g: &Gathered, originals: &[Vec<Original>]) -> Vec<V
                 .collect()
         })
         .collect()
+}
+
+/// A hearing's kind as the cover names it.
+fn hearing_kind(kind: HearingKind) -> &'static str {
+    match kind {
+        HearingKind::Master => "master calendar hearing",
+        HearingKind::Individual => "individual hearing",
+        HearingKind::Bond => "bond hearing",
+        HearingKind::Other => "hearing",
+    }
 }
 
 /// A stored `HH:MM` (24 h) as courts print it: "1:00 p.m.", "9:30 a.m.",
@@ -305,7 +316,9 @@ impl ModelInput<'_> {
             return d.title.trim().to_owned();
         }
         match d.profile {
-            amparo_core::PacketProfile::ImmigrationCourt => "Respondent's Evidence".into(),
+            amparo_core::PacketProfile::ImmigrationCourt => {
+                submission_title(&self.g.case, &d.applications)
+            }
             amparo_core::PacketProfile::FederalCourt => "Exhibits".into(),
         }
     }
@@ -314,35 +327,7 @@ impl ModelInput<'_> {
         let g = self.g;
         let d = &g.draft;
         let p = &g.case.person;
-        let mut filer = Vec::new();
-        if d.filer.pro_se {
-            let name = if d.filer.name.trim().is_empty() {
-                &p.record_name
-            } else {
-                &d.filer.name
-            };
-            filer.push(name.trim().to_owned());
-            filer.push("Pro se".to_owned());
-        } else {
-            let name = if d.filer.name.trim().is_empty() {
-                &g.case.attorney.name
-            } else {
-                &d.filer.name
-            };
-            filer.push(name.trim().to_owned());
-            let eoir = if d.filer.eoir_id.trim().is_empty() {
-                &g.case.attorney.eoir_id
-            } else {
-                &d.filer.eoir_id
-            };
-            if !eoir.trim().is_empty() {
-                filer.push(format!("EOIR ID: {}", eoir.trim()));
-            }
-        }
-        filer.extend(d.filer.address.lines().map(str::to_owned));
-        filer.push(d.filer.phone.clone());
-        filer.push(d.filer.email.clone());
-        filer.retain(|l| !l.trim().is_empty());
+        let filer = filer_lines(&g.case, d);
         let today = self.today.to_string();
         let next = g
             .case
@@ -360,6 +345,7 @@ impl ModelInput<'_> {
             if !h.time.is_empty() {
                 s.push_str(&format!(", {}", twelve_hour(&h.time)));
             }
+            s.push_str(&format!(" ({})", hearing_kind(h.kind)));
             s
         });
         let c = &d.caption;
@@ -533,51 +519,9 @@ impl ModelInput<'_> {
     }
 
     fn service(&self) -> Certificate {
-        let s = &self.g.draft.service;
-        let date = if s.date.is_empty() {
-            "____________".to_owned()
-        } else {
-            long_date(&s.date, "en")
-        };
-        let document = format!("“{}”", self.title());
-        let text = match s.method {
-            ServiceMethod::Ecas => fill(
-                &self.word("serviceEcas.en"),
-                &[
-                    ("date", &date),
-                    ("document", &document),
-                    ("recipient", &s.recipient),
-                ],
-            ),
-            ServiceMethod::Mail | ServiceMethod::Hand => fill(
-                &self.word("serviceCertificate.en"),
-                &[
-                    ("date", &date),
-                    ("document", &document),
-                    ("recipient", &s.recipient),
-                    ("address", &s.address.lines().collect::<Vec<_>>().join(", ")),
-                    (
-                        "method",
-                        if s.method == ServiceMethod::Mail {
-                            "mail"
-                        } else {
-                            "hand delivery"
-                        },
-                    ),
-                ],
-            ),
-        };
-        Certificate {
-            title: "Certificate of Service".into(),
-            text,
-            signer: Signer {
-                name: s.server_name.clone(),
-                address: None,
-                phone: None,
-            },
-            labels: SignerLabels::short(),
-            signed_on: (!s.date.is_empty()).then(|| long_date(&s.date, "en")),
-        }
+        service_certificate(&self.g.case, &self.g.draft, &self.title(), &|k| {
+            self.word(k)
+        })
     }
 
     fn verify(&self, files: &[Vec<String>]) -> Verify {
@@ -633,6 +577,7 @@ impl ModelInput<'_> {
             exhibits,
             translation: self.translation(),
             service: self.service(),
+            submitted: submitted(&g.case, &g.draft, &|k| self.word(k)),
             verify: self.verify(&files),
         };
         (data, images)

@@ -217,24 +217,24 @@ pub fn packet_fixture(count: usize, width: u32, height: u32) -> PacketFixture {
                 place: "Capacho, Táchira, Venezuela".into(),
                 country: "VE".into(),
                 us_detention_facility: false,
+                ..SigningPlace::default()
             },
         },
         &[scan],
     )
     .expect("mother signs");
+    // Each of the others signs where they are: the respondent where he is
+    // held, the organizer at home in Venezuela.
     for s in &statements {
         if s.id != mother {
+            let place = store.statement(&s.id).expect("statement").draft.place;
             amparo_print::sign_statement(
                 &mut store,
                 &blobs,
                 &s.id,
                 &SigningRecord {
                     signed_on: "2026-11-14".into(),
-                    place: SigningPlace {
-                        place: "South Texas ICE Processing Center, Pearsall, Texas".into(),
-                        country: "US".into(),
-                        us_detention_facility: true,
-                    },
+                    place,
                 },
                 &[],
             )
@@ -261,14 +261,23 @@ pub fn packet_fixture(count: usize, width: u32, height: u32) -> PacketFixture {
     packet.items.append(&mut rest);
     packet = PacketDraft {
         items: packet.items,
-        title: "Respondent's Evidence in Support of His Application for Asylum".into(),
         city: "Pearsall, Texas".into(),
+        applications: amparo_core::Applications {
+            asylum: true,
+            withholding: true,
+            torture_convention: true,
+            ..Default::default()
+        },
+        filer: amparo_core::Filer {
+            role: amparo_core::FilerRole::ProSe,
+            preparer: "María Elena Moreno de Rivas (example)".into(),
+            ..Default::default()
+        },
         service: Service {
-            method: ServiceMethod::Ecas,
-            recipient: "DHS/ICE Office of the Chief Counsel, Pearsall".into(),
-            address: String::new(),
+            method: ServiceMethod::Mail,
+            address: "100 Example Plaza, Suite 100\nSan Antonio, TX 78205 (example address)".into(),
             date: "2026-11-30".into(),
-            server_name: "Ana Lucía Pérez (example)".into(),
+            ..Service::default()
         },
         translator: amparo_core::PacketTranslator {
             name: "Ana Lucía Pérez (example translator)".into(),

@@ -1,0 +1,241 @@
+//! Who files and who serves, as the printed packet says it: the cover's
+//! filer block, "Respectfully submitted", the certificate of service in
+//! the first person of whoever served, and the routes that are refused
+//! (only an attorney, an accredited representative or the respondent
+//! serve through ECAS).
+
+mod common;
+#[path = "../../amparo-media/tests/support/mod.rs"]
+mod media_support;
+#[path = "support/packet_fixture.rs"]
+mod packet_fixture;
+
+use amparo_core::{FilerRole, PacketDraft, PrintCheck, PrintCheckCode, ServiceMethod};
+use amparo_print::{PacketPurpose, PrintError, PrintedPacket, packet_checks, print_packet};
+use common::*;
+use packet_fixture::{PacketFixture, packet_fixture};
+
+fn small() -> PacketFixture {
+    packet_fixture(2, 320, 240)
+}
+
+fn change(f: &mut PacketFixture, edit: impl FnOnce(&mut PacketDraft)) {
+    let mut draft = f.store.packet(&f.case_id).expect("packet");
+    edit(&mut draft);
+    f.store.save_packet(&f.case_id, &draft).expect("save");
+}
+
+fn print(f: &PacketFixture) -> Result<PrintedPacket, PrintError> {
+    print_packet(
+        &f.store,
+        &f.blobs,
+        &f.case_id,
+        PacketPurpose::Filing,
+        &|_| {},
+    )
+}
+
+/// A page's words in reading order, single-spaced.
+fn flat_text_of(page: &str) -> String {
+    page.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn checks(f: &PacketFixture) -> Vec<PrintCheck> {
+    packet_checks(&f.store, &f.blobs, &f.case_id).expect("checks")
+}
+
+fn found(checks: &[PrintCheck], code: PrintCheckCode) -> Option<&PrintCheck> {
+    checks.iter().find(|c| c.code == code)
+}
+
+/// The translator, not the filer, serves through ECAS.
+fn translator_serves_through_ecas(d: &mut PacketDraft) {
+    d.service.method = ServiceMethod::Ecas;
+    d.service.by_filer = false;
+    d.service.server_name = "Ana Lucía Pérez (example translator)".into();
+}
+
+fn attorney(d: &mut PacketDraft) {
+    d.filer.role = FilerRole::Attorney;
+    d.filer.name = "Laura Gómez (example attorney)".into();
+    d.filer.firm = "Example Immigrant Defense Project".into();
+    d.filer.address = "200 Example Avenue\nSan Antonio, TX 78205".into();
+    d.filer.phone = "(210) 555-0199".into();
+    d.filer.email = "laura@example.org".into();
+    d.filer.eoir_id = "XY123456".into();
+    d.filer.eoir28_on_file = true;
+    d.service.method = ServiceMethod::Ecas;
+    d.service.by_filer = true;
+}
+
+#[test]
+fn a_pro_se_detained_respondent_files_and_serves_dhs_by_mail_in_his_own_words() {
+    let f = small();
+    let printed = print(&f).expect("filing print");
+    let pdf = &printed.files[0].pdf;
+    let pages = pages_text(pdf);
+    let cover = flat_text_of(&pages[0]);
+    assert_in_order(
+        &cover,
+        &[
+            "Jesús Alberto Rivas Moreno",
+            "A-000-111-222",
+            "South Texas ICE Processing Center, Pearsall, TX",
+            "Pro se",
+            "In the Matter of",
+            "In Removal Proceedings",
+            "RESPONDENT'S SUBMISSION OF EVIDENCE IN SUPPORT OF HIS APPLICATION FOR ASYLUM, WITHHOLDING OF REMOVAL, AND PROTECTION UNDER THE CONVENTION AGAINST TORTURE",
+        ],
+    );
+    assert!(cover.contains("DETAINED"), "{cover}");
+    assert!(
+        !cover.contains("María Elena"),
+        "the relative who helped prepare it is not the filer: {cover}"
+    );
+    let text = flat_text(pdf);
+    assert_in_order(
+        &text,
+        &[
+            "Respectfully submitted,",
+            "Jesús Alberto Rivas Moreno",
+            "Respondent, pro se",
+        ],
+    );
+    assert_in_order(
+        &text,
+        &[
+            "CERTIFICATE OF SERVICE",
+            "I, Jesús Alberto Rivas Moreno, certify that on November 30, 2026 I served a copy of this “RESPONDENT'S SUBMISSION OF EVIDENCE",
+            "and all attached pages on the Department of Homeland Security, U.S. Immigration and Customs Enforcement, Office of the Principal Legal Advisor, at 100 Example Plaza, Suite 100, San Antonio, TX 78205 (example address), by first-class mail.",
+        ],
+    );
+    assert!(!text.contains("ECAS"), "a paper filing never mentions ECAS");
+    // On paper, the checks name the pages to sign by hand before mailing.
+    let sign = found(&printed.checks, PrintCheckCode::SignByHand).expect("sign by hand");
+    assert!(!sign.blocks);
+    assert!(
+        sign.message.contains("Respectfully submitted"),
+        "{}",
+        sign.message
+    );
+    assert!(
+        sign.message.contains("certificate of service"),
+        "{}",
+        sign.message
+    );
+}
+
+#[test]
+fn an_attorney_files_with_name_firm_and_eoir_id_and_serves_through_ecas() {
+    let mut f = small();
+    change(&mut f, attorney);
+    let printed = print(&f).expect("filing print");
+    let pdf = &printed.files[0].pdf;
+    let pages = pages_text(pdf);
+    let cover = flat_text_of(&pages[0]);
+    assert_in_order(
+        &cover,
+        &[
+            "Laura Gómez (example attorney)",
+            "Example Immigrant Defense Project",
+            "200 Example Avenue",
+            "(210) 555-0199",
+            "laura@example.org",
+            "EOIR ID: XY123456",
+        ],
+    );
+    assert!(!cover.contains("Pro se"), "{cover}");
+    let text = flat_text(pdf);
+    assert_in_order(
+        &text,
+        &[
+            "Respectfully submitted,",
+            "Laura Gómez (example attorney)",
+            "Attorney for Respondent",
+        ],
+    );
+    assert_in_order(
+        &text,
+        &[
+            "CERTIFICATE OF SERVICE",
+            "I certify that on November 30, 2026 this “RESPONDENT'S SUBMISSION OF EVIDENCE",
+            "was served on DHS/ICE through the EOIR Courts & Appeals System (ECAS).",
+            "Laura Gómez (example attorney)",
+        ],
+    );
+    assert!(found(&printed.checks, PrintCheckCode::SignByHand).is_none());
+}
+
+#[test]
+fn a_translator_serving_through_ecas_is_refused_with_a_plain_message() {
+    let mut f = small();
+    change(&mut f, translator_serves_through_ecas);
+    let refused = found(&checks(&f), PrintCheckCode::EcasNotForServer)
+        .cloned()
+        .expect("refused");
+    assert!(refused.blocks);
+    assert_eq!(refused.subject, "Ana Lucía Pérez (example translator)");
+    assert!(
+        refused
+            .message
+            .contains("only an attorney, an accredited representative or the respondent"),
+        "{}",
+        refused.message
+    );
+    assert!(
+        refused.message.contains("by mail or by hand"),
+        "{}",
+        refused.message
+    );
+    match print(&f) {
+        Err(PrintError::PacketNotReady(c)) => {
+            assert!(found(&c, PrintCheckCode::EcasNotForServer).is_some())
+        }
+        other => panic!("printed for filing: {:?}", other.map(|p| p.page_count)),
+    }
+
+    // The same translator serving on paper is a route open to her.
+    change(&mut f, |d| d.service.method = ServiceMethod::Mail);
+    let now = checks(&f);
+    assert!(found(&now, PrintCheckCode::EcasNotForServer).is_none());
+    let text = flat_text(&print(&f).expect("printed").files[0].pdf);
+    assert!(
+        text.contains(
+            "I, Ana Lucía Pérez (example translator), certify that on November 30, 2026 I served"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_attorney_without_an_eoir_id_or_notice_of_appearance_is_told() {
+    let mut f = small();
+    change(&mut f, |d| {
+        attorney(d);
+        d.filer.eoir_id.clear();
+        d.filer.eoir28_on_file = false;
+    });
+    let found_now = checks(&f);
+    assert!(
+        found(&found_now, PrintCheckCode::NoEoirId)
+            .expect("no EOIR ID")
+            .blocks
+    );
+    assert!(
+        !found(&found_now, PrintCheckCode::NoNoticeOfAppearance)
+            .expect("no EOIR-28")
+            .blocks,
+        "a warning: the EOIR-28 may be filed the same day"
+    );
+}
+
+#[test]
+fn paper_service_without_the_dhs_address_is_refused() {
+    let mut f = small();
+    change(&mut f, |d| d.service.address.clear());
+    assert!(
+        found(&checks(&f), PrintCheckCode::NoServiceAddress)
+            .expect("no address")
+            .blocks
+    );
+}

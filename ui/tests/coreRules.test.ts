@@ -153,7 +153,7 @@ describe('the statement editor', () => {
   it('shows the checks the core computed, such as a missing translator and an empty paragraph', async () => {
     const backend = testBackend();
     const { caseId, id } = await openEditor(backend, (s) => {
-      s.place = { place: 'Capacho, Táchira, Venezuela', country: 'VE', usDetentionFacility: false };
+      s.place = { place: 'Capacho, Táchira, Venezuela', country: 'VE', usDetentionFacility: false, reason: '' };
       s.paragraphs.push({ original: '', english: 'Two', exhibits: [] });
     });
     render(StatementEditor, { props: { caseId, id, onback: () => {} }, context: backendContext(backend) });
@@ -196,7 +196,7 @@ describe('the statement editor', () => {
   it('warns, without blocking, when the translator is the declarant', async () => {
     const backend = testBackend();
     const { caseId, id } = await openEditor(backend, (s) => {
-      s.place = { place: 'Capacho, Táchira, Venezuela', country: 'VE', usDetentionFacility: false };
+      s.place = { place: 'Capacho, Táchira, Venezuela', country: 'VE', usDetentionFacility: false, reason: '' };
       s.helper.name = 'maria elena moreno de rivas';
     });
     render(StatementEditor, { props: { caseId, id, onback: () => {} }, context: backendContext(backend) });

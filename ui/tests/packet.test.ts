@@ -54,7 +54,7 @@ async function caseWithPacket(festivalFile = 'wrist.jpg'): Promise<Case> {
   const statement = newStatement(maria, c);
   statement.title = 'Declaration of María';
   statement.helper.name = 'Ana Torres';
-  statement.place = { place: 'Capacho, Táchira, Venezuela', country: 'VE', usDetentionFacility: false };
+  statement.place = { place: 'Capacho, Táchira, Venezuela', country: 'VE', usDetentionFacility: false, reason: '' };
   statement.paragraphs = [
     {
       original: 'Esta foto es de la fiesta de los Reyes Magos en Capacho.',
@@ -180,6 +180,31 @@ describe('evidence packet', () => {
     expect(
       await screen.findAllByText(`Written: ${done.folder} (${done.files} files, with SHA256SUMS)`, { exact: false }),
     ).not.toHaveLength(0);
+  });
+
+  it('tells the user a translator cannot serve through ECAS, and the saved packet is blocked naming her', async () => {
+    const user = userEvent.setup();
+    const c = await caseWithPacket();
+    await openPacket(c);
+    // The person files pro se: the form asks for the one who helped as the
+    // preparer, not as the filer.
+    expect(screen.getByLabelText('Who files it with the court')).toHaveValue('proSe');
+    expect(screen.getByLabelText(/Who helped prepare it/)).toBeInTheDocument();
+    screen.getByLabelText(/The one who files it also gives the copy to DHS/).focus();
+    await user.keyboard(' ');
+    await user.type(screen.getByLabelText(/Who serves it/), 'Ana Torres');
+    await user.selectOptions(screen.getByLabelText('How the other side gets it'), 'ecas');
+    expect(screen.getByText(/Only an attorney, an accredited representative or the person can use ECAS/)).toBeInTheDocument();
+    await user.keyboard('{Control>}s{/Control}');
+    await waitFor(() => expect(savedDrafts(c.backend)).toHaveLength(1));
+    expect(savedDrafts(c.backend)[0].service).toMatchObject({ method: 'ecas', byFiler: false, serverName: 'Ana Torres' });
+    expect(await screen.findByText(/Ana Torres cannot give DHS the copy through ECAS/)).toBeInTheDocument();
+    // By mail, with the DHS office's address, that block is gone.
+    await user.selectOptions(screen.getByLabelText('How the other side gets it'), 'mail');
+    await user.type(screen.getByLabelText(/Address of the DHS office for this court/), '100 Example Plaza, San Antonio, TX');
+    await user.keyboard('{Control>}s{/Control}');
+    await waitFor(() => expect(savedDrafts(c.backend)).toHaveLength(2));
+    await waitFor(() => expect(screen.queryByText(/cannot give DHS the copy through ECAS/)).not.toBeInTheDocument());
   });
 
   it('names a size limit that is not a number next to the field and saves nothing', async () => {

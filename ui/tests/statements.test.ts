@@ -117,7 +117,7 @@ describe('recording a signing', () => {
     const user = userEvent.setup();
     const { backend, id } = await withStatement([['Uno', 'One']], (s) => {
       s.helper.name = 'Ana Torres';
-      s.place = { place: 'Capacho, Táchira, Venezuela', country: 'VE', usDetentionFacility: false };
+      s.place = { place: 'Capacho, Táchira, Venezuela', country: 'VE', usDetentionFacility: false, reason: '' };
     });
     backend.pickedScans = [fixture('wrist.jpg')];
     await user.click(screen.getByRole('button', { name: 'Mark signed…' }));

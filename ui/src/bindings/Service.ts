@@ -10,11 +10,15 @@ export type Service = {
  */
 method: ServiceMethod, 
 /**
- * Who was served ("DHS/ICE Office of the Chief Counsel").
+ * Who was served, in a federal court ("Counsel for Respondents");
+ * immigration court service is always on DHS's Office of the
+ * Principal Legal Advisor.
  */
 recipient: string, 
 /**
- * Their address (mail or hand).
+ * The address served on paper: in immigration court, the Office of
+ * the Principal Legal Advisor for the court (it differs by court;
+ * the user confirms it).
  */
 address: string, 
 /**
@@ -22,6 +26,10 @@ address: string,
  */
 date: string, 
 /**
- * Who served it, printed under the signature line.
+ * The filer serves it (and signs the certificate).
+ */
+byFiler: boolean, 
+/**
+ * Who else serves it, when not the filer.
  */
 serverName: string, };

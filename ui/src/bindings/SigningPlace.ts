@@ -15,4 +15,9 @@ country: string,
 /**
  * Signed in a U.S. immigration detention facility.
  */
-usDetentionFacility: boolean, };
+usDetentionFacility: boolean, 
+/**
+ * Why it is signed away from the country where the declarant lives
+ * (a visit, a consulate), so a reader does not doubt the place.
+ */
+reason: string, };

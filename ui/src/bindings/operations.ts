@@ -3,6 +3,7 @@
 import type { Allegation } from './Allegation';
 import type { AllegationDraft } from './AllegationDraft';
 import type { AllegationStatus } from './AllegationStatus';
+import type { Applications } from './Applications';
 import type { Attorney } from './Attorney';
 import type { Caption } from './Caption';
 import type { Case } from './Case';

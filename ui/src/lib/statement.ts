@@ -44,7 +44,7 @@ export function newStatement(declarant: Declarant, c: Case): StatementDraft {
     paragraphs: [emptyParagraph()],
     mode: declarant.readsEnglish === 'yes' ? 'signEnglish' : 'signOriginal',
     helper: { name: '', address: '', phone: '', isRelative: false, readBack: 'inPerson' },
-    place: { place: '', country: '', usDetentionFacility: false },
+    place: { place: '', country: '', usDetentionFacility: false, reason: '' },
     prefillPlace: false,
     caption: {
       kind: 'immigrationCourt',

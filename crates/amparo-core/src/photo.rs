@@ -99,6 +99,8 @@ pub struct PersonShown {
     pub name: String,
     /// Their relation ("mother", "himself", "festival organizer").
     pub relation: String,
+    /// Under 18: a public filing names them by their initials only.
+    pub minor: bool,
 }
 
 /// How the date a photo was taken is known.

@@ -89,3 +89,58 @@ fn a_public_filing_masks_the_forms_people_type_and_its_page_labels() {
         "masked prefix in the labels:\n{labels}"
     );
 }
+
+#[test]
+fn a_child_marked_under_18_in_a_photo_is_named_by_initials_everywhere_in_a_public_filing() {
+    let mut f = packet_fixture(2, 320, 240);
+    let photo = f.photo_ids[0].clone();
+    let mut details = f.store.photo(&photo).expect("photo").details;
+    details.caption = "Luis Chacón, wearing the crown, with his aunt Rosa.".into();
+    details.people = vec![
+        amparo_core::PersonShown {
+            name: "Luis Chacón".into(),
+            relation: "nephew of the festival organizer".into(),
+            minor: true,
+        },
+        amparo_core::PersonShown {
+            name: "Rosa Chacón".into(),
+            relation: "festival organizer".into(),
+            minor: false,
+        },
+    ];
+    f.store
+        .update_photo_details(&photo, &details)
+        .expect("details");
+    let mut draft = f.store.packet(&f.case_id).expect("packet");
+    draft.items.retain(|i| i.kind != PacketItemKind::Statement);
+    f.store.save_packet(&f.case_id, &draft).expect("save");
+    let print = |f: &packet_fixture::PacketFixture| {
+        let printed = print_packet(
+            &f.store,
+            &f.blobs,
+            &f.case_id,
+            PacketPurpose::Draft,
+            &|_| {},
+        )
+        .expect("print");
+        flat_text(&printed.files[0].pdf)
+    };
+    assert!(
+        print(&f).contains("Luis Chacón"),
+        "a court filing names him"
+    );
+
+    draft.public_filing = true;
+    f.store.save_packet(&f.case_id, &draft).expect("public");
+    let text = print(&f);
+    assert!(
+        !text.contains("Luis Chacón"),
+        "the child's name in a public filing:\n{text}"
+    );
+    assert!(!text.contains("Chacón, wearing"), "{text}");
+    assert!(text.contains("L.C., wearing the crown"), "{text}");
+    assert!(
+        text.contains("Rosa Chacón"),
+        "an adult keeps her name: {text}"
+    );
+}

@@ -11,4 +11,8 @@ name: string,
 /**
  * Their relation ("mother", "himself", "festival organizer").
  */
-relation: string, };
+relation: string, 
+/**
+ * Under 18: a public filing names them by their initials only.
+ */
+minor: boolean, };

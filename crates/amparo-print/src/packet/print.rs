@@ -14,7 +14,7 @@ use crate::error::PrintError;
 use amparo_core::PrintCheck;
 
 use crate::packet::checks::{packet_ready, too_large};
-use crate::packet::gather::{Gathered, Original, gather, page_images};
+use crate::packet::gather::{Body, Gathered, Original, gather, page_images};
 use crate::packet::model::{ModelInput, Numbering};
 use crate::packet::redact::Redactor;
 use crate::render::{Pages, compile};
@@ -116,6 +116,24 @@ fn redactor_for(g: &Gathered) -> Redactor {
     if under_18(&p.birth_date, now) {
         minors.push(p.record_name.clone());
         minors.push(p.used_name.clone());
+    }
+    // Children shown in the packet's photos, by the name they were given.
+    for e in &g.exhibits {
+        let photos: Vec<&amparo_core::Photo> = match &e.body {
+            Body::Photo(p) => vec![p.as_ref()],
+            Body::Tattoo { photos, .. } => photos.iter().map(|(_, p)| p).collect(),
+            _ => Vec::new(),
+        };
+        for photo in photos {
+            minors.extend(
+                photo
+                    .details
+                    .people
+                    .iter()
+                    .filter(|p| p.minor)
+                    .map(|p| p.name.clone()),
+            );
+        }
     }
     for d in &g.declarants {
         dates.extend(day_of(&d.record.birth_date));

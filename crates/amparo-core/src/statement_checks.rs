@@ -70,6 +70,9 @@ pub enum PrintCheckCode {
     TableCitesOutside,
     /// The rebuttal table lists an allegation with nothing that answers it.
     AllegationUnanswered,
+    /// A signed declaration in the packet has no scans of its signed
+    /// pages: a court gets the declarant's real signature, not a typed one.
+    SignedPagesNotScanned,
 }
 
 /// One finding.

@@ -6,6 +6,7 @@ mod checks;
 mod counsel;
 pub(crate) mod data;
 mod describe;
+mod frozen;
 mod gather;
 mod links;
 mod model;

@@ -306,3 +306,28 @@ fn each_certificate_of_translation_follows_the_exhibit_it_certifies() {
         assert!(pages[slip].contains("Tattoo record"), "{}", pages[slip]);
     }
 }
+
+#[test]
+fn pdf_a_cannot_hold_signed_pages_so_it_blocks_filing_and_a_draft_prints_plain() {
+    let mut f = small_packet();
+    let mut draft = f.store.packet(&f.case_id).expect("packet");
+    draft.pdf_a = true;
+    f.store.save_packet(&f.case_id, &draft).expect("save");
+    let err = print(&f, PacketPurpose::Filing).expect_err("blocked");
+    let PrintError::PacketNotReady(checks) = &err else {
+        panic!("{err}")
+    };
+    let blocked = checks
+        .iter()
+        .find(|c| c.code == PrintCheckCode::SignedPagesNotInPdfA)
+        .expect("named");
+    assert!(blocked.blocks);
+    assert_eq!(blocked.letters.len(), 3, "the three signed declarations");
+    let printed = print(&f, PacketPurpose::Draft).expect("draft print");
+    assert!(flat_text(one_file(&printed)).contains("DRAFT"));
+
+    // Turning PDF/A off is all it takes.
+    draft.pdf_a = false;
+    f.store.save_packet(&f.case_id, &draft).expect("save");
+    print(&f, PacketPurpose::Filing).expect("filing print");
+}

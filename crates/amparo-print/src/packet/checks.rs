@@ -194,6 +194,26 @@ pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<Pr
             ));
         }
     }
+    // typst refuses to place a stored PDF's pages in a PDF/A file, and
+    // sworn pages are never typeset again.
+    let signed: Vec<String> = g
+        .exhibits
+        .iter()
+        .filter(|e| e.signed().is_some())
+        .map(|e| e.letter.clone())
+        .collect();
+    if g.draft.pdf_a && !signed.is_empty() {
+        found.push(check(
+            C::SignedPagesNotInPdfA,
+            true,
+            signed.clone(),
+            "",
+            format!(
+                "a PDF/A file cannot hold the signed pages of Exhibit {} as they were signed; turn off PDF/A to file this packet",
+                signed.join(", ")
+            ),
+        ));
+    }
     found.extend(table_checks(g));
     let s = &g.draft.service;
     if s.recipient.trim().is_empty() {

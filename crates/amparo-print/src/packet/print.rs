@@ -286,7 +286,10 @@ pub fn print_packet_as(
     let placed = placed_with_progress(blobs, &prep, progress)?;
     let draft_print = purpose == PacketPurpose::Draft;
     let limit = u64::from(prep.g.draft.size_limit_mb) * 1_000_000;
-    let pdf_a = prep.g.draft.pdf_a;
+    // A draft is never filed: with signed pages, which PDF/A cannot hold,
+    // it comes out as a plain PDF rather than not at all.
+    let has_signed = prep.g.exhibits.iter().any(|e| e.signed().is_some());
+    let pdf_a = prep.g.draft.pdf_a && !(draft_print && has_signed);
     let step = |stage, done, total| {
         progress(PacketProgress { stage, done, total });
     };

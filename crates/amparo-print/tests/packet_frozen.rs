@@ -259,13 +259,22 @@ fn a_stored_filing_set_that_no_longer_matches_its_hash_is_never_printed() {
         .join(&version.pdf_sha256[..2])
         .join(&version.pdf_sha256);
     assert!(blob.exists(), "the stored set is at {}", blob.display());
+    // Her exhibit's letter, read from a print before the swap.
+    let before = pages_raw_text(one_file(&print(&f, PacketPurpose::Draft).expect("draft")));
+    let slip = slip_sheet(&before, &format!("Declaration of {MOTHER}, signed"));
+    let letter = before[slip]
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("EXHIBIT "))
+        .expect("letter")
+        .to_owned();
     std::fs::write(&blob, &other_pdf).expect("swap");
 
     for purpose in [PacketPurpose::Filing, PacketPurpose::Draft] {
         let err = print(&f, purpose).expect_err("refused");
         assert!(
             matches!(&err, PrintError::Core(amparo_core::Error::CorruptDatabase(m))
-                if m.contains("signed version 1") && m.contains("SHA-256")),
+                if m.contains("signed version 1") && m.contains("SHA-256")
+                    && m.contains(&format!("(Exhibit {letter})"))),
             "{purpose:?}: {err}"
         );
     }

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use amparo_core::{BlobStore, SignedVersion};
+use amparo_core::{BlobStore, Error, SignedVersion};
 
 use crate::error::PrintError;
 use crate::packet::data::FrozenPages;
@@ -31,11 +31,21 @@ pub(crate) fn filing_sets(
     exhibits: &[Exhibit],
 ) -> Result<HashMap<String, FilingSet>, PrintError> {
     let mut sets = HashMap::new();
-    for version in exhibits.iter().filter_map(Exhibit::signed) {
+    for e in exhibits {
+        let Some(version) = e.signed() else {
+            continue;
+        };
         if sets.contains_key(&version.pdf_sha256) {
             continue;
         }
-        let pdf = stored_filing_set(blobs, version)?;
+        // Say which exhibit, so the family knows which declaration to
+        // restore from a backup.
+        let pdf = stored_filing_set(blobs, version).map_err(|err| match err {
+            PrintError::Core(Error::CorruptDatabase(why)) => PrintError::Core(
+                Error::CorruptDatabase(format!("{why} (Exhibit {})", e.letter)),
+            ),
+            other => other,
+        })?;
         let pages = page_count(&pdf).ok_or_else(|| {
             PrintError::Template(format!(
                 "the stored filing set of signed version {} cannot be read as a PDF",

@@ -406,13 +406,19 @@ impl ModelInput<'_> {
                 Vec::new(),
             );
         };
-        if let Some((frozen, file)) = e.signed().and_then(|v| frozen_pages(v, self.filing_sets)) {
+        if let Some(version) = e.signed() {
+            // Never the text again: `build` refuses a print whose signed
+            // statements' stored pages were not read.
+            let (frozen, files) = frozen_pages(version, self.filing_sets)
+                .map_or((None, Vec::new()), |(pages, file)| {
+                    (Some(pages), vec![file])
+                });
             return (
                 StatementExhibit {
                     parts: Vec::new(),
-                    frozen: Some(frozen),
+                    frozen,
                 },
-                vec![file],
+                files,
             );
         }
         let letters = self.packet_letters();
@@ -625,6 +631,17 @@ impl ModelInput<'_> {
 
     /// The data model as JSON, and its images.
     pub(crate) fn build(&self) -> Result<Model, PrintError> {
+        // A signed statement prints only from its stored pages; without
+        // them the print stops rather than typeset sworn text again.
+        if let Some(e) = self.g.exhibits.iter().find(|e| {
+            e.signed()
+                .is_some_and(|v| !self.filing_sets.contains_key(&v.pdf_sha256))
+        }) {
+            return Err(PrintError::Template(format!(
+                "the signed pages of Exhibit {} were not read",
+                e.letter
+            )));
+        }
         let (data, images) = self.data();
         let data = serde_json::to_value(&data)
             .map_err(|e| PrintError::Template(format!("the packet's data model: {e}")))?;

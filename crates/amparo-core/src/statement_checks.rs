@@ -87,6 +87,12 @@ pub enum PrintCheckCode {
     NoServiceAddress,
     /// A paper filing: the pages to sign by hand before it goes out.
     SignByHand,
+    /// A signed declaration in the packet has no scans of its signed
+    /// pages: a court gets the declarant's real signature, not a typed one.
+    SignedPagesNotScanned,
+    /// PDF/A is asked for, and it cannot carry signed pages as they were
+    /// signed (they are placed as the stored PDF's own pages).
+    SignedPagesNotInPdfA,
 }
 
 /// One finding.

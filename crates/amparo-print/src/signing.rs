@@ -172,10 +172,21 @@ pub fn print_signed(
         .iter()
         .find(|v| v.number == number)
         .ok_or_else(|| Error::NotFound(format!("signed version {number}")))?;
+    stored_filing_set(blobs, version)
+}
+
+/// The stored filing set of `version`, refused unless its bytes still hash
+/// to the SHA-256 recorded when it was marked signed: a changed file is
+/// never printed as what was sworn.
+pub(crate) fn stored_filing_set(
+    blobs: &BlobStore,
+    version: &SignedVersion,
+) -> Result<Vec<u8>, PrintError> {
     let pdf = blobs.read_original(&version.pdf_sha256)?;
     if format!("{:x}", Sha256::digest(&pdf)) != version.pdf_sha256 {
         return Err(PrintError::Core(Error::CorruptDatabase(format!(
-            "the stored PDF of signed version {number} does not match its SHA-256"
+            "the stored PDF of signed version {} does not match its SHA-256",
+            version.number
         ))));
     }
     Ok(pdf)

@@ -10,9 +10,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::packet::data::{
-    ChronologyRow, Cover, ExhibitBody, ExhibitData, Index, LabelledImage, Meaning, PacketData,
-    PageNumbering, PhotoExhibit, RebuttalRow, StatementExhibit, Submitted, Table, TableExhibit,
-    TattooExhibit, Verify, VerifyRow,
+    ChronologyRow, Cover, ExhibitBody, ExhibitData, FrozenPages, Index, LabelledImage, Meaning,
+    PacketData, PageNumbering, PhotoExhibit, RebuttalRow, StatementExhibit, Submitted, Table,
+    TableExhibit, TattooExhibit, Verify, VerifyRow,
 };
 use crate::set_data::{
     Caption, Certificate, CertificatePart, DeclarationPart, DeclarationSet, Executed,
@@ -112,6 +112,7 @@ fn exhibit(body: ExhibitBody) -> ExhibitData {
         description: "d".into(),
         bookmark: "b".into(),
         body,
+        translation: Some(certificate()),
     }
 }
 
@@ -164,6 +165,14 @@ fn full_packet() -> PacketData {
             })),
             exhibit(ExhibitBody::Statement(StatementExhibit {
                 parts: full_set().parts,
+                frozen: None,
+            })),
+            exhibit(ExhibitBody::Statement(StatementExhibit {
+                parts: Vec::new(),
+                frozen: Some(FrozenPages {
+                    pdf: "p".into(),
+                    pages: 1,
+                }),
             })),
             exhibit(ExhibitBody::Chronology(TableExhibit {
                 table: Table {
@@ -191,7 +200,6 @@ fn full_packet() -> PacketData {
                 },
             })),
         ],
-        translation: Some(certificate()),
         service: certificate(),
         submitted: Submitted {
             text: "r".into(),

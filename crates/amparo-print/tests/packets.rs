@@ -221,13 +221,13 @@ fn the_index_gives_every_exhibits_slip_sheet_and_labels_and_bookmarks_match_the_
         assert_eq!(*page as usize, index_of(first) + 1, "{title}");
     }
 
-    // Certificates and the verification page close the packet.
+    // The certificate of service and the verification page close the
+    // packet (each certificate of translation follows its exhibit:
+    // packet_frozen.rs).
     let text = flat_text(pdf);
     assert_in_order(
         &text,
         &[
-            "CERTIFICATE OF TRANSLATION",
-            "the text in Exhibits",
             "CERTIFICATE OF SERVICE",
             "I, Jesús Alberto Rivas Moreno, certify that on November 30, 2026 I served a copy",
             "by first-class mail.",
@@ -318,8 +318,9 @@ fn a_public_filing_masks_the_a_number_birth_dates_and_minors_everywhere() {
     draft.public_filing = true;
     save(&mut f, &draft);
 
-    // The mother's signed pages were scanned with the A-number at their
-    // foot: a picture cannot be masked, so it is named and refused.
+    // The mother's signed pages carry the A-number at their foot, and
+    // signed pages print as they were signed: nothing on them can be
+    // masked, so they are named and refused.
     let err = print(&f, PacketPurpose::Draft).expect_err("refused");
     let PrintError::PacketNotReady(checks) = err else {
         panic!("{err}")
@@ -327,15 +328,16 @@ fn a_public_filing_masks_the_a_number_birth_dates_and_minors_everywhere() {
     assert!(checks.iter().any(|c| c.code == PrintCheckCode::CannotRedact
         && c.subject == "Declaration of María Elena Moreno de Rivas"));
 
-    // Without her statement (and so without its pins), it prints.
+    // Without the statements refused (and so without their pins), it
+    // prints.
+    let refused: Vec<&str> = checks
+        .iter()
+        .filter(|c| c.code == PrintCheckCode::CannotRedact)
+        .map(|c| c.subject.as_str())
+        .collect();
     draft.items.retain(|i| {
-        !(i.kind == PacketItemKind::Statement
-            && f.store
-                .statement(&i.id)
-                .expect("s")
-                .signed
-                .last()
-                .is_some_and(|v| !v.scans.is_empty()))
+        i.kind != PacketItemKind::Statement
+            || !refused.contains(&f.store.statement(&i.id).expect("s").draft.title.as_str())
     });
     save(&mut f, &draft);
     let printed = print(&f, PacketPurpose::Draft).expect("public print");

@@ -100,29 +100,35 @@ pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<Pr
                     ));
                 }
                 sworn.extend(v.draft.paragraphs.iter().flat_map(|p| p.exhibits.clone()));
-                if let Some(r) = redactor {
-                    let footer = v.draft.name_on_every_page
-                        && (!g.case.person.a_number.is_empty()
-                            || r.finds(&g.case.person.record_name));
-                    let text = v
-                        .draft
-                        .paragraphs
-                        .iter()
-                        .any(|p| r.finds(&p.original) || r.finds(&p.english))
-                        || r.finds(&declarant.record.full_name)
-                        || r.finds(&v.draft.title);
-                    if !v.scans.is_empty() && (footer || text) {
-                        found.push(check(
-                            C::CannotRedact,
-                            true,
-                            vec![e.letter.clone()],
-                            &v.draft.title,
-                            format!(
-                                "the scans of the signed pages of “{}” (Exhibit {}) show what a public filing must hide, and pictures cannot be masked",
-                                v.draft.title, e.letter
-                            ),
-                        ));
-                    }
+                if v.scans.is_empty() {
+                    let name = &declarant.record.full_name;
+                    found.push(check(
+                        C::SignedPagesNotScanned,
+                        true,
+                        vec![e.letter.clone()],
+                        name,
+                        format!(
+                            "Scan the signed pages of {name}'s declaration (Exhibit {})",
+                            e.letter
+                        ),
+                    ));
+                }
+                // The packet prints the signed pages as stored: nothing on
+                // them can be masked, so a public filing cannot carry them
+                // when they show what it hides.
+                if let Some(r) = redactor
+                    && shows_what_is_hidden(g, r, v, declarant)
+                {
+                    found.push(check(
+                        C::CannotRedact,
+                        true,
+                        vec![e.letter.clone()],
+                        &v.draft.title,
+                        format!(
+                            "the signed pages of “{}” (Exhibit {}) show what a public filing must hide, and signed pages print as they were signed",
+                            v.draft.title, e.letter
+                        ),
+                    ));
                 }
             }
         }
@@ -189,6 +195,26 @@ pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<Pr
             ));
         }
     }
+    // typst refuses to place a stored PDF's pages in a PDF/A file, and
+    // sworn pages are never typeset again.
+    let signed: Vec<String> = g
+        .exhibits
+        .iter()
+        .filter(|e| e.signed().is_some())
+        .map(|e| e.letter.clone())
+        .collect();
+    if g.draft.pdf_a && !signed.is_empty() {
+        found.push(check(
+            C::SignedPagesNotInPdfA,
+            true,
+            signed.clone(),
+            "",
+            format!(
+                "a PDF/A file cannot hold the signed pages of Exhibit {} as they were signed; turn off PDF/A to file this packet",
+                signed.join(", ")
+            ),
+        ));
+    }
     found.extend(table_checks(g));
     let mut hand_signed = vec![
         "the signature under “Respectfully submitted” on the index".to_owned(),
@@ -203,6 +229,37 @@ pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<Pr
     }
     found.extend(filer_checks(&g.case, &g.draft, &hand_signed));
     found
+}
+
+/// Whether the signed pages of `v` show something the public-filing
+/// profile hides: in its text, its title, the declarant's name, the
+/// caption (the person's name and A-number) or the footer on every page.
+fn shows_what_is_hidden(
+    g: &Gathered,
+    r: &Redactor,
+    v: &amparo_core::SignedVersion,
+    declarant: &amparo_core::Declarant,
+) -> bool {
+    let person = &g.case.person;
+    let person_shown = !person.a_number.is_empty() || r.finds(&person.record_name);
+    let footer = v.draft.name_on_every_page && person_shown;
+    let c = &v.draft.caption;
+    let caption = match c.kind {
+        amparo_core::CaptionKind::None => false,
+        amparo_core::CaptionKind::ImmigrationCourt => person_shown,
+        amparo_core::CaptionKind::FederalCourt => {
+            r.finds(&c.petitioners) || r.finds(&c.respondents) || r.finds(&c.case_number)
+        }
+    };
+    let text = v
+        .draft
+        .paragraphs
+        .iter()
+        .any(|p| r.finds(&p.original) || r.finds(&p.english))
+        || r.finds(&declarant.record.full_name)
+        || r.finds(&v.draft.title)
+        || r.finds(&v.draft.title_original);
+    footer || caption || text
 }
 
 /// What the chronology and the rebuttal table cite that the packet lacks,

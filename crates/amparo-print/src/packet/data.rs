@@ -18,7 +18,6 @@ pub(crate) struct PacketData {
     pub cover: Cover,
     pub index: Index,
     pub exhibits: Vec<ExhibitData>,
-    pub translation: Option<Certificate>,
     pub service: Certificate,
     pub submitted: Submitted,
     pub verify: Verify,
@@ -80,6 +79,10 @@ pub(crate) struct ExhibitData {
     pub bookmark: String,
     #[serde(flatten)]
     pub body: ExhibitBody,
+    /// The certificate of translation of text printed in this exhibit,
+    /// printed right after it (Practice Manual 3.3(a): attached to what it
+    /// certifies).
+    pub translation: Option<Certificate>,
 }
 
 /// What an exhibit shows, by `kind`.
@@ -128,10 +131,21 @@ pub(crate) struct Meaning {
     pub sworn: Vec<String>,
 }
 
-/// A statement's declaration set, as parts of the packet.
+/// A statement in the packet: a signed one as the pages of its stored
+/// filing set (`frozen`), an unsigned one as a draft declaration set
+/// (`parts`).
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct StatementExhibit {
     pub parts: Vec<Part>,
+    pub frozen: Option<FrozenPages>,
+}
+
+/// The stored filing set of a signed version, placed page by page.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct FrozenPages {
+    /// Where the packet's World serves the PDF.
+    pub pdf: String,
+    pub pages: usize,
 }
 
 /// A table printed as an exhibit.

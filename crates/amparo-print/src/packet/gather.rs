@@ -90,13 +90,14 @@ impl Exhibit {
         }
     }
 
-    /// Image originals whose reduced copies the exhibit prints.
+    /// Image originals whose reduced copies the exhibit prints. A signed
+    /// statement's scans print inside its stored filing set, as they were
+    /// placed when it was marked signed.
     pub(crate) fn image_hashes(&self) -> Vec<String> {
         match &self.body {
             Body::Photo(p) => vec![p.sha256.clone()],
             Body::Tattoo { photos, .. } => photos.iter().map(|(_, p)| p.sha256.clone()).collect(),
-            Body::Statement { .. } => self.signed().map(|v| v.scans.clone()).unwrap_or_default(),
-            Body::Chronology(_) | Body::Rebuttal(_) => Vec::new(),
+            Body::Statement { .. } | Body::Chronology(_) | Body::Rebuttal(_) => Vec::new(),
         }
     }
 }

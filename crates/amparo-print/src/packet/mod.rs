@@ -7,6 +7,7 @@ mod counsel;
 pub(crate) mod data;
 mod describe;
 mod filer;
+mod frozen;
 mod gather;
 mod links;
 mod model;

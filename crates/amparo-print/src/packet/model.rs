@@ -19,9 +19,10 @@ use crate::packet::describe::{
     photo_description, remembered, tattoo_description, tattoo_has_foreign_text,
 };
 use crate::packet::filer::{filer_lines, service_certificate, submission_title, submitted};
+use crate::packet::frozen::{FilingSet, frozen_pages};
 use crate::packet::gather::{Body, Exhibit, Gathered, Original};
 use crate::packet::tables::{CHRONOLOGY_TITLE, REBUTTAL_TITLE, chronology, rebuttal};
-use crate::set_data::{Caption, Certificate, Part, Signer, SignerLabels};
+use crate::set_data::{Caption, Certificate, Signer, SignerLabels};
 use crate::world::image_path;
 
 /// How a packet's pages are numbered and split.
@@ -287,6 +288,8 @@ pub(crate) struct ModelInput<'a> {
     pub draft_print: bool,
     pub originals: &'a [Vec<Original>],
     pub images: &'a HashMap<String, Vec<u8>>,
+    /// The stored filing sets of the signed statements, by SHA-256.
+    pub filing_sets: &'a HashMap<String, FilingSet>,
     pub numbering: &'a Numbering,
     pub today: chrono::NaiveDate,
 }
@@ -372,52 +375,60 @@ impl ModelInput<'_> {
         }
     }
 
-    /// A statement's parts as the declaration template prints them, and
-    /// the images of its scans.
-    fn statement_parts(&self, index: usize, e: &Exhibit) -> (Vec<Part>, Vec<(String, Vec<u8>)>) {
+    /// A statement as the packet prints it, and the files it names: a
+    /// signed one as its stored filing set, an unsigned one as a draft of
+    /// its current text (a draft packet only: it blocks a filing print).
+    fn statement_exhibit(&self, e: &Exhibit) -> (StatementExhibit, Vec<(String, Vec<u8>)>) {
         let Body::Statement {
             statement,
             declarant,
         } = &e.body
         else {
-            return (Vec::new(), Vec::new());
+            return (
+                StatementExhibit {
+                    parts: Vec::new(),
+                    frozen: None,
+                },
+                Vec::new(),
+            );
         };
-        let signed = statement.signed.last();
-        let scans: Vec<Vec<u8>> = signed
-            .map(|v| {
-                v.scans
-                    .iter()
-                    .filter_map(|sha| self.images.get(sha).cloned())
-                    .collect()
-            })
-            .unwrap_or_default();
+        if let Some(version) = e.signed() {
+            // Never the text again: `build` refuses a print whose signed
+            // statements' stored pages were not read.
+            let (frozen, files) = frozen_pages(version, self.filing_sets)
+                .map_or((None, Vec::new()), |(pages, file)| {
+                    (Some(pages), vec![file])
+                });
+            return (
+                StatementExhibit {
+                    parts: Vec::new(),
+                    frozen,
+                },
+                files,
+            );
+        }
         let letters = self.packet_letters();
-        let prefix = format!("s{index}");
         let print = StatementPrint {
             case: &self.g.case,
             declarant,
-            draft: signed.map_or(&statement.draft, |v| &v.draft),
+            draft: &statement.draft,
             letters: &letters,
             wording: &self.g.wording,
-            signing: signed.map(|v| &v.signing),
-            scans,
-            scan_prefix: &prefix,
+            signing: None,
+            scans: Vec::new(),
+            scan_prefix: "",
             today: self.today,
         };
-        let purpose = if signed.is_some() {
-            Purpose::Filing
-        } else {
-            Purpose::Draft
-        };
-        (print.set(purpose).parts, print.images())
+        (
+            StatementExhibit {
+                parts: print.set(Purpose::Draft).parts,
+                frozen: None,
+            },
+            Vec::new(),
+        )
     }
 
-    fn exhibit(
-        &self,
-        index: usize,
-        e: &Exhibit,
-        images: &mut Vec<(String, Vec<u8>)>,
-    ) -> ExhibitData {
+    fn exhibit(&self, e: &Exhibit, images: &mut Vec<(String, Vec<u8>)>) -> ExhibitData {
         let (description, body) = match &e.body {
             Body::Photo(p) => (
                 photo_description(p),
@@ -436,12 +447,9 @@ impl ModelInput<'_> {
                     Some(v) => format!("{title}, signed {}", long_date(&v.signing.signed_on, "en")),
                     None => format!("{title} (draft, not signed)"),
                 };
-                let (parts, scans) = self.statement_parts(index, e);
-                images.extend(scans);
-                (
-                    description,
-                    ExhibitBody::Statement(StatementExhibit { parts }),
-                )
+                let (statement, files) = self.statement_exhibit(e);
+                images.extend(files);
+                (description, ExhibitBody::Statement(statement))
             }
             Body::Chronology(events) => (
                 CHRONOLOGY_TITLE.to_owned(),
@@ -456,12 +464,9 @@ impl ModelInput<'_> {
                 }),
             ),
         };
-        // A statement's scans come with its parts, named by the statement.
-        if !matches!(e.body, Body::Statement { .. }) {
-            for sha in e.image_hashes() {
-                if let Some(bytes) = self.images.get(&sha) {
-                    images.push((image_name(&sha), bytes.clone()));
-                }
+        for sha in e.image_hashes() {
+            if let Some(bytes) = self.images.get(&sha) {
+                images.push((image_name(&sha), bytes.clone()));
             }
         }
         ExhibitData {
@@ -469,42 +474,30 @@ impl ModelInput<'_> {
             bookmark: format!("Exhibit {}: {description}", e.letter),
             description,
             body,
+            translation: self.translation(e),
         }
     }
 
-    fn translation(&self) -> Option<Certificate> {
-        let g = self.g;
-        let foreign: Vec<&Exhibit> = g
-            .exhibits
-            .iter()
-            .filter(|e| matches!(&e.body, Body::Tattoo { tattoo, .. } if tattoo_has_foreign_text(tattoo)))
-            .collect();
-        if foreign.is_empty() {
+    /// The certificate of translation of the foreign text a tattoo record
+    /// prints, naming the exhibit it certifies. A declaration's own
+    /// certificate is part of its signed filing set, so none is added here.
+    fn translation(&self, e: &Exhibit) -> Option<Certificate> {
+        let Body::Tattoo { tattoo, .. } = &e.body else {
+            return None;
+        };
+        if !tattoo_has_foreign_text(tattoo) {
             return None;
         }
-        let mut languages: Vec<String> = foreign
-            .iter()
-            .filter_map(|e| match &e.body {
-                Body::Tattoo { tattoo, .. } => Some(language_name(&tattoo.record.meaning_language)),
-                _ => None,
-            })
-            .collect();
-        languages.sort();
-        languages.dedup();
-        let letters: Vec<&str> = foreign.iter().map(|e| e.letter.as_str()).collect();
-        let documents = if letters.len() == 1 {
-            format!("the text in Exhibit {}", letters[0])
-        } else {
-            format!("the text in Exhibits {}", letters.join(", "))
-        };
-        let t = &g.draft.translator;
+        let language = language_name(&tattoo.record.meaning_language);
+        let documents = format!("the text in Exhibit {}", e.letter);
+        let t = &self.g.draft.translator;
         Some(Certificate {
             title: "Certificate of Translation".into(),
             text: fill(
                 &self.word("translationCertificate.en"),
                 &[
                     ("translator", &t.name),
-                    ("language", &languages.join(" and ")),
+                    ("language", &language),
                     ("documents", &documents),
                 ],
             ),
@@ -552,8 +545,7 @@ impl ModelInput<'_> {
         let exhibits: Vec<ExhibitData> = g
             .exhibits
             .iter()
-            .enumerate()
-            .map(|(i, e)| self.exhibit(i, e, &mut images))
+            .map(|e| self.exhibit(e, &mut images))
             .collect();
         images.sort_by(|a, b| a.0.cmp(&b.0));
         images.dedup_by(|a, b| a.0 == b.0);
@@ -575,7 +567,6 @@ impl ModelInput<'_> {
                 title: "Index of Exhibits",
             },
             exhibits,
-            translation: self.translation(),
             service: self.service(),
             submitted: submitted(&g.case, &g.draft, &|k| self.word(k)),
             verify: self.verify(&files),
@@ -585,6 +576,17 @@ impl ModelInput<'_> {
 
     /// The data model as JSON, and its images.
     pub(crate) fn build(&self) -> Result<Model, PrintError> {
+        // A signed statement prints only from its stored pages; without
+        // them the print stops rather than typeset sworn text again.
+        if let Some(e) = self.g.exhibits.iter().find(|e| {
+            e.signed()
+                .is_some_and(|v| !self.filing_sets.contains_key(&v.pdf_sha256))
+        }) {
+            return Err(PrintError::Template(format!(
+                "the signed pages of Exhibit {} were not read",
+                e.letter
+            )));
+        }
         let (data, images) = self.data();
         let data = serde_json::to_value(&data)
             .map_err(|e| PrintError::Template(format!("the packet's data model: {e}")))?;

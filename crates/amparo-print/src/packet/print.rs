@@ -14,6 +14,7 @@ use crate::error::PrintError;
 use amparo_core::PrintCheck;
 
 use crate::packet::checks::{packet_ready, too_large};
+use crate::packet::frozen::{FilingSet, filing_sets};
 use crate::packet::gather::{Body, Gathered, Original, gather, page_images};
 use crate::packet::model::{ModelInput, Numbering};
 use crate::packet::redact::Redactor;
@@ -180,9 +181,16 @@ struct Typeset {
     starts: Vec<usize>,
 }
 
+/// What a print places besides the text: the photos' reduced copies and
+/// the signed statements' stored filing sets.
+struct Placed {
+    images: HashMap<String, Vec<u8>>,
+    filing_sets: HashMap<String, FilingSet>,
+}
+
 fn typeset(
     prep: &Prepared,
-    images: &HashMap<String, Vec<u8>>,
+    placed: &Placed,
     draft_print: bool,
     numbering: &Numbering,
 ) -> Result<Typeset, PrintError> {
@@ -190,7 +198,8 @@ fn typeset(
         g: &prep.g,
         draft_print,
         originals: &prep.originals,
-        images,
+        images: &placed.images,
+        filing_sets: &placed.filing_sets,
         numbering,
         today: today(),
     };
@@ -227,26 +236,31 @@ pub fn preview_packet(
     progress: &(dyn Fn(PacketProgress) + Sync),
 ) -> Result<Pages, PrintError> {
     let prep = prepare(store, blobs, case_id, None)?;
-    let images = images_with_progress(blobs, &prep, progress)?;
+    let placed = placed_with_progress(blobs, &prep, progress)?;
     progress(PacketProgress {
         stage: PacketStage::Typesetting,
         done: 0,
         total: 1,
     });
-    Ok(typeset(&prep, &images, true, &Numbering::default())?.pages)
+    Ok(typeset(&prep, &placed, true, &Numbering::default())?.pages)
 }
 
-fn images_with_progress(
+fn placed_with_progress(
     blobs: &BlobStore,
     prep: &Prepared,
     progress: &(dyn Fn(PacketProgress) + Sync),
-) -> Result<HashMap<String, Vec<u8>>, PrintError> {
-    page_images(blobs, &prep.g.exhibits, &|done, total| {
+) -> Result<Placed, PrintError> {
+    let filing_sets = filing_sets(blobs, &prep.g.exhibits)?;
+    let images = page_images(blobs, &prep.g.exhibits, &|done, total| {
         progress(PacketProgress {
             stage: PacketStage::Images,
             done: done as u32,
             total: total as u32,
         });
+    })?;
+    Ok(Placed {
+        images,
+        filing_sets,
     })
 }
 
@@ -287,15 +301,18 @@ pub fn print_packet_as(
     if !unmaskable.is_empty() {
         return Err(PrintError::PacketNotReady(unmaskable));
     }
-    let images = images_with_progress(blobs, &prep, progress)?;
+    let placed = placed_with_progress(blobs, &prep, progress)?;
     let draft_print = purpose == PacketPurpose::Draft;
     let limit = u64::from(prep.g.draft.size_limit_mb) * 1_000_000;
-    let pdf_a = prep.g.draft.pdf_a;
+    // A draft is never filed: with signed pages, which PDF/A cannot hold,
+    // it comes out as a plain PDF rather than not at all.
+    let has_signed = prep.g.exhibits.iter().any(|e| e.signed().is_some());
+    let pdf_a = prep.g.draft.pdf_a && !(draft_print && has_signed);
     let step = |stage, done, total| {
         progress(PacketProgress { stage, done, total });
     };
     step(PacketStage::Typesetting, 0, 1);
-    let whole = typeset(&prep, &images, draft_print, &Numbering::default())?;
+    let whole = typeset(&prep, &placed, draft_print, &Numbering::default())?;
     step(PacketStage::Writing, 0, 1);
     let pdf = whole.pages.pdf_with(pdf_a)?;
     let page_count = whole.pages.count();
@@ -311,7 +328,7 @@ pub fn print_packet_as(
             checks,
         });
     }
-    let estimates = exhibit_estimates(&prep, &images, &whole);
+    let estimates = exhibit_estimates(&prep, &placed, &whole);
     let overhead = (pdf.len() as u64).saturating_sub(estimates.iter().sum::<u64>());
     let mut budget = limit.saturating_sub(overhead) * 97 / 100;
     for _ in 0..4 {
@@ -325,7 +342,7 @@ pub fn print_packet_as(
         let numbering = Numbering {
             part_starts: part_starts.clone(),
         };
-        let split = typeset(&prep, &images, draft_print, &numbering)?;
+        let split = typeset(&prep, &placed, draft_print, &numbering)?;
         let mut bounds: Vec<usize> = vec![0];
         bounds.extend(part_starts.iter().map(|&i| split.starts[i]));
         bounds.push(split.pages.count());
@@ -358,20 +375,26 @@ pub fn print_packet_as(
     ))
 }
 
-/// The bytes each exhibit adds to a PDF: its images, and a little per page.
-fn exhibit_estimates(prep: &Prepared, images: &HashMap<String, Vec<u8>>, t: &Typeset) -> Vec<u64> {
+/// The bytes each exhibit adds to a PDF: its images or stored filing set,
+/// and a little per page.
+fn exhibit_estimates(prep: &Prepared, placed: &Placed, t: &Typeset) -> Vec<u64> {
     let total_pages = t.pages.count();
     prep.g
         .exhibits
         .iter()
         .enumerate()
         .map(|(i, e)| {
-            let bytes: u64 = e
+            let images: u64 = e
                 .image_hashes()
                 .iter()
-                .filter_map(|sha| images.get(sha))
+                .filter_map(|sha| placed.images.get(sha))
                 .map(|b| b.len() as u64)
                 .sum();
+            let signed = e
+                .signed()
+                .and_then(|v| placed.filing_sets.get(&v.pdf_sha256))
+                .map_or(0, |set| set.pdf.len() as u64);
+            let bytes = images + signed;
             let first = t.starts.get(i).copied().unwrap_or(total_pages);
             let next = t.starts.get(i + 1).copied().unwrap_or(total_pages);
             bytes + 6_000 * next.saturating_sub(first) as u64

@@ -77,6 +77,18 @@ pub fn pages_text(pdf: &[u8]) -> Vec<String> {
     })
 }
 
+/// The text of every page in the order it was drawn (pdftotext -raw), one
+/// string per page, blank pages kept: index `i` is page `i + 1`.
+pub fn pages_raw_text(pdf: &[u8]) -> Vec<String> {
+    let text = with_pdf(pdf, |p| poppler("pdftotext", &["-raw", "-enc", "UTF-8"], p));
+    let mut pages: Vec<String> = text.split('\x0c').map(str::to_owned).collect();
+    // pdftotext ends every page with a form feed, the last one too.
+    if pages.last().is_some_and(|p| p.is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
 /// All the text, with runs of whitespace made single spaces.
 pub fn flat_text(pdf: &[u8]) -> String {
     with_pdf(pdf, |p| poppler("pdftotext", &["-enc", "UTF-8"], p))

@@ -1,7 +1,7 @@
 //! A case with a full evidence packet, for tests, samples and the
 //! benchmark: the example case's two statements plus a festival
-//! organizer's (three declarations, the mother's signed with a scan of her
-//! signed page), two tattoo records, and photos drawn as real JPEGs with
+//! organizer's (three declarations, each signed with a scan of its signed
+//! pages), two tattoo records, and photos drawn as real JPEGs with
 //! texture, so their sizes are like a phone's.
 
 #![allow(dead_code, missing_docs)]
@@ -223,11 +223,14 @@ pub fn packet_fixture(count: usize, width: u32, height: u32) -> PacketFixture {
         &[scan],
     )
     .expect("mother signs");
-    // Each of the others signs where they are: the respondent where he is
-    // held, the organizer at home in Venezuela.
-    for s in &statements {
+    // Each of the others signs where they are (the respondent where he is
+    // held, the organizer at home in Venezuela), with a scan of the page.
+    for (i, s) in statements.iter().enumerate() {
         if s.id != mother {
             let place = store.statement(&s.id).expect("statement").draft.place;
+            let scan_path = files.path().join(format!("signed-page-{i}.jpg"));
+            std::fs::write(&scan_path, jpeg(&picture(900 + i as u32, 850, 1100))).expect("scan");
+            let scan = amparo_media::keep_image(&blobs, &scan_path).expect("keep scan");
             amparo_print::sign_statement(
                 &mut store,
                 &blobs,
@@ -236,7 +239,7 @@ pub fn packet_fixture(count: usize, width: u32, height: u32) -> PacketFixture {
                     signed_on: "2026-11-14".into(),
                     place,
                 },
-                &[],
+                &[scan],
             )
             .expect("signed");
         }

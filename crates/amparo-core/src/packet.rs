@@ -78,6 +78,29 @@ pub enum PacketProfile {
     FederalCourt,
 }
 
+/// The word before each item's letter: practitioners file "Tab A, B ..."
+/// and the judge numbers exhibits when the packet is offered
+/// (LEGAL-FORMATS.md section 3a, a setting).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ItemLabel {
+    /// "Exhibit A", as signed declarations cite them.
+    #[default]
+    Exhibit,
+    /// "Tab A".
+    Tab,
+}
+
+impl ItemLabel {
+    /// The word as printed.
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Exhibit => "Exhibit",
+            Self::Tab => "Tab",
+        }
+    }
+}
+
 /// Who files the packet and signs it (LEGAL-FORMATS.md section 3a).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -237,6 +260,8 @@ pub struct PacketDraft {
     pub public_filing: bool,
     /// Text before each page number ("R-"); empty prints plain numbers.
     pub page_prefix: String,
+    /// "Exhibit A" or "Tab A" on slip sheets and in the index.
+    pub item_label: ItemLabel,
     /// The largest file a court accepts, in MB; bigger packets are split.
     pub size_limit_mb: u32,
     /// Write PDF/A-2b.
@@ -265,6 +290,7 @@ impl Default for PacketDraft {
             translator: PacketTranslator::default(),
             public_filing: false,
             page_prefix: String::new(),
+            item_label: ItemLabel::Exhibit,
             size_limit_mb: DEFAULT_SIZE_LIMIT_MB,
             pdf_a: false,
             share_gps_originals: false,

@@ -109,6 +109,7 @@ fn full_set() -> DeclarationSet {
 fn exhibit(body: ExhibitBody) -> ExhibitData {
     ExhibitData {
         letter: "A".into(),
+        group: "g",
         description: "d".into(),
         bookmark: "b".into(),
         body,
@@ -142,7 +143,10 @@ fn full_packet() -> PacketData {
             title: "t".into(),
             caption: caption(),
         },
-        index: Index { title: "i" },
+        index: Index {
+            title: "i",
+            item_word: "Tab",
+        },
         exhibits: vec![
             exhibit(ExhibitBody::Photo(PhotoExhibit {
                 image: "i".into(),

@@ -2,6 +2,7 @@
 import type { Applications } from "./Applications";
 import type { Caption } from "./Caption";
 import type { Filer } from "./Filer";
+import type { ItemLabel } from "./ItemLabel";
 import type { PacketItem } from "./PacketItem";
 import type { PacketProfile } from "./PacketProfile";
 import type { PacketTranslator } from "./PacketTranslator";
@@ -64,6 +65,10 @@ publicFiling: boolean,
  * Text before each page number ("R-"); empty prints plain numbers.
  */
 pagePrefix: string, 
+/**
+ * "Exhibit A" or "Tab A" on slip sheets and in the index.
+ */
+itemLabel: ItemLabel, 
 /**
  * The largest file a court accepts, in MB; bigger packets are split.
  */

@@ -30,6 +30,7 @@ import type { FieldProblem } from './FieldProblem';
 import type { Filer } from './Filer';
 import type { Hearing } from './Hearing';
 import type { HearingKind } from './HearingKind';
+import type { ItemLabel } from './ItemLabel';
 import type { KnownDate } from './KnownDate';
 import type { LanguageHelper } from './LanguageHelper';
 import type { PacketDraft } from './PacketDraft';

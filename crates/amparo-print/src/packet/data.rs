@@ -67,14 +67,19 @@ pub(crate) struct Cover {
 
 /// The index page.
 #[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub(crate) struct Index {
     pub title: &'static str,
+    /// "Exhibit" or "Tab": the index's first column and the slip sheets.
+    pub item_word: &'static str,
 }
 
 /// One exhibit: its slip sheet and index row, and what it shows.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct ExhibitData {
     pub letter: String,
+    /// The kind of evidence it is filed under in the index.
+    pub group: &'static str,
     pub description: String,
     pub bookmark: String,
     #[serde(flatten)]

@@ -54,6 +54,18 @@ pub(crate) fn original_files(g: &Gathered, originals: &[Vec<Original>]) -> Vec<V
         .collect()
 }
 
+/// The kind of evidence an exhibit is filed under, in the order
+/// practitioners group tabs (LEGAL-FORMATS.md section 3a): identity,
+/// declarations, photographs, country conditions, government documents,
+/// other. Amparo's records are declarations, photographs and summaries.
+fn group_of(body: &Body) -> &'static str {
+    match body {
+        Body::Statement { .. } => "Declarations",
+        Body::Photo(_) | Body::Tattoo { .. } => "Photographs",
+        Body::Chronology(_) | Body::Rebuttal(_) => "Other",
+    }
+}
+
 /// A hearing's kind as the cover names it.
 fn hearing_kind(kind: HearingKind) -> &'static str {
     match kind {
@@ -471,7 +483,12 @@ impl ModelInput<'_> {
         }
         ExhibitData {
             letter: e.letter.clone(),
-            bookmark: format!("Exhibit {}: {description}", e.letter),
+            group: group_of(&e.body),
+            bookmark: format!(
+                "{} {}: {description}",
+                self.g.draft.item_label.word(),
+                e.letter
+            ),
             description,
             body,
             translation: self.translation(e),
@@ -565,6 +582,7 @@ impl ModelInput<'_> {
             cover: self.cover(),
             index: Index {
                 title: "Index of Exhibits",
+                item_word: g.draft.item_label.word(),
             },
             exhibits,
             service: self.service(),

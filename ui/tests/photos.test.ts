@@ -10,6 +10,7 @@ import type { ImportSummary } from '../src/bindings/ImportSummary';
 import CasePhotos from '../src/components/CasePhotos.svelte';
 import PhotoGallery from '../src/components/PhotoGallery.svelte';
 import { emptyDraft } from '../src/lib/draft';
+import { emptyDeclarant, newStatement } from '../src/lib/statement';
 import { distinctPhotos, fixture, startBackend, testBackend, type TestBackend } from './testBackend';
 
 async function caseWithPhotos(files: string[]): Promise<{ backend: TestBackend; caseId: string }> {
@@ -132,6 +133,43 @@ describe('a photo opened from the gallery', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Next photo' }));
     const next = await screen.findByRole('dialog', { name: 'Photo 2 of 3' });
     expect(within(next).getByLabelText('What the photo shows')).toHaveValue('');
+  });
+});
+
+describe('what a court looks for in a photo', () => {
+  it('names the signed paragraph that vouches for a photo, and says when none does yet', async () => {
+    const user = userEvent.setup();
+    const { backend, caseId } = await caseWithPhotos(['wrist.jpg', 'school.jpg']);
+    const [wrist] = (await backend.listPhotos(caseId, 0, 1)).photos;
+    const c = await backend.getCase(caseId);
+    const maria = await backend.createDeclarant(caseId, { ...emptyDeclarant(), fullName: 'María Elena Moreno de Rivas' });
+    const statement = newStatement(maria, c);
+    statement.title = 'Declaration of María';
+    statement.helper.name = 'Ana Torres';
+    statement.place = { place: 'Capacho, Táchira, Venezuela', country: 'VE', usDetentionFacility: false, reason: '' };
+    statement.paragraphs = [
+      { original: 'Soy su madre.', english: 'I am his mother.', exhibits: [] },
+      { original: 'Esta foto muestra su muñeca.', english: 'This photo shows his wrist.', exhibits: [{ kind: 'photo', id: wrist.id }] },
+    ];
+    await backend.assignExhibitLetter({ kind: 'photo', id: wrist.id });
+    const id = (await backend.createStatement(caseId, statement)).id;
+    const today = new Date().toISOString().slice(0, 10);
+    await backend.signStatement(id, { signedOn: today, place: statement.place }, []);
+
+    render(CasePhotos, { props: { caseId }, context: backendContext(backend) });
+    await user.click(await screen.findByRole('button', { name: /^Photo 1 of 2/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Photo 1 of 2' });
+    const facts = within(dialog).getByRole('region', { name: 'What a court looks for in a photo' });
+    expect(await within(facts).findByText(/“Declaration of María”, paragraph 2 \(signed version 1\)/)).toBeTruthy();
+    expect(within(facts).getByText('Who took it: not written yet')).toBeTruthy();
+    await user.type(within(dialog).getByLabelText('Who took it'), 'María Elena Moreno de Rivas');
+    expect(within(facts).getByText('Who took it: written')).toBeTruthy();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Next photo' }));
+    await user.click(await screen.findByRole('button', { name: 'Leave and discard changes' }));
+    const next = await screen.findByRole('dialog', { name: 'Photo 2 of 2' });
+    const none = within(next).getByRole('region', { name: 'What a court looks for in a photo' });
+    expect(await within(none).findByText(/no signed declaration speaks about this photo yet/)).toBeTruthy();
   });
 });
 

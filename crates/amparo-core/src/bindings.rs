@@ -23,6 +23,7 @@ pub fn export_bindings(dir: &Path) -> Result<(), ExportError> {
     CaseSummary::export_all(&cfg)?;
     ErrorPayload::export_all(&cfg)?;
     Preferences::export_all(&cfg)?;
+    crate::SwornIn::export_all(&cfg)?;
     BackupSummary::export_all(&cfg)?;
     Photo::export_all(&cfg)?;
     PhotoPage::export_all(&cfg)?;

@@ -94,7 +94,7 @@ pub use statement::{
     SigningRecord, Statement, StatementDraft, StatementSummary,
 };
 pub use statement_checks::{PrintCheck, PrintCheckCode, check_for_print, ready_for_final};
-pub use store::{DATABASE_FILE, Preferences, SCHEMA_VERSION, Store, check_signing};
+pub use store::{DATABASE_FILE, Preferences, SCHEMA_VERSION, Store, SwornIn, check_signing};
 pub use tattoo::{Tattoo, TattooDraft, TattooPhoto, TattooPhotoRole};
 pub use timeline::{Event, EventDraft, EventKind, KnownDate, chronological};
 pub use validate::check_draft;

@@ -10,7 +10,7 @@ use amparo_core::{
     DeclarantDraft, DueDate, DueDateDraft, Event, EventDraft, ExhibitItem, ExhibitLetter,
     FieldError, KnownDate, PacketDraft, Paragraph, Photo, PhotoDetails, PhotoPage, Preferences,
     PrintCheck, ReportedCriterion, SearchResults, SignedVersion, SigningRecord, Statement,
-    StatementDraft, StatementSummary, Tattoo, TattooDraft, WordingEntry,
+    StatementDraft, StatementSummary, SwornIn, Tattoo, TattooDraft, WordingEntry,
 };
 use amparo_media::ImportSummary;
 use amparo_print::{CounselExport, PacketPurpose, PacketView, Preview, Purpose, ScanAdded};
@@ -149,6 +149,8 @@ operations! {
     window assign_exhibit_letter(item: ExhibitItem) -> ExhibitLetter ["notFound"] = |cx| cx.store.assign_exhibit_letter(&item);
     /// The paragraph in which the statement's declarant vouches for a photo, in both languages.
     window attest_photo(statement_id: String, photo_id: String) -> Paragraph ["notFound"] = |cx| cx.store.attest_photo(&statement_id, &photo_id);
+    /// The signed declarations whose paragraphs vouch for a photo.
+    window photo_sworn_in(photo_id: String) -> Vec<SwornIn> ["notFound"] = |cx| cx.store.photo_sworn_in(&photo_id);
     /// The printed legal sentences (settings a lawyer can change).
     window list_wording() -> Vec<WordingEntry> [] = |cx| cx.store.wording();
     /// Changes one sentence; an empty text restores the built-in one.

@@ -239,6 +239,11 @@ fn the_index_gives_every_exhibits_slip_sheet_and_labels_and_bookmarks_match_the_
         text.contains("Sworn in: Decl. of María Elena Moreno de Rivas, para. 1"),
         "tattoo meaning cites the paragraph that swears to it"
     );
+    assert!(
+        text.contains("Sworn to in")
+            && text.contains("Decl. of María Elena Moreno de Rivas, para. 2 (Exhibit C)"),
+        "the photo's caption names the paragraph that vouches for it"
+    );
     let info = pdfinfo(pdf);
     let sizes: Vec<&str> = info
         .lines()

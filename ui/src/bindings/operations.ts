@@ -65,6 +65,7 @@ import type { Startup } from './Startup';
 import type { Statement } from './Statement';
 import type { StatementDraft } from './StatementDraft';
 import type { StatementSummary } from './StatementSummary';
+import type { SwornIn } from './SwornIn';
 import type { Tattoo } from './Tattoo';
 import type { TattooDraft } from './TattooDraft';
 import type { TattooPhoto } from './TattooPhoto';
@@ -176,6 +177,8 @@ export interface CoreOperations {
   assignExhibitLetter(item: ExhibitItem): Promise<ExhibitLetter>;
   /** The paragraph in which the statement's declarant vouches for a photo, in both languages. */
   attestPhoto(statementId: string, photoId: string): Promise<Paragraph>;
+  /** The signed declarations whose paragraphs vouch for a photo. */
+  photoSwornIn(photoId: string): Promise<Array<SwornIn>>;
   /** The printed legal sentences (settings a lawyer can change). */
   listWording(): Promise<Array<WordingEntry>>;
   /** Changes one sentence; an empty text restores the built-in one. */
@@ -243,6 +246,7 @@ export function coreOperations(call: Call): CoreOperations {
     exhibitLetters: (caseId) => call('exhibit_letters', { caseId }) as Promise<Array<ExhibitLetter>>,
     assignExhibitLetter: (item) => call('assign_exhibit_letter', { item }) as Promise<ExhibitLetter>,
     attestPhoto: (statementId, photoId) => call('attest_photo', { statementId, photoId }) as Promise<Paragraph>,
+    photoSwornIn: (photoId) => call('photo_sworn_in', { photoId }) as Promise<Array<SwornIn>>,
     listWording: () => call('list_wording', {  }) as Promise<Array<WordingEntry>>,
     setWording: (key, text) => call('set_wording', { key, text }) as Promise<Array<WordingEntry>>,
     signStatement: (id, signing, scans) => call('sign_statement', { id, signing, scans }) as Promise<SignedVersion>,
@@ -304,6 +308,7 @@ export const windowOperations = [
   'exhibit_letters',
   'assign_exhibit_letter',
   'attest_photo',
+  'photo_sworn_in',
   'list_wording',
   'set_wording',
   'sign_statement',

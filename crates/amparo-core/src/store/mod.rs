@@ -35,6 +35,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::error::{Error, Result};
 
+pub use attest::SwornIn;
 pub use migrate::SCHEMA_VERSION;
 pub use settings::Preferences;
 pub use statements::check_signing;

@@ -127,7 +127,9 @@ fn rows(pairs: Vec<(&'static str, String)>) -> Vec<(&'static str, String)> {
         .collect()
 }
 
-fn photo_caption(p: &Photo, public: bool) -> Vec<(&'static str, String)> {
+/// A photo's caption rows; `sworn` names the declarations and paragraphs
+/// that vouch for it.
+fn photo_caption(p: &Photo, public: bool, sworn: &[String]) -> Vec<(&'static str, String)> {
     let d = &p.details;
     let people = d
         .people
@@ -177,6 +179,7 @@ fn photo_caption(p: &Photo, public: bool) -> Vec<(&'static str, String)> {
         ("Taken by", d.photographer.clone()),
         ("Source", source),
         ("Attested by", d.attested_by.clone()),
+        ("Sworn to in", sworn.join("; ")),
     ])
 }
 
@@ -211,9 +214,10 @@ fn sworn_in(g: &Gathered, item: &ExhibitItem) -> Vec<String> {
         if !paras.is_empty() {
             let word = if paras.len() == 1 { "para." } else { "paras." };
             out.push(format!(
-                "Decl. of {}, {word} {} (Exhibit {})",
+                "Decl. of {}, {word} {} ({} {})",
                 declarant.record.full_name,
                 paras.join(", "),
+                g.draft.item_label.word(),
                 e.letter
             ));
         }
@@ -446,7 +450,17 @@ impl ModelInput<'_> {
                 photo_description(p),
                 ExhibitBody::Photo(PhotoExhibit {
                     image: image_path(&image_name(&p.sha256)),
-                    caption: photo_caption(p, self.g.draft.public_filing),
+                    caption: photo_caption(
+                        p,
+                        self.g.draft.public_filing,
+                        &sworn_in(
+                            self.g,
+                            &ExhibitItem {
+                                kind: ExhibitKind::Photo,
+                                id: p.id.clone(),
+                            },
+                        ),
+                    ),
                 }),
             ),
             Body::Tattoo { tattoo, photos } => (

@@ -207,6 +207,31 @@ describe('evidence packet', () => {
     await waitFor(() => expect(screen.queryByText(/cannot give DHS the copy through ECAS/)).not.toBeInTheDocument());
   });
 
+  it('asks for the scans of the signed pages when filing through ECAS, and takes them from the keyboard', async () => {
+    const user = userEvent.setup();
+    const c = await caseWithPacket();
+    await openPacket(c);
+    await user.selectOptions(screen.getByLabelText('How the other side gets it'), 'ecas');
+    expect(screen.getByRole('group', { name: 'Signed pages, for filing through ECAS' })).toBeInTheDocument();
+    await user.keyboard('{Control>}s{/Control}');
+    await waitFor(() => expect(savedDrafts(c.backend)).toHaveLength(1));
+    expect(await screen.findByText(/needs the scan of the signed certificate of service/)).toBeInTheDocument();
+
+    c.backend.pickedScans = [fixture('school.jpg')];
+    screen.getByRole('button', { name: 'Add the scan of: The certificate of service' }).focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByText(/The certificate of service: scan added/)).toBeInTheDocument());
+    await user.keyboard('{Control>}s{/Control}');
+    await waitFor(() => expect(savedDrafts(c.backend)).toHaveLength(2));
+    expect(savedDrafts(c.backend)[1].signedPages).toEqual([
+      { signature: 'service', itemId: '', scan: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    ]);
+    await waitFor(() =>
+      expect(screen.queryByText(/needs the scan of the signed certificate of service/)).not.toBeInTheDocument(),
+    );
+    expect(screen.getByText(/needs the scan of the index signed/)).toBeInTheDocument();
+  });
+
   it('names a size limit that is not a number next to the field and saves nothing', async () => {
     const user = userEvent.setup();
     const c = await caseWithPacket();

@@ -216,6 +216,34 @@ impl Default for Service {
     }
 }
 
+/// A page of the packet someone signs: the filer's "Respectfully
+/// submitted" on the index, the certificate of service, or the certificate
+/// of translation of one tattoo record's text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum PacketSignature {
+    /// The filer's signature under "Respectfully submitted".
+    #[default]
+    Submission,
+    /// The certificate of service.
+    Service,
+    /// A certificate of translation (`item_id` names the tattoo record).
+    Translation,
+}
+
+/// The scan of a packet page after it was signed by hand, printed in its
+/// place in a packet filed electronically.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SignedPageScan {
+    /// Which page.
+    pub signature: PacketSignature,
+    /// The tattoo record, for a certificate of translation; else empty.
+    pub item_id: String,
+    /// SHA-256 of the scan's original (kept with its print copy).
+    pub scan: String,
+}
+
 /// Who translated the foreign-language text printed in the packet
 /// (captions, tattoo text, meanings).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -268,6 +296,19 @@ pub struct PacketDraft {
     pub pdf_a: bool,
     /// Originals that carry a GPS position may go to counsel.
     pub share_gps_originals: bool,
+    /// Scans of the packet's own pages signed by hand (for e-filing).
+    pub signed_pages: Vec<SignedPageScan>,
+}
+
+impl PacketDraft {
+    /// The scan of the signed `signature` page (`item_id` for a
+    /// certificate of translation), if one was added.
+    pub fn signed_page(&self, signature: PacketSignature, item_id: &str) -> Option<&str> {
+        self.signed_pages
+            .iter()
+            .find(|p| p.signature == signature && p.item_id == item_id)
+            .map(|p| p.scan.as_str())
+    }
 }
 
 /// The default size limit of an e-filed file (LEGAL-FORMATS.md section 3,
@@ -294,6 +335,7 @@ impl Default for PacketDraft {
             size_limit_mb: DEFAULT_SIZE_LIMIT_MB,
             pdf_a: false,
             share_gps_originals: false,
+            signed_pages: Vec::new(),
         }
     }
 }

@@ -87,6 +87,15 @@ pub enum PrintCheckCode {
     NoServiceAddress,
     /// A paper filing: the pages to sign by hand before it goes out.
     SignByHand,
+    /// Filed electronically, the packet lacks the scan of the index signed
+    /// by the filer under "Respectfully submitted".
+    SubmissionNotSigned,
+    /// Filed electronically, the packet lacks the scan of the signed
+    /// certificate of service.
+    ServiceNotSigned,
+    /// Filed electronically, the packet lacks the scan of a signed
+    /// certificate of translation (its exhibit's letter).
+    TranslationNotSigned,
     /// A signed declaration in the packet has no scans of its signed
     /// pages: a court gets the declarant's real signature, not a typed one.
     SignedPagesNotScanned,

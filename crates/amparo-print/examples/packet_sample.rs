@@ -23,9 +23,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     packet_fixture::add_tables(&mut f);
     let mut draft = f.store.packet(&f.case_id)?;
     draft.page_prefix = "R-".into();
-    let mut store = f.store;
     write(
-        &mut store,
+        &mut f.store,
         &f.blobs,
         &f.case_id,
         &draft,
@@ -43,7 +42,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     draft.filer.eoir28_on_file = true;
     draft.service.method = ServiceMethod::Ecas;
     draft.service.by_filer = true;
-    write(&mut store, &f.blobs, &f.case_id, &draft, &out, "attorney")?;
+    draft.signed_pages = packet_fixture::signed_page_scans(&f);
+    write(&mut f.store, &f.blobs, &f.case_id, &draft, &out, "attorney")?;
     Ok(())
 }
 

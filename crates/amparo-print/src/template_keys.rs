@@ -114,6 +114,7 @@ fn exhibit(body: ExhibitBody) -> ExhibitData {
         bookmark: "b".into(),
         body,
         translation: Some(certificate()),
+        translation_scan: Some("s".into()),
     }
 }
 
@@ -205,11 +206,13 @@ fn full_packet() -> PacketData {
             })),
         ],
         service: certificate(),
+        service_scan: Some("s".into()),
         submitted: Submitted {
             text: "r".into(),
             name: "n".into(),
             role: "r",
             signed_on: Some("d".into()),
+            scan: Some("s".into()),
         },
         verify: Verify {
             title: "v",

@@ -55,6 +55,15 @@ fn translator_serves_through_ecas(d: &mut PacketDraft) {
     d.service.server_name = "Ana Lucía Pérez (example translator)".into();
 }
 
+/// An attorney files through ECAS, with the packet's signed pages scanned.
+fn attorney_with_scans(f: &mut PacketFixture) {
+    let scans = packet_fixture::signed_page_scans(f);
+    change(f, |d| {
+        attorney(d);
+        d.signed_pages = scans;
+    });
+}
+
 fn attorney(d: &mut PacketDraft) {
     d.filer.role = FilerRole::Attorney;
     d.filer.name = "Laura Gómez (example attorney)".into();
@@ -128,7 +137,7 @@ fn a_pro_se_detained_respondent_files_and_serves_dhs_by_mail_in_his_own_words() 
 #[test]
 fn an_attorney_files_with_name_firm_and_eoir_id_and_serves_through_ecas() {
     let mut f = small();
-    change(&mut f, attorney);
+    attorney_with_scans(&mut f);
     let printed = print(&f).expect("filing print");
     let pdf = &printed.files[0].pdf;
     let pages = pages_text(pdf);
@@ -164,6 +173,46 @@ fn an_attorney_files_with_name_firm_and_eoir_id_and_serves_through_ecas() {
         ],
     );
     assert!(found(&printed.checks, PrintCheckCode::SignByHand).is_none());
+    // Each signed page's scan follows the page.
+    assert_in_order(
+        &text,
+        &[
+            "Respectfully submitted,",
+            "Signed: Index of Exhibits",
+            "CERTIFICATE OF TRANSLATION",
+            "Signed: Certificate of Translation",
+            "CERTIFICATE OF SERVICE",
+            "Signed: Certificate of Service",
+        ],
+    );
+}
+
+#[test]
+fn filed_electronically_the_packet_waits_for_the_scans_of_its_signed_pages() {
+    let mut f = small();
+    change(&mut f, attorney);
+    let waiting = checks(&f);
+    for code in [
+        PrintCheckCode::SubmissionNotSigned,
+        PrintCheckCode::ServiceNotSigned,
+        PrintCheckCode::TranslationNotSigned,
+    ] {
+        assert!(found(&waiting, code).expect("asked for").blocks, "{code:?}");
+    }
+    assert!(matches!(print(&f), Err(PrintError::PacketNotReady(_))));
+    attorney_with_scans(&mut f);
+    let now = checks(&f);
+    assert!(found(&now, PrintCheckCode::ServiceNotSigned).is_none());
+    assert!(found(&now, PrintCheckCode::TranslationNotSigned).is_none());
+    // On paper the same pages are signed by hand instead.
+    change(&mut f, |d| {
+        d.signed_pages.clear();
+        d.service.method = ServiceMethod::Mail;
+        d.service.address = "100 Example Plaza, San Antonio, TX".into();
+    });
+    let paper = checks(&f);
+    assert!(found(&paper, PrintCheckCode::ServiceNotSigned).is_none());
+    assert!(found(&paper, PrintCheckCode::SignByHand).is_some());
 }
 
 #[test]

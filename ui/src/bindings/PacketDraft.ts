@@ -7,6 +7,7 @@ import type { PacketItem } from "./PacketItem";
 import type { PacketProfile } from "./PacketProfile";
 import type { PacketTranslator } from "./PacketTranslator";
 import type { Service } from "./Service";
+import type { SignedPageScan } from "./SignedPageScan";
 
 /**
  * Everything the packet is printed from, kept per case.
@@ -80,4 +81,8 @@ pdfA: boolean,
 /**
  * Originals that carry a GPS position may go to counsel.
  */
-shareGpsOriginals: boolean, };
+shareGpsOriginals: boolean, 
+/**
+ * Scans of the packet's own pages signed by hand (for e-filing).
+ */
+signedPages: Array<SignedPageScan>, };

@@ -56,6 +56,7 @@ import type { ReportedCriterion } from './ReportedCriterion';
 import type { SearchHit } from './SearchHit';
 import type { SearchResults } from './SearchResults';
 import type { Service } from './Service';
+import type { SignedPageScan } from './SignedPageScan';
 import type { SignedVersion } from './SignedVersion';
 import type { SigningMode } from './SigningMode';
 import type { SigningPlace } from './SigningPlace';

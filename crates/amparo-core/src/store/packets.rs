@@ -87,6 +87,15 @@ impl Store {
         if draft.page_prefix.chars().count() > PREFIX_MAX {
             problems.push(FieldError::new("pagePrefix", FieldProblem::TooLong));
         }
+        for (i, page) in draft.signed_pages.iter().enumerate() {
+            let hex = page.scan.len() == 64 && page.scan.bytes().all(|b| b.is_ascii_hexdigit());
+            if !hex {
+                problems.push(FieldError::new(
+                    format!("signedPages.{i}"),
+                    FieldProblem::Unknown,
+                ));
+            }
+        }
         if !(1..=1_000).contains(&draft.size_limit_mb) {
             problems.push(FieldError::new("sizeLimitMb", FieldProblem::Unknown));
         }

@@ -228,6 +228,7 @@ pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<Pr
         hand_signed.push("the certificate of translation".to_owned());
     }
     found.extend(filer_checks(&g.case, &g.draft, &hand_signed));
+    found.extend(unsigned_pages(g));
     found
 }
 
@@ -260,6 +261,63 @@ fn shows_what_is_hidden(
         || r.finds(&v.draft.title)
         || r.finds(&v.draft.title_original);
     footer || caption || text
+}
+
+/// Filed electronically, the packet carries the scan of each of its own
+/// pages that someone signs: the filer's under "Respectfully submitted",
+/// the certificate of service and each certificate of translation.
+fn unsigned_pages(g: &Gathered) -> Vec<PrintCheck> {
+    use PrintCheckCode as C;
+    use amparo_core::{PacketSignature as S, ServiceMethod};
+    if g.draft.service.method != ServiceMethod::Ecas {
+        return Vec::new();
+    }
+    let mut pages = vec![
+        (
+            S::Submission,
+            C::SubmissionNotSigned,
+            String::new(),
+            None,
+            "the index, signed under “Respectfully submitted”",
+        ),
+        (
+            S::Service,
+            C::ServiceNotSigned,
+            String::new(),
+            None,
+            "the signed certificate of service",
+        ),
+    ];
+    for e in &g.exhibits {
+        if let Body::Tattoo { tattoo, .. } = &e.body
+            && tattoo_has_foreign_text(tattoo)
+        {
+            pages.push((
+                S::Translation,
+                C::TranslationNotSigned,
+                e.item.id.clone(),
+                Some(e.letter.clone()),
+                "the signed certificate of translation of Exhibit",
+            ));
+        }
+    }
+    pages
+        .into_iter()
+        .filter(|(signature, _, item, ..)| g.draft.signed_page(*signature, item).is_none())
+        .map(|(_, code, _, letter, page)| {
+            let page = match &letter {
+                Some(l) => format!("{page} {l}"),
+                None => page.to_owned(),
+            };
+            check(
+                code,
+                true,
+                letter.into_iter().collect(),
+                "",
+                format!("filed electronically, the packet needs the scan of {page}"),
+            )
+        })
+        .collect()
 }
 
 /// What the chronology and the rebuttal table cite that the packet lacks,

@@ -19,6 +19,8 @@ pub(crate) struct PacketData {
     pub index: Index,
     pub exhibits: Vec<ExhibitData>,
     pub service: Certificate,
+    /// The scan of the certificate of service after it was signed.
+    pub service_scan: Option<String>,
     pub submitted: Submitted,
     pub verify: Verify,
 }
@@ -32,6 +34,8 @@ pub(crate) struct Submitted {
     pub name: String,
     pub role: &'static str,
     pub signed_on: Option<String>,
+    /// The scan of the index page after the filer signed it.
+    pub scan: Option<String>,
 }
 
 /// How pages are numbered across the packet and its parts.
@@ -76,6 +80,7 @@ pub(crate) struct Index {
 
 /// One exhibit: its slip sheet and index row, and what it shows.
 #[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub(crate) struct ExhibitData {
     pub letter: String,
     /// The kind of evidence it is filed under in the index.
@@ -88,6 +93,8 @@ pub(crate) struct ExhibitData {
     /// printed right after it (Practice Manual 3.3(a): attached to what it
     /// certifies).
     pub translation: Option<Certificate>,
+    /// The scan of that certificate after the translator signed it.
+    pub translation_scan: Option<String>,
 }
 
 /// What an exhibit shows, by `kind`.

@@ -225,6 +225,7 @@ pub(crate) fn submitted(case: &Case, d: &PacketDraft, word: &dyn Fn(&str) -> Str
         name: filer_name(case, d),
         role: role_line(d.filer.role),
         signed_on: (!d.service.date.is_empty()).then(|| long_date(&d.service.date, "en")),
+        scan: None,
     }
 }
 

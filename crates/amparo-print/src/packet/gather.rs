@@ -201,15 +201,17 @@ pub(crate) fn gather(
     })
 }
 
-/// The reduced copies of every image the packet prints, by SHA-256 of the
-/// original, made in parallel. `progress(done, total)` is called as they
+/// The reduced copies of every image the packet prints (the exhibits' and
+/// the scans of its signed pages), by SHA-256 of the original, made in parallel. `progress(done, total)` is called as they
 /// come.
 pub(crate) fn page_images(
     blobs: &BlobStore,
     exhibits: &[Exhibit],
+    signed_pages: &[amparo_core::SignedPageScan],
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<HashMap<String, Vec<u8>>, PrintError> {
     let mut hashes: Vec<String> = exhibits.iter().flat_map(Exhibit::image_hashes).collect();
+    hashes.extend(signed_pages.iter().map(|p| p.scan.clone()));
     hashes.sort();
     hashes.dedup();
     let total = hashes.len();

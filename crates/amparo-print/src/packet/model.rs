@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use amparo_core::{
-    CustodyStatus, DateBasis, ExhibitItem, ExhibitKind, ExhibitLetter, HearingKind, Photo,
-    SourceKind, StatementDraft, Tattoo, TattooPhotoRole, fill,
+    CustodyStatus, DateBasis, ExhibitItem, ExhibitKind, ExhibitLetter, HearingKind,
+    PacketSignature, Photo, SourceKind, StatementDraft, Tattoo, TattooPhotoRole, fill,
 };
 use serde_json::Value;
 
@@ -13,7 +13,7 @@ use crate::declaration::{Purpose, StatementPrint, language_name, long_date};
 use crate::error::PrintError;
 use crate::packet::data::{
     Cover, ExhibitBody, ExhibitData, Index, LabelledImage, Meaning, PacketData, PageNumbering,
-    PhotoExhibit, StatementExhibit, TableExhibit, TattooExhibit, Verify, VerifyRow,
+    PhotoExhibit, StatementExhibit, Submitted, TableExhibit, TattooExhibit, Verify, VerifyRow,
 };
 use crate::packet::describe::{
     photo_description, remembered, tattoo_description, tattoo_has_foreign_text,
@@ -506,6 +506,7 @@ impl ModelInput<'_> {
             description,
             body,
             translation: self.translation(e),
+            translation_scan: self.signed_page(PacketSignature::Translation, &e.item.id, images),
         }
     }
 
@@ -540,6 +541,21 @@ impl ModelInput<'_> {
             labels: SignerLabels::full(),
             signed_on: None,
         })
+    }
+
+    /// The image path of the scan of a signed packet page, adding its
+    /// print copy to `images`; none when no scan was added (or its copy
+    /// could not be made, which the images stage has already reported).
+    fn signed_page(
+        &self,
+        signature: PacketSignature,
+        item_id: &str,
+        images: &mut Vec<(String, Vec<u8>)>,
+    ) -> Option<String> {
+        let sha = self.g.draft.signed_page(signature, item_id)?;
+        let bytes = self.images.get(sha)?;
+        images.push((image_name(sha), bytes.clone()));
+        Some(image_path(&image_name(sha)))
     }
 
     fn service(&self) -> Certificate {
@@ -600,7 +616,11 @@ impl ModelInput<'_> {
             },
             exhibits,
             service: self.service(),
-            submitted: submitted(&g.case, &g.draft, &|k| self.word(k)),
+            service_scan: self.signed_page(PacketSignature::Service, "", &mut images),
+            submitted: Submitted {
+                scan: self.signed_page(PacketSignature::Submission, "", &mut images),
+                ..submitted(&g.case, &g.draft, &|k| self.word(k))
+            },
             verify: self.verify(&files),
         };
         (data, images)

@@ -251,13 +251,18 @@ fn placed_with_progress(
     progress: &(dyn Fn(PacketProgress) + Sync),
 ) -> Result<Placed, PrintError> {
     let filing_sets = filing_sets(blobs, &prep.g.exhibits)?;
-    let images = page_images(blobs, &prep.g.exhibits, &|done, total| {
-        progress(PacketProgress {
-            stage: PacketStage::Images,
-            done: done as u32,
-            total: total as u32,
-        });
-    })?;
+    let images = page_images(
+        blobs,
+        &prep.g.exhibits,
+        &prep.g.draft.signed_pages,
+        &|done, total| {
+            progress(PacketProgress {
+                stage: PacketStage::Images,
+                done: done as u32,
+                total: total as u32,
+            });
+        },
+    )?;
     Ok(Placed {
         images,
         filing_sets,

@@ -373,3 +373,34 @@ pub fn add_tables(f: &mut PacketFixture) {
         .save_packet(&f.case_id, &packet)
         .expect("save with tables");
 }
+
+/// Scans of the packet's own pages "signed by hand" (the filer's index
+/// page, the certificate of service, each certificate of translation),
+/// kept as the window keeps them, for a packet filed electronically.
+#[allow(dead_code)]
+pub fn signed_page_scans(f: &PacketFixture) -> Vec<amparo_core::SignedPageScan> {
+    use amparo_core::{PacketSignature, SignedPageScan};
+    let mut wanted = vec![
+        (PacketSignature::Submission, String::new()),
+        (PacketSignature::Service, String::new()),
+    ];
+    wanted.extend(
+        f.tattoo_ids
+            .iter()
+            .map(|id| (PacketSignature::Translation, id.clone())),
+    );
+    wanted
+        .into_iter()
+        .enumerate()
+        .map(|(i, (signature, item_id))| {
+            let path = f.dir.path().join(format!("signed-packet-page-{i}.jpg"));
+            std::fs::write(&path, jpeg(&picture(700 + i as u32, 850, 1100))).expect("scan");
+            let scan = amparo_media::keep_image(&f.blobs, &path).expect("keep scan");
+            SignedPageScan {
+                signature,
+                item_id,
+                scan,
+            }
+        })
+        .collect()
+}

@@ -19,13 +19,14 @@ use crate::set_data::{
     NumberedParagraph, Part, ScansPart, Signature, Signer, SignerLabels,
 };
 
-const TEMPLATES: [(&str, &str); 3] = [
+const TEMPLATES: [(&str, &str); 4] = [
     (
         "declaration.typ",
         include_str!("../templates/declaration.typ"),
     ),
     ("parts.typ", include_str!("../templates/parts.typ")),
     ("packet.typ", include_str!("../templates/packet.typ")),
+    ("fonts.typ", include_str!("../templates/fonts.typ")),
 ];
 
 /// Keys of dictionaries the templates build themselves (`doc.packet`).
@@ -66,7 +67,9 @@ fn full_set() -> DeclarationSet {
         draft: true,
         parts: vec![
             Part::Declaration(DeclarationPart {
-                lang: "en",
+                lang: "zh",
+                region: Some("TW"),
+                dir: "rtl",
                 heading: Some("Translation"),
                 caption: Some(caption()),
                 title: "t".into(),

@@ -3,4 +3,4 @@
 /**
  * What a check found.
  */
-export type PrintCheckCode = "noParagraphs" | "noPlaceOfSigning" | "emptyParagraphs" | "untranslatedParagraphs" | "noLanguageHelper" | "helperIsDeclarantOrRelative" | "missingExhibit" | "exhibitWithoutLetter" | "noClauseInLanguage" | "declarantLanguageUnknown" | "noExhibits" | "pinnedLetterMoved" | "citedExhibitLeftOut" | "statementNotSigned" | "changedSinceSigned" | "photoNotSworn" | "noTranslator" | "meaningNotTranslated" | "noServiceRecipient" | "noServer" | "cannotRedact" | "exhibitTooLarge" | "tableCitesOutside" | "allegationUnanswered";
+export type PrintCheckCode = "noParagraphs" | "noPlaceOfSigning" | "emptyParagraphs" | "untranslatedParagraphs" | "noLanguageHelper" | "helperIsDeclarantOrRelative" | "missingExhibit" | "exhibitWithoutLetter" | "noClauseInLanguage" | "declarantLanguageUnknown" | "unprintableCharacters" | "noExhibits" | "pinnedLetterMoved" | "citedExhibitLeftOut" | "statementNotSigned" | "changedSinceSigned" | "photoNotSworn" | "noTranslator" | "meaningNotTranslated" | "noServiceRecipient" | "noServer" | "cannotRedact" | "exhibitTooLarge" | "tableCitesOutside" | "allegationUnanswered";

@@ -121,6 +121,7 @@ bindings:
 bench-print: deps
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq; \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	cargo build -q --release -p amparo-cli
 	cargo run -q --release -p amparo-print --example bench_print
 
 # Evidence packet speed and size: 3 declarations and 40 phone-size photos,

@@ -42,6 +42,9 @@ pub enum PrintCheckCode {
     /// It is to be signed in another country than the one where the
     /// declarant lives, and no reason is given.
     PlaceNotWhereDeclarantLives,
+    /// Paragraphs with characters that no font Amparo carries can print:
+    /// they would come out as empty boxes.
+    UnprintableCharacters,
     /// The packet has no exhibits.
     NoExhibits,
     /// A letter a signed statement cites would change in this order.
@@ -159,6 +162,9 @@ fn statement_check(code: PrintCheckCode, blocks: bool, paragraphs: Vec<u32>) -> 
             "the declarant's language is not recorded; the interpreter's certificate names it"
                 .into()
         }
+        PrintCheckCode::UnprintableCharacters => {
+            format!("paragraphs with characters no font in Amparo can print: {list}")
+        }
         other => format!("{other:?}"),
     };
     PrintCheck {
@@ -173,13 +179,15 @@ fn statement_check(code: PrintCheckCode, blocks: bool, paragraphs: Vec<u32>) -> 
 
 /// Checks `draft` for a final print. `exists` says whether a referenced
 /// record still exists; `letters` are the case's exhibit letters; `has_clause`
-/// says whether a clause exists in a language.
+/// says whether a clause exists in a language; `unprintable` gives the
+/// characters of a text that no font of the printer has.
 pub fn check_for_print(
     draft: &StatementDraft,
     declarant: &Declarant,
     letters: &[ExhibitLetter],
     exists: &dyn Fn(&ExhibitItem) -> bool,
     has_clause: &dyn Fn(&str) -> bool,
+    unprintable: &dyn Fn(&str) -> Vec<char>,
 ) -> Vec<PrintCheck> {
     let mut found = Vec::new();
     let mut add = |code, blocks, paragraphs: Vec<u32>| {
@@ -249,6 +257,33 @@ pub fn check_for_print(
     });
     if !unlettered.is_empty() {
         add(PrintCheckCode::ExhibitWithoutLetter, true, unlettered);
+    }
+    // Named with the characters themselves, which may be invisible or
+    // look like others, so also by code point.
+    let mut boxes: Vec<char> = Vec::new();
+    let mut unprinted = Vec::new();
+    for (i, p) in draft.paragraphs.iter().enumerate() {
+        let found: Vec<char> = [&p.original, &p.english]
+            .into_iter()
+            .flat_map(|text| unprintable(text))
+            .collect();
+        if !found.is_empty() {
+            unprinted.push(i as u32 + 1);
+        }
+        for c in found {
+            if !boxes.contains(&c) {
+                boxes.push(c);
+            }
+        }
+    }
+    if !unprinted.is_empty() {
+        let mut check = statement_check(PrintCheckCode::UnprintableCharacters, true, unprinted);
+        let named: Vec<String> = boxes
+            .iter()
+            .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+            .collect();
+        check.message = format!("{} ({})", check.message, named.join(", "));
+        found.push(check);
     }
     found
 }

@@ -18,6 +18,7 @@ use amparo_core::{
 };
 use serde_json::Value;
 
+pub use crate::languages::language_name;
 use crate::set_data::{
     Caption, Certificate, CertificatePart, DeclarationPart, DeclarationSet, Executed,
     NumberedParagraph, Part, ScansPart, Signature, Signer, SignerLabels,
@@ -59,7 +60,6 @@ pub struct StatementPrint<'a> {
 
 /// Labels of one printing language.
 struct Labels {
-    lang: &'static str,
     exhibit: &'static str,
     exhibits: &'static str,
     at: &'static str,
@@ -68,7 +68,6 @@ struct Labels {
 }
 
 const EN: Labels = Labels {
-    lang: "en",
     exhibit: "Exhibit",
     exhibits: "Exhibits",
     at: "at",
@@ -78,7 +77,6 @@ const EN: Labels = Labels {
 
 // "Anexo" is the glossary's short form of "prueba documental (anexo)".
 const ES: Labels = Labels {
-    lang: "es",
     exhibit: "Anexo",
     exhibits: "Anexos",
     at: "en",
@@ -221,8 +219,11 @@ impl StatementPrint<'_> {
         } else {
             &d.title_original
         };
+        let setting = crate::languages::setting(lang);
         Part::Declaration(DeclarationPart {
-            lang: l.lang,
+            lang: setting.lang,
+            region: setting.region,
+            dir: if setting.rtl { "rtl" } else { "ltr" },
             heading: is_translation.then_some("Translation"),
             caption: self.caption(),
             title: title.clone(),
@@ -364,25 +365,6 @@ impl StatementPrint<'_> {
         );
         self.helper_certificate("Certificate of Interpretation", text)
     }
-}
-
-/// The English name of a language code, as certificates print it.
-pub fn language_name(code: &str) -> String {
-    match code {
-        "es" => "Spanish",
-        "en" => "English",
-        "pt" => "Portuguese",
-        "fr" => "French",
-        "ht" => "Haitian Creole",
-        "quc" => "K'iche'",
-        "mam" => "Mam",
-        "qu" => "Quechua",
-        "ar" => "Arabic",
-        "ru" => "Russian",
-        "zh" => "Chinese",
-        other => other,
-    }
-    .to_owned()
 }
 
 /// `2026-11-12` as "November 12, 2026" or "12 de noviembre de 2026".

@@ -7,6 +7,8 @@
 
 mod declaration;
 mod error;
+mod fonts;
+mod languages;
 mod packet;
 mod preview;
 mod render;
@@ -18,6 +20,7 @@ mod world;
 
 pub use declaration::{Purpose, StatementPrint, language_name, long_date};
 pub use error::PrintError;
+pub use fonts::{dir as fonts_dir, fonts_read, unprintable};
 pub use packet::{
     CounselExport, PACKET_FILE_BASE, PacketEntry, PacketFile, PacketProgress, PacketPurpose,
     PacketStage, PacketView, PrintedPacket, export_counsel, gps_originals, packet_checks,

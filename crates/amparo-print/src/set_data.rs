@@ -28,7 +28,12 @@ pub(crate) enum Part {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub(crate) struct DeclarationPart {
+    /// typst's language code (ISO 639) of the text.
     pub lang: &'static str,
+    /// For Chinese, the region whose characters it is written in.
+    pub region: Option<&'static str>,
+    /// "rtl" for the Arabic script, else "ltr".
+    pub dir: &'static str,
     /// "Translation" above the English text of a statement signed in
     /// another language.
     pub heading: Option<&'static str>,

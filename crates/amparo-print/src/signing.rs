@@ -3,8 +3,8 @@
 //! signed, and every later reprint returns those stored bytes.
 
 use amparo_core::{
-    BlobStore, DerivativeKind, Error, ExhibitItem, PrintCheck, SignedVersion, SigningMode,
-    SigningRecord, Statement, Store, check_for_print, ready_for_final,
+    BlobStore, DerivativeKind, Error, ExhibitItem, PrintCheck, PrintCheckCode, SignedVersion,
+    SigningMode, SigningRecord, Statement, Store, check_for_print, ready_for_final,
 };
 use sha2::{Digest, Sha256};
 
@@ -41,6 +41,7 @@ fn checks_for(
         &letters,
         &exists,
         &has_clause,
+        &crate::fonts::unprintable,
     ))
 }
 
@@ -58,11 +59,17 @@ pub fn print_statement(
             "a filing set is printed from a signed version".into(),
         )));
     }
-    if purpose == Purpose::ForSignature {
-        let checks = checks_of(store, &statement)?;
-        if !ready_for_final(&checks) {
-            return Err(PrintError::NotReady(checks));
-        }
+    let checks = checks_of(store, &statement)?;
+    // A draft prints whatever else is missing, but never with boxes where
+    // the declarant's words should be.
+    let refused = match purpose {
+        Purpose::ForSignature => !ready_for_final(&checks),
+        _ => checks
+            .iter()
+            .any(|c| c.code == PrintCheckCode::UnprintableCharacters),
+    };
+    if refused {
+        return Err(PrintError::NotReady(checks));
     }
     render(
         store,

@@ -19,17 +19,22 @@ use crate::set_data::{
     NumberedParagraph, Part, ScansPart, Signature, Signer, SignerLabels,
 };
 
-const TEMPLATES: [(&str, &str); 3] = [
+const TEMPLATES: [(&str, &str); 4] = [
     (
         "declaration.typ",
         include_str!("../templates/declaration.typ"),
     ),
     ("parts.typ", include_str!("../templates/parts.typ")),
     ("packet.typ", include_str!("../templates/packet.typ")),
+    ("fonts.typ", include_str!("../templates/fonts.typ")),
 ];
 
 /// Keys of dictionaries the templates build themselves (`doc.packet`).
 const BUILT_BY_TEMPLATES: [&str; 1] = ["packet"];
+
+/// Fields of typst's own elements that templates read (a paragraph's
+/// `body` in `fonts.typ`), which are not data.
+const ELEMENT_FIELDS: [&str; 1] = ["body"];
 
 /// Typst's own modules, whose fields are not data.
 const MODULES: [&str; 8] = [
@@ -66,7 +71,9 @@ fn full_set() -> DeclarationSet {
         draft: true,
         parts: vec![
             Part::Declaration(DeclarationPart {
-                lang: "en",
+                lang: "zh",
+                region: Some("TW"),
+                dir: "rtl",
                 heading: Some("Translation"),
                 caption: Some(caption()),
                 title: "t".into(),
@@ -314,6 +321,7 @@ fn every_key_a_template_reads_is_a_field_of_the_data_model() {
     let mut fields = serialized_keys(&full_set());
     fields.extend(serialized_keys(&full_packet()));
     fields.extend(BUILT_BY_TEMPLATES.map(str::to_owned));
+    fields.extend(ELEMENT_FIELDS.map(str::to_owned));
     let mut unknown = Vec::new();
     let mut read = BTreeSet::new();
     for (name, source) in TEMPLATES {

@@ -1,11 +1,11 @@
 //! The typst World Amparo prints in. It serves the templates compiled into
-//! this crate, the fonts bundled with it and the images a data model names,
-//! and nothing else: no system fonts, no file system, no packages. So a PDF
+//! this crate, the fonts bundled with it (read on first use, see
+//! [`crate::fonts`]) and the images a data model names, and nothing else:
+//! no system fonts, no other files, no packages. So a PDF
 //! comes out the same on every machine, and a template (or text that a user
 //! typed, should it ever reach markup) cannot read a file.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Dict, IntoValue};
@@ -22,35 +22,12 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/declaration.typ"),
     ),
     ("/packet.typ", include_str!("../templates/packet.typ")),
+    ("/fonts.typ", include_str!("../templates/fonts.typ")),
 ];
 
-struct Fonts {
-    book: LazyHash<FontBook>,
-    fonts: Vec<Font>,
-}
-
-/// The bundled fonts (Libertinus Serif and typst's other defaults), loaded
-/// once per process.
-fn fonts() -> &'static Fonts {
-    static FONTS: OnceLock<Fonts> = OnceLock::new();
-    FONTS.get_or_init(|| {
-        let fonts: Vec<Font> = typst_assets::fonts()
-            .flat_map(|data| Font::iter(Bytes::new(data)))
-            .collect();
-        Fonts {
-            book: LazyHash::new(FontBook::from_fonts(&fonts)),
-            fonts,
-        }
-    })
-}
-
-/// The bundled fonts' family names, for tests and checks.
+/// The bundled fonts' family names, one per face, for tests and checks.
 pub fn font_families() -> Vec<String> {
-    fonts()
-        .fonts
-        .iter()
-        .map(|f| f.info().family.clone())
-        .collect()
+    crate::fonts::infos().map(|f| f.family.clone()).collect()
 }
 
 /// A World for one print: a template, its JSON data and its images.
@@ -59,6 +36,8 @@ pub(crate) struct PrintWorld {
     main: FileId,
     sources: HashMap<FileId, Source>,
     images: HashMap<FileId, Bytes>,
+    /// Fonts the print needed and could not load.
+    font_failures: std::sync::Mutex<Vec<String>>,
 }
 
 /// The path a data model uses for an image named `name`.
@@ -103,7 +82,16 @@ impl PrintWorld {
             main,
             sources,
             images,
+            font_failures: std::sync::Mutex::new(Vec::new()),
         })
+    }
+}
+
+impl PrintWorld {
+    /// The first font this print needed and could not load.
+    pub(crate) fn font_failure(&self) -> Option<String> {
+        let failures = self.font_failures.lock().unwrap_or_else(|e| e.into_inner());
+        failures.first().cloned()
     }
 }
 
@@ -113,7 +101,7 @@ impl World for PrintWorld {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        &fonts().book
+        crate::fonts::book()
     }
 
     fn main(&self) -> FileId {
@@ -132,7 +120,14 @@ impl World for PrintWorld {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        fonts().fonts.get(index).cloned()
+        crate::fonts::font(index)
+            .map_err(|why| {
+                self.font_failures
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(why);
+            })
+            .ok()
     }
 
     fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
@@ -143,15 +138,11 @@ impl World for PrintWorld {
 
 /// The characters of `text` that no bundled face of `family` can print.
 pub fn missing_glyphs(family: &str, text: &str) -> Vec<char> {
-    let faces: Vec<&Font> = fonts()
-        .fonts
-        .iter()
-        .filter(|f| f.info().family == family)
+    let faces: Vec<&typst::text::FontInfo> = crate::fonts::infos()
+        .filter(|f| f.family == family)
         .collect();
     text.chars()
         .filter(|c| !c.is_whitespace())
-        .filter(|c| {
-            faces.is_empty() || !faces.iter().any(|f| f.info().coverage.contains(*c as u32))
-        })
+        .filter(|c| faces.is_empty() || !faces.iter().any(|f| f.coverage.contains(*c as u32)))
         .collect()
 }

@@ -97,6 +97,27 @@ pub fn flat_text(pdf: &[u8]) -> String {
         .join(" ")
 }
 
+/// All the text in reading order, line by line.
+pub fn reading_lines(pdf: &[u8]) -> String {
+    with_pdf(pdf, |p| poppler("pdftotext", &["-enc", "UTF-8"], p))
+}
+
+/// Every word with its left edge on the page (pdftotext -bbox), in the
+/// order poppler finds them.
+pub fn words_at(pdf: &[u8]) -> Vec<(f64, String)> {
+    let xml = with_pdf(pdf, |p| {
+        poppler("pdftotext", &["-bbox", "-enc", "UTF-8"], p)
+    });
+    xml.lines()
+        .filter_map(|line| {
+            let rest = line.trim().strip_prefix("<word xMin=\"")?;
+            let (x, rest) = rest.split_once('"')?;
+            let word = rest.split_once('>')?.1.strip_suffix("</word>")?;
+            Some((x.parse().ok()?, word.to_owned()))
+        })
+        .collect()
+}
+
 /// All the text in the order it was drawn (cell by cell in a table, where
 /// reading order would interleave the lines of wrapped neighbouring cells),
 /// with runs of whitespace made single spaces.

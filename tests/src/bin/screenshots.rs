@@ -2,8 +2,8 @@
 //! docs/screenshots): first start, the case list and page, the case form
 //! with validation messages in English and Spanish, a gallery of a few
 //! hundred photos, a tattoo record, a statement (editor, preview, the
-//! perjury notice before signing), the evidence packet (exhibits,
-//! preview), the chronology, the allegations and a search. Needs the `e2e`
+//! perjury notice before signing), the evidence packet (exhibits, who
+//! files and serves it, preview), the chronology, the allegations and a search. Needs the `e2e`
 //! build of the app.
 
 use std::path::{Path, PathBuf};
@@ -179,6 +179,12 @@ fn main() {
         window.wait_for_text("In the packet").await;
         settle().await;
         shot("packet-en.png");
+        // Who files it and who serves it.
+        window
+            .script("document.getElementById('packet-filer-role').scrollIntoView(); return 1")
+            .await;
+        settle().await;
+        shot("packet-filer-en.png");
         window.press("Preview pages").await;
         window.wait_for_css("img[alt^='Page 1 of']").await;
         window

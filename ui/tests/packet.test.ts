@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { backendContext } from '../src/backend';
 import type { CounselExport } from '../src/bindings/CounselExport';
 import type { ImportSummary } from '../src/bindings/ImportSummary';
+import type { ScanAdded } from '../src/bindings/ScanAdded';
 import type { PacketDraft } from '../src/bindings/PacketDraft';
 import type { Photo } from '../src/bindings/Photo';
 import type { Preview } from '../src/bindings/Preview';
@@ -210,20 +211,40 @@ describe('evidence packet', () => {
   it('asks for the scans of the signed pages when filing through ECAS, and takes them from the keyboard', async () => {
     const user = userEvent.setup();
     const c = await caseWithPacket();
+    // María signed, with the scan of her signed page; the photo she cites
+    // keeps its letter A.
+    const [page] = (await c.backend.host.call('keep_scans', { paths: [fixture('school.jpg')] })) as ScanAdded[];
+    const statement = await c.backend.getStatement(c.statementId);
+    const today = new Date().toISOString().slice(0, 10);
+    await c.backend.signStatement(c.statementId, { signedOn: today, place: statement.place }, [page.sha256]);
+    const packet = (await c.backend.getPacket(c.caseId)).draft;
+    await c.backend.savePacket(c.caseId, {
+      ...packet,
+      items: [
+        { kind: 'photo', id: c.festival.id },
+        { kind: 'statement', id: c.statementId },
+        { kind: 'tattoo', id: c.tattooId },
+      ],
+    });
     await openPacket(c);
+    const before = savedDrafts(c.backend).length;
     await user.selectOptions(screen.getByLabelText('How the other side gets it'), 'ecas');
     expect(screen.getByRole('group', { name: 'Signed pages, for filing through ECAS' })).toBeInTheDocument();
     await user.keyboard('{Control>}s{/Control}');
-    await waitFor(() => expect(savedDrafts(c.backend)).toHaveLength(1));
+    await waitFor(() => expect(savedDrafts(c.backend)).toHaveLength(before + 1));
     expect(await screen.findByText(/needs the scan of the signed certificate of service/)).toBeInTheDocument();
+    // The pages to sign print alone, before any scan exists.
+    await user.click(screen.getByLabelText(/Only the pages to sign by hand/));
+    await user.click(screen.getByRole('button', { name: 'Open / Print' }));
+    await waitFor(() => expect(c.backend.openedPackets).toEqual(['forSignature']));
 
     c.backend.pickedScans = [fixture('school.jpg')];
     screen.getByRole('button', { name: 'Add the scan of: The certificate of service' }).focus();
     await user.keyboard('{Enter}');
     await waitFor(() => expect(screen.getByText(/The certificate of service: scan added/)).toBeInTheDocument());
     await user.keyboard('{Control>}s{/Control}');
-    await waitFor(() => expect(savedDrafts(c.backend)).toHaveLength(2));
-    expect(savedDrafts(c.backend)[1].signedPages).toEqual([
+    await waitFor(() => expect(savedDrafts(c.backend)).toHaveLength(before + 2));
+    expect(savedDrafts(c.backend)[before + 1].signedPages).toEqual([
       { signature: 'service', itemId: '', scan: expect.stringMatching(/^[0-9a-f]{64}$/) },
     ]);
     await waitFor(() =>

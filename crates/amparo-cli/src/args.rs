@@ -443,8 +443,12 @@ pub enum PrintCommand {
         #[arg(long)]
         public: bool,
         /// Print even if checks block, marked DRAFT on every page.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "to_sign")]
         draft: bool,
+        /// Only the pages someone signs by hand (the index, each
+        /// certificate), to sign and scan before filing through ECAS.
+        #[arg(long)]
+        to_sign: bool,
         /// Text before each page number, such as R- (Bates numbering).
         #[arg(long, value_name = "TEXT")]
         prefix: Option<String>,

@@ -47,6 +47,7 @@ pub fn print_packet(store: &Store, dir: &Path, command: &PrintCommand, json: boo
         profile,
         public,
         draft,
+        to_sign,
         prefix,
         limit_mb,
         pdf_a,
@@ -71,6 +72,8 @@ pub fn print_packet(store: &Store, dir: &Path, command: &PrintCommand, json: boo
     }
     let purpose = if *draft {
         PacketPurpose::Draft
+    } else if *to_sign {
+        PacketPurpose::ForSignature
     } else {
         PacketPurpose::Filing
     };

@@ -35,6 +35,7 @@ pub fn packet_printed_name(purpose: PacketPurpose, day: &str) -> String {
     let what = match purpose {
         PacketPurpose::Draft => "draft",
         PacketPurpose::Filing => "filing",
+        PacketPurpose::ForSignature => "to-sign",
     };
     format!("{PACKET_FILE_BASE}-{what}-{day}.pdf")
 }

@@ -161,6 +161,17 @@ impl Pages {
         }
     }
 
+    /// The pages at `indexes` (from 0, in order) as a document of their own.
+    pub(crate) fn pick(&self, indexes: &[usize]) -> Pages {
+        let pages = indexes
+            .iter()
+            .filter_map(|&i| self.doc.pages().get(i).cloned())
+            .collect();
+        Pages {
+            doc: PagedDocument::new(pages, self.doc.info().clone()),
+        }
+    }
+
     /// The numbers of the first and last page in `range`.
     pub(crate) fn number_range(&self, range: Range<usize>) -> (u64, u64) {
         let pages = self.doc.pages();

@@ -215,6 +215,7 @@ fn full_packet() -> PacketData {
         service: certificate(),
         service_scan: Some("s".into()),
         submitted: Submitted {
+            title: "t",
             text: "r".into(),
             name: "n".into(),
             role: "r",

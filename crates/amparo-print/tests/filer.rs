@@ -137,24 +137,17 @@ fn a_pro_se_detained_respondent_files_and_serves_dhs_by_mail_in_his_own_words() 
 #[test]
 fn an_attorney_files_with_name_firm_and_eoir_id_and_serves_through_ecas() {
     let mut f = small();
-    attorney_with_scans(&mut f);
-    let printed = print(&f).expect("filing print");
-    let pdf = &printed.files[0].pdf;
-    let pages = pages_text(pdf);
-    let cover = flat_text_of(&pages[0]);
-    assert_in_order(
-        &cover,
-        &[
-            "Laura Gómez (example attorney)",
-            "Example Immigrant Defense Project",
-            "200 Example Avenue",
-            "(210) 555-0199",
-            "laura@example.org",
-            "EOIR ID: XY123456",
-        ],
-    );
-    assert!(!cover.contains("Pro se"), "{cover}");
-    let text = flat_text(pdf);
+    change(&mut f, attorney);
+    // The pages she signs, printed alone, in her words and role.
+    let to_sign = print_packet(
+        &f.store,
+        &f.blobs,
+        &f.case_id,
+        PacketPurpose::ForSignature,
+        &|_| {},
+    )
+    .expect("pages to sign");
+    let text = flat_text(&to_sign.files[0].pdf);
     assert_in_order(
         &text,
         &[
@@ -172,18 +165,46 @@ fn an_attorney_files_with_name_firm_and_eoir_id_and_serves_through_ecas() {
             "Laura Gómez (example attorney)",
         ],
     );
-    assert!(found(&printed.checks, PrintCheckCode::SignByHand).is_none());
-    // Each signed page's scan follows the page.
+
+    // Signed and scanned, the packet files with the scans in their place.
+    attorney_with_scans(&mut f);
+    let printed = print(&f).expect("filing print");
+    let pdf = &printed.files[0].pdf;
+    let pages = pages_text(pdf);
+    let cover = flat_text_of(&pages[0]);
     assert_in_order(
-        &text,
+        &cover,
         &[
-            "Respectfully submitted,",
-            "Signed: Index of Exhibits",
-            "CERTIFICATE OF TRANSLATION",
-            "Signed: Certificate of Translation",
-            "CERTIFICATE OF SERVICE",
-            "Signed: Certificate of Service",
+            "Laura Gómez (example attorney)",
+            "Example Immigrant Defense Project",
+            "200 Example Avenue",
+            "(210) 555-0199",
+            "laura@example.org",
+            "EOIR ID: XY123456",
         ],
+    );
+    assert!(!cover.contains("Pro se"), "{cover}");
+    assert!(found(&printed.checks, PrintCheckCode::SignByHand).is_none());
+    assert_in_order(
+        &flat_text(pdf),
+        &[
+            "Scanned after signing: Signature of the Filer",
+            "Scanned after signing: Certificate of Translation",
+            "Scanned after signing: Certificate of Service",
+        ],
+    );
+    assert_eq!(
+        pages.len(),
+        print_packet(
+            &f.store,
+            &f.blobs,
+            &f.case_id,
+            PacketPurpose::Draft,
+            &|_| {}
+        )
+        .expect("draft")
+        .page_count,
+        "a scan takes its page's place"
     );
 }
 
@@ -287,4 +308,57 @@ fn paper_service_without_the_dhs_address_is_refused() {
             .expect("no address")
             .blocks
     );
+}
+
+#[test]
+fn the_pages_to_sign_print_alone_without_draft_marks_numbered_as_in_the_packet() {
+    let mut f = small();
+    change(&mut f, attorney);
+    let to_sign = print_packet(
+        &f.store,
+        &f.blobs,
+        &f.case_id,
+        PacketPurpose::ForSignature,
+        &|_| {},
+    )
+    .expect("pages to sign, before their scans exist");
+    assert_eq!(to_sign.files[0].name, "Evidence-packet-to-sign.pdf");
+    let pages = pages_text(&to_sign.files[0].pdf);
+    // The index, the two tattoo records' certificates of translation, the
+    // certificate of service.
+    assert_eq!(pages.len(), 4, "{pages:#?}");
+    assert!(pages[0].contains("Respectfully submitted,"));
+    assert!(pages[0].contains("RESPONDENT'S SUBMISSION OF EVIDENCE"));
+    assert!(pages[1].contains("CERTIFICATE OF TRANSLATION"));
+    assert!(pages[2].contains("CERTIFICATE OF TRANSLATION"));
+    assert!(pages[3].contains("CERTIFICATE OF SERVICE"));
+    assert!(
+        pages.iter().all(|p| !p.contains("DRAFT")),
+        "signed as filed"
+    );
+
+    // Their numbers are the ones the packet gives those pages.
+    attorney_with_scans(&mut f);
+    let filed = pages_text(&print(&f).expect("filing print").files[0].pdf);
+    let number = |page: &str| page.split_whitespace().last().unwrap_or("").to_owned();
+    for page in &pages {
+        let n: usize = number(page).parse().expect("page number");
+        assert_eq!(number(&filed[n - 1]), number(page));
+        assert!(filed[n - 1].contains("Scanned after signing"), "page {n}");
+    }
+
+    // Anything else that blocks a filing blocks these pages too.
+    change(&mut f, |d| d.filer.eoir_id.clear());
+    match print_packet(
+        &f.store,
+        &f.blobs,
+        &f.case_id,
+        PacketPurpose::ForSignature,
+        &|_| {},
+    ) {
+        Err(PrintError::PacketNotReady(c)) => {
+            assert!(found(&c, PrintCheckCode::NoEoirId).is_some(), "{c:?}")
+        }
+        other => panic!("printed: {:?}", other.map(|p| p.page_count)),
+    }
 }

@@ -1,5 +1,5 @@
 //! The index of a packet lists every page of the filing: the cover, the
-//! index itself, each item under the kind of evidence it is, the
+//! index itself, the filer's signature, each item under the kind of evidence it is, the
 //! certificate of service and the verification page, with no page left
 //! out and none counted twice; items are "Tab" or "Exhibit" as set.
 
@@ -15,19 +15,19 @@ use common::*;
 use packet_fixture::packet_fixture;
 use regex::Regex;
 
-/// The index's rows that end in a page range, as (text, first, last):
-/// the table, above the filer's signature block.
+/// The index's rows that end in a page range, as (text, first, last); the
+/// page's own number, alone on its line, is not a row.
 fn ranges(index_page: &str) -> Vec<(String, usize, usize)> {
     let row = Regex::new(r"^\s*(.*?)\s+(\d+)(?:–(\d+))?\s*$").expect("regex");
     index_page
         .lines()
-        .take_while(|line| !line.contains("Respectfully submitted"))
         .filter_map(|line| {
             let c = row.captures(line)?;
             let first: usize = c[2].parse().ok()?;
             let last = c.get(3).map_or(first, |m| m.as_str().parse().unwrap_or(0));
             Some((c[1].trim().to_owned(), first, last))
         })
+        .filter(|(text, ..)| !text.is_empty())
         .collect()
 }
 
@@ -56,6 +56,7 @@ fn the_index_accounts_for_every_page_and_groups_items_as_tabs() {
     assert!(rows[0].0.starts_with("Cover page"), "{index}");
     assert_eq!((rows[0].1, rows[0].2), (1, 1));
     assert!(rows[1].0.starts_with("Index of Exhibits"), "{index}");
+    assert!(rows[2].0.starts_with("Signature of the Filer"), "{index}");
     let mut next = 1;
     for (text, first, last) in &rows {
         assert_eq!(*first, next, "{text} should start on page {next}:\n{index}");

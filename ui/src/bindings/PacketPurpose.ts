@@ -3,4 +3,4 @@
 /**
  * What a packet print is for.
  */
-export type PacketPurpose = "draft" | "filing";
+export type PacketPurpose = "draft" | "filing" | "forSignature";

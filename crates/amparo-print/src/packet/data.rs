@@ -30,6 +30,8 @@ pub(crate) struct PacketData {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub(crate) struct Submitted {
+    /// Its page's name in the index and bookmarks.
+    pub title: &'static str,
     pub text: String,
     pub name: String,
     pub role: &'static str,

@@ -221,6 +221,7 @@ pub(crate) fn service_certificate(
 /// The filer's "Respectfully submitted" block, dated as served.
 pub(crate) fn submitted(case: &Case, d: &PacketDraft, word: &dyn Fn(&str) -> String) -> Submitted {
     Submitted {
+        title: "Signature of the Filer",
         text: word("respectfullySubmitted.en"),
         name: filer_name(case, d),
         role: role_line(d.filer.role),

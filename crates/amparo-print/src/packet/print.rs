@@ -28,6 +28,11 @@ pub enum PacketPurpose {
     Draft,
     /// To file: refused while a check blocks.
     Filing,
+    /// Only the packet's own pages that someone signs by hand (the index
+    /// with "Respectfully submitted", each certificate), as they will be
+    /// filed, with no DRAFT mark: to sign, scan and add before filing
+    /// through ECAS. Refused while anything but those scans blocks.
+    ForSignature,
 }
 
 /// Where a long print has got to.
@@ -269,6 +274,15 @@ fn placed_with_progress(
     })
 }
 
+/// The checks that wait only for the scans of the packet's signed pages.
+fn awaits_signed_scan(code: amparo_core::PrintCheckCode) -> bool {
+    use amparo_core::PrintCheckCode as C;
+    matches!(
+        code,
+        C::SubmissionNotSigned | C::ServiceNotSigned | C::TranslationNotSigned
+    )
+}
+
 /// Prints the case's packet. A filing print is refused while a check
 /// blocks; a draft print always comes out, marked DRAFT.
 pub fn print_packet(
@@ -296,6 +310,16 @@ pub fn print_packet_as(
     if purpose == PacketPurpose::Filing && !packet_ready(&checks) {
         return Err(PrintError::PacketNotReady(checks));
     }
+    if purpose == PacketPurpose::ForSignature {
+        let blocking: Vec<PrintCheck> = checks
+            .iter()
+            .filter(|c| c.blocks && !awaits_signed_scan(c.code))
+            .cloned()
+            .collect();
+        if !blocking.is_empty() {
+            return Err(PrintError::PacketNotReady(blocking));
+        }
+    }
     // A public filing with something it cannot mask is never printed, not
     // even as a draft.
     let unmaskable: Vec<PrintCheck> = checks
@@ -319,6 +343,19 @@ pub fn print_packet_as(
     step(PacketStage::Typesetting, 0, 1);
     let whole = typeset(&prep, &placed, draft_print, &Numbering::default())?;
     step(PacketStage::Writing, 0, 1);
+    if purpose == PacketPurpose::ForSignature {
+        let to_sign = whole.pages.pick(&whole.pages.pages_of_label("to-sign"));
+        let count = to_sign.count();
+        return Ok(PrintedPacket {
+            files: vec![PacketFile {
+                name: format!("{PACKET_FILE_BASE}-to-sign.pdf"),
+                pdf: to_sign.pdf()?,
+                pages: to_sign.number_range(0..count),
+            }],
+            page_count: count,
+            checks,
+        });
+    }
     let pdf = whole.pages.pdf_with(pdf_a)?;
     let page_count = whole.pages.count();
     if pdf.len() as u64 <= limit {

@@ -40,10 +40,14 @@ fn the_example_packet_is_reordered_by_keyboard_and_prints_in_that_order() {
         window
             .wait_for_text("Declaration of María Elena Moreno de Rivas is now number 2.")
             .await;
+        // The person files pro se and serves DHS by mail, at the address
+        // of the DHS office for the court.
         window
-            .type_into("Who is served", "DHS/ICE Office of the Chief Counsel")
+            .type_into(
+                "Address of the DHS office for this court",
+                "100 Example Plaza, San Antonio, TX 78205",
+            )
             .await;
-        window.type_into("Who serves it", "Ana Lucía Pérez").await;
         window.keys(&(Key::Control + "s")).await;
         window.wait_for_text("The packet was saved.").await;
         // Unsigned declarations still block a filing print.
@@ -81,8 +85,8 @@ fn the_example_packet_is_reordered_by_keyboard_and_prints_in_that_order() {
             "EXHIBIT D",
             "Allegations and the evidence that answers them",
             "CERTIFICATE OF SERVICE",
-            "DHS/ICE Office of the Chief Counsel",
-            "Ana Lucía Pérez",
+            "I, Jesús Alberto Rivas Moreno, certify",
+            "100 Example Plaza, San Antonio, TX 78205, by first-class mail",
             "HOW TO VERIFY THIS PACKET",
         ];
         let mut from = 0;

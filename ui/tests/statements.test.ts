@@ -112,6 +112,22 @@ describe('statement editor', () => {
   });
 });
 
+describe('a statement in another language', () => {
+  it('can be written in Arabic, is saved as such, and its perjury notice is read in English by the interpreter', async () => {
+    const user = userEvent.setup();
+    const { backend, id } = await withStatement([['Uno', 'One']]);
+    const language = screen.getByLabelText('Language the declarant speaks in this statement');
+    expect([...language.querySelectorAll('option')].map((o) => o.textContent)).toEqual(
+      expect.arrayContaining(['Arabic', 'Persian', 'Haitian Creole', 'Amharic', 'Tigrinya', 'Punjabi']),
+    );
+    await user.selectOptions(language, 'ar');
+    await user.keyboard('{Control>}s{/Control}');
+    await waitFor(async () => expect((await backend.getStatement(id)).language).toBe('ar'));
+    await user.click(screen.getByRole('button', { name: 'Mark signed…' }));
+    expect(await screen.findByText(/Signing a statement you know is false is perjury/)).toBeInTheDocument();
+  });
+});
+
 describe('recording a signing', () => {
   it('refuses a day in the future at its field, then keeps the signed version with its scan', async () => {
     const user = userEvent.setup();

@@ -70,10 +70,11 @@ describe('allegations', () => {
     await user.click((await screen.findAllByRole('button', { name: 'Record an allegation' }))[0]);
     await user.type(screen.getByLabelText('Points claimed'), 'four');
     await user.click(screen.getByRole('button', { name: 'Save the allegation' }));
-    expect(await screen.findByLabelText('Points claimed')).toHaveAttribute('aria-invalid', 'true');
+    // The field exists before the refusal arrives: wait for the mark.
+    await waitFor(() => expect(screen.getByLabelText('Points claimed')).toHaveAttribute('aria-invalid', 'true'));
     await user.clear(screen.getByLabelText('Points claimed'));
     await user.click(screen.getByRole('button', { name: 'Save the allegation' }));
-    expect(await screen.findByLabelText(/^Criterion/)).toHaveAttribute('aria-invalid', 'true');
+    await waitFor(() => expect(screen.getByLabelText(/^Criterion/)).toHaveAttribute('aria-invalid', 'true'));
     expect(await backend.listAllegations(c.id)).toHaveLength(0);
   });
 });

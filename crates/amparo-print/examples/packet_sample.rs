@@ -11,7 +11,7 @@ mod packet_fixture;
 
 use std::path::{Path, PathBuf};
 
-use amparo_core::{FilerRole, PacketDraft, ServiceMethod, Store};
+use amparo_core::{PacketDraft, Store};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = std::env::args_os()
@@ -32,16 +32,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "pro-se-detained",
     )?;
 
-    draft.filer.role = FilerRole::Attorney;
-    draft.filer.name = "Laura Gómez (example attorney)".into();
-    draft.filer.firm = "Example Immigrant Defense Project".into();
-    draft.filer.address = "200 Example Avenue\nSan Antonio, TX 78205".into();
-    draft.filer.phone = "(210) 555-0199".into();
-    draft.filer.email = "laura@example.org".into();
-    draft.filer.eoir_id = "XY123456".into();
-    draft.filer.eoir28_on_file = true;
-    draft.service.method = ServiceMethod::Ecas;
-    draft.service.by_filer = true;
+    packet_fixture::file_as_attorney(&mut draft);
     f.store.save_packet(&f.case_id, &draft)?;
     draft.signed_pages = signed_by_hand(&f)?;
     write(&mut f.store, &f.blobs, &f.case_id, &draft, &out, "attorney")?;

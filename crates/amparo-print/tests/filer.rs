@@ -10,7 +10,7 @@ mod media_support;
 #[path = "support/packet_fixture.rs"]
 mod packet_fixture;
 
-use amparo_core::{FilerRole, PacketDraft, PrintCheck, PrintCheckCode, ServiceMethod};
+use amparo_core::{PacketDraft, PrintCheck, PrintCheckCode, ServiceMethod};
 use amparo_print::{PacketPurpose, PrintError, PrintedPacket, packet_checks, print_packet};
 use common::*;
 use packet_fixture::{PacketFixture, packet_fixture};
@@ -40,6 +40,16 @@ fn flat_text_of(page: &str) -> String {
     page.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+fn print_to_sign(f: &PacketFixture) -> Result<PrintedPacket, PrintError> {
+    print_packet(
+        &f.store,
+        &f.blobs,
+        &f.case_id,
+        PacketPurpose::ForSignature,
+        &|_| {},
+    )
+}
+
 fn checks(f: &PacketFixture) -> Vec<PrintCheck> {
     packet_checks(&f.store, &f.blobs, &f.case_id).expect("checks")
 }
@@ -65,16 +75,7 @@ fn attorney_with_scans(f: &mut PacketFixture) {
 }
 
 fn attorney(d: &mut PacketDraft) {
-    d.filer.role = FilerRole::Attorney;
-    d.filer.name = "Laura Gómez (example attorney)".into();
-    d.filer.firm = "Example Immigrant Defense Project".into();
-    d.filer.address = "200 Example Avenue\nSan Antonio, TX 78205".into();
-    d.filer.phone = "(210) 555-0199".into();
-    d.filer.email = "laura@example.org".into();
-    d.filer.eoir_id = "XY123456".into();
-    d.filer.eoir28_on_file = true;
-    d.service.method = ServiceMethod::Ecas;
-    d.service.by_filer = true;
+    packet_fixture::file_as_attorney(d);
 }
 
 #[test]
@@ -139,14 +140,7 @@ fn an_attorney_files_with_name_firm_and_eoir_id_and_serves_through_ecas() {
     let mut f = small();
     change(&mut f, attorney);
     // The pages she signs, printed alone, in her words and role.
-    let to_sign = print_packet(
-        &f.store,
-        &f.blobs,
-        &f.case_id,
-        PacketPurpose::ForSignature,
-        &|_| {},
-    )
-    .expect("pages to sign");
+    let to_sign = print_to_sign(&f).expect("pages to sign");
     let text = flat_text(&to_sign.files[0].pdf);
     assert_in_order(
         &text,
@@ -314,14 +308,7 @@ fn paper_service_without_the_dhs_address_is_refused() {
 fn the_pages_to_sign_print_alone_without_draft_marks_numbered_as_in_the_packet() {
     let mut f = small();
     change(&mut f, attorney);
-    let to_sign = print_packet(
-        &f.store,
-        &f.blobs,
-        &f.case_id,
-        PacketPurpose::ForSignature,
-        &|_| {},
-    )
-    .expect("pages to sign, before their scans exist");
+    let to_sign = print_to_sign(&f).expect("pages to sign, before their scans exist");
     assert_eq!(to_sign.files[0].name, "Evidence-packet-to-sign.pdf");
     let pages = pages_text(&to_sign.files[0].pdf);
     // The index, the two tattoo records' certificates of translation, the

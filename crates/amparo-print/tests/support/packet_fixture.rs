@@ -404,3 +404,19 @@ pub fn signed_page_scans(f: &PacketFixture) -> Vec<amparo_core::SignedPageScan> 
         })
         .collect()
 }
+
+/// The example's packet filed by an (example) attorney who serves DHS
+/// through ECAS.
+#[allow(dead_code)]
+pub fn file_as_attorney(d: &mut amparo_core::PacketDraft) {
+    d.filer.role = amparo_core::FilerRole::Attorney;
+    d.filer.name = "Laura Gómez (example attorney)".into();
+    d.filer.firm = "Example Immigrant Defense Project".into();
+    d.filer.address = "200 Example Avenue\nSan Antonio, TX 78205".into();
+    d.filer.phone = "(210) 555-0199".into();
+    d.filer.email = "laura@example.org".into();
+    d.filer.eoir_id = "XY123456".into();
+    d.filer.eoir28_on_file = true;
+    d.service.method = ServiceMethod::Ecas;
+    d.service.by_filer = true;
+}

@@ -156,28 +156,28 @@ operations! {
     /// Changes one sentence; an empty text restores the built-in one.
     window set_wording(key: String, text: String) -> Vec<WordingEntry> ["invalid"] = |cx| cx.store.set_wording(&key, &text);
     /// Renders a statement for the preview; its pages are served as images.
-    host preview_statement(id: String, purpose: Purpose) -> Preview ["notFound", "notReady", "printTemplate"] = |cx| printing::preview_statement(cx, &id, purpose);
+    host preview_statement(id: String, purpose: Purpose) -> Preview ["notFound", "notReady", "printTemplate", "fontMissing"] = |cx| printing::preview_statement(cx, &id, purpose);
     /// Writes a statement's PDF to `path` (for filing: the signed set as stored).
-    host print_statement_to(id: String, purpose: Purpose, path: PathBuf) -> String ["notFound", "notReady", "printTemplate"] = |cx| printing::statement_to(cx, &id, purpose, &path);
+    host print_statement_to(id: String, purpose: Purpose, path: PathBuf) -> String ["notFound", "notReady", "printTemplate", "fontMissing"] = |cx| printing::statement_to(cx, &id, purpose, &path);
     /// Writes a statement's PDF into the data folder's private `printed/` folder, to open.
-    host print_statement_for_viewer(id: String, purpose: Purpose) -> String ["notFound", "notReady", "printTemplate"] = |cx| printing::statement_for_viewer(cx, &id, purpose);
+    host print_statement_for_viewer(id: String, purpose: Purpose) -> String ["notFound", "notReady", "printTemplate", "fontMissing"] = |cx| printing::statement_for_viewer(cx, &id, purpose);
     /// Keeps scans of signed pages (originals and print copies).
     host keep_scans(paths: Vec<PathBuf>) -> Vec<ScanAdded> ["notAnImage", "unsupportedImage", "imageTooLarge", "corruptImage"] = |cx| printing::keep_scans(cx, &paths);
     /// Records the signing and stores the filing set as printed now.
-    window sign_statement(id: String, signing: SigningRecord, scans: Vec<String>) -> SignedVersion ["invalid", "notFound", "notReady", "changed", "printTemplate"] = |cx| printing::sign(cx, &id, &signing, &scans);
+    window sign_statement(id: String, signing: SigningRecord, scans: Vec<String>) -> SignedVersion ["invalid", "notFound", "notReady", "changed", "printTemplate", "fontMissing"] = |cx| printing::sign(cx, &id, &signing, &scans);
 
     /// The case's evidence packet: exhibits in order, the others, checks.
     window get_packet(case_id: String) -> PacketView ["notFound"] = |cx| Ok::<_, Error>(amparo_print::packet_view(cx.store, cx.blobs, &case_id)?);
     /// Saves the packet's order and settings.
     window save_packet(case_id: String, draft: PacketDraft) -> PacketView ["invalid", "notFound"] = |cx| printing::save_packet(cx, &case_id, &draft);
     /// Renders the saved packet as a draft; its pages are served as images.
-    host preview_packet(case_id: String) -> Preview ["notFound", "printTemplate", "corruptImage"] = |cx| printing::preview_packet(cx, &case_id);
+    host preview_packet(case_id: String) -> Preview ["notFound", "printTemplate", "fontMissing", "corruptImage"] = |cx| printing::preview_packet(cx, &case_id);
     /// Prints the packet to `path` (parts beside it when split); the files written.
-    host print_packet_to(case_id: String, purpose: PacketPurpose, path: PathBuf) -> Vec<String> ["notFound", "packetNotReady", "printTemplate", "corruptImage"] = |cx| printing::packet_to(cx, &case_id, purpose, &path);
+    host print_packet_to(case_id: String, purpose: PacketPurpose, path: PathBuf) -> Vec<String> ["notFound", "packetNotReady", "printTemplate", "fontMissing", "corruptImage"] = |cx| printing::packet_to(cx, &case_id, purpose, &path);
     /// Prints the packet into the private `printed/` folder, to open; the files written.
-    host print_packet_for_viewer(case_id: String, purpose: PacketPurpose) -> Vec<String> ["notFound", "packetNotReady", "printTemplate", "corruptImage"] = |cx| printing::packet_for_viewer(cx, &case_id, purpose);
+    host print_packet_for_viewer(case_id: String, purpose: PacketPurpose) -> Vec<String> ["notFound", "packetNotReady", "printTemplate", "fontMissing", "corruptImage"] = |cx| printing::packet_for_viewer(cx, &case_id, purpose);
     /// The packet's originals whose files carry a GPS position.
     window counsel_gps_files(case_id: String) -> Vec<String> ["notFound"] = |cx| Ok::<_, Error>(amparo_print::gps_originals(cx.store, cx.blobs, &case_id)?);
     /// Writes the export for counsel into a new folder inside `folder`.
-    host export_counsel(case_id: String, include_gps: bool, folder: PathBuf) -> CounselExport ["notFound", "destinationNotEmpty", "printTemplate", "corruptImage"] = |cx| printing::export_counsel(cx, &case_id, include_gps, &folder);
+    host export_counsel(case_id: String, include_gps: bool, folder: PathBuf) -> CounselExport ["notFound", "destinationNotEmpty", "printTemplate", "fontMissing", "corruptImage"] = |cx| printing::export_counsel(cx, &case_id, include_gps, &folder);
 }

@@ -138,17 +138,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = data.path().join("amparo.pdf");
     let process = whole_process(data.path(), &id, &out, runs);
     let chinese_process = whole_process(data.path(), &chinese, &out, runs);
-    let chinese_pages = Command::new("pdfinfo")
-        .arg(&out)
-        .output()
-        .ok()
-        .and_then(|o| {
-            String::from_utf8_lossy(&o.stdout)
-                .lines()
-                .find(|l| l.starts_with("Pages:"))
-                .and_then(|l| l.split_whitespace().nth(1).map(str::to_owned))
-        })
-        .unwrap_or_default();
+    let chinese_pages = page_count(&out);
 
     let dir = tempfile::tempdir()?;
     let html = dir.path().join("declaration.html");
@@ -166,17 +156,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::write(&html, body)?;
     let out = dir.path().join("chromium.pdf");
     let chromium = chromium::print_to_pdf(&html, &out, runs);
-    let chromium_pages = Command::new("pdfinfo")
-        .arg(&out)
-        .output()
-        .ok()
-        .and_then(|o| {
-            String::from_utf8_lossy(&o.stdout)
-                .lines()
-                .find(|l| l.starts_with("Pages:"))
-                .and_then(|l| l.split_whitespace().nth(1).map(str::to_owned))
-        })
-        .unwrap_or_default();
+    let chromium_pages = page_count(&out);
     let ratio = |amparo: Duration| chromium.as_secs_f64() / amparo.as_secs_f64();
     println!("declaration: {pages} pages, {} KB", pdf.len() / 1024);
     println!(
@@ -209,4 +189,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .sum();
     println!("bundled font files: {fonts} bytes");
     Ok(())
+}
+
+/// The page count pdfinfo reads from `pdf`, or empty when it cannot.
+fn page_count(pdf: &std::path::Path) -> String {
+    Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .ok()
+        .and_then(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .find(|l| l.starts_with("Pages:"))
+                .and_then(|l| l.split_whitespace().nth(1).map(str::to_owned))
+        })
+        .unwrap_or_default()
 }

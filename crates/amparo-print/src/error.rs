@@ -14,6 +14,11 @@ pub enum PrintError {
     /// The packet is not ready to print; the checks say why.
     #[error("the packet is not ready to print: {}", describe(.0))]
     PacketNotReady(Vec<PrintCheck>),
+    /// A bundled font file is missing or not the one Amparo was built
+    /// with (a damaged install): the print stops rather than set a
+    /// person's words in another font.
+    #[error("a font could not be loaded: {0}")]
+    Font(String),
     /// An image of the packet could not be reduced for the page.
     #[error("an image could not be prepared for printing: {0}")]
     Image(String),
@@ -39,6 +44,7 @@ impl PrintError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::Template(_) => "printTemplate",
+            Self::Font(_) => "fontMissing",
             Self::NotReady(_) => "notReady",
             Self::PacketNotReady(_) => "packetNotReady",
             Self::Image(_) => "corruptImage",

@@ -18,6 +18,8 @@ use typst::foundations::Bytes;
 use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
 
+use crate::error::PrintError;
+
 /// The index of every face in the book, in book order.
 const INDEX: &str = include_str!("../fonts/index.json");
 
@@ -98,10 +100,10 @@ pub(crate) fn infos() -> impl Iterator<Item = &'static FontInfo> {
 /// Face `id` of the book, read from its file on first use; why not, when
 /// the file cannot be read (a broken install), so that the print fails
 /// instead of going out with the text set in another font.
-pub(crate) fn font(id: usize) -> Result<Font, String> {
+pub(crate) fn font(id: usize) -> Result<Font, PrintError> {
     let fonts = fonts();
     let (Some(face), Some(slot)) = (fonts.faces.get(id), fonts.loaded.get(id)) else {
-        return Err(format!("no font {id}"));
+        return Err(PrintError::Font(format!("no font {id}")));
     };
     if let Some(font) = slot.get() {
         return Ok(font.clone());
@@ -110,22 +112,22 @@ pub(crate) fn font(id: usize) -> Result<Font, String> {
         Source::Asset(n) => typst_assets::fonts()
             .nth(*n)
             .map(Bytes::new)
-            .ok_or_else(|| format!("no compiled-in font {n}"))?,
+            .ok_or_else(|| PrintError::Font(format!("no compiled-in font {n}")))?,
         Source::File(name) => file(fonts, name)?,
     };
     let font = Font::new(data, face.index)
         .filter(|font| font.info().family == face.info.family)
         .ok_or_else(|| {
-            format!(
+            PrintError::Font(format!(
                 "the font file for {} is not the one Amparo was built with",
                 face.info.family
-            )
+            ))
         })?;
     Ok(slot.get_or_init(|| font).clone())
 }
 
 /// The bytes of bundled file `name`, read once per process.
-fn file(fonts: &Fonts, name: &str) -> Result<Bytes, String> {
+fn file(fonts: &Fonts, name: &str) -> Result<Bytes, PrintError> {
     let mut files = fonts.files.lock().unwrap_or_else(|e| e.into_inner());
     if let Some((_, bytes)) = files.iter().find(|(n, _)| n == name) {
         return Ok(bytes.clone());
@@ -136,13 +138,17 @@ fn file(fonts: &Fonts, name: &str) -> Result<Bytes, String> {
         .iter()
         .find(|f| f.name == name)
         .map(|f| f.bytes);
-    let data = std::fs::read(&path)
-        .map_err(|e| format!("the font file {} cannot be read: {e}", path.display()))?;
+    let data = std::fs::read(&path).map_err(|e| {
+        PrintError::Font(format!(
+            "the font file {} cannot be read: {e}",
+            path.display()
+        ))
+    })?;
     if Some(data.len() as u64) != expected {
-        return Err(format!(
+        return Err(PrintError::Font(format!(
             "the font file {} is not the one Amparo was built with",
             path.display()
-        ));
+        )));
     }
     let bytes = Bytes::new(data);
     files.push((name.to_owned(), bytes.clone()));

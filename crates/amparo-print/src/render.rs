@@ -39,8 +39,8 @@ pub(crate) fn compile(
     let world = PrintWorld::new(template, source_text, data, images)
         .ok_or_else(|| PrintError::Template(format!("no template {template}")))?;
     let warned = typst::compile::<PagedDocument>(&world);
-    if let Some(why) = world.font_failure() {
-        return Err(PrintError::Template(why));
+    if let Some(failure) = world.take_font_failure() {
+        return Err(failure);
     }
     if let Some(warning) = warned.warnings.first() {
         return Err(PrintError::Template(format!(

@@ -37,7 +37,8 @@ pub(crate) struct PrintWorld {
     sources: HashMap<FileId, Source>,
     images: HashMap<FileId, Bytes>,
     /// Fonts the print needed and could not load.
-    font_failures: std::sync::Mutex<Vec<String>>,
+    /// The first font this print needed and could not load.
+    font_failure: std::sync::Mutex<Option<crate::error::PrintError>>,
 }
 
 /// The path a data model uses for an image named `name`.
@@ -82,16 +83,18 @@ impl PrintWorld {
             main,
             sources,
             images,
-            font_failures: std::sync::Mutex::new(Vec::new()),
+            font_failure: std::sync::Mutex::new(None),
         })
     }
 }
 
 impl PrintWorld {
-    /// The first font this print needed and could not load.
-    pub(crate) fn font_failure(&self) -> Option<String> {
-        let failures = self.font_failures.lock().unwrap_or_else(|e| e.into_inner());
-        failures.first().cloned()
+    /// Why the first font this print needed could not be loaded.
+    pub(crate) fn take_font_failure(&self) -> Option<crate::error::PrintError> {
+        self.font_failure
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
     }
 }
 
@@ -122,10 +125,10 @@ impl World for PrintWorld {
     fn font(&self, index: usize) -> Option<Font> {
         crate::fonts::font(index)
             .map_err(|why| {
-                self.font_failures
+                self.font_failure
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
-                    .push(why);
+                    .get_or_insert(why);
             })
             .ok()
     }

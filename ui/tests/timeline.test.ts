@@ -112,7 +112,10 @@ describe('chronology', () => {
     render(TimelinePage, { props: { caseId: c.id, onback: () => {} }, context: backendContext(backend) });
     await user.click((await screen.findAllByRole('button', { name: 'Add an event' }))[0]);
     await user.click(screen.getByRole('button', { name: 'Save the event' }));
-    expect(await screen.findByLabelText(/^What happened/)).toHaveAttribute('aria-invalid', 'true');
+    // The field exists before the refusal arrives: wait for the mark.
+    await waitFor(() => expect(screen.getByLabelText(/^What happened/)).toHaveAttribute('aria-invalid', 'true'));
+    const when = screen.getByRole('group', { name: 'When' });
+    expect(document.getElementById(when.getAttribute('aria-describedby') ?? '')).toHaveTextContent(/./);
     expect(await backend.listEvents(c.id)).toHaveLength(0);
   });
 });

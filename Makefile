@@ -20,7 +20,7 @@ APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libs
 	poppler-utils qpdf cmake nasm libde265-dev
 NODE_MIN := 20.19
 
-.PHONY: core-bins bench-search bench-packet bench-print samples help deps system-deps node-deps e2e-tools ui app app-e2e run test lint test-core test-ui \
+.PHONY: core-bins bench-search bench-unlock bench-packet bench-print samples help deps system-deps node-deps e2e-tools ui app app-e2e run test lint test-core test-ui \
 	test-e2e bindings screenshots bench-import clean
 
 help:
@@ -31,6 +31,7 @@ help:
 	@echo "make bench-import photo import speed against vipsthumbnail, and peak memory"
 	@echo "make bench-print  a 30-page declaration against Chromium print-to-PDF"
 	@echo "make bench-packet a 45-exhibit evidence packet: time and size, against Chromium"
+	@echo "make bench-unlock unlocking the vault (Argon2id + encrypted store), against the argon2 command"
 	@echo "make bench-search search over 100 generated cases with 50,000 paragraphs, against a LIKE scan"
 	@echo "make samples      signed filing sets and an evidence packet as PDF and PNG in docs/samples"
 
@@ -108,7 +109,7 @@ core-bins: ui
 	cargo test $(TEST_TARGETS) --features amparo-desktop/e2e --no-run
 
 test-e2e: deps app-e2e
-	AMPARO_APP=$(APP) cargo test -p amparo-e2e --test cases --test photos --test statements --test packets --test timeline -- --test-threads=1
+	AMPARO_APP=$(APP) cargo test -p amparo-e2e --test cases --test lock --test photos --test statements --test packets --test timeline -- --test-threads=1
 
 test: deps lint test-core test-ui test-e2e
 	@echo "make test: every suite passed"
@@ -135,6 +136,12 @@ bench-packet: deps
 # plain LIKE scan of the same database (never part of make test).
 bench-search:
 	cargo run -q --release -p amparo-core --example bench_search
+
+# Unlocking the vault (Argon2id, then the encrypted store), against the
+# reference Argon2 command at the same cost.
+bench-unlock:
+	@command -v argon2 >/dev/null || { $(SUDO) apt-get update -qq; DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq argon2 >/dev/null; }
+	cargo run -q --release -p amparo-core --example bench_unlock
 
 # The example's two signed filing sets and a fixture case's evidence packet
 # as PDFs and PNG pages, to look at.

@@ -8,6 +8,9 @@ use std::time::{Duration, Instant};
 
 use crate::window::Window;
 
+/// The password of every test's vault.
+pub const PASSWORD: &str = "corona de mamá";
+
 /// A private display with a WebDriver server and a data folder.
 pub struct Desktop {
     display: String,
@@ -19,9 +22,22 @@ pub struct Desktop {
 }
 
 impl Desktop {
-    /// Starts Xvfb and tauri-driver (inside its own D-Bus session) with an
-    /// empty data folder.
+    /// Starts Xvfb and tauri-driver (inside its own D-Bus session) with a
+    /// data folder that has only its vault (password [`PASSWORD`]).
     pub fn start() -> Self {
+        let desktop = Self::start_without_vault();
+        // A cost far too low for real use, so each launch unlocks at once.
+        amparo_core::Vault::create_with_cost(
+            desktop.data_dir(),
+            PASSWORD,
+            amparo_core::vault::KdfCost::WEAK_FOR_TESTS,
+        )
+        .expect("the test vault");
+        desktop
+    }
+
+    /// [`Desktop::start`] with an empty data folder: Amparo's first start.
+    pub fn start_without_vault() -> Self {
         let app = app_binary();
         let data = tempfile::tempdir().expect("temporary data folder");
         let (display, xvfb) = start_xvfb();
@@ -83,8 +99,17 @@ impl Desktop {
         );
     }
 
-    /// Starts the app and waits for its first screen.
+    /// Starts the app, unlocks it with [`PASSWORD`] and waits for the
+    /// first screen behind the lock.
     pub async fn launch(&self) -> Window {
+        let window = self.launch_locked().await;
+        window.unlock(PASSWORD).await;
+        window
+    }
+
+    /// Starts the app and waits for its first screen (the lock, when a
+    /// vault exists).
+    pub async fn launch_locked(&self) -> Window {
         Window::open(self.driver_port, &self.app).await
     }
 }

@@ -36,7 +36,7 @@ impl Window {
                 Ok(client) => {
                     let window = Self { client };
                     window
-                        .wait_for_css("nav, [role=dialog], .store-problem")
+                        .wait_for_css("nav, [role=dialog], .store-problem, .vault-gate")
                         .await;
                     return window;
                 }
@@ -47,6 +47,16 @@ impl Window {
             }
         }
         panic!("could not start the app through tauri-driver: {last_error}");
+    }
+
+    /// Unlocks Amparo from its lock screen with `password`, from the
+    /// keyboard, and waits for the first screen behind it.
+    pub async fn unlock(&self, password: &str) {
+        self.wait_for_text("Amparo is locked").await;
+        self.type_into("Password", &format!("{password}{}", Key::Enter))
+            .await;
+        self.wait_for_css("nav, [role=dialog], .store-problem")
+            .await;
     }
 
     /// Quits the app (ends the WebDriver session).

@@ -24,8 +24,10 @@ describe('the window', () => {
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText(/It is not legal advice/)).toBeTruthy();
     expect(within(dialog).getByText(/No es asesoría legal/)).toBeTruthy();
-    expect(within(dialog).getByText(/does not yet encrypt/)).toBeTruthy();
-    expect(within(dialog).getByText(/todavía no cifra/)).toBeTruthy();
+    // What the lock protects, and what it does not (an open, unlocked Amparo).
+    expect(within(dialog).getByText(/locks everything it keeps on this computer with your password.*while it is open and unlocked/)).toBeTruthy();
+    expect(within(dialog).getByText(/guarda bajo llave.*mientras está abierto y desbloqueado/)).toBeTruthy();
+    expect(within(dialog).queryByText(/does not yet encrypt|todavía no cifra/)).toBeNull();
     await user.click(within(dialog).getByRole('button', { name: 'Continuar en español' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect((await backend.startup()).preferences).toEqual({ locale: 'es', noticeRead: true });

@@ -36,6 +36,12 @@ export function amparoPath(): string {
 
 type Answer = { id: number; ok?: unknown; error?: ErrorPayload };
 
+/** The password of every test's vault. */
+export const TEST_PASSWORD = 'corona de mamá';
+
+/** `vault: false` starts with no vault, as Amparo's first start does. */
+export type HostOptions = { vault?: boolean };
+
 export class CoreHost {
   /** The data folder this host's store lives in. */
   readonly dataDir: string;
@@ -47,7 +53,7 @@ export class CoreHost {
   private stderr = '';
   private stopping = false;
 
-  constructor() {
+  constructor(options: HostOptions = {}) {
     const bin = amparoPath();
     if (!existsSync(bin)) {
       throw new Error(
@@ -57,7 +63,8 @@ export class CoreHost {
     }
     this.root = mkdtempSync(join(scratch, 'amparo-ui-test-'));
     this.dataDir = this.folder('data');
-    this.child = spawn(bin, ['serve', '--data-dir', this.dataDir], {
+    // A vault at a cost far too low for real use: one per test.
+    this.child = spawn(bin, ['serve', '--weak-kdf-for-tests', '--data-dir', this.dataDir], {
       env: { ...process.env, AMPARO_DATA_DIR: this.dataDir },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -78,6 +85,8 @@ export class CoreHost {
         done();
       });
     });
+    // The requests are answered in order: this one before any the test sends.
+    if (options.vault !== false) void this.call('create_vault', { passphrase: TEST_PASSWORD });
   }
 
   /** Runs one core operation; its output, or a BackendError with the core's code and fields. */

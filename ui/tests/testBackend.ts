@@ -20,7 +20,7 @@ import type { PacketPurpose } from '../src/bindings/PacketPurpose';
 import type { Preview } from '../src/bindings/Preview';
 import type { Purpose } from '../src/bindings/Purpose';
 import type { ScanAdded } from '../src/bindings/ScanAdded';
-import { CoreHost } from './coreHost';
+import { CoreHost, type HostOptions } from './coreHost';
 import { coreOperations } from '../src/bindings/operations';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -56,21 +56,23 @@ export type TestBackend = Backend & {
   /** Presses the window's close button: true when the window closed. */
   requestClose(): boolean;
   closed: boolean;
+  /** Whether the quick exit hid the window. */
+  hidden: boolean;
 };
 
 /**
  * A backend on a fresh, empty store of its own; the host stops and its
  * folder goes when the test ends.
  */
-export function testBackend(): TestBackend {
-  const backend = startBackend();
+export function testBackend(options: HostOptions = {}): TestBackend {
+  const backend = startBackend(options);
   onTestFinished(() => backend.host.stop());
   return backend;
 }
 
 /** A backend on a fresh store that lives until `backend.host.stop()`. */
-export function startBackend(): TestBackend {
-  const host = new CoreHost();
+export function startBackend(options: HostOptions = {}): TestBackend {
+  const host = new CoreHost(options);
   const requests: Request[] = [];
   const call = async (op: string, input: Record<string, unknown>) => {
     const request: Request = { op, input: JSON.parse(JSON.stringify(input)) };
@@ -106,6 +108,7 @@ export function startBackend(): TestBackend {
     savedStatements: [],
     counselExports: [],
     closed: false,
+    hidden: false,
 
     async backUp() {
       if (backend.pickedFolder === null) return null;
@@ -123,6 +126,9 @@ export function startBackend(): TestBackend {
     },
     async closeWindow() {
       backend.closed = true;
+    },
+    async hideWindow() {
+      backend.hidden = true;
     },
     requestClose() {
       if (keepOpen?.()) return false;

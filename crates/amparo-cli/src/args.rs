@@ -16,6 +16,10 @@ pub struct Args {
     /// Print results, and errors, as JSON.
     #[arg(long, global = true)]
     pub json: bool,
+    /// Make any new vault with a cost far too low for real use, so test
+    /// suites that create many vaults run fast. Never for real data.
+    #[arg(long, global = true, hide = true)]
+    pub weak_kdf_for_tests: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -40,7 +44,16 @@ pub enum Command {
     },
     /// Answer operations as JSON lines on standard input and output
     /// (`{"id": 1, "op": "list_cases", "input": {"query": ""}}`), for programs.
+    /// It starts locked; send `unlock` (or `create_vault`) first, or set
+    /// AMPARO_PASSPHRASE.
     Serve,
+    /// The vault that encrypts the data folder: make it, change its
+    /// passphrase, or open it with the recovery words. Other commands ask
+    /// for the passphrase (or read AMPARO_PASSPHRASE).
+    Vault {
+        #[command(subcommand)]
+        command: VaultCommand,
+    },
     /// Create, read, change and delete cases.
     Case {
         #[command(subcommand)]
@@ -127,6 +140,22 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         from: PathBuf,
     },
+}
+
+/// Vault commands.
+#[derive(Debug, Subcommand)]
+pub enum VaultCommand {
+    /// Whether the data folder has a vault.
+    Status,
+    /// Make the vault (moving an older version's plain data in) and print
+    /// the recovery words, once: copy them on paper.
+    Create,
+    /// Change the passphrase (AMPARO_PASSPHRASE, then AMPARO_NEW_PASSPHRASE,
+    /// or asked).
+    ChangePassphrase,
+    /// Open the vault with the recovery words (read from standard input)
+    /// and set a new passphrase (AMPARO_NEW_PASSPHRASE, or asked).
+    Recover,
 }
 
 /// Case commands.

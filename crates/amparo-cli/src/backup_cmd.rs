@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use amparo_core::{Result, Store, restore_backup};
+use amparo_core::{Result, Store};
 use serde::Serialize;
 
 use crate::output::emit;
@@ -24,10 +24,9 @@ struct Restored {
     replaced_data_kept_in: Option<String>,
 }
 
-pub fn restore(data_dir: &Path, from: &Path, json: bool) -> Result<()> {
-    let kept = restore_backup(data_dir, from)?;
-    // Opening proves the restored data is usable (and migrates an older one).
-    Store::open(data_dir)?;
+pub fn restore(store: &mut Store, from: &Path, json: bool) -> Result<()> {
+    // Reopening proves the restored data is usable (and migrates an older one).
+    let kept = store.restore_backup(from)?;
     let result = Restored {
         restored_from: from.display().to_string(),
         replaced_data_kept_in: kept.map(|p| p.display().to_string()),

@@ -6,7 +6,8 @@ use std::io::{BufRead, Read, Write};
 use std::path::PathBuf;
 
 use amparo_core::ErrorPayload;
-use amparo_ops::{OPERATIONS, Reach, Slot};
+use amparo_core::vault::KdfCost;
+use amparo_ops::{Reach, Slot};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::Config;
@@ -17,8 +18,7 @@ use crate::error::CliError;
 pub fn list(json: bool) {
     let cfg = Config::new();
     if json {
-        let list: Vec<Value> = OPERATIONS
-            .iter()
+        let list: Vec<Value> = amparo_ops::all()
             .map(|op| {
                 serde_json::json!({
                     "name": op.name,
@@ -36,7 +36,7 @@ pub fn list(json: bool) {
         );
         return;
     }
-    for op in OPERATIONS {
+    for op in amparo_ops::all() {
         let input: Vec<String> = (op.params)(&cfg)
             .iter()
             .map(|p| format!("\"{}\": {}", p.name, p.ts))
@@ -61,6 +61,7 @@ pub fn list(json: bool) {
 /// answer as JSON; progress goes to standard error.
 pub fn call(
     dir: amparo_core::Result<PathBuf>,
+    weak: bool,
     name: &str,
     input: Option<&str>,
 ) -> Result<(), CliError> {
@@ -77,7 +78,7 @@ pub fn call(
     };
     let input: Value = serde_json::from_str(&text)
         .map_err(|e| amparo_ops::Error::BadInput(format!("the input is not JSON: {e}")))?;
-    let slot = Slot::open(dir);
+    let slot = open(dir, weak)?;
     let progress = |p: Value| eprintln!("{p}");
     let output = slot.call(name, input, Reach::Host, &progress)?;
     println!(
@@ -105,8 +106,8 @@ enum Answer {
 /// `amparo serve`: reads `{"id", "op", "input"}` lines and answers each with
 /// `{"id", "ok"}` or `{"id", "error": {code, message, fields}}`, in order,
 /// until standard input ends.
-pub fn serve(dir: amparo_core::Result<PathBuf>) -> Result<(), CliError> {
-    let slot = Slot::open(dir);
+pub fn serve(dir: amparo_core::Result<PathBuf>, weak: bool) -> Result<(), CliError> {
+    let slot = open(dir, weak)?;
     let stdin = std::io::stdin();
     let mut stdout = std::io::stdout().lock();
     for line in stdin.lock().lines() {
@@ -136,4 +137,21 @@ pub fn serve(dir: amparo_core::Result<PathBuf>) -> Result<(), CliError> {
         stdout.flush().map_err(amparo_core::Error::Io)?;
     }
     Ok(())
+}
+
+/// The data folder's slot, unlocked at once when AMPARO_PASSPHRASE is set
+/// and there is a vault; otherwise locked, for the caller to unlock.
+fn open(dir: amparo_core::Result<PathBuf>, weak: bool) -> Result<Slot, CliError> {
+    let cost = if weak {
+        KdfCost::WEAK_FOR_TESTS
+    } else {
+        KdfCost::DEFAULT
+    };
+    let slot = Slot::open_with_cost(dir, cost);
+    if let Ok(passphrase) = std::env::var("AMPARO_PASSPHRASE")
+        && slot.status().state == amparo_ops::VaultState::Locked
+    {
+        slot.unlock(&passphrase)?;
+    }
+    Ok(slot)
 }

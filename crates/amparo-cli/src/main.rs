@@ -15,10 +15,11 @@ mod show;
 mod statement_cmd;
 mod timeline_args;
 mod timeline_cmd;
+mod vault_cmd;
 
 use std::process::ExitCode;
 
-use amparo_core::{ErrorPayload, Store, resolve_data_dir};
+use amparo_core::{ErrorPayload, resolve_data_dir};
 use clap::Parser;
 
 use args::{Args, Command};
@@ -53,58 +54,47 @@ fn run(args: &Args) -> Result<(), CliError> {
             let name = operation.as_deref().unwrap_or_default();
             return call_cmd::call(
                 resolve_data_dir(args.data_dir.clone()),
+                args.weak_kdf_for_tests,
                 name,
                 input.as_deref(),
             );
         }
-        Command::Serve => return call_cmd::serve(resolve_data_dir(args.data_dir.clone())),
+        Command::Serve => {
+            return call_cmd::serve(
+                resolve_data_dir(args.data_dir.clone()),
+                args.weak_kdf_for_tests,
+            );
+        }
         _ => {}
     }
     let dir = resolve_data_dir(args.data_dir.clone())?;
+    if let Command::Vault { command } = &args.command {
+        return Ok(vault_cmd::run(
+            &dir,
+            command,
+            args.weak_kdf_for_tests,
+            args.json,
+        )?);
+    }
+    let (mut store, blobs) = vault_cmd::open(&dir)?;
+    let store = &mut store;
+    let json = args.json;
     match &args.command {
-        Command::Call { .. } | Command::Serve => Ok(()),
-        Command::Case { command } => {
-            let mut store = Store::open(&dir)?;
-            Ok(case_cmd::run(&mut store, command, args.json)?)
-        }
-        Command::Photo { command } => {
-            let mut store = Store::open(&dir)?;
-            Ok(photo_cmd::run(&mut store, &dir, command, args.json)?)
-        }
-        Command::Declarant { command } => {
-            statement_cmd::declarant(&mut Store::open(&dir)?, command, args.json)
-        }
-        Command::Statement { command } => {
-            statement_cmd::statement(&mut Store::open(&dir)?, &dir, command, args.json)
-        }
-        Command::Exhibit { command } => {
-            statement_cmd::exhibit(&mut Store::open(&dir)?, command, args.json)
-        }
-        Command::Print { command } => {
-            statement_cmd::print(&Store::open(&dir)?, &dir, command, args.json)
-        }
-        Command::Packet { command } => {
-            packet_cmd::packet(&mut Store::open(&dir)?, &dir, command, args.json)
-        }
-        Command::Export { command } => {
-            packet_cmd::export(&Store::open(&dir)?, &dir, command, args.json)
-        }
-        Command::Wording { command } => {
-            statement_cmd::wording(&mut Store::open(&dir)?, command, args.json)
-        }
-        Command::Event { command } => {
-            timeline_cmd::event(&mut Store::open(&dir)?, command, args.json)
-        }
-        Command::Allegation { command } => {
-            timeline_cmd::allegation(&mut Store::open(&dir)?, command, args.json)
-        }
-        Command::Deadlines { case_id } => {
-            timeline_cmd::deadlines(&Store::open(&dir)?, case_id, args.json)
-        }
-        Command::Search { query, limit } => {
-            timeline_cmd::search(&Store::open(&dir)?, query, *limit, args.json)
-        }
-        Command::Backup { out } => Ok(backup_cmd::backup(&Store::open(&dir)?, out, args.json)?),
-        Command::Restore { from } => Ok(backup_cmd::restore(&dir, from, args.json)?),
+        Command::Call { .. } | Command::Serve | Command::Vault { .. } => Ok(()),
+        Command::Case { command } => Ok(case_cmd::run(store, command, json)?),
+        Command::Photo { command } => Ok(photo_cmd::run(store, &blobs, command, json)?),
+        Command::Declarant { command } => statement_cmd::declarant(store, command, json),
+        Command::Statement { command } => statement_cmd::statement(store, &blobs, command, json),
+        Command::Exhibit { command } => statement_cmd::exhibit(store, command, json),
+        Command::Print { command } => statement_cmd::print(store, &blobs, command, json),
+        Command::Packet { command } => packet_cmd::packet(store, &blobs, command, json),
+        Command::Export { command } => packet_cmd::export(store, &blobs, command, json),
+        Command::Wording { command } => statement_cmd::wording(store, command, json),
+        Command::Event { command } => timeline_cmd::event(store, command, json),
+        Command::Allegation { command } => timeline_cmd::allegation(store, command, json),
+        Command::Deadlines { case_id } => timeline_cmd::deadlines(store, case_id, json),
+        Command::Search { query, limit } => timeline_cmd::search(store, query, *limit, json),
+        Command::Backup { out } => Ok(backup_cmd::backup(store, out, json)?),
+        Command::Restore { from } => Ok(backup_cmd::restore(store, from, json)?),
     }
 }

@@ -1,7 +1,5 @@
 //! `amparo packet`, `amparo print packet` and `amparo export counsel`.
 
-use std::path::Path;
-
 use amparo_core::{BlobStore, PacketDraft, PacketProfile, Store, packet_letters};
 use amparo_print::PacketPurpose;
 
@@ -11,7 +9,12 @@ use crate::output::emit;
 
 type Result<T> = std::result::Result<T, CliError>;
 
-pub fn packet(store: &mut Store, dir: &Path, command: &PacketCommand, json: bool) -> Result<()> {
+pub fn packet(
+    store: &mut Store,
+    blobs: &BlobStore,
+    command: &PacketCommand,
+    json: bool,
+) -> Result<()> {
     let case_id = match command {
         PacketCommand::Show { case_id } => case_id,
         PacketCommand::Set { case_id, from_json } => {
@@ -25,7 +28,7 @@ pub fn packet(store: &mut Store, dir: &Path, command: &PacketCommand, json: bool
     };
     let draft = store.packet(case_id)?;
     let (letters, _) = packet_letters(&draft.items, &store.pinned_letters(case_id)?);
-    let checks = amparo_print::packet_checks(store, &BlobStore::open(dir)?, case_id)?;
+    let checks = amparo_print::packet_checks(store, blobs, case_id)?;
     let value = serde_json::json!({ "packet": draft, "letters": letters, "checks": checks });
     Ok(emit(json, &value, || {
         let mut out = String::new();
@@ -40,7 +43,12 @@ pub fn packet(store: &mut Store, dir: &Path, command: &PacketCommand, json: bool
     })?)
 }
 
-pub fn print_packet(store: &Store, dir: &Path, command: &PrintCommand, json: bool) -> Result<()> {
+pub fn print_packet(
+    store: &Store,
+    blobs: &BlobStore,
+    command: &PrintCommand,
+    json: bool,
+) -> Result<()> {
     let PrintCommand::Packet {
         case_id,
         out,
@@ -77,14 +85,8 @@ pub fn print_packet(store: &Store, dir: &Path, command: &PrintCommand, json: boo
     } else {
         PacketPurpose::Filing
     };
-    let printed = amparo_print::print_packet_as(
-        store,
-        &BlobStore::open(dir)?,
-        case_id,
-        Some(&packet),
-        purpose,
-        &|_| {},
-    )?;
+    let printed =
+        amparo_print::print_packet_as(store, blobs, case_id, Some(&packet), purpose, &|_| {})?;
     let paths = amparo_ops::files::packet_paths(out, &printed);
     let mut written = Vec::new();
     for (path, file) in paths.iter().zip(&printed.files) {
@@ -122,20 +124,13 @@ pub fn print_packet(store: &Store, dir: &Path, command: &PrintCommand, json: boo
     })?)
 }
 
-pub fn export(store: &Store, dir: &Path, command: &ExportCommand, json: bool) -> Result<()> {
+pub fn export(store: &Store, blobs: &BlobStore, command: &ExportCommand, json: bool) -> Result<()> {
     let ExportCommand::Counsel {
         case_id,
         out,
         include_gps,
     } = command;
-    let export = amparo_print::export_counsel(
-        store,
-        &BlobStore::open(dir)?,
-        case_id,
-        out,
-        *include_gps,
-        &|_| {},
-    )?;
+    let export = amparo_print::export_counsel(store, blobs, case_id, out, *include_gps, &|_| {})?;
     Ok(emit(json, &export, || {
         let mut text = format!(
             "wrote {} ({} files) and {}\n",

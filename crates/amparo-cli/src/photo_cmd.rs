@@ -1,7 +1,6 @@
 //! `amparo photo ...`.
 
 use std::io::Write;
-use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
 use amparo_core::{BlobStore, Result, Store};
@@ -10,13 +9,12 @@ use amparo_media::{ImportResult, import_photos};
 use crate::args::PhotoCommand;
 use crate::output::emit;
 
-pub fn run(store: &mut Store, dir: &Path, command: &PhotoCommand, json: bool) -> Result<()> {
+pub fn run(store: &mut Store, blobs: &BlobStore, command: &PhotoCommand, json: bool) -> Result<()> {
     match command {
         PhotoCommand::Import { case_id, files } => {
-            let blobs = BlobStore::open(dir)?;
             let never = AtomicBool::new(false);
             let mut stderr = std::io::stderr();
-            let summary = import_photos(store, &blobs, case_id, files, &never, |p| {
+            let summary = import_photos(store, blobs, case_id, files, &never, |p| {
                 let _ = write!(
                     stderr,
                     "\rimporting {}/{} ({} failed)",

@@ -85,7 +85,7 @@ fn read_json(path: &Path) -> Result<StatementDraft> {
 
 pub fn statement(
     store: &mut Store,
-    dir: &Path,
+    blobs: &BlobStore,
     command: &StatementCommand,
     json: bool,
 ) -> Result<()> {
@@ -149,8 +149,7 @@ pub fn statement(
             place_reason,
             scans,
         } => {
-            let blobs = BlobStore::open(dir)?;
-            let hashes = keep_scans(&blobs, scans)?;
+            let hashes = keep_scans(blobs, scans)?;
             let signing = SigningRecord {
                 signed_on: on.clone(),
                 place: SigningPlace {
@@ -160,7 +159,7 @@ pub fn statement(
                     reason: place_reason.clone(),
                 },
             };
-            let version = amparo_print::sign_statement(store, &blobs, id, &signing, &hashes)?;
+            let version = amparo_print::sign_statement(store, blobs, id, &signing, &hashes)?;
             Ok(emit(json, &version, || {
                 format!(
                     "signed version {} recorded; filing set PDF sha256 {}\n",
@@ -205,7 +204,7 @@ fn unreachable_args() -> ! {
     std::process::exit(2)
 }
 
-pub fn print(store: &Store, dir: &Path, command: &PrintCommand, json: bool) -> Result<()> {
+pub fn print(store: &Store, blobs: &BlobStore, command: &PrintCommand, json: bool) -> Result<()> {
     let (statement_id, out, purpose, version) = match command {
         PrintCommand::Declaration {
             statement_id,
@@ -214,7 +213,7 @@ pub fn print(store: &Store, dir: &Path, command: &PrintCommand, json: bool) -> R
             version,
         } => (statement_id, out, purpose, version),
         PrintCommand::Packet { .. } => {
-            return crate::packet_cmd::print_packet(store, dir, command, json);
+            return crate::packet_cmd::print_packet(store, blobs, command, json);
         }
     };
     let statement = store.statement(statement_id)?;
@@ -229,15 +228,10 @@ pub fn print(store: &Store, dir: &Path, command: &PrintCommand, json: bool) -> R
             amparo_print::print_statement(store, statement_id, Purpose::ForSignature)?
         }
         PurposeArg::Filing => match version {
-            Some(number) => {
-                amparo_print::print_signed(store, &BlobStore::open(dir)?, statement_id, *number)?
+            Some(number) => amparo_print::print_signed(store, blobs, statement_id, *number)?,
+            None => {
+                amparo_ops::printing::statement_pdf(store, blobs, statement_id, Purpose::Filing)?
             }
-            None => amparo_ops::printing::statement_pdf(
-                store,
-                &BlobStore::open(dir)?,
-                statement_id,
-                Purpose::Filing,
-            )?,
         },
     };
     std::fs::write(out, &pdf).map_err(amparo_core::Error::Io)?;

@@ -3,12 +3,35 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+const PASSPHRASE: &str = "frase de prueba larga";
+
+/// Makes the data folder's vault (at a test-only cost) the first time.
+fn with_vault(data: &Path) {
+    if data.join("vault.json").exists() {
+        return;
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_amparo"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(["--weak-kdf-for-tests", "vault", "create"])
+        .env("AMPARO_PASSPHRASE", PASSPHRASE)
+        .output()
+        .expect("run amparo");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn amparo(data: &Path, args: &[&str]) -> Output {
+    with_vault(data);
     Command::new(env!("CARGO_BIN_EXE_amparo"))
         .arg("--data-dir")
         .arg(data)
         .args(args)
         .env_remove("AMPARO_DATA_DIR")
+        .env("AMPARO_PASSPHRASE", PASSPHRASE)
         .output()
         .expect("run amparo")
 }

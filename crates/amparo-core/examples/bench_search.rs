@@ -121,7 +121,7 @@ impl Words {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
-    let mut store = Store::open(dir.path())?;
+    let mut store = Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests())?;
     let mut words = Words(7);
     let started = Instant::now();
     for c in 0..CASES {
@@ -206,7 +206,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::fs::metadata(dir.path().join(amparo_core::DATABASE_FILE))?.len() as f64 / 1e6
     );
     drop(store);
-    let store = Store::open(dir.path())?;
+    let store = Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests())?;
     let like = rusqlite::Connection::open(dir.path().join(amparo_core::DATABASE_FILE))?;
 
     println!(

@@ -11,13 +11,14 @@ use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::OpenFlags;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::store::{DATABASE_FILE, SCHEMA_VERSION, Store, private_dir, private_file};
+use crate::store::{DATABASE_FILE, SCHEMA_VERSION, Store, open_keyed, private_dir, private_file};
+use crate::vault::{Keys, VAULT_FILE};
 
 const SUMS_FILE: &str = "SHA256SUMS";
 const BLOBS: &str = "blobs";
@@ -53,7 +54,11 @@ impl Store {
         private_dir(dest)?;
         let db_copy = dest.join(DATABASE_FILE);
         {
-            let mut copy = Connection::open(&db_copy)?;
+            // SQLCipher copies pages only into a database under the same
+            // key: the backup is as encrypted as the data it copies.
+            let keys = self.keys().ok_or(Error::NoDataDir)?;
+            let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
+            let mut copy = open_keyed(&db_copy, flags, keys)?;
             rusqlite::backup::Backup::new(self.conn(), &mut copy)?.run_to_completion(
                 256,
                 std::time::Duration::ZERO,
@@ -66,6 +71,15 @@ impl Store {
         fs::File::open(&db_copy)?.sync_all()?;
         if let Some(blobs) = self.dir().map(|d| d.join(BLOBS)).filter(|b| b.is_dir()) {
             copy_tree(&blobs, &dest.join(BLOBS))?;
+        }
+        // The wrapped key travels with the backup, so that it opens with the
+        // passphrase (or the recovery words) on another computer.
+        if let Some(vault) = self
+            .dir()
+            .map(|d| d.join(VAULT_FILE))
+            .filter(|v| v.is_file())
+        {
+            copy_file(&vault, &dest.join(VAULT_FILE))?;
         }
         let files = files_under(dest)?;
         let mut sums = String::new();
@@ -87,8 +101,8 @@ impl Store {
 /// Replaces the data in `data_dir` with the backup in `source`. The store on
 /// `data_dir` must be closed. Returns the folder the replaced data was moved
 /// to (`None` when there was nothing to replace).
-pub fn restore_backup(data_dir: &Path, source: &Path) -> Result<Option<PathBuf>> {
-    verify_backup(source)?;
+pub fn restore_backup(data_dir: &Path, source: &Path, keys: &Keys) -> Result<Option<PathBuf>> {
+    verify_backup(source, keys)?;
     private_dir(data_dir)?;
     let replaced = data_dir
         .join(REPLACED)
@@ -116,7 +130,7 @@ pub fn restore_backup(data_dir: &Path, source: &Path) -> Result<Option<PathBuf>>
 
 /// Checks every checksum of a backup folder and that its database is healthy
 /// and not from a newer Amparo.
-fn verify_backup(source: &Path) -> Result<()> {
+fn verify_backup(source: &Path, keys: &Keys) -> Result<()> {
     let bad = |why: String| Error::BadBackup(why);
     let sums = fs::read_to_string(source.join(SUMS_FILE))
         .map_err(|_| bad(format!("{SUMS_FILE} is missing")))?;
@@ -138,9 +152,12 @@ fn verify_backup(source: &Path) -> Result<()> {
     if !listed.iter().any(|n| n == DATABASE_FILE) {
         return Err(bad(format!("{DATABASE_FILE} is missing")));
     }
-    let conn =
-        Connection::open_with_flags(source.join(DATABASE_FILE), OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .map_err(|e| bad(e.to_string()))?;
+    let conn = open_keyed(&source.join(DATABASE_FILE), OpenFlags::SQLITE_OPEN_READ_ONLY, keys)
+        .map_err(|e| {
+            bad(format!(
+                "its database does not open with this Amparo's key (a backup from another computer, or damaged): {e}"
+            ))
+        })?;
     let verdict: String = conn
         .query_row("PRAGMA quick_check", [], |r| r.get(0))
         .map_err(|e| bad(e.to_string()))?;

@@ -3,15 +3,17 @@
 //! view and print copies), keyed by (hash, kind).
 //!
 //! Callers name a blob by its hash; where it lies on disk is this type's own
-//! business, so that encrypted blobs with keyed names can replace it later
-//! without reshaping callers. A blob is written to a temporary file, synced,
+//! business. Every file is sealed with the vault's blob key (see
+//! [`crate::vault::seal`]) under a keyed-hash name in `blobs/sealed/`, so the
+//! folder shows neither a photo's content nor, to someone holding a known
+//! photo, whether it is here. A blob is written to a temporary file, synced,
 //! and renamed into place (then the folder is synced), so a crash leaves
 //! either the whole file or none of it; [`BlobStore::sweep`] removes blobs no
 //! row names, such as those written just before a crash.
 
 use std::collections::HashSet;
 use std::fs::{self, File};
-use std::io::Write;
+use std::io::{BufReader, BufWriter};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -20,6 +22,8 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::store::{private_dir, private_file};
+use crate::vault::Keys;
+use crate::vault::seal::{self, SealError};
 
 /// The kinds of derivative kept beside an original.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -40,6 +44,9 @@ pub enum DerivativeKind {
 impl DerivativeKind {
     /// Every kind made when a file is imported.
     pub const ALL: [Self; 2] = [Self::Thumb, Self::Print];
+
+    /// Every kind there is, those made later included.
+    const EVERY: [Self; 3] = [Self::Thumb, Self::Print, Self::Page];
 
     /// The kind's name in URLs and folder names.
     pub fn as_str(self) -> &'static str {
@@ -65,62 +72,79 @@ pub fn is_sha256_hex(text: &str) -> bool {
 #[derive(Debug, Clone)]
 pub struct BlobStore {
     root: PathBuf,
+    keys: Keys,
 }
 
+const SEALED: &str = "sealed";
+
 impl BlobStore {
-    /// The blob store inside the data folder `data_dir` (`blobs/`).
-    pub fn open(data_dir: &Path) -> Result<Self> {
+    /// The blob store inside the data folder `data_dir` (`blobs/`), sealed
+    /// with `keys`.
+    pub fn open(data_dir: &Path, keys: &Keys) -> Result<Self> {
         let root = data_dir.join("blobs");
-        for dir in ["originals", "derived", "incoming"] {
+        for dir in [SEALED, "incoming"] {
             private_dir(&root.join(dir))?;
         }
-        Ok(Self { root })
+        Ok(Self {
+            root,
+            keys: keys.clone(),
+        })
     }
 
-    fn original_path(&self, sha256: &str) -> Result<PathBuf> {
-        check_hash(sha256)?;
-        Ok(self.root.join("originals").join(&sha256[..2]).join(sha256))
+    /// Where the blob named `logical` lies, and that name.
+    fn locate(&self, logical: &str) -> (PathBuf, String) {
+        let name = self.keys.blob_name(logical);
+        (self.root.join(SEALED).join(&name[..2]).join(&name), name)
     }
 
-    fn derivative_path(&self, sha256: &str, kind: DerivativeKind) -> Result<PathBuf> {
+    fn original_name(sha256: &str) -> Result<String> {
         check_hash(sha256)?;
-        Ok(self
-            .root
-            .join("derived")
-            .join(kind.as_str())
-            .join(&sha256[..2])
-            .join(format!("{sha256}.jpg")))
+        Ok(format!("original/{sha256}"))
+    }
+
+    fn derivative_name(sha256: &str, kind: DerivativeKind) -> Result<String> {
+        check_hash(sha256)?;
+        Ok(format!("{}/{sha256}", kind.as_str()))
     }
 
     /// Keeps `bytes` as the original whose SHA-256 is `sha256`. Storing the
     /// same original again changes nothing.
     pub fn put_original(&self, sha256: &str, bytes: &[u8]) -> Result<()> {
-        let path = self.original_path(sha256)?;
+        let logical = Self::original_name(sha256)?;
+        let (path, _) = self.locate(&logical);
         if path.exists() {
             return Ok(());
         }
-        self.write_atomically(&path, bytes)
+        self.write_atomically(&path, &logical, bytes)
     }
 
     /// Keeps a derivative of the original `sha256`.
     pub fn put_derivative(&self, sha256: &str, kind: DerivativeKind, bytes: &[u8]) -> Result<()> {
-        let path = self.derivative_path(sha256, kind)?;
-        self.write_atomically(&path, bytes)
+        let logical = Self::derivative_name(sha256, kind)?;
+        let (path, _) = self.locate(&logical);
+        self.write_atomically(&path, &logical, bytes)
+    }
+
+    /// The sealed file that holds the original `sha256`: for tests that
+    /// damage it.
+    #[doc(hidden)]
+    pub fn original_file_for_tests(&self, sha256: &str) -> Result<PathBuf> {
+        Ok(self.locate(&Self::original_name(sha256)?).0)
     }
 
     /// Whether the original `sha256` is stored.
     pub fn has_original(&self, sha256: &str) -> bool {
-        self.original_path(sha256).is_ok_and(|p| p.is_file())
+        Self::original_name(sha256).is_ok_and(|logical| self.locate(&logical).0.is_file())
     }
 
     /// The bytes of the original `sha256`.
     pub fn read_original(&self, sha256: &str) -> Result<Vec<u8>> {
-        read(&self.original_path(sha256)?, sha256)
+        self.read(&Self::original_name(sha256)?)
     }
 
     /// The bytes of a derivative.
     pub fn read_derivative(&self, sha256: &str, kind: DerivativeKind) -> Result<Vec<u8>> {
-        read(&self.derivative_path(sha256, kind)?, sha256)
+        self.read(&Self::derivative_name(sha256, kind)?)
     }
 
     /// Removes every original and derivative whose hash is not in `keep`,
@@ -136,6 +160,13 @@ impl BlobStore {
                 .and_then(|t| t.elapsed().ok())
                 .is_some_and(|age| age >= min_age)
         };
+        let mut kept_names = HashSet::new();
+        for sha256 in keep.iter().filter(|h| is_sha256_hex(h)) {
+            kept_names.insert(self.keys.blob_name(&format!("original/{sha256}")));
+            for kind in DerivativeKind::EVERY {
+                kept_names.insert(self.keys.blob_name(&format!("{}/{sha256}", kind.as_str())));
+            }
+        }
         let mut removed = 0;
         for entry in fs::read_dir(self.root.join("incoming"))? {
             let path = entry?.path();
@@ -144,19 +175,16 @@ impl BlobStore {
                 removed += 1;
             }
         }
-        let mut stack = vec![self.root.join("originals"), self.root.join("derived")];
-        while let Some(dir) = stack.pop() {
-            for entry in fs::read_dir(&dir)? {
+        for bucket in fs::read_dir(self.root.join(SEALED))? {
+            let bucket = bucket?;
+            if !bucket.file_type()?.is_dir() {
+                continue;
+            }
+            for entry in fs::read_dir(bucket.path())? {
                 let entry = entry?;
-                let path = entry.path();
-                if entry.file_type()?.is_dir() {
-                    stack.push(path);
-                    continue;
-                }
                 let name = entry.file_name().to_string_lossy().into_owned();
-                let hash = name.strip_suffix(".jpg").unwrap_or(&name);
-                if !keep.contains(hash) && old_enough(&path) {
-                    fs::remove_file(&path)?;
+                if !kept_names.contains(&name) && old_enough(&entry.path()) {
+                    fs::remove_file(entry.path())?;
                     removed += 1;
                 }
             }
@@ -164,7 +192,9 @@ impl BlobStore {
         Ok(removed)
     }
 
-    fn write_atomically(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+    /// Seals `bytes` into a temporary file, syncs it and renames it into
+    /// place: a crash leaves the whole sealed file or none of it.
+    fn write_atomically(&self, path: &Path, logical: &str, bytes: &[u8]) -> Result<()> {
         let parent = path
             .parent()
             .ok_or_else(|| Error::NotFound(path.display().to_string()))?;
@@ -175,14 +205,41 @@ impl BlobStore {
             std::process::id()
         ));
         {
-            let mut file = File::create(&incoming)?;
+            let file = File::create(&incoming)?;
             private_file(&incoming)?;
-            file.write_all(bytes)?;
-            file.sync_all()?;
+            let mut out = BufWriter::with_capacity(1 << 16, file);
+            seal::seal(self.keys.blob_contents(), logical, bytes, &mut out).map_err(sealing)?;
+            out.into_inner()
+                .map_err(|e| Error::Io(e.into_error()))?
+                .sync_all()?;
         }
         fs::rename(&incoming, path)?;
         File::open(parent)?.sync_all()?;
         Ok(())
+    }
+
+    fn read(&self, logical: &str) -> Result<Vec<u8>> {
+        let (path, _) = self.locate(logical);
+        let file = File::open(&path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Error::NotFound(format!("blob {logical}")),
+            _ => Error::Io(e),
+        })?;
+        seal::open(
+            self.keys.blob_contents(),
+            logical,
+            &mut BufReader::new(file),
+        )
+        .map_err(|e| match e {
+            SealError::Damaged => Error::DamagedFile(logical.to_owned()),
+            SealError::Io(e) => Error::Io(e),
+        })
+    }
+}
+
+fn sealing(e: SealError) -> Error {
+    match e {
+        SealError::Io(e) => Error::Io(e),
+        SealError::Damaged => Error::Io(std::io::Error::other("a file could not be sealed")),
     }
 }
 
@@ -192,11 +249,4 @@ fn check_hash(sha256: &str) -> Result<()> {
     } else {
         Err(Error::NotFound(format!("no blob named {sha256:?}")))
     }
-}
-
-fn read(path: &Path, sha256: &str) -> Result<Vec<u8>> {
-    fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => Error::NotFound(format!("blob {sha256}")),
-        _ => Error::Io(e),
-    })
 }

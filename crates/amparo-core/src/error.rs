@@ -50,6 +50,28 @@ pub enum Error {
     /// neither is theirs to fix.
     #[error("a record could not be written as JSON: {0}")]
     Serialization(String),
+    /// The passphrase does not open the vault; nothing was changed.
+    #[error("that is not the passphrase of this Amparo")]
+    WrongPassphrase,
+    /// The recovery words do not open the vault; nothing was changed.
+    #[error("those are not the recovery words of this Amparo")]
+    WrongRecoveryKey,
+    /// The data folder has no vault yet.
+    #[error("this data folder has no vault yet; create one first (`amparo vault create`)")]
+    NoVault,
+    /// A vault already exists where a new one was to be made.
+    #[error("this data folder already has a vault; it was not changed")]
+    VaultExists,
+    /// The vault is locked: case data cannot be read until it is unlocked.
+    #[error("Amparo is locked; unlock it with its passphrase")]
+    Locked,
+    /// A stored file (a photo, a signed page) does not open: it was cut
+    /// short, altered, or is not the file its name says.
+    #[error("a stored file is damaged: {0}")]
+    DamagedFile(String),
+    /// The vault file cannot be read.
+    #[error("the vault file is damaged and was not changed: {0}")]
+    VaultDamaged(String),
     /// No data folder could be found for this user.
     #[error("no data folder could be found for this user; set AMPARO_DATA_DIR")]
     NoDataDir,
@@ -113,6 +135,8 @@ pub enum FieldProblem {
     TimeFormat,
     /// More text than the field holds.
     TooLong,
+    /// Fewer characters than the field needs (a passphrase).
+    TooShort,
     /// Not one of the values this field knows (a country or language code).
     Unknown,
 }
@@ -127,6 +151,7 @@ impl FieldProblem {
             Self::YearOutOfRange => "year out of range",
             Self::TimeFormat => "time must be HH:MM",
             Self::TooLong => "too long",
+            Self::TooShort => "too short",
             Self::Unknown => "not a known value",
         }
     }
@@ -147,6 +172,13 @@ impl Error {
             Self::InUse(_) => "inUse",
             Self::Changed(_) => "changed",
             Self::Serialization(_) => "storage",
+            Self::WrongPassphrase => "wrongPassphrase",
+            Self::WrongRecoveryKey => "wrongRecoveryKey",
+            Self::NoVault => "noVault",
+            Self::VaultExists => "vaultExists",
+            Self::Locked => "locked",
+            Self::VaultDamaged(_) => "vaultDamaged",
+            Self::DamagedFile(_) => "damagedFile",
             Self::NoDataDir => "noDataDir",
             Self::Sqlite(_) => "storage",
             Self::Io(_) => "io",

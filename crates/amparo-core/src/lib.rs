@@ -6,9 +6,11 @@
 //! crate, so both hosts validate the same way and write the same rows.
 //!
 //! ```no_run
-//! use amparo_core::{CaseDraft, Store};
+//! use amparo_core::{CaseDraft, Store, Vault};
 //! # fn main() -> amparo_core::Result<()> {
-//! let mut store = Store::open(std::path::Path::new("/tmp/amparo-data"))?;
+//! let dir = std::path::Path::new("/tmp/amparo-data");
+//! let vault = Vault::unlock(dir, "the family's passphrase")?;
+//! let mut store = Store::open(dir, vault.keys())?;
 //! let mut draft = CaseDraft::default();
 //! draft.person.record_name = "Rivas Moreno, Jesús Alberto".into();
 //! draft.person.a_number = "A 12345678".into();
@@ -50,6 +52,7 @@ mod store;
 mod tattoo;
 mod timeline;
 mod validate;
+pub mod vault;
 mod wording;
 
 pub use a_number::ANumber;
@@ -94,8 +97,12 @@ pub use statement::{
     SigningRecord, Statement, StatementDraft, StatementSummary,
 };
 pub use statement_checks::{PrintCheck, PrintCheckCode, check_for_print, ready_for_final};
-pub use store::{DATABASE_FILE, Preferences, SCHEMA_VERSION, Store, SwornIn, check_signing};
+pub use store::{
+    DATABASE_FILE, Preferences, SCHEMA_VERSION, Store, SwornIn, check_signing,
+    raw_connection_for_tests,
+};
 pub use tattoo::{Tattoo, TattooDraft, TattooPhoto, TattooPhotoRole};
 pub use timeline::{Event, EventDraft, EventKind, KnownDate, chronological};
 pub use validate::check_draft;
+pub use vault::{Keys, RecoveryKey, Vault};
 pub use wording::{DEFAULT_WORDING, WordingEntry, WordingSource, default_wording, fill};

@@ -18,7 +18,8 @@ fn restore_brings_back_the_backup_and_keeps_what_it_replaced() {
     let folder = carry.path().join("amparo-backup");
 
     let kept = {
-        let mut store = Store::open(data.path()).expect("open");
+        let mut store =
+            Store::open(data.path(), &amparo_core::Keys::fixed_for_tests()).expect("open");
         let kept = store.create_case(&draft("Before backup")).expect("create");
         let summary = store.backup_to(&folder).expect("backup");
         assert!(summary.files >= 1 && summary.bytes > 0);
@@ -30,10 +31,10 @@ fn restore_brings_back_the_backup_and_keeps_what_it_replaced() {
     let sums = fs::read_to_string(folder.join("SHA256SUMS")).expect("sums");
     assert!(sums.contains(&format!("  {DATABASE_FILE}\n")), "{sums}");
 
-    let replaced = restore_backup(data.path(), &folder)
+    let replaced = restore_backup(data.path(), &folder, &amparo_core::Keys::fixed_for_tests())
         .expect("restore")
         .expect("there was data to move aside");
-    let store = Store::open(data.path()).expect("reopen");
+    let store = Store::open(data.path(), &amparo_core::Keys::fixed_for_tests()).expect("reopen");
     let names: Vec<_> = store
         .list_cases("")
         .expect("list")
@@ -46,7 +47,8 @@ fn restore_brings_back_the_backup_and_keeps_what_it_replaced() {
         "Before backup"
     );
 
-    let old = Store::open(&replaced).expect("the replaced data is still readable");
+    let old = Store::open(&replaced, &amparo_core::Keys::fixed_for_tests())
+        .expect("the replaced data is still readable");
     assert_eq!(
         old.list_cases("").expect("list").len(),
         2,
@@ -71,7 +73,8 @@ fn a_tampered_backup_is_refused_and_the_data_stays() {
     let carry = tempfile::tempdir().expect("usb");
     let folder = carry.path().join("b");
     {
-        let mut store = Store::open(data.path()).expect("open");
+        let mut store =
+            Store::open(data.path(), &amparo_core::Keys::fixed_for_tests()).expect("open");
         store.create_case(&draft("Original")).expect("create");
         store.backup_to(&folder).expect("backup");
     }
@@ -81,10 +84,10 @@ fn a_tampered_backup_is_refused_and_the_data_stays() {
     fs::write(folder.join(DATABASE_FILE), bytes).expect("tamper");
 
     assert!(matches!(
-        restore_backup(data.path(), &folder),
+        restore_backup(data.path(), &folder, &amparo_core::Keys::fixed_for_tests()),
         Err(Error::BadBackup(_))
     ));
-    let store = Store::open(data.path()).expect("reopen");
+    let store = Store::open(data.path(), &amparo_core::Keys::fixed_for_tests()).expect("reopen");
     assert_eq!(
         store.list_cases("").expect("list")[0].record_name,
         "Original"

@@ -144,7 +144,7 @@ fn bad_packets_are_refused_field_by_field_and_nothing_changes() {
 #[test]
 fn erasing_a_case_erases_its_packet() {
     let dir = tempfile::tempdir().expect("dir");
-    let mut store = Store::open(dir.path()).expect("store");
+    let mut store = Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("store");
     let id = case(&mut store, "Rivas Moreno, Jesús");
     store
         .save_packet(&id, &PacketDraft::default())

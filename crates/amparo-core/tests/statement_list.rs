@@ -128,7 +128,11 @@ fn from_whole_statements(store: &Store, ids: &[&str]) -> Vec<StatementSummary> {
 /// Rewrites a signed version's stored text, past the trigger that keeps
 /// the application from ever doing so.
 fn damage_signed_text(dir: &Path, statement_id: &str, number: u32) {
-    let conn = rusqlite::Connection::open(dir.join(DATABASE_FILE)).expect("open");
+    let conn = amparo_core::raw_connection_for_tests(
+        &dir.join(DATABASE_FILE),
+        &amparo_core::Keys::fixed_for_tests(),
+    )
+    .expect("open");
     conn.execute_batch("DROP TRIGGER signed_versions_never_change")
         .expect("drop trigger");
     let changed = conn
@@ -177,13 +181,14 @@ fn the_list_reads_no_signed_text_but_the_last() {
     let case_id;
     let changed;
     {
-        let mut store = Store::open(dir.path()).expect("store");
+        let mut store =
+            Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("store");
         let f = file_statements(&mut store);
         case_id = f.case_id;
         changed = f.changed_after_signing;
     }
     damage_signed_text(dir.path(), &changed, 1);
-    let store = Store::open(dir.path()).expect("reopen");
+    let store = Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("reopen");
     let listed = store.statements(&case_id).expect("the list still shows");
     assert_eq!(listed.len(), 3);
     assert!(listed[2].is_draft);
@@ -193,12 +198,13 @@ fn the_list_reads_no_signed_text_but_the_last() {
 fn a_signed_text_that_cannot_be_read_is_damage_naming_the_statement() {
     let dir = tempfile::tempdir().expect("dir");
     let (case_id, signed) = {
-        let mut store = Store::open(dir.path()).expect("store");
+        let mut store =
+            Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("store");
         let f = file_statements(&mut store);
         (f.case_id, f.signed)
     };
     damage_signed_text(dir.path(), &signed, 1);
-    let store = Store::open(dir.path()).expect("reopen");
+    let store = Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("reopen");
     for result in [
         store.statement(&signed).map(|_| ()),
         store.statements(&case_id).map(|_| ()),

@@ -40,10 +40,11 @@ fn full_draft() -> CaseDraft {
 fn a_case_survives_closing_and_reopening_the_store() {
     let dir = tempfile::tempdir().expect("temp dir");
     let id = {
-        let mut store = Store::open(dir.path()).expect("open");
+        let mut store =
+            Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("open");
         store.create_case(&full_draft()).expect("create").id
     };
-    let store = Store::open(dir.path()).expect("reopen");
+    let store = Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("reopen");
     let case = store.case(&id).expect("read back");
     let mut expected = full_draft();
     expected.person.a_number = "A-012-345-678".into();
@@ -77,12 +78,16 @@ fn an_invalid_draft_saves_nothing_and_names_the_field() {
 #[test]
 fn a_save_that_fails_halfway_leaves_the_stored_case_unchanged() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(dir.path()).expect("open");
+    let mut store = Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("open");
     let before = store.create_case(&full_draft()).expect("create");
 
     // Inject a failure after the case row has been updated: inserting a
     // hearing at a court named FAIL aborts inside the save's transaction.
-    let side = rusqlite::Connection::open(dir.path().join(DATABASE_FILE)).expect("side door");
+    let side = amparo_core::raw_connection_for_tests(
+        &dir.path().join(DATABASE_FILE),
+        &amparo_core::Keys::fixed_for_tests(),
+    )
+    .expect("side door");
     side.execute_batch(
         "CREATE TRIGGER fail_halfway BEFORE INSERT ON hearings WHEN NEW.court = 'FAIL'
          BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
@@ -109,7 +114,7 @@ fn a_save_that_fails_halfway_leaves_the_stored_case_unchanged() {
 fn a_new_data_folder_gets_the_whole_schema_and_private_permissions() {
     let parent = tempfile::tempdir().expect("temp dir");
     let dir = parent.path().join("data");
-    let mut store = Store::open(&dir).expect("open");
+    let mut store = Store::open(&dir, &amparo_core::Keys::fixed_for_tests()).expect("open");
     store
         .create_case(&draft("Ana"))
         .expect("a write creates the WAL");
@@ -120,7 +125,11 @@ fn a_new_data_folder_gets_the_whole_schema_and_private_permissions() {
     let wal = dir.join(format!("{DATABASE_FILE}-wal"));
     assert!(wal.exists(), "WAL mode");
     assert_eq!(mode(&wal), 0o600, "WAL file");
-    let conn = rusqlite::Connection::open(dir.join(DATABASE_FILE)).expect("open raw");
+    let conn = amparo_core::raw_connection_for_tests(
+        &dir.join(DATABASE_FILE),
+        &amparo_core::Keys::fixed_for_tests(),
+    )
+    .expect("open raw");
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("version");
@@ -131,7 +140,8 @@ fn a_new_data_folder_gets_the_whole_schema_and_private_permissions() {
 fn an_empty_database_file_is_migrated_from_scratch() {
     let dir = tempfile::tempdir().expect("temp dir");
     fs::write(dir.path().join(DATABASE_FILE), b"").expect("empty file");
-    let mut store = Store::open(dir.path()).expect("open an empty file");
+    let mut store =
+        Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("open an empty file");
     store
         .create_case(&draft("Ana"))
         .expect("the schema is there");
@@ -145,7 +155,7 @@ fn an_empty_database_file_is_migrated_from_scratch() {
 fn an_existing_folder_is_made_private() {
     let dir = tempfile::tempdir().expect("temp dir");
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).expect("chmod");
-    Store::open(dir.path()).expect("open");
+    Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("open");
     let mode = fs::metadata(dir.path()).expect("meta").permissions().mode() & 0o777;
     assert_eq!(mode, 0o700);
 }
@@ -156,7 +166,7 @@ fn a_damaged_database_is_refused_and_left_byte_for_byte() {
     let path = dir.path().join(DATABASE_FILE);
     let garbage = b"this is not a database, it is a photo of a cat".repeat(100);
     fs::write(&path, &garbage).expect("write");
-    let result = Store::open(dir.path());
+    let result = Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests());
     assert!(
         matches!(result, Err(Error::CorruptDatabase(_))),
         "{:?}",
@@ -167,7 +177,8 @@ fn a_damaged_database_is_refused_and_left_byte_for_byte() {
     // A real database with damaged pages is refused too.
     let dir = tempfile::tempdir().expect("temp dir");
     {
-        let mut store = Store::open(dir.path()).expect("open");
+        let mut store =
+            Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("open");
         for i in 0..200 {
             store
                 .create_case(&draft(&format!("Person {i}")))
@@ -181,7 +192,7 @@ fn a_damaged_database_is_refused_and_left_byte_for_byte() {
         *b = 0xA5;
     }
     fs::write(&path, &bytes).expect("damage");
-    let result = Store::open(dir.path());
+    let result = Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests());
     assert!(
         matches!(result, Err(Error::CorruptDatabase(_))),
         "{:?}",
@@ -193,17 +204,19 @@ fn a_damaged_database_is_refused_and_left_byte_for_byte() {
 #[test]
 fn a_database_from_a_newer_version_is_refused_and_untouched() {
     let dir = tempfile::tempdir().expect("temp dir");
-    Store::open(dir.path()).expect("create");
+    Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("create");
     let path = dir.path().join(DATABASE_FILE);
     {
-        let conn = rusqlite::Connection::open(&path).expect("raw");
+        let conn =
+            amparo_core::raw_connection_for_tests(&path, &amparo_core::Keys::fixed_for_tests())
+                .expect("raw");
         conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
             .expect("bump");
         conn.pragma_update(None, "journal_mode", "DELETE")
             .expect("delete mode");
     }
     let before = fs::read(&path).expect("read");
-    match Store::open(dir.path()) {
+    match Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests()) {
         Err(Error::NewerDatabase { found, supported }) => {
             assert_eq!((found, supported), (SCHEMA_VERSION + 1, SCHEMA_VERSION));
         }
@@ -216,19 +229,25 @@ fn a_database_from_a_newer_version_is_refused_and_untouched() {
 fn a_database_with_tables_is_copied_before_it_is_migrated() {
     let dir = tempfile::tempdir().expect("temp dir");
     {
-        let conn = rusqlite::Connection::open(dir.path().join(DATABASE_FILE)).expect("raw");
+        let conn = amparo_core::raw_connection_for_tests(
+            &dir.path().join(DATABASE_FILE),
+            &amparo_core::Keys::fixed_for_tests(),
+        )
+        .expect("raw");
         conn.execute_batch(
             "CREATE TABLE earlier (note TEXT); INSERT INTO earlier VALUES ('keep me');",
         )
         .expect("seed");
     }
-    Store::open(dir.path()).expect("migrate");
+    Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("migrate");
     let backups: Vec<_> = fs::read_dir(dir.path().join("backups"))
         .expect("backups folder")
         .map(|e| e.expect("entry").path())
         .collect();
     assert_eq!(backups.len(), 1, "{backups:?}");
-    let copy = rusqlite::Connection::open(&backups[0]).expect("open copy");
+    let copy =
+        amparo_core::raw_connection_for_tests(&backups[0], &amparo_core::Keys::fixed_for_tests())
+            .expect("open copy");
     let note: String = copy
         .query_row("SELECT note FROM earlier", [], |r| r.get(0))
         .expect("data in the copy");
@@ -342,12 +361,13 @@ fn the_example_case_is_added_once_and_marked() {
 fn preferences_are_remembered() {
     let dir = tempfile::tempdir().expect("temp dir");
     {
-        let mut store = Store::open(dir.path()).expect("open");
+        let mut store =
+            Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("open");
         assert_eq!(store.preferences().expect("prefs").locale, None);
         store.set_locale("es").expect("locale");
         store.mark_notice_read().expect("notice");
     }
-    let prefs = Store::open(dir.path())
+    let prefs = Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests())
         .expect("reopen")
         .preferences()
         .expect("prefs");
@@ -359,7 +379,11 @@ fn preferences_are_remembered() {
 fn a_database_from_the_first_version_is_copied_then_migrated_with_its_cases() {
     let dir = tempfile::tempdir().expect("temp dir");
     {
-        let conn = rusqlite::Connection::open(dir.path().join(DATABASE_FILE)).expect("raw");
+        let conn = amparo_core::raw_connection_for_tests(
+            &dir.path().join(DATABASE_FILE),
+            &amparo_core::Keys::fixed_for_tests(),
+        )
+        .expect("raw");
         conn.execute_batch(include_str!("../migrations/0001_cases.sql"))
             .expect("first schema");
         conn.pragma_update(None, "user_version", 1)
@@ -371,7 +395,7 @@ fn a_database_from_the_first_version_is_copied_then_migrated_with_its_cases() {
         )
         .expect("a case saved by the first version");
     }
-    let store = Store::open(dir.path()).expect("migrate");
+    let store = Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("migrate");
     assert_eq!(
         store.list_cases("").expect("list")[0].record_name,
         "Ana Torres"
@@ -381,7 +405,9 @@ fn a_database_from_the_first_version_is_copied_then_migrated_with_its_cases() {
         .map(|e| e.expect("entry").path())
         .collect();
     assert_eq!(backups.len(), 1);
-    let copy = rusqlite::Connection::open(&backups[0]).expect("open copy");
+    let copy =
+        amparo_core::raw_connection_for_tests(&backups[0], &amparo_core::Keys::fixed_for_tests())
+            .expect("open copy");
     let version: i64 = copy
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("version");

@@ -46,8 +46,8 @@ fn main() {
     );
 
     let data = tempfile::tempdir().expect("data folder");
-    let mut store = Store::open(data.path()).expect("store");
-    let blobs = BlobStore::open(data.path()).expect("blobs");
+    let mut store = Store::open(data.path(), &amparo_core::Keys::fixed_for_tests()).expect("store");
+    let blobs = BlobStore::open(data.path(), &amparo_core::Keys::fixed_for_tests()).expect("blobs");
     let mut draft = CaseDraft::default();
     draft.person.record_name = "Benchmark".into();
     let case_id = store.create_case(&draft).expect("case").id;

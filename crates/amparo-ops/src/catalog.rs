@@ -10,7 +10,7 @@ use amparo_core::{
     DeclarantDraft, DueDate, DueDateDraft, Event, EventDraft, ExhibitItem, ExhibitLetter,
     FieldError, KnownDate, PacketDraft, Paragraph, Photo, PhotoDetails, PhotoPage, Preferences,
     PrintCheck, ReportedCriterion, SearchResults, SignedVersion, SigningRecord, Statement,
-    StatementDraft, StatementSummary, SwornIn, Tattoo, TattooDraft, WordingEntry,
+    StatementDraft, StatementSummary, SwornIn, Tattoo, TattooDraft, WordingEntry, vault::MovedIn,
 };
 use amparo_media::ImportSummary;
 use amparo_print::{CounselExport, PacketPurpose, PacketView, Preview, Purpose, ScanAdded};
@@ -18,6 +18,7 @@ use amparo_print::{CounselExport, PacketPurpose, PacketView, Preview, Purpose, S
 use crate::error::Error;
 use crate::operation::{Operation, operations};
 use crate::printing::{self, Startup};
+use crate::slot::{VaultCreated, VaultStatus};
 
 /// The most photos one page of `list_photos` holds.
 pub const PHOTO_PAGE_MAX: u32 = 500;
@@ -25,10 +26,14 @@ pub const PHOTO_PAGE_MAX: u32 = 500;
 /// The most places a search shows.
 pub const SEARCH_LIMIT: u32 = 50;
 
+/// Every operation: the vault's first, then those on the open store.
+pub fn all() -> impl Iterator<Item = &'static Operation> {
+    VAULT_OPERATIONS.iter().chain(OPERATIONS)
+}
+
 /// The operation named `name`.
 pub fn find(name: &str) -> Result<&'static Operation, Error> {
-    OPERATIONS
-        .iter()
+    all()
         .find(|op| op.name == name)
         .ok_or_else(|| Error::UnknownOperation(name.to_owned()))
 }
@@ -38,6 +43,25 @@ fn ok<T>(value: T) -> Result<T, Error> {
 }
 
 operations! {
+    VAULT_OPERATIONS: Slot;
+    /// Whether this data folder has a vault, and whether it is unlocked.
+    window vault_status() -> VaultStatus [] = |slot| ok(slot.status());
+    /// Makes the vault with its passphrase (moving any older plain data in) and gives the recovery words, to be shown once.
+    window create_vault(passphrase: String) -> VaultCreated ["invalid", "vaultExists"] = |slot| slot.create_vault(&passphrase);
+    /// Whether the words typed are the vault's recovery words (the check that they were copied right).
+    window confirm_recovery_words(words: String) -> bool ["locked"] = |slot| slot.confirm_recovery_words(&words);
+    /// Unlocks with the passphrase (moving any older plain data in).
+    window unlock(passphrase: String) -> MovedIn ["wrongPassphrase", "noVault", "vaultDamaged"] = |slot| slot.unlock(&passphrase);
+    /// Unlocks with the recovery words when the passphrase is forgotten, and sets a new passphrase.
+    window unlock_with_recovery(words: String, new_passphrase: String) -> MovedIn ["wrongRecoveryKey", "invalid", "noVault", "vaultDamaged"] = |slot| slot.unlock_with_recovery(&words, &new_passphrase);
+    /// Changes the passphrase (the data is not re-encrypted; the recovery words stay valid).
+    window change_passphrase(current: String, new_passphrase: String) -> () ["wrongPassphrase", "invalid", "locked"] = |slot| slot.change_passphrase(&current, &new_passphrase);
+    /// Locks: the store is closed and the keys are dropped.
+    window lock() -> () [] = |slot| ok(slot.lock());
+}
+
+operations! {
+    OPERATIONS: Store;
     /// What the window needs to draw its first screen.
     window startup() -> Startup [] = |cx| ok(Startup { preferences: cx.store.preferences()? });
     /// Sets the window's language ("en" or "es").

@@ -20,11 +20,11 @@ mod slot;
 mod startup;
 pub mod typescript;
 
-pub use catalog::{OPERATIONS, PHOTO_PAGE_MAX, SEARCH_LIMIT, find};
+pub use catalog::{OPERATIONS, PHOTO_PAGE_MAX, SEARCH_LIMIT, VAULT_OPERATIONS, all, find};
 pub use error::Error;
-pub use operation::{Context, Operation, Param, Reach, camel_case};
+pub use operation::{Context, Operation, Param, Reach, Run, camel_case};
 pub use preview::Previews;
-pub use slot::Slot;
+pub use slot::{Slot, VaultCreated, VaultState, VaultStatus};
 pub use startup::Startup;
 
 /// Writes the TypeScript the UI needs from this crate into `dir`: the
@@ -33,6 +33,8 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     use ts_rs::TS;
     let cfg = ts_rs::Config::new().with_out_dir(dir);
     Startup::export_all(&cfg)?;
+    VaultStatus::export_all(&cfg)?;
+    VaultCreated::export_all(&cfg)?;
     std::fs::write(dir.join(typescript::FILE_NAME), typescript::module())?;
     Ok(())
 }

@@ -68,7 +68,17 @@ pub struct Operation {
     /// Named TypeScript types its input and output use, to import.
     pub types: fn(&Config) -> Vec<String>,
     /// Runs it on JSON input, answering JSON.
-    pub run: fn(&mut Context<'_>, Value) -> Result<Value, Error>,
+    pub run: Run,
+}
+
+/// How an operation runs: on the open store, or on the data folder's
+/// vault (unlocking, locking), which needs no open store.
+#[derive(Clone, Copy)]
+pub enum Run {
+    /// On the unlocked store, its blobs and previews.
+    Store(fn(&mut Context<'_>, Value) -> Result<Value, Error>),
+    /// On the slot itself.
+    Slot(fn(&crate::Slot, Value) -> Result<Value, Error>),
 }
 
 /// `list_cases` → `listCases`, `case_id` → `caseId`.
@@ -121,17 +131,19 @@ pub fn object(input: Value) -> Value {
 ///
 /// ```text
 /// /// What it does.
+/// OPERATIONS: Store;
+/// /// What it does.
 /// window list_cases(query: String) -> Vec<CaseSummary> [] = |cx| cx.store.list_cases(&query);
 /// ```
 macro_rules! operations {
-    ($(
+    ($list:ident: $run:ident; $(
         $(#[doc = $doc:literal])*
         $reach:ident $name:ident ( $($field:ident : $ty:ty),* $(,)? ) -> $out:ty
             [$($code:literal),* $(,)?]
             = |$cx:ident| $body:expr;
     )*) => {
-        /// Every operation, in the order the catalog defines them.
-        pub static OPERATIONS: &[$crate::operation::Operation] = &[$(
+        /// Operations in the order the catalog defines them.
+        pub static $list: &[$crate::operation::Operation] = &[$(
             $crate::operation::Operation {
                 name: stringify!($name),
                 summary: concat!($($doc),*),
@@ -148,7 +160,7 @@ macro_rules! operations {
                     $crate::operation::named_types::<$out>(_cfg, &mut names);
                     names
                 },
-                run: |$cx, input| {
+                run: $crate::operation::Run::$run(|$cx, input| {
                     let _ = &$cx;
                     #[derive(serde::Deserialize)]
                     #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -159,7 +171,7 @@ macro_rules! operations {
                     let output: $out = $body?;
                     serde_json::to_value(output)
                         .map_err(|e| $crate::error::Error::Output(e.to_string()))
-                },
+                }),
             },
         )*];
     };

@@ -32,4 +32,11 @@ impl Previews {
             _ => None,
         }
     }
+
+    /// Drops the held preview (at lock).
+    pub fn clear(&self) {
+        if let Ok(mut held) = self.0.lock() {
+            *held = None;
+        }
+    }
 }

@@ -1,76 +1,110 @@
-//! The one open data folder of a host (the window, `amparo serve`): its
-//! store, blobs and preview, and the one way to run an operation on them.
+//! The one data folder of a host (the window, `amparo serve`): its vault,
+//! and once unlocked its store, blobs and preview, and the one way to run
+//! an operation on them.
 //!
-//! The store may have failed to open (a damaged file, data from a newer
+//! The slot starts locked. Unlocking opens the store; locking closes it and
+//! drops the keys and the previews, so a locked Amparo holds no case data.
+//! The store may also have failed to open (a damaged file, data from a newer
 //! version): then every operation answers with that reason, so the window
 //! shows it instead of an empty case list that would look like lost work.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::AtomicBool;
+use std::sync::{Mutex, RwLock};
 
-use amparo_core::{BlobStore, ErrorPayload, Store};
+use amparo_core::vault::{KdfCost, MovedIn, move_plain_data_in};
+use amparo_core::{BlobStore, ErrorPayload, Store, Vault};
+use serde::Serialize;
 use serde_json::Value;
+use ts_rs::TS;
 
 use crate::error::Error;
-use crate::operation::{Context, Reach};
+use crate::operation::{Context, Reach, Run};
 use crate::preview::Previews;
 use crate::{catalog, files};
 
-/// The open data folder, shared by every call of a host.
+/// Where the vault stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum VaultState {
+    /// No vault yet: the first start (or the first of this version).
+    NoVault,
+    /// A vault, locked.
+    Locked,
+    /// Unlocked: the store is open.
+    Unlocked,
+}
+
+/// What the lock screen needs to know.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VaultStatus {
+    /// Where the vault stands.
+    pub state: VaultState,
+    /// An older Amparo's unencrypted data is in the folder, to be moved in
+    /// when the vault is made or unlocked.
+    pub plain_data: bool,
+}
+
+/// A new vault: its recovery words (shown once) and what moved into it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VaultCreated {
+    /// The twelve recovery words, in order.
+    pub recovery_words: Vec<String>,
+    /// The older plain data moved in.
+    pub moved: MovedIn,
+}
+
+/// The data folder, shared by every call of a host.
 pub struct Slot {
     dir: Option<PathBuf>,
-    blobs: Option<BlobStore>,
+    kdf: KdfCost,
+    vault: Mutex<Option<Vault>>,
+    store: Mutex<Result<Store, ErrorPayload>>,
+    blobs: RwLock<Option<BlobStore>>,
     previews: Previews,
     cancel: AtomicBool,
-    store: Mutex<Result<Store, ErrorPayload>>,
 }
 
 impl Slot {
-    /// Opens the data folder `dir`.
+    /// The data folder `dir`, locked.
     pub fn open(dir: amparo_core::Result<PathBuf>) -> Self {
-        let dir = match dir {
-            Ok(dir) => dir,
-            Err(e) => return Self::unavailable(ErrorPayload::from(&e)),
+        Self::open_with_cost(dir, KdfCost::DEFAULT)
+    }
+
+    /// [`Slot::open`], making any new vault at `kdf` (tests use a weak one).
+    pub fn open_with_cost(dir: amparo_core::Result<PathBuf>, kdf: KdfCost) -> Self {
+        let (dir, store) = match dir {
+            Ok(dir) => {
+                let locked = locked_reason(&dir);
+                (Some(dir), Err(locked))
+            }
+            Err(e) => (None, Err(ErrorPayload::from(&e))),
         };
-        let store = Store::open(&dir).map_err(|e| ErrorPayload::from(&e));
-        let blobs = BlobStore::open(&dir).ok();
         Self {
-            dir: Some(dir),
-            blobs,
-            previews: Previews::default(),
-            cancel: AtomicBool::new(false),
+            dir,
+            kdf,
+            vault: Mutex::new(None),
             store: Mutex::new(store),
-        }
-    }
-
-    fn unavailable(payload: ErrorPayload) -> Self {
-        Self {
-            dir: None,
-            blobs: None,
+            blobs: RwLock::new(None),
             previews: Previews::default(),
             cancel: AtomicBool::new(false),
-            store: Mutex::new(Err(payload)),
         }
     }
 
-    /// Tidies the data folder as a window start does: blobs no row names
-    /// are swept, and PDFs written for the viewer in an earlier session
-    /// (which may name a case erased since) are removed.
+    /// Tidies the data folder as a window start does: PDFs written for the
+    /// viewer in an earlier session (which may name a case erased since)
+    /// are removed. Blobs no row names are swept at each unlock.
     pub fn tidy(&self) {
-        if let Ok(guard) = self.store.lock()
-            && let (Ok(store), Some(blobs)) = (guard.as_ref(), &self.blobs)
-        {
-            sweep(store, blobs);
-        }
         if let Some(dir) = &self.dir {
             let _ = std::fs::remove_dir_all(dir.join(files::PRINTED));
         }
     }
 
-    /// The blob store of the data folder, when there is one.
-    pub fn blobs(&self) -> Option<&BlobStore> {
-        self.blobs.as_ref()
+    /// The blob store, while unlocked.
+    pub fn blobs(&self) -> Option<BlobStore> {
+        self.blobs.read().ok().and_then(|b| b.clone())
     }
 
     /// The pages of the latest preview.
@@ -82,6 +116,114 @@ impl Slot {
     pub fn cancel_import(&self) {
         self.cancel
             .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Where the vault stands.
+    pub fn status(&self) -> VaultStatus {
+        let unlocked = self.vault.lock().is_ok_and(|v| v.is_some());
+        let dir = self.dir.as_deref();
+        VaultStatus {
+            state: match dir {
+                _ if unlocked => VaultState::Unlocked,
+                Some(dir) if Vault::exists(dir) => VaultState::Locked,
+                _ => VaultState::NoVault,
+            },
+            plain_data: dir.is_some_and(has_plain_data),
+        }
+    }
+
+    /// Makes the vault and opens the store in it.
+    pub fn create_vault(&self, passphrase: &str) -> Result<VaultCreated, Error> {
+        let dir = self.dir()?;
+        let (vault, recovery) = Vault::create_with_cost(&dir, passphrase, self.kdf)?;
+        let moved = self.open_with(vault)?;
+        Ok(VaultCreated {
+            recovery_words: recovery.words(),
+            moved,
+        })
+    }
+
+    /// Unlocks with the passphrase.
+    pub fn unlock(&self, passphrase: &str) -> Result<MovedIn, Error> {
+        let vault = Vault::unlock(&self.dir()?, passphrase)?;
+        self.open_with(vault)
+    }
+
+    /// Unlocks with the recovery words and sets a new passphrase. A new
+    /// passphrase that is refused leaves the vault locked and unchanged.
+    pub fn unlock_with_recovery(
+        &self,
+        words: &str,
+        new_passphrase: &str,
+    ) -> Result<MovedIn, Error> {
+        let vault = Vault::unlock_with_recovery(&self.dir()?, words)?;
+        vault.change_passphrase(new_passphrase)?;
+        self.open_with(vault)
+    }
+
+    /// Whether `words` are the open vault's recovery words.
+    pub fn confirm_recovery_words(&self, words: &str) -> Result<bool, Error> {
+        let guard = self.vault.lock().map_err(|_| Error::Poisoned)?;
+        let vault = guard.as_ref().ok_or(amparo_core::Error::Locked)?;
+        Ok(vault.recovery_matches(words)?)
+    }
+
+    /// Changes the passphrase, once the current one is given again.
+    pub fn change_passphrase(&self, current: &str, new_passphrase: &str) -> Result<(), Error> {
+        if self.vault.lock().map_err(|_| Error::Poisoned)?.is_none() {
+            return Err(amparo_core::Error::Locked.into());
+        }
+        Vault::unlock(&self.dir()?, current)?.change_passphrase(new_passphrase)?;
+        Ok(())
+    }
+
+    /// Locks: closes the store, drops the keys (their bytes are zeroed) and
+    /// the preview pages.
+    pub fn lock(&self) {
+        // The store first: an operation under way finishes before the lock.
+        let mut store = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        *store = Err(ErrorPayload::from(&amparo_core::Error::Locked));
+        if let Ok(mut blobs) = self.blobs.write() {
+            *blobs = None;
+        }
+        if let Ok(mut vault) = self.vault.lock() {
+            *vault = None;
+        }
+        self.previews.clear();
+    }
+
+    fn dir(&self) -> Result<PathBuf, Error> {
+        self.dir
+            .clone()
+            .ok_or_else(|| amparo_core::Error::NoDataDir.into())
+    }
+
+    /// Moves older plain data in, opens the store and the blobs under the
+    /// vault's keys, and sweeps blobs no row names.
+    ///
+    /// When the data itself cannot be opened (damaged, from a newer
+    /// version), the vault stays open and every operation answers with that
+    /// reason, as the unlock did.
+    fn open_with(&self, vault: Vault) -> Result<MovedIn, Error> {
+        let mut guard = self.store.lock().map_err(|_| Error::Poisoned)?;
+        let opened = move_plain_data_in(&vault).and_then(|moved| {
+            let store = Store::open(vault.dir(), vault.keys())?;
+            let blobs = BlobStore::open(vault.dir(), vault.keys())?;
+            Ok((moved, store, blobs))
+        });
+        *self.vault.lock().map_err(|_| Error::Poisoned)? = Some(vault);
+        match opened {
+            Ok((moved, store, blobs)) => {
+                sweep(&store, &blobs);
+                *guard = Ok(store);
+                *self.blobs.write().map_err(|_| Error::Poisoned)? = Some(blobs);
+                Ok(moved)
+            }
+            Err(e) => {
+                *guard = Err(ErrorPayload::from(&e));
+                Err(e.into())
+            }
+        }
     }
 
     /// Runs the operation `name` with JSON `input` for a caller that may
@@ -97,7 +239,10 @@ impl Slot {
         if reach == Reach::Window && operation.reach == Reach::Host {
             return Err(Error::NotFromWindow(name.to_owned()));
         }
-        self.with(progress, |cx| (operation.run)(cx, input))
+        match operation.run {
+            Run::Slot(run) => run(self, input),
+            Run::Store(run) => self.with(progress, |cx| run(cx, input)),
+        }
     }
 
     /// Runs `f` with the open store.
@@ -110,14 +255,14 @@ impl Slot {
         let store = guard
             .as_mut()
             .map_err(|payload| Error::Unavailable(payload.clone()))?;
-        let (Some(dir), Some(blobs)) = (self.dir.as_deref(), self.blobs.as_ref()) else {
+        let (Some(dir), Some(blobs)) = (self.dir.as_deref(), self.blobs()) else {
             return Err(amparo_core::Error::NoDataDir.into());
         };
         self.cancel
             .store(false, std::sync::atomic::Ordering::Relaxed);
         f(&mut Context {
             store,
-            blobs,
+            blobs: &blobs,
             dir,
             previews: &self.previews,
             progress,
@@ -131,17 +276,36 @@ impl Slot {
         &self,
         f: impl FnOnce(&Path) -> amparo_core::Result<T>,
     ) -> Result<T, Error> {
-        let dir = self.dir.clone().ok_or(amparo_core::Error::NoDataDir)?;
+        let dir = self.dir()?;
+        let vault_guard = self.vault.lock().map_err(|_| Error::Poisoned)?;
+        let vault = vault_guard.as_ref().ok_or(amparo_core::Error::Locked)?;
         let mut guard = self.store.lock().map_err(|_| Error::Poisoned)?;
-        *guard = Err(ErrorPayload::from(&amparo_core::Error::NoDataDir));
+        *guard = Err(ErrorPayload::from(&amparo_core::Error::Locked));
         let result = f(&dir);
-        *guard = Store::open(&dir).map_err(|e| ErrorPayload::from(&e));
+        *guard = Store::open(&dir, vault.keys()).map_err(|e| ErrorPayload::from(&e));
         let value = result?;
         if let Err(payload) = guard.as_ref() {
             return Err(Error::Unavailable(payload.clone()));
         }
         Ok(value)
     }
+}
+
+/// Why the store is not open before an unlock.
+fn locked_reason(dir: &Path) -> ErrorPayload {
+    let reason = if Vault::exists(dir) {
+        amparo_core::Error::Locked
+    } else {
+        amparo_core::Error::NoVault
+    };
+    ErrorPayload::from(&reason)
+}
+
+/// Whether an older Amparo's unencrypted database or files are in `dir`.
+fn has_plain_data(dir: &Path) -> bool {
+    let db = dir.join(amparo_core::DATABASE_FILE);
+    let plain_db = std::fs::read(&db).is_ok_and(|b| b.starts_with(b"SQLite format 3\0"));
+    plain_db || dir.join("blobs/originals").is_dir() || dir.join("blobs/derived").is_dir()
 }
 
 /// Removes blobs that no row names: what an import that was interrupted

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use ts_rs::Config;
 
-use crate::catalog::OPERATIONS;
+use crate::catalog::all;
 use crate::operation::{Reach, camel_case};
 
 /// The file's name in the bindings folder.
@@ -16,10 +16,7 @@ pub const FILE_NAME: &str = "operations.ts";
 /// The TypeScript module.
 pub fn module() -> String {
     let cfg = Config::new();
-    let window: Vec<_> = OPERATIONS
-        .iter()
-        .filter(|op| op.reach == Reach::Window)
-        .collect();
+    let window: Vec<_> = all().filter(|op| op.reach == Reach::Window).collect();
     let types: BTreeSet<String> = window.iter().flat_map(|op| (op.types)(&cfg)).collect();
     let mut out = String::from(
         "// Generated from crates/amparo-ops/src/catalog.rs by `make bindings`; do not edit.\n\n",

@@ -1,11 +1,16 @@
 //! The catalog as hosts use it: by name, with the window's JSON.
 
-use amparo_ops::{OPERATIONS, Reach, Slot};
+use amparo_core::vault::KdfCost;
+use amparo_ops::{Reach, Slot};
 use serde_json::{Value, json};
 
+const PASSPHRASE: &str = "frase de prueba larga";
+
+/// A new data folder, its vault made and unlocked through the catalog.
 fn slot() -> (tempfile::TempDir, Slot) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let slot = Slot::open(Ok(dir.path().to_path_buf()));
+    let slot = Slot::open_with_cost(Ok(dir.path().to_path_buf()), KdfCost::WEAK_FOR_TESTS);
+    call(&slot, "create_vault", json!({ "passphrase": PASSPHRASE })).expect("vault");
     (dir, slot)
 }
 
@@ -29,11 +34,11 @@ fn new_case(slot: &Slot) -> String {
 
 #[test]
 fn names_are_unique_and_every_operation_says_what_it_does() {
-    let mut names: Vec<&str> = OPERATIONS.iter().map(|op| op.name).collect();
+    let mut names: Vec<&str> = amparo_ops::all().map(|op| op.name).collect();
     names.sort_unstable();
     names.dedup();
-    assert_eq!(names.len(), OPERATIONS.len());
-    for op in OPERATIONS {
+    assert_eq!(names.len(), amparo_ops::all().count());
+    for op in amparo_ops::all() {
         assert!(!op.summary.trim().is_empty(), "{} has no summary", op.name);
     }
 }
@@ -75,6 +80,8 @@ fn a_newer_database_is_reported_as_newer_by_prints_too() {
     let conn = rusqlite_like_bump(dir.path());
     assert!(conn, "schema version bumped");
     let slot = Slot::open(Ok(dir.path().to_path_buf()));
+    let refused = call(&slot, "unlock", json!({ "passphrase": PASSPHRASE })).expect_err("newer");
+    assert_eq!(refused.code, "newerDatabase");
     for (op, input) in [
         ("list_cases", json!({ "query": "" })),
         ("statement_checks", json!({ "id": "x" })),
@@ -88,7 +95,8 @@ fn a_newer_database_is_reported_as_newer_by_prints_too() {
 /// Marks the database as written by a newer Amparo, the way a newer
 /// version would (its schema version in `user_version`).
 fn rusqlite_like_bump(dir: &std::path::Path) -> bool {
-    let store = amparo_core::Store::open(dir).expect("open");
+    let vault = amparo_core::Vault::unlock(dir, PASSPHRASE).expect("unlock");
+    let store = amparo_core::Store::open(dir, vault.keys()).expect("open");
     store
         .raw_execute_for_tests(&format!(
             "PRAGMA user_version = {}",

@@ -94,7 +94,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .and_then(|n| n.parse().ok())
         .unwrap_or(7);
     let data = tempfile::tempdir()?;
-    let mut store = Store::open(data.path())?;
+    let mut store = Store::open(data.path(), &amparo_core::Keys::fixed_for_tests())?;
     let case = store.add_example_case()?;
     let statements = store.statements(&case.id)?;
     let id = statements[0].id.clone();

@@ -71,8 +71,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .unwrap_or_else(|| PathBuf::from("docs/samples"));
     std::fs::create_dir_all(&out)?;
     let data = tempfile::tempdir()?;
-    let mut store = Store::open(data.path())?;
-    let blobs = BlobStore::open(data.path())?;
+    let mut store = Store::open(data.path(), &amparo_core::Keys::fixed_for_tests())?;
+    let blobs = BlobStore::open(data.path(), &amparo_core::Keys::fixed_for_tests())?;
     let case = store.add_example_case()?;
     for summary in store.statements(&case.id)? {
         let mother = summary.declarant_name.starts_with("María");

@@ -189,12 +189,22 @@ pub(crate) fn stored_filing_set(
     blobs: &BlobStore,
     version: &SignedVersion,
 ) -> Result<Vec<u8>, PrintError> {
-    let pdf = blobs.read_original(&version.pdf_sha256)?;
-    if format!("{:x}", Sha256::digest(&pdf)) != version.pdf_sha256 {
-        return Err(PrintError::Core(Error::CorruptDatabase(format!(
+    let mismatch = || {
+        PrintError::Core(Error::CorruptDatabase(format!(
             "the stored PDF of signed version {} does not match its SHA-256",
             version.number
-        ))));
+        )))
+    };
+    // A sealed file that no longer opens (altered, or another file put in
+    // its place) is the same finding as bytes that no longer hash right.
+    let pdf = blobs
+        .read_original(&version.pdf_sha256)
+        .map_err(|e| match e {
+            Error::DamagedFile(_) => mismatch(),
+            other => PrintError::Core(other),
+        })?;
+    if format!("{:x}", Sha256::digest(&pdf)) != version.pdf_sha256 {
+        return Err(mismatch());
     }
     Ok(pdf)
 }

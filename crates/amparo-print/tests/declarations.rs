@@ -262,11 +262,9 @@ fn a_signed_reprint_is_the_stored_pdf_even_after_the_text_changes() {
 
     // A tampered stored PDF is refused rather than handed out.
     let blob = f
-        .dir
-        .path()
-        .join("blobs/originals")
-        .join(&version.pdf_sha256[..2])
-        .join(&version.pdf_sha256);
+        .blobs
+        .original_file_for_tests(&version.pdf_sha256)
+        .expect("sealed file");
     std::fs::write(&blob, b"%PDF-1.7 not the signed one").expect("tamper");
     assert!(print_signed(&f.store, &f.blobs, &f.mother, 1).is_err());
 }

@@ -252,13 +252,17 @@ fn a_stored_filing_set_that_no_longer_matches_its_hash_is_never_printed() {
         .into_iter()
         .find(|s| s.id != id)
         .expect("another statement");
-    let other_pdf = print_signed(&f.store, &f.blobs, &other.id, 1).expect("other set");
+    let other_version = f.store.statement(&other.id).expect("other").signed[0].clone();
+    let other_sealed = std::fs::read(
+        f.blobs
+            .original_file_for_tests(&other_version.pdf_sha256)
+            .expect("other sealed file"),
+    )
+    .expect("other set");
     let blob = f
-        .dir
-        .path()
-        .join("blobs/originals")
-        .join(&version.pdf_sha256[..2])
-        .join(&version.pdf_sha256);
+        .blobs
+        .original_file_for_tests(&version.pdf_sha256)
+        .expect("sealed file");
     assert!(blob.exists(), "the stored set is at {}", blob.display());
     // Her exhibit's letter, read from a print before the swap.
     let before = pages_raw_text(one_file(&print(&f, PacketPurpose::Draft).expect("draft")));
@@ -268,7 +272,7 @@ fn a_stored_filing_set_that_no_longer_matches_its_hash_is_never_printed() {
         .find_map(|l| l.trim().strip_prefix("EXHIBIT "))
         .expect("letter")
         .to_owned();
-    std::fs::write(&blob, &other_pdf).expect("swap");
+    std::fs::write(&blob, &other_sealed).expect("swap");
 
     for purpose in [PacketPurpose::Filing, PacketPurpose::Draft] {
         let err = print(&f, purpose).expect_err("refused");

@@ -37,6 +37,8 @@ export interface ShellOperations {
   guardWindowClose(keepOpen: () => boolean): Promise<() => void>;
   /** Closes the window for good (after the user chose to). */
   closeWindow(): Promise<void>;
+  /** Hides the window from the screen (the quick exit, after locking). */
+  hideWindow(): Promise<void>;
   /** Opens the file picker and imports what is picked; null when cancelled. */
   importPickedPhotos(
     caseId: string,

@@ -31,6 +31,7 @@ export const tauriBackend: Backend = {
       if (keepOpen()) event.preventDefault();
     }),
   closeWindow: () => getCurrentWindow().destroy(),
+  hideWindow: () => getCurrentWindow().minimize(),
   importPickedPhotos: (caseId, title, onProgress) =>
     call('import_picked_photos', { caseId, title, progress: channel(onProgress) }),
   importDroppedPhotos: (caseId, onProgress) =>

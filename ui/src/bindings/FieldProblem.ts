@@ -4,4 +4,4 @@
  * Why a field was refused. The UI turns each into a sentence in the user's
  * language.
  */
-export type FieldProblem = "required" | "aNumberFormat" | "dateInvalid" | "dateInFuture" | "yearOutOfRange" | "timeFormat" | "tooLong" | "unknown";
+export type FieldProblem = "required" | "aNumberFormat" | "dateInvalid" | "dateInFuture" | "yearOutOfRange" | "timeFormat" | "tooLong" | "tooShort" | "unknown";

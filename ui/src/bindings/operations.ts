@@ -33,6 +33,7 @@ import type { HearingKind } from './HearingKind';
 import type { ItemLabel } from './ItemLabel';
 import type { KnownDate } from './KnownDate';
 import type { LanguageHelper } from './LanguageHelper';
+import type { MovedIn } from './MovedIn';
 import type { PacketDraft } from './PacketDraft';
 import type { PacketEntry } from './PacketEntry';
 import type { PacketItem } from './PacketItem';
@@ -70,6 +71,9 @@ import type { SwornIn } from './SwornIn';
 import type { Tattoo } from './Tattoo';
 import type { TattooDraft } from './TattooDraft';
 import type { TattooPhoto } from './TattooPhoto';
+import type { VaultCreated } from './VaultCreated';
+import type { VaultState } from './VaultState';
+import type { VaultStatus } from './VaultStatus';
 import type { WordingEntry } from './WordingEntry';
 import type { WordingSource } from './WordingSource';
 
@@ -78,6 +82,20 @@ export type Call = (op: string, input: Record<string, unknown>) => Promise<unkno
 
 /** Every operation the window may call, as methods. */
 export interface CoreOperations {
+  /** Whether this data folder has a vault, and whether it is unlocked. */
+  vaultStatus(): Promise<VaultStatus>;
+  /** Makes the vault with its passphrase (moving any older plain data in) and gives the recovery words, to be shown once. */
+  createVault(passphrase: string): Promise<VaultCreated>;
+  /** Whether the words typed are the vault's recovery words (the check that they were copied right). */
+  confirmRecoveryWords(words: string): Promise<boolean>;
+  /** Unlocks with the passphrase (moving any older plain data in). */
+  unlock(passphrase: string): Promise<MovedIn>;
+  /** Unlocks with the recovery words when the passphrase is forgotten, and sets a new passphrase. */
+  unlockWithRecovery(words: string, newPassphrase: string): Promise<MovedIn>;
+  /** Changes the passphrase (the data is not re-encrypted; the recovery words stay valid). */
+  changePassphrase(current: string, newPassphrase: string): Promise<void>;
+  /** Locks: the store is closed and the keys are dropped. */
+  lock(): Promise<void>;
   /** What the window needs to draw its first screen. */
   startup(): Promise<Startup>;
   /** Sets the window's language ("en" or "es"). */
@@ -197,6 +215,13 @@ export interface CoreOperations {
 /** The operations over `call`. */
 export function coreOperations(call: Call): CoreOperations {
   return {
+    vaultStatus: () => call('vault_status', {  }) as Promise<VaultStatus>,
+    createVault: (passphrase) => call('create_vault', { passphrase }) as Promise<VaultCreated>,
+    confirmRecoveryWords: (words) => call('confirm_recovery_words', { words }) as Promise<boolean>,
+    unlock: (passphrase) => call('unlock', { passphrase }) as Promise<MovedIn>,
+    unlockWithRecovery: (words, newPassphrase) => call('unlock_with_recovery', { words, newPassphrase }) as Promise<MovedIn>,
+    changePassphrase: (current, newPassphrase) => call('change_passphrase', { current, newPassphrase }) as Promise<void>,
+    lock: () => call('lock', {  }) as Promise<void>,
     startup: () => call('startup', {  }) as Promise<Startup>,
     setLocale: (locale) => call('set_locale', { locale }) as Promise<Preferences>,
     markNoticeRead: () => call('mark_notice_read', {  }) as Promise<Preferences>,
@@ -259,6 +284,13 @@ export function coreOperations(call: Call): CoreOperations {
 
 /** The name of every operation the window may call. */
 export const windowOperations = [
+  'vault_status',
+  'create_vault',
+  'confirm_recovery_words',
+  'unlock',
+  'unlock_with_recovery',
+  'change_passphrase',
+  'lock',
   'startup',
   'set_locale',
   'mark_notice_read',

@@ -7,6 +7,8 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
+use crate::vault::Keys;
+
 use crate::error::{Error, Result};
 
 /// The migrations, oldest first. Never edit one that has shipped: add a new one.
@@ -43,14 +45,14 @@ pub(crate) fn check_not_newer(conn: &Connection) -> Result<i64> {
 
 /// Brings the schema up to [`SCHEMA_VERSION`]. `backup_dir` receives a copy
 /// of a database that already has data before it is changed.
-pub(crate) fn migrate(conn: &mut Connection, backup_dir: Option<&Path>) -> Result<()> {
+pub(crate) fn migrate(conn: &mut Connection, backup_dir: Option<(&Path, &Keys)>) -> Result<()> {
     let found = check_not_newer(conn)?;
     if found == SCHEMA_VERSION {
         return Ok(());
     }
     let has_tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
-    if let (Some(dir), true) = (backup_dir, has_tables > 0) {
-        backup_before_migration(conn, dir, found)?;
+    if let (Some((dir, keys)), true) = (backup_dir, has_tables > 0) {
+        backup_before_migration(conn, dir, keys, found)?;
     }
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
         let tx = conn.transaction()?;
@@ -61,11 +63,14 @@ pub(crate) fn migrate(conn: &mut Connection, backup_dir: Option<&Path>) -> Resul
     Ok(())
 }
 
-fn backup_before_migration(conn: &Connection, dir: &Path, found: i64) -> Result<()> {
+fn backup_before_migration(conn: &Connection, dir: &Path, keys: &Keys, found: i64) -> Result<()> {
     super::private_dir(dir)?;
     let stamp = chrono::Utc::now().timestamp();
     let path = dir.join(format!("amparo-schema-{found}-{stamp}.sqlite3"));
-    let mut copy = Connection::open(&path)?;
+    // SQLCipher copies pages only between databases under the same key.
+    let flags =
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_CREATE;
+    let mut copy = super::open_keyed(&path, flags, keys)?;
     super::private_file(&path)?;
     let backup = rusqlite::backup::Backup::new(conn, &mut copy)?;
     backup.run_to_completion(256, std::time::Duration::ZERO, None)?;

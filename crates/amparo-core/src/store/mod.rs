@@ -1,8 +1,9 @@
-//! The SQLite store. One file, `amparo.sqlite3`, in the data folder, opened
-//! in WAL mode with `synchronous=FULL` (evidence must survive a power cut),
-//! foreign keys on and `secure_delete` on (erased text is overwritten, not
-//! left in free pages). The folder is private to the user (0700) and the
-//! files in it are 0600.
+//! The SQLite store. One file, `amparo.sqlite3`, in the data folder,
+//! encrypted by SQLCipher with the vault's raw database key, opened in WAL
+//! mode with `synchronous=FULL` (evidence must survive a power cut), foreign
+//! keys on, `secure_delete` on (erased text is overwritten, not left in free
+//! pages) and temporary tables in memory (never in a plain temporary file).
+//! The folder is private to the user (0700) and the files in it are 0600.
 //!
 //! A database that is damaged, or that a newer Amparo wrote, is refused with
 //! a clear error before anything is written to it.
@@ -34,6 +35,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::error::{Error, Result};
+use crate::vault::Keys;
 
 pub use attest::SwornIn;
 pub use migrate::SCHEMA_VERSION;
@@ -50,11 +52,15 @@ const MIGRATION_BACKUPS: &str = "backups";
 pub struct Store {
     conn: Connection,
     dir: Option<PathBuf>,
+    keys: Option<Keys>,
 }
 
 impl Store {
-    /// Opens (creating if needed) the store in the data folder `dir`.
-    pub fn open(dir: &Path) -> Result<Self> {
+    /// Opens (creating if needed) the store in the data folder `dir`,
+    /// encrypted with `keys` (from the unlocked [`crate::Vault`]). A plain
+    /// database left by an older Amparo is refused: the vault moves it in
+    /// first ([`crate::vault::move_plain_data_in`]).
+    pub fn open(dir: &Path, keys: &Keys) -> Result<Self> {
         private_dir(dir)?;
         let path = dir.join(DATABASE_FILE);
         let has_data = fs::metadata(&path).map(|m| m.len() > 0).unwrap_or(false);
@@ -72,14 +78,14 @@ impl Store {
         }
         private_file(&path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(&path, flags).map_err(corrupt)?;
+        let mut conn = open_keyed(&path, flags, keys)?;
         conn.busy_timeout(Duration::from_secs(5))?;
         if has_data {
             quick_check(&conn)?;
         }
         migrate::check_not_newer(&conn).map_err(corrupt_or)?;
         configure(&conn)?;
-        migrate::migrate(&mut conn, Some(&dir.join(MIGRATION_BACKUPS)))?;
+        migrate::migrate(&mut conn, Some((&dir.join(MIGRATION_BACKUPS), keys)))?;
         for suffix in ["-wal", "-shm"] {
             let side = dir.join(format!("{DATABASE_FILE}{suffix}"));
             if side.exists() {
@@ -89,6 +95,7 @@ impl Store {
         Ok(Self {
             conn,
             dir: Some(dir.to_path_buf()),
+            keys: Some(keys.clone()),
         })
     }
 
@@ -97,7 +104,11 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         configure(&conn)?;
         migrate::migrate(&mut conn, None)?;
-        Ok(Self { conn, dir: None })
+        Ok(Self {
+            conn,
+            dir: None,
+            keys: None,
+        })
     }
 
     /// The data folder, or `None` for an in-memory store.
@@ -114,6 +125,39 @@ impl Store {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
+
+    /// The keys the store was opened with (`None` in memory).
+    pub(crate) fn keys(&self) -> Option<&Keys> {
+        self.keys.as_ref()
+    }
+}
+
+/// A raw connection to the database file at `path` (created if missing)
+/// under `keys`: for tests that tamper past the store's own rules.
+#[doc(hidden)]
+pub fn raw_connection_for_tests(path: &Path, keys: &Keys) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
+    open_keyed(path, flags, keys)
+}
+
+/// Opens the SQLCipher database at `path` with the vault's raw key. A key
+/// that does not open it, or a file that is not a database, is a
+/// `CorruptDatabase` error, found here rather than at the first query.
+pub(crate) fn open_keyed(path: &Path, flags: OpenFlags, keys: &Keys) -> Result<Connection> {
+    let conn = Connection::open_with_flags(path, flags).map_err(corrupt)?;
+    let sql = zeroize::Zeroizing::new(format!("PRAGMA key = {};", keys.database_pragma().as_str()));
+    conn.execute_batch(&sql).map_err(corrupt)?;
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(|e| match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => Error::CorruptDatabase(format!(
+            "{} cannot be opened with this Amparo's key, or is damaged",
+            path.display()
+        )),
+        _ => corrupt(e),
+    })?;
+    Ok(conn)
 }
 
 fn configure(conn: &Connection) -> Result<()> {
@@ -122,16 +166,23 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "secure_delete", "ON")?;
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(())
 }
 
-/// Refuses a file that is not an SQLite database, before SQLite touches it.
-fn check_header(path: &Path) -> Result<()> {
+/// Whether the file at `path` is a plain (unencrypted) SQLite database.
+pub(crate) fn is_plain_database(path: &Path) -> Result<bool> {
     let mut header = [0u8; 16];
     let read = fs::File::open(path)?.read(&mut header)?;
-    if read < 16 || &header != b"SQLite format 3\0" {
+    Ok(read == 16 && &header == b"SQLite format 3\0")
+}
+
+/// Refuses a plain database before SQLCipher touches it: it is an older
+/// Amparo's, to be moved into the vault, never opened as if encrypted.
+fn check_header(path: &Path) -> Result<()> {
+    if is_plain_database(path)? {
         return Err(Error::CorruptDatabase(format!(
-            "{} is not an SQLite database",
+            "{} is not encrypted; it must be moved into the vault first",
             path.display()
         )));
     }

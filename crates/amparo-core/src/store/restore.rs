@@ -14,12 +14,13 @@ impl Store {
     /// returned) and opens the restored database in place of this one.
     pub fn restore_backup(&mut self, source: &Path) -> Result<Option<PathBuf>> {
         let dir = self.dir.clone().ok_or(Error::NoDataDir)?;
+        let keys = self.keys.clone().ok_or(Error::NoDataDir)?;
         // Dropping the old connection closes it (and checkpoints its WAL)
         // before its files are moved away.
         self.conn = Connection::open_in_memory()?;
         self.dir = None;
-        let kept = crate::restore_backup(&dir, source);
-        *self = Store::open(&dir)?;
+        let kept = crate::restore_backup(&dir, source, &keys);
+        *self = Store::open(&dir, &keys)?;
         kept
     }
 }

@@ -19,8 +19,8 @@ pub struct Fixture {
 
 pub fn fixture() -> Fixture {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(dir.path()).expect("store");
-    let blobs = BlobStore::open(dir.path()).expect("blobs");
+    let mut store = Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("store");
+    let blobs = BlobStore::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("blobs");
     let case = store.add_example_case().expect("example");
     let statements = store.statements(&case.id).expect("statements");
     let find = |who: &str| {

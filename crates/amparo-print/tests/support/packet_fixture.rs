@@ -55,8 +55,8 @@ fn jpeg(image: &RgbImage) -> Vec<u8> {
 /// builds a packet of every statement, both tattoo records and the photos.
 pub fn packet_fixture(count: usize, width: u32, height: u32) -> PacketFixture {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(dir.path()).expect("store");
-    let blobs = BlobStore::open(dir.path()).expect("blobs");
+    let mut store = Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("store");
+    let blobs = BlobStore::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("blobs");
     let case = store.add_example_case().expect("example");
     let case_id = case.id.clone();
 

@@ -99,4 +99,15 @@ describe('the lock', () => {
     expect(screen.queryByText(/Luis Gómez/)).toBeNull();
     expect(screen.getByRole('heading', { name: 'Amparo is locked' })).toBeTruthy();
   });
+
+  it('keeps the idle time chosen in the top bar', async () => {
+    const user = userEvent.setup();
+    const backend = await withCase();
+    const choice = screen.getByLabelText('Lock by itself');
+    expect(choice).toHaveValue('15');
+    await user.selectOptions(choice, 'After 5 minutes without use');
+    await waitFor(async () => expect((await backend.startup()).preferences.lockAfterMinutes).toBe(5));
+    expect(screen.getByRole('option', { name: 'After 1 minute without use' })).toBeTruthy();
+    expect(screen.getByRole('option', { name: 'Never by itself' })).toBeTruthy();
+  });
 });

@@ -98,7 +98,7 @@ pub use statement::{
 };
 pub use statement_checks::{PrintCheck, PrintCheckCode, check_for_print, ready_for_final};
 pub use store::{
-    DATABASE_FILE, Preferences, SCHEMA_VERSION, Store, SwornIn, check_signing,
+    DATABASE_FILE, LOCK_AFTER_CHOICES, LOCK_AFTER_DEFAULT, Preferences, SCHEMA_VERSION, Store, SwornIn, check_signing,
     raw_connection_for_tests,
 };
 pub use tattoo::{Tattoo, TattooDraft, TattooPhoto, TattooPhotoRole};

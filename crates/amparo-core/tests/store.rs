@@ -416,3 +416,19 @@ fn a_database_from_the_first_version_is_copied_then_migrated_with_its_cases() {
         "the copy is the database as it was before migrating"
     );
 }
+
+#[test]
+fn the_idle_lock_keeps_one_of_its_choices_and_refuses_any_other() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("open");
+    assert_eq!(store.preferences().expect("prefs").lock_after_minutes, amparo_core::LOCK_AFTER_DEFAULT);
+    assert_eq!(store.set_lock_after(5).expect("5").lock_after_minutes, 5);
+    assert_eq!(store.set_lock_after(0).expect("never").lock_after_minutes, 0);
+    let Err(Error::Invalid(fields)) = store.set_lock_after(7) else {
+        panic!("7 minutes accepted");
+    };
+    assert_eq!(fields[0].field, "lockAfterMinutes");
+    drop(store);
+    let store = Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("reopen");
+    assert_eq!(store.preferences().expect("prefs").lock_after_minutes, 0);
+}

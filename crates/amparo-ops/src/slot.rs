@@ -56,7 +56,8 @@ pub struct VaultCreated {
     pub moved: MovedIn,
 }
 
-/// The data folder, shared by every call of a host.
+/// The data folder, shared by every call of a host. Dropping it (the host
+/// closing) locks it.
 pub struct Slot {
     dir: Option<PathBuf>,
     kdf: KdfCost,
@@ -97,6 +98,12 @@ impl Slot {
     /// viewer in an earlier session (which may name a case erased since)
     /// are removed. Blobs no row names are swept at each unlock.
     pub fn tidy(&self) {
+        self.remove_printed();
+    }
+
+    /// Removes the PDFs written for the system viewer: they are plain, so
+    /// they go when Amparo starts, locks and closes.
+    fn remove_printed(&self) {
         if let Some(dir) = &self.dir {
             let _ = std::fs::remove_dir_all(dir.join(files::PRINTED));
         }
@@ -190,6 +197,7 @@ impl Slot {
             *vault = None;
         }
         self.previews.clear();
+        self.remove_printed();
     }
 
     fn dir(&self) -> Result<PathBuf, Error> {
@@ -288,6 +296,12 @@ impl Slot {
             return Err(Error::Unavailable(payload.clone()));
         }
         Ok(value)
+    }
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.lock();
     }
 }
 

@@ -39,7 +39,7 @@ use crate::vault::Keys;
 
 pub use attest::SwornIn;
 pub use migrate::SCHEMA_VERSION;
-pub use settings::Preferences;
+pub use settings::{LOCK_AFTER_CHOICES, LOCK_AFTER_DEFAULT, Preferences};
 pub use statements::check_signing;
 
 /// The database file's name inside the data folder.

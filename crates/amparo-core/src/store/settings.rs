@@ -1,12 +1,12 @@
-//! Preferences of this installation: the language of the window and whether
-//! the first-start notice has been read.
+//! Preferences of this installation: the language of the window, whether
+//! the first-start notice has been read, and when an idle window locks.
 
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::Store;
-use crate::error::Result;
+use crate::error::{Error, FieldError, FieldProblem, Result};
 
 /// What the window remembers between starts.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
@@ -14,13 +14,23 @@ use crate::error::Result;
 pub struct Preferences {
     /// `en` or `es`; `None` until the user picks one.
     pub locale: Option<String>,
-    /// True once the first-start notice (not legal advice, no encryption yet,
-    /// where to find legal help) has been read and closed.
+    /// True once the first-start notice (not legal advice, what the lock
+    /// protects, where to find legal help) has been read and closed.
     pub notice_read: bool,
+    /// Minutes without use after which the window locks itself; 0: never.
+    pub lock_after_minutes: u32,
 }
+
+/// The idle times the window offers, in minutes (0: never).
+pub const LOCK_AFTER_CHOICES: [u32; 6] = [1, 5, 15, 30, 60, 0];
+
+/// The idle time of a new installation: long enough to write a paragraph
+/// without being interrupted, short enough for a shared computer.
+pub const LOCK_AFTER_DEFAULT: u32 = 15;
 
 const LOCALE: &str = "locale";
 const NOTICE_READ: &str = "notice_read";
+const LOCK_AFTER: &str = "lock_after_minutes";
 
 impl Store {
     /// The stored preferences.
@@ -28,7 +38,25 @@ impl Store {
         Ok(Preferences {
             locale: self.setting(LOCALE)?,
             notice_read: self.setting(NOTICE_READ)?.as_deref() == Some("1"),
+            lock_after_minutes: self
+                .setting(LOCK_AFTER)?
+                .and_then(|m| m.parse().ok())
+                .filter(|m| LOCK_AFTER_CHOICES.contains(m))
+                .unwrap_or(LOCK_AFTER_DEFAULT),
         })
+    }
+
+    /// Remembers after how many idle minutes the window locks (one of
+    /// [`LOCK_AFTER_CHOICES`]).
+    pub fn set_lock_after(&mut self, minutes: u32) -> Result<Preferences> {
+        if !LOCK_AFTER_CHOICES.contains(&minutes) {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "lockAfterMinutes",
+                FieldProblem::Unknown,
+            )]));
+        }
+        self.put_setting(LOCK_AFTER, &minutes.to_string())?;
+        self.preferences()
     }
 
     /// Remembers the window's language.

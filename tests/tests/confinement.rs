@@ -73,3 +73,63 @@ fn the_window_never_leaves_the_app_and_opens_no_other_window() {
         window.quit().await;
     });
 }
+
+#[test]
+fn a_script_in_the_page_gets_only_the_permissions_the_ui_uses() {
+    run(|| async {
+        let desktop = Desktop::start();
+        let window = desktop.launch().await;
+        window.wait_for_text("Continue in English").await;
+
+        // What core:default granted and the UI never uses: the user's home
+        // folder (often their name), the app's name and version, window
+        // details, emitting events as if the shell had.
+        for (command, args) in [
+            ("plugin:path|resolve_directory", json!({ "directory": 21 })),
+            ("plugin:path|resolve_directory", json!({ "directory": 17 })),
+            ("plugin:app|version", json!({})),
+            ("plugin:app|name", json!({})),
+            ("plugin:window|title", json!({ "label": "main" })),
+            ("plugin:window|inner_size", json!({ "label": "main" })),
+            ("plugin:webview|get_all_webviews", json!({})),
+            (
+                "plugin:event|emit",
+                json!({ "event": "files-dropped", "payload": 3 }),
+            ),
+        ] {
+            let answer = window.invoke_as_page(command, args).await;
+            let refusal = answer
+                .as_ref()
+                .err()
+                .and_then(|e| e.as_str())
+                .unwrap_or_default()
+                .to_owned();
+            assert!(
+                refusal.contains("not allowed"),
+                "{command} must be refused by the capability; it answered {answer:?}"
+            );
+        }
+
+        // What the UI does use still works: following an event and
+        // stopping (the dropped-files notice and the close guard).
+        let id = window
+            .invoke_as_page(
+                "plugin:event|listen",
+                json!({
+                    "event": "files-dropped",
+                    "target": { "kind": "Any" },
+                    "handler": 4242,
+                }),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("listening is allowed: {e}"));
+        window
+            .invoke_as_page(
+                "plugin:event|unlisten",
+                json!({ "event": "files-dropped", "eventId": id }),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("unlistening is allowed: {e}"));
+        window.quit().await;
+    });
+}

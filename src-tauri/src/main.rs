@@ -25,7 +25,7 @@ use std::path::PathBuf;
 
 use amparo_ops::Slot;
 use file_commands::DroppedFiles;
-use tauri::{DragDropEvent, Emitter, Manager, WindowEvent};
+use tauri::{DragDropEvent, Emitter, Manager, RunEvent, WindowEvent};
 use viewer::OpenedPdfs;
 
 /// The commands of every build, then those only end-to-end test builds add.
@@ -86,7 +86,13 @@ fn main() {
             std::process::exit(1);
         }
     };
-    app.run(|_, _| {});
+    app.run(|app, event| {
+        // PDFs opened in the system viewer go when the app does (and at the
+        // next start, after a crash).
+        if let RunEvent::Exit = event {
+            app.state::<Slot>().clear_printed();
+        }
+    });
 }
 
 /// `--data-dir DIR` or `--data-dir=DIR` on the command line.

@@ -3,6 +3,7 @@
 //! uses, and takes the PDFs it wrote for the system viewer with it when it
 //! closes. Needs the app built with `--features e2e`.
 
+use std::path::Path;
 use std::time::Duration;
 
 use amparo_e2e::{Desktop, Window, run};
@@ -131,5 +132,58 @@ fn a_script_in_the_page_gets_only_the_permissions_the_ui_uses() {
             .await
             .unwrap_or_else(|e| panic!("unlistening is allowed: {e}"));
         window.quit().await;
+    });
+}
+
+/// Whether `dir` holds any file, in any folder.
+fn holds_files(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| e.path().is_file() || holds_files(&e.path()))
+    })
+}
+
+#[test]
+fn pdfs_opened_in_the_viewer_are_gone_once_the_window_closes() {
+    run(|| async {
+        let desktop = Desktop::start();
+        let window = desktop.launch().await;
+        window.press("Continue in English").await;
+        let case = window.invoke("add_example_case", json!({})).await;
+        let statements = window
+            .invoke("list_statements", json!({ "caseId": case["id"] }))
+            .await;
+        let id = statements[0]["id"].clone();
+        window
+            .invoke_as_page(
+                "open_statement_pdf",
+                json!({ "id": id, "purpose": "draft" }),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("open the declaration: {e}"));
+        let printed = desktop.data_dir().join("printed");
+        assert!(holds_files(&printed), "the PDF was written for the viewer");
+
+        // Closed the way the window closes once nothing is unsaved.
+        window
+            .script(
+                "setTimeout(() => window.__TAURI_INTERNALS__.invoke('plugin:window|destroy', { label: 'main' }), 100);
+                 return null;",
+            )
+            .await;
+        let mut waited = Duration::ZERO;
+        while holds_files(&printed) && waited < Duration::from_secs(15) {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            waited += Duration::from_millis(200);
+        }
+        assert!(
+            !holds_files(&printed),
+            "the PDFs written for the viewer are removed when the app closes"
+        );
+        assert!(
+            desktop.data_dir().join("amparo.sqlite3").exists(),
+            "the case itself stays"
+        );
     });
 }

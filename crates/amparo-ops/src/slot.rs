@@ -63,8 +63,15 @@ impl Slot {
         {
             sweep(store, blobs);
         }
+        self.clear_printed();
+    }
+
+    /// Removes the PDFs written for the system viewer, as the window does
+    /// when it closes: a declaration left there would name a person to
+    /// whoever opens the laptop next.
+    pub fn clear_printed(&self) {
         if let Some(dir) = &self.dir {
-            let _ = std::fs::remove_dir_all(dir.join(files::PRINTED));
+            files::clear_printed(dir);
         }
     }
 

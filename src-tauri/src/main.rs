@@ -16,6 +16,7 @@ mod call;
 mod e2e_commands;
 mod file_commands;
 mod folder_dialog;
+mod main_window;
 mod media_scheme;
 mod print_commands;
 mod viewer;
@@ -24,7 +25,7 @@ use std::path::PathBuf;
 
 use amparo_ops::Slot;
 use file_commands::DroppedFiles;
-use tauri::{DragDropEvent, Emitter, Manager, WindowEvent};
+use tauri::{DragDropEvent, Emitter, Manager, RunEvent, WindowEvent};
 use viewer::OpenedPdfs;
 
 /// The commands of every build, then those only end-to-end test builds add.
@@ -60,6 +61,7 @@ fn main() {
         .manage(DroppedFiles::default())
         .manage(OpenedPdfs::default())
         .register_asynchronous_uri_scheme_protocol(media_scheme::SCHEME, media_scheme::handle)
+        .setup(|app| main_window::open(app.handle()))
         .on_window_event(|window, event| {
             // Dropped files stay here; the UI is only told that some came.
             if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event {
@@ -77,10 +79,20 @@ fn main() {
         e2e_commands::e2e_opened_pdfs,
         e2e_commands::e2e_keep_scans
     ));
-    if let Err(error) = builder.run(tauri::generate_context!()) {
-        eprintln!("Amparo could not start its window: {error}");
-        std::process::exit(1);
-    }
+    let app = match builder.build(tauri::generate_context!()) {
+        Ok(app) => app,
+        Err(error) => {
+            eprintln!("Amparo could not start its window: {error}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|app, event| {
+        // PDFs opened in the system viewer go when the app does (and at the
+        // next start, after a crash).
+        if let RunEvent::Exit = event {
+            app.state::<Slot>().clear_printed();
+        }
+    });
 }
 
 /// `--data-dir DIR` or `--data-dir=DIR` on the command line.

@@ -72,20 +72,35 @@ pub fn handle<R: Runtime>(
             (None, Some((token, page))) => (preview_png(&app, &token, page), "image/png"),
             (None, None) => (None, ""),
         };
-        responder.respond(
-            match found {
-                Some(bytes) => Response::builder()
-                    .status(StatusCode::OK)
-                    .header("Content-Type", content_type)
-                    .header("Cache-Control", "max-age=31536000, immutable")
-                    .body(bytes),
-                None => Response::builder()
-                    .status(StatusCode::NOT_FOUND)
-                    .body(Vec::new()),
-            }
-            .unwrap_or_else(|_| Response::new(Vec::new())),
-        );
+        responder.respond(response(found, content_type));
     });
+}
+
+/// What the webview may keep of an answer: nothing. A photo of the person
+/// or a page of their declaration must not stay in WebKit's cache on disk
+/// after the window closes (or is locked), where anyone at the laptop could
+/// read it.
+const NO_STORE: &str = "no-store";
+
+/// The answer for `found` (a derivative's JPEG or a preview page's PNG),
+/// or 404; never stored by the webview.
+fn response(found: Option<Vec<u8>>, content_type: &str) -> Response<Vec<u8>> {
+    match found {
+        Some(bytes) => Response::builder()
+            .status(StatusCode::OK)
+            .header("Content-Type", content_type)
+            .header("Cache-Control", NO_STORE)
+            .body(bytes),
+        None => Response::builder()
+            .status(StatusCode::NOT_FOUND)
+            .header("Cache-Control", NO_STORE)
+            .body(Vec::new()),
+    }
+    .unwrap_or_else(|_| {
+        let mut empty = Response::new(Vec::new());
+        *empty.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+        empty
+    })
 }
 
 #[cfg(test)]
@@ -128,6 +143,28 @@ mod tests {
         ] {
             assert_eq!(page(&bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn nothing_served_is_ever_stored_by_the_webview() {
+        for (found, content_type, status) in [
+            (Some(vec![0xff, 0xd8, 0xff]), "image/jpeg", StatusCode::OK),
+            (
+                Some(vec![0x89, b'P', b'N', b'G']),
+                "image/png",
+                StatusCode::OK,
+            ),
+            (None, "", StatusCode::NOT_FOUND),
+        ] {
+            let answer = response(found, content_type);
+            assert_eq!(answer.status(), status);
+            let cache: Vec<_> = answer.headers().get_all("Cache-Control").iter().collect();
+            assert_eq!(cache, ["no-store"], "{status}: {:?}", answer.headers());
+        }
+        assert_eq!(
+            response(Some(vec![1]), "image/png").headers()["Content-Type"],
+            "image/png"
+        );
     }
 
     #[test]

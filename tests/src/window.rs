@@ -264,6 +264,44 @@ impl Window {
         answer.get("ok").cloned().unwrap_or(serde_json::Value::Null)
     }
 
+    /// Invokes `command` exactly as named (a plugin's `plugin:x|y` too),
+    /// with no permission of its own: what a script in the page could do.
+    /// The answer, or the refusal as the page receives it.
+    pub async fn invoke_as_page(
+        &self,
+        command: &str,
+        args: serde_json::Value,
+    ) -> Result<serde_json::Value, serde_json::Value> {
+        let answer = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
+                   .then((ok) => done({ ok }), (error) => done({ error: error ?? 'refused' }));",
+                vec![json!(command), args],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("invoke {command}: {e}"));
+        match answer.get("error") {
+            Some(error) => Err(error.clone()),
+            None => Ok(answer.get("ok").cloned().unwrap_or(serde_json::Value::Null)),
+        }
+    }
+
+    /// How many windows the app has open, as WebDriver sees them.
+    pub async fn window_count(&self) -> usize {
+        self.client.windows().await.expect("window handles").len()
+    }
+
+    /// The address of the page the window shows.
+    pub async fn address(&self) -> String {
+        self.client
+            .current_url()
+            .await
+            .expect("current address")
+            .to_string()
+    }
+
     /// Runs a script in the page and returns its value.
     pub async fn script(&self, script: &str) -> serde_json::Value {
         self.client.execute(script, vec![]).await.expect("script")

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use amparo_print::{PACKET_FILE_BASE, PacketPurpose, PrintedPacket, Purpose};
 
 /// The folder of the data folder where PDFs opened for reading or printing
-/// are written; it is emptied when the window starts.
+/// are written: only this user may open it, and it is removed when the
+/// window closes and again when it starts (after a crash).
 pub const PRINTED: &str = "printed";
 
 /// Today's date as `YYYY-MM-DD` (UTC), for file names.
@@ -67,11 +68,30 @@ pub fn counsel_folder(parent: &Path, day: &str) -> PathBuf {
     out
 }
 
-/// The private folder for PDFs opened in the system viewer, made if needed.
+/// The private folder for PDFs opened in the system viewer, made if needed:
+/// mode 0700 whatever the umask, and made so again if it was opened to
+/// others since.
 pub fn printed_dir(data_dir: &Path) -> std::io::Result<PathBuf> {
     let dir = data_dir.join(PRINTED);
-    std::fs::create_dir_all(&dir)?;
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        builder.mode(0o700);
+        builder.create(&dir)?;
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    #[cfg(not(unix))]
+    builder.create(&dir)?;
     Ok(dir)
+}
+
+/// Removes the PDFs written for the viewer, and their folder. A viewer
+/// that still shows one keeps its open copy until it closes it (on Linux
+/// and macOS); nothing stays on disk.
+pub fn clear_printed(data_dir: &Path) {
+    let _ = std::fs::remove_dir_all(data_dir.join(PRINTED));
 }
 
 #[cfg(test)]

@@ -98,14 +98,15 @@ impl Slot {
     /// viewer in an earlier session (which may name a case erased since)
     /// are removed. Blobs no row names are swept at each unlock.
     pub fn tidy(&self) {
-        self.remove_printed();
+        self.clear_printed();
     }
 
-    /// Removes the PDFs written for the system viewer: they are plain, so
-    /// they go when Amparo starts, locks and closes.
-    fn remove_printed(&self) {
+    /// Removes the PDFs written for the system viewer, as the window does
+    /// when it closes and Amparo locks: a declaration left there would name
+    /// a person to whoever opens the laptop next.
+    pub fn clear_printed(&self) {
         if let Some(dir) = &self.dir {
-            let _ = std::fs::remove_dir_all(dir.join(files::PRINTED));
+            files::clear_printed(dir);
         }
     }
 
@@ -197,7 +198,7 @@ impl Slot {
             *vault = None;
         }
         self.previews.clear();
-        self.remove_printed();
+        self.clear_printed();
     }
 
     fn dir(&self) -> Result<PathBuf, Error> {

@@ -141,7 +141,7 @@ impl StatementPrint<'_> {
             }));
         }
         DeclarationSet {
-            document_title: d.title.clone(),
+            document_title: pdf_title(purpose),
             example: self.case.is_example,
             draft: purpose == Purpose::Draft,
             parts,
@@ -385,5 +385,15 @@ pub fn long_date(iso: &str, lang: &str) -> String {
         format!("{day} de {} de {year}", MONTHS_ES[month - 1])
     } else {
         format!("{} {day}, {year}", MONTHS_EN[month - 1])
+    }
+}
+
+/// A declaration set's PDF metadata title: what it is, never whose. The
+/// printed title ("Declaration of ...") stays on the page.
+fn pdf_title(purpose: Purpose) -> &'static str {
+    match purpose {
+        Purpose::Draft => "Declaration (draft)",
+        Purpose::ForSignature => "Declaration for signature",
+        Purpose::Filing => "Declaration filing set",
     }
 }

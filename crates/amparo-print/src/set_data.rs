@@ -9,7 +9,9 @@ use serde::Serialize;
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub(crate) struct DeclarationSet {
-    pub document_title: String,
+    /// The PDF's metadata title: the kind of document, never a person's
+    /// name (viewers show it in title bars and recent-file lists).
+    pub document_title: &'static str,
     pub example: bool,
     pub draft: bool,
     pub parts: Vec<Part>,

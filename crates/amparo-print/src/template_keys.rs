@@ -66,7 +66,7 @@ fn certificate() -> Certificate {
 /// A set with every kind of part and every optional field present.
 fn full_set() -> DeclarationSet {
     DeclarationSet {
-        document_title: "t".into(),
+        document_title: "t",
         example: true,
         draft: true,
         parts: vec![
@@ -128,6 +128,7 @@ fn exhibit(body: ExhibitBody) -> ExhibitData {
 /// A packet with every kind of exhibit and every optional field present.
 fn full_packet() -> PacketData {
     PacketData {
+        pdf_title: "t",
         document_title: "t".into(),
         example: true,
         draft: true,

@@ -11,6 +11,11 @@ use crate::set_data::{Caption, Certificate, Part};
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub(crate) struct PacketData {
+    /// The PDF's metadata title: the kind of document, never a person's
+    /// name or text the user typed (viewers show it in title bars and
+    /// recent-file lists).
+    pub pdf_title: &'static str,
+    /// The title printed on the cover and above the filer's signature.
     pub document_title: String,
     pub example: bool,
     pub draft: bool,

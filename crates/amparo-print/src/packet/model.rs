@@ -599,6 +599,11 @@ impl ModelInput<'_> {
         let files = original_files(g, self.originals);
         let prefix = g.draft.page_prefix.trim();
         let data = PacketData {
+            pdf_title: if self.draft_print {
+                "Evidence packet (draft)"
+            } else {
+                "Evidence packet"
+            },
             document_title: self.title(),
             example: g.case.is_example,
             draft: self.draft_print,

@@ -354,39 +354,3 @@ fn preferences_are_remembered() {
     assert_eq!(prefs.locale.as_deref(), Some("es"));
     assert!(prefs.notice_read);
 }
-
-#[test]
-fn a_database_from_the_first_version_is_copied_then_migrated_with_its_cases() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    {
-        let conn = rusqlite::Connection::open(dir.path().join(DATABASE_FILE)).expect("raw");
-        conn.execute_batch(include_str!("../migrations/0001_cases.sql"))
-            .expect("first schema");
-        conn.pragma_update(None, "user_version", 1)
-            .expect("version 1");
-        conn.execute(
-            "INSERT INTO cases (id, record_name, created_at, updated_at)
-             VALUES ('01900000-0000-7000-8000-000000000001', 'Ana Torres', 'x', 'x')",
-            [],
-        )
-        .expect("a case saved by the first version");
-    }
-    let store = Store::open(dir.path()).expect("migrate");
-    assert_eq!(
-        store.list_cases("").expect("list")[0].record_name,
-        "Ana Torres"
-    );
-    let backups: Vec<_> = fs::read_dir(dir.path().join("backups"))
-        .expect("backups folder")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    assert_eq!(backups.len(), 1);
-    let copy = rusqlite::Connection::open(&backups[0]).expect("open copy");
-    let version: i64 = copy
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .expect("version");
-    assert_eq!(
-        version, 1,
-        "the copy is the database as it was before migrating"
-    );
-}

@@ -123,6 +123,32 @@ impl BlobStore {
         read(&self.derivative_path(sha256, kind)?, sha256)
     }
 
+    /// Removes the original `sha256` and every derivative made from it, at
+    /// once: what erasing the last case that names it asks for. Files that
+    /// are already gone are no error.
+    pub fn remove(&self, sha256: &str) -> Result<()> {
+        let mut paths = vec![self.original_path(sha256)?];
+        for kind in [
+            DerivativeKind::Thumb,
+            DerivativeKind::Print,
+            DerivativeKind::Page,
+        ] {
+            paths.push(self.derivative_path(sha256, kind)?);
+        }
+        for path in paths {
+            match fs::remove_file(&path) {
+                Ok(()) => {
+                    if let Some(parent) = path.parent() {
+                        File::open(parent)?.sync_all()?;
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(())
+    }
+
     /// Removes every original and derivative whose hash is not in `keep`,
     /// and any half-written file left in `incoming/`, when it is older than
     /// `min_age`: an import running in another window or command may have

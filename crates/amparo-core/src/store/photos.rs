@@ -169,6 +169,25 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Every original hash the case `case_id` names: its photos, the PDFs of
+    /// its signed statements and the scans of their pages.
+    pub(crate) fn case_hashes(&self, case_id: &str) -> Result<HashSet<String>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT sha256 FROM photos WHERE case_id = ?1
+             UNION SELECT v.pdf_sha256 FROM signed_versions v
+                   JOIN statements s ON s.id = v.statement_id WHERE s.case_id = ?1
+             UNION SELECT c.sha256 FROM signed_scans c
+                   JOIN signed_versions v ON v.id = c.version_id
+                   JOIN statements s ON s.id = v.statement_id WHERE s.case_id = ?1",
+        )?;
+        let hashes = stmt
+            .query_map([case_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(hashes)
+    }
+}
+
 /// The day in the camera's `YYYY-MM-DDTHH:MM:SS`, when it is a real day
 /// that has already come.
 fn camera_day(local: &str) -> Option<RememberedDate> {

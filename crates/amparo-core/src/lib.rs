@@ -24,6 +24,7 @@ mod a_number;
 mod allegation;
 mod attestation;
 mod backup;
+mod backup_check;
 mod bindings;
 mod blob_store;
 mod calendar;
@@ -56,7 +57,9 @@ pub use a_number::ANumber;
 pub use allegation::{
     Allegation, AllegationDraft, AllegationStatus, ReportedCriterion, default_reported_criteria,
 };
-pub use backup::{BackupSummary, restore_backup};
+pub use backup::{
+    BackupSummary, ReplacedData, delete_replaced_data, replaced_data, restore_backup,
+};
 pub use bindings::export_bindings;
 pub use blob_store::{BlobStore, DerivativeKind, is_sha256_hex};
 pub use calendar::{MONTHS_EN, MONTHS_ES};

@@ -180,7 +180,19 @@ pub(crate) fn expected_schema(version: i64) -> Result<Vec<SchemaEntry>> {
 /// "the database ", or `None`.
 pub(crate) fn schema_difference(found: &[SchemaEntry], expected: &[SchemaEntry]) -> Option<String> {
     let key = |e: &SchemaEntry| (e.kind.clone(), e.name.clone());
-    for entry in found {
+    // A table before its indexes and triggers: a dropped or added table is
+    // named, not the first index that goes with it.
+    let rank = |e: &&SchemaEntry| match e.kind.as_str() {
+        "table" => 0,
+        "view" => 1,
+        "trigger" => 2,
+        _ => 3,
+    };
+    let mut found: Vec<&SchemaEntry> = found.iter().collect();
+    found.sort_by_key(rank);
+    let mut expected: Vec<&SchemaEntry> = expected.iter().collect();
+    expected.sort_by_key(rank);
+    for entry in &found {
         match expected.iter().find(|x| key(x) == key(entry)) {
             None => {
                 return Some(format!(

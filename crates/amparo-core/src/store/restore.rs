@@ -23,3 +23,15 @@ impl Store {
         kept
     }
 }
+
+impl Store {
+    /// How the schema of `conn` differs from the one a fresh store makes at
+    /// `version` (in words that follow "the backup's database "), or `None`
+    /// when every table, index, trigger and view is exactly Amparo's own.
+    pub(crate) fn schema_problem(conn: &Connection, version: i64) -> Result<Option<String>> {
+        Ok(super::migrate::schema_difference(
+            &super::migrate::schema_of(conn)?,
+            &super::migrate::expected_schema(version)?,
+        ))
+    }
+}

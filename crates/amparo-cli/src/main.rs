@@ -106,5 +106,6 @@ fn run(args: &Args) -> Result<(), CliError> {
         }
         Command::Backup { out } => Ok(backup_cmd::backup(&Store::open(&dir)?, out, args.json)?),
         Command::Restore { from } => Ok(backup_cmd::restore(&dir, from, args.json)?),
+        Command::Replaced { delete } => Ok(backup_cmd::replaced(&dir, *delete, args.json)?),
     }
 }

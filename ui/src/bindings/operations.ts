@@ -52,6 +52,7 @@ import type { PrintCheck } from './PrintCheck';
 import type { PrintCheckCode } from './PrintCheckCode';
 import type { ReadsEnglish } from './ReadsEnglish';
 import type { RememberedDate } from './RememberedDate';
+import type { ReplacedData } from './ReplacedData';
 import type { ReportedCriterion } from './ReportedCriterion';
 import type { SearchHit } from './SearchHit';
 import type { SearchResults } from './SearchResults';
@@ -104,6 +105,10 @@ export interface CoreOperations {
   eraseCase(id: string, typedName: string): Promise<void>;
   /** Adds the fictional example case. */
   addExampleCase(): Promise<Case>;
+  /** The data the last restore replaced, if any is kept. */
+  replacedData(): Promise<ReplacedData | null>;
+  /** Deletes the data the last restore replaced (true when there was some). */
+  deleteReplacedData(): Promise<boolean>;
   /** `limit` photos of a case from `offset` (at most 500 a page), and how many it has. */
   listPhotos(caseId: string, offset: number, limit: number): Promise<PhotoPage>;
   /** One photo. */
@@ -210,6 +215,8 @@ export function coreOperations(call: Call): CoreOperations {
     restoreCase: (id) => call('restore_case', { id }) as Promise<Case>,
     eraseCase: (id, typedName) => call('erase_case', { id, typedName }) as Promise<void>,
     addExampleCase: () => call('add_example_case', {  }) as Promise<Case>,
+    replacedData: () => call('replaced_data', {  }) as Promise<ReplacedData | null>,
+    deleteReplacedData: () => call('delete_replaced_data', {  }) as Promise<boolean>,
     listPhotos: (caseId, offset, limit) => call('list_photos', { caseId, offset, limit }) as Promise<PhotoPage>,
     getPhoto: (id) => call('get_photo', { id }) as Promise<Photo>,
     updatePhotoDetails: (id, details) => call('update_photo_details', { id, details }) as Promise<Photo>,
@@ -272,6 +279,8 @@ export const windowOperations = [
   'restore_case',
   'erase_case',
   'add_example_case',
+  'replaced_data',
+  'delete_replaced_data',
   'list_photos',
   'get_photo',
   'update_photo_details',

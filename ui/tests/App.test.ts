@@ -105,4 +105,22 @@ describe('the window', () => {
     await user.click(await screen.findByRole('button', { name: 'Restore Luis Gómez' }));
     expect(await screen.findByRole('heading', { name: 'Luis Gómez' })).toBeTruthy();
   });
+
+  it('restores a backup, says the replaced information is kept, and deletes it', async () => {
+    const backend = await start();
+    const user = userEvent.setup();
+    backend.pickedFolder = backend.host.folder('usb');
+    await user.click(screen.getByRole('button', { name: 'Back up' }));
+    await screen.findByText(/Backup saved/);
+    backend.pickedFolder = (backend.outputs('back_up_into')[0] as { folder: string }).folder;
+    await user.click(screen.getByRole('button', { name: 'Restore' }));
+    await user.click(await screen.findByRole('button', { name: 'Choose the backup folder' }));
+    expect(await screen.findByText(/It still holds every case it had, erased ones too/)).toBeTruthy();
+    const kept = await backend.replacedData();
+    expect(kept).not.toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Delete the replaced information' }));
+    expect(await screen.findByText('The information the restore replaced was deleted.')).toBeTruthy();
+    expect(await backend.replacedData()).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Delete the replaced information' })).toBeNull();
+  });
 });

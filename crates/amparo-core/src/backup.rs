@@ -123,6 +123,14 @@ pub fn restore_backup(data_dir: &Path, source: &Path) -> Result<Option<PathBuf>>
         }
     }
     fs::remove_dir_all(&staging)?;
+    // A restore cut short (a crash, a power cut) leaves its staging folder,
+    // a copy of a backup's data: the next restore that goes through removes it.
+    for entry in fs::read_dir(data_dir)? {
+        let entry = entry?;
+        if entry.file_name().to_string_lossy().starts_with(STAGING) && entry.file_type()?.is_dir() {
+            fs::remove_dir_all(entry.path())?;
+        }
+    }
     fs::File::open(data_dir)?.sync_all()?;
     // Only the latest replaced data is kept: each copy holds every case it
     // had, erased ones included, and a family cannot see what piles up.

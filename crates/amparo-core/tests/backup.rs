@@ -240,6 +240,19 @@ fn a_backup_whose_database_has_an_extra_view_or_lacks_a_table_is_refused() {
     );
 
     let f = fixture();
+    change_database(
+        &f,
+        "DROP TRIGGER cases_search_delete;
+         CREATE TRIGGER cases_search_delete AFTER DELETE ON cases BEGIN SELECT 1; END;",
+    );
+    let err = refused(&f);
+    assert!(
+        err.to_string()
+            .contains("has a trigger cases_search_delete that is not the one Amparo makes"),
+        "{err}"
+    );
+
+    let f = fixture();
     change_database(&f, "DROP TRIGGER cases_search_delete;");
     let err = refused(&f);
     assert!(
@@ -310,6 +323,9 @@ fn a_backup_holding_a_file_not_in_its_list_is_refused() {
 #[test]
 fn only_the_latest_replaced_data_is_kept_and_it_can_be_seen_and_deleted() {
     let f = fixture();
+    let stale = f.data.path().join(".restoring-cut-short");
+    fs::create_dir_all(&stale).expect("a restore cut short");
+    fs::write(stale.join(DATABASE_FILE), b"a backup's data").expect("stale copy");
     let first = restore_backup(f.data.path(), &f.folder)
         .expect("restore")
         .expect("replaced");
@@ -317,6 +333,7 @@ fn only_the_latest_replaced_data_is_kept_and_it_can_be_seen_and_deleted() {
         .expect("restore again")
         .expect("replaced");
     assert_ne!(first, second);
+    assert!(!stale.exists(), "what a restore cut short left is removed");
     assert!(!first.exists(), "the older replaced data is removed");
     let kept: Vec<_> = fs::read_dir(f.data.path().join("replaced"))
         .expect("replaced")

@@ -123,4 +123,30 @@ describe('the window', () => {
     expect(await backend.replacedData()).toBeNull();
     expect(screen.queryByRole('button', { name: 'Delete the replaced information' })).toBeNull();
   });
+
+  it('says what erasing removes and what it does not, then erases', async () => {
+    const user = userEvent.setup();
+    const backend = testBackend();
+    const made = await backend.createCase({
+      ...emptyDraft(),
+      person: { ...emptyDraft().person, recordName: 'Ana Torres' },
+    });
+    await backend.deleteCase(made.id, 'Ana Torres');
+    await start(backend);
+    await user.click(screen.getByRole('button', { name: 'Deleted' }));
+    await user.click(await screen.findByRole('button', { name: 'Erase for good' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Erase this case for good?' });
+    const words = within(dialog).getByText(/removes from this computer right away/).textContent ?? '';
+    for (const part of [
+      'its words in the search',
+      'its photos, signed declarations and scans',
+      'any copy of Amparo’s data kept from an update',
+      'Not removed: backups you made, the information kept from your last restore',
+    ]) {
+      expect(words).toContain(part);
+    }
+    await user.type(within(dialog).getByLabelText(/Ana Torres/), 'Ana Torres{Enter}');
+    await waitFor(async () => expect(await backend.deletedCases()).toEqual([]));
+  });
 });
+

@@ -134,7 +134,11 @@ pub fn restore_backup(data_dir: &Path, source: &Path) -> Result<Option<PathBuf>>
     fs::File::open(data_dir)?.sync_all()?;
     // Only the latest replaced data is kept: each copy holds every case it
     // had, erased ones included, and a family cannot see what piles up.
-    remove_replaced_except(data_dir, moved.then_some(replaced.as_path()))?;
+    // When nothing was replaced, the data an earlier restore replaced is
+    // still the latest and stays.
+    if moved {
+        remove_replaced_except(data_dir, Some(&replaced))?;
+    }
     Ok(moved.then_some(replaced))
 }
 

@@ -352,3 +352,25 @@ fn only_the_latest_replaced_data_is_kept_and_it_can_be_seen_and_deleted() {
     let blobs = BlobStore::open(f.data.path()).expect("blobs");
     assert!(blobs.read_original(&f.photo).is_ok());
 }
+
+#[test]
+fn a_restore_into_an_empty_folder_keeps_the_data_an_earlier_restore_replaced() {
+    let f = fixture();
+    let kept = restore_backup(f.data.path(), &f.folder)
+        .expect("restore")
+        .expect("replaced");
+    for name in [DATABASE_FILE, "blobs"] {
+        let path = f.data.path().join(name);
+        if path.is_dir() {
+            fs::remove_dir_all(&path).expect("gone");
+        } else {
+            fs::remove_file(&path).expect("gone");
+        }
+    }
+    assert_eq!(
+        restore_backup(f.data.path(), &f.folder).expect("restore again"),
+        None,
+        "nothing to replace"
+    );
+    assert!(kept.exists(), "the only replaced data is still the latest");
+}

@@ -7,8 +7,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use amparo_core::{
-    BlobStore, CaseDraft, DATABASE_FILE, DeclarantDraft, DerivativeKind, NewPhoto, Paragraph,
-    PhotoDetails, PhotoExif, PhotoFormat, StatementDraft, Store,
+    BlobStore, CaseDraft, DATABASE_FILE, DeclarantDraft, DerivativeKind, NewPhoto, PacketSignature,
+    Paragraph, PhotoDetails, PhotoExif, PhotoFormat, SignedPageScan, StatementDraft, Store,
 };
 use sha2::{Digest, Sha256};
 
@@ -293,4 +293,56 @@ fn erasing_truncates_the_write_ahead_log() {
     erase(&mut store, &id, "Ana Torres");
     let wal = data.path().join(format!("{DATABASE_FILE}-wal"));
     assert_eq!(fs::metadata(&wal).map(|m| m.len()).unwrap_or(0), 0);
+}
+
+/// Keeps `bytes` as the scan of the case's packet page signed by hand.
+fn packet_scan(store: &mut Store, blobs: &BlobStore, case_id: &str, bytes: &[u8]) -> String {
+    let hash = sha256(bytes);
+    blobs.put_original(&hash, bytes).expect("scan");
+    blobs
+        .put_derivative(&hash, DerivativeKind::Print, bytes)
+        .expect("print copy");
+    let mut draft = store.packet(case_id).expect("packet");
+    draft.signed_pages = vec![SignedPageScan {
+        signature: PacketSignature::Submission,
+        item_id: String::new(),
+        scan: hash.clone(),
+    }];
+    store.save_packet(case_id, &draft).expect("save packet");
+    hash
+}
+
+#[test]
+fn a_packet_page_scan_is_kept_by_the_sweep_and_erased_with_its_case() {
+    let data = tempfile::tempdir().expect("data");
+    let mut store = Store::open(data.path()).expect("open");
+    let blobs = BlobStore::open(data.path()).expect("blobs");
+    let erased = case(&mut store, "Ana Torres");
+    let kept = case(&mut store, "Luis Torres");
+    let gone = packet_scan(&mut store, &blobs, &erased, b"zqxpacketscancanary");
+    let stays = packet_scan(&mut store, &blobs, &kept, b"Luis's signed page");
+
+    // The window's start-up sweep keeps what a row names.
+    let named = store.referenced_hashes().expect("named");
+    assert!(named.contains(&gone) && named.contains(&stays), "{named:?}");
+    blobs
+        .sweep(&named, std::time::Duration::ZERO)
+        .expect("sweep");
+    assert!(
+        blobs.read_original(&stays).is_ok(),
+        "a signed page's scan survives the sweep"
+    );
+
+    erase(&mut store, &erased, "Ana Torres");
+    assert!(blobs.read_original(&gone).is_err());
+    assert!(blobs.read_derivative(&gone, DerivativeKind::Print).is_err());
+    assert_eq!(
+        files_holding(data.path(), "zqxpacketscancanary"),
+        Vec::<PathBuf>::new()
+    );
+    assert!(blobs.read_original(&stays).is_ok());
+    assert_eq!(
+        store.packet(&kept).expect("packet").signed_pages[0].scan,
+        stays
+    );
 }

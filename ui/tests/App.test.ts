@@ -107,4 +107,48 @@ describe('the window', () => {
     await user.click(await screen.findByRole('button', { name: 'Restore Luis Gómez' }));
     expect(await screen.findByRole('heading', { name: 'Luis Gómez' })).toBeTruthy();
   });
+
+  it('restores a backup, says the replaced information is kept, and deletes it', async () => {
+    const backend = await start();
+    const user = userEvent.setup();
+    backend.pickedFolder = backend.host.folder('usb');
+    await user.click(screen.getByRole('button', { name: 'Back up' }));
+    await screen.findByText(/Backup saved/);
+    backend.pickedFolder = (backend.outputs('back_up_into')[0] as { folder: string }).folder;
+    await user.click(screen.getByRole('button', { name: 'Restore' }));
+    await user.click(await screen.findByRole('button', { name: 'Choose the backup folder' }));
+    expect(await screen.findByText(/It still holds every case it had, erased ones too/)).toBeTruthy();
+    const kept = await backend.replacedData();
+    expect(kept).not.toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Delete the replaced information' }));
+    expect(await screen.findByText('The information the restore replaced was deleted.')).toBeTruthy();
+    expect(await backend.replacedData()).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Delete the replaced information' })).toBeNull();
+  });
+
+  it('says what erasing removes and what it does not, then erases', async () => {
+    const user = userEvent.setup();
+    const backend = testBackend();
+    const made = await backend.createCase({
+      ...emptyDraft(),
+      person: { ...emptyDraft().person, recordName: 'Ana Torres' },
+    });
+    await backend.deleteCase(made.id, 'Ana Torres');
+    await start(backend);
+    await user.click(screen.getByRole('button', { name: 'Deleted' }));
+    await user.click(await screen.findByRole('button', { name: 'Erase for good' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Erase this case for good?' });
+    const words = within(dialog).getByText(/removes from this computer right away/).textContent ?? '';
+    for (const part of [
+      'its words in the search',
+      'its photos, signed declarations and scans',
+      'any copy of Amparo’s data kept from an update',
+      'Not removed: backups you made, the information kept from your last restore',
+    ]) {
+      expect(words).toContain(part);
+    }
+    await user.type(within(dialog).getByLabelText(/Ana Torres/), 'Ana Torres{Enter}');
+    await waitFor(async () => expect(await backend.deletedCases()).toEqual([]));
+  });
 });
+

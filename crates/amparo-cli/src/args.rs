@@ -134,11 +134,19 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
-    /// Replace the data with a backup; the replaced data is kept aside.
+    /// Replace the data with a backup once it verifies; the replaced data
+    /// is kept aside (the latest only).
     Restore {
         /// The backup folder.
         #[arg(long, value_name = "DIR")]
         from: PathBuf,
+    },
+    /// Show the data the last restore replaced, kept in case the backup was
+    /// the wrong one; it holds every case it had, erased ones included.
+    Replaced {
+        /// Delete it for good.
+        #[arg(long)]
+        delete: bool,
     },
 }
 

@@ -1,8 +1,8 @@
-//! `amparo backup` and `amparo restore`.
+//! `amparo backup`, `amparo restore` and `amparo replaced`.
 
 use std::path::Path;
 
-use amparo_core::{Result, Store};
+use amparo_core::{Result, Store, delete_replaced_data, replaced_data};
 use serde::Serialize;
 
 use crate::output::emit;
@@ -33,9 +33,41 @@ pub fn restore(store: &mut Store, from: &Path, json: bool) -> Result<()> {
     };
     emit(json, &result, || match &result.replaced_data_kept_in {
         Some(kept) => format!(
-            "restored from {}\nthe data it replaced is kept in {kept}\n",
+            "restored from {}\nthe data it replaced is kept in {kept} (only the latest restore's; \
+             it holds every case it had, erased ones included)\n\
+             delete it once the restore is right: amparo replaced --delete\n",
             result.restored_from
         ),
         None => format!("restored from {}\n", result.restored_from),
+    })
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Deleted {
+    deleted: bool,
+}
+
+pub fn replaced(data_dir: &Path, delete: bool, json: bool) -> Result<()> {
+    if delete {
+        let result = Deleted {
+            deleted: delete_replaced_data(data_dir)?,
+        };
+        return emit(json, &result, || {
+            if result.deleted {
+                "deleted the data the last restore replaced\n".to_owned()
+            } else {
+                "no replaced data is kept\n".to_owned()
+            }
+        });
+    }
+    let kept = replaced_data(data_dir)?;
+    emit(json, &kept, || match &kept {
+        Some(k) => format!(
+            "the data the last restore replaced is kept in {} ({} bytes, since {})\n\
+             delete it with: amparo replaced --delete\n",
+            k.folder, k.bytes, k.kept_since
+        ),
+        None => "no replaced data is kept\n".to_owned(),
     })
 }

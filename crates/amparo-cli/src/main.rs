@@ -96,5 +96,6 @@ fn run(args: &Args) -> Result<(), CliError> {
         Command::Search { query, limit } => timeline_cmd::search(store, query, *limit, json),
         Command::Backup { out } => Ok(backup_cmd::backup(store, out, json)?),
         Command::Restore { from } => Ok(backup_cmd::restore(store, from, json)?),
+        Command::Replaced { delete } => Ok(backup_cmd::replaced(&dir, *delete, json)?),
     }
 }

@@ -43,13 +43,23 @@ impl Serve {
             .expect("amparo serve");
         let input = child.stdin.take().expect("stdin");
         let output = BufReader::new(child.stdout.take().expect("stdout"));
-        Self { child, input, output, next: 1 }
+        Self {
+            child,
+            input,
+            output,
+            next: 1,
+        }
     }
 
     fn call(&mut self, op: &str, input: Value) -> Value {
         let id = self.next;
         self.next += 1;
-        writeln!(self.input, "{}", json!({ "id": id, "op": op, "input": input })).expect("send");
+        writeln!(
+            self.input,
+            "{}",
+            json!({ "id": id, "op": op, "input": input })
+        )
+        .expect("send");
         let mut line = String::new();
         self.output.read_line(&mut line).expect("answer");
         let answer: Value = serde_json::from_str(&line).expect("JSON answer");
@@ -105,7 +115,11 @@ fn forms(marker: &str) -> Vec<Vec<u8>> {
         let encoded = base64::engine::general_purpose::STANDARD.encode(&padded);
         // Only the characters that depend on the marker alone.
         let skip = (pad * 4).div_ceil(3);
-        let inner: String = encoded.chars().skip(skip).take(encoded.len().saturating_sub(skip + 4)).collect();
+        let inner: String = encoded
+            .chars()
+            .skip(skip)
+            .take(encoded.len().saturating_sub(skip + 4))
+            .collect();
         out.push(inner.into_bytes());
     }
     let hex: String = utf8.iter().map(|b| format!("{b:02x}")).collect();
@@ -115,7 +129,9 @@ fn forms(marker: &str) -> Vec<Vec<u8>> {
 }
 
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
@@ -136,7 +152,10 @@ fn assert_clean(dirs: &[&Path], when: &str) {
         for file in files {
             let bytes = std::fs::read(&file).unwrap_or_default();
             for marker in markers {
-                if forms(marker).iter().any(|f| bytes.windows(f.len()).any(|w| w == f.as_slice())) {
+                if forms(marker)
+                    .iter()
+                    .any(|f| bytes.windows(f.len()).any(|w| w == f.as_slice()))
+                {
                     found.push(format!("{marker} in {}", file.display()));
                 }
                 if file.display().to_string().contains(marker) {
@@ -152,7 +171,10 @@ fn assert_clean(dirs: &[&Path], when: &str) {
 fn photo_with_exif(path: &Path) {
     let mut jpeg = Vec::new();
     image::RgbImage::from_pixel(64, 48, image::Rgb([180, 120, 90]))
-        .write_to(&mut std::io::Cursor::new(&mut jpeg), image::ImageFormat::Jpeg)
+        .write_to(
+            &mut std::io::Cursor::new(&mut jpeg),
+            image::ImageFormat::Jpeg,
+        )
         .expect("jpeg");
     let text = format!("{EXIF}\0");
     let mut tiff = b"II*\0\x08\0\0\0\x01\0".to_vec();
@@ -177,7 +199,12 @@ fn no_marker_is_readable_locked_closed_or_erased() {
     let env = Env::new();
     let photo = env.outside.join("wrist.jpg");
     photo_with_exif(&photo);
-    assert!(forms(EXIF).iter().any(|f| std::fs::read(&photo).expect("photo").windows(f.len()).any(|w| w == f.as_slice())));
+    assert!(forms(EXIF).iter().any(|f| {
+        std::fs::read(&photo)
+            .expect("photo")
+            .windows(f.len())
+            .any(|w| w == f.as_slice())
+    }));
 
     let mut serve = Serve::start(&env);
     serve.call("create_vault", json!({ "passphrase": PASSWORD }));
@@ -186,22 +213,43 @@ fn no_marker_is_readable_locked_closed_or_erased() {
     draft.person.a_number = A_NUMBER.into();
     let case = serve.call("create_case", json!({ "draft": draft }));
     let case_id = case["id"].as_str().expect("case id").to_owned();
-    let imported = serve.call("import_photos", json!({ "caseId": case_id, "paths": [photo] }));
+    let imported = serve.call(
+        "import_photos",
+        json!({ "caseId": case_id, "paths": [photo] }),
+    );
     assert_eq!(imported["imported"], 1, "{imported}");
-    let page = serve.call("list_photos", json!({ "caseId": case_id, "offset": 0, "limit": 10 }));
-    let photo_id = page["photos"][0]["id"].as_str().expect("photo id").to_owned();
+    let page = serve.call(
+        "list_photos",
+        json!({ "caseId": case_id, "offset": 0, "limit": 10 }),
+    );
+    let photo_id = page["photos"][0]["id"]
+        .as_str()
+        .expect("photo id")
+        .to_owned();
     let mut details = page["photos"][0]["details"].clone();
     details["caption"] = json!(CAPTION);
-    serve.call("update_photo_details", json!({ "id": photo_id, "details": details }));
+    serve.call(
+        "update_photo_details",
+        json!({ "id": photo_id, "details": details }),
+    );
     let tattoo = amparo_core::TattooDraft {
         body_location: "left wrist".into(),
         meaning_original: MEANING.into(),
         meaning_english: MEANING.into(),
         ..Default::default()
     };
-    serve.call("create_tattoo", json!({ "caseId": case_id, "draft": tattoo }));
-    let declarant = amparo_core::DeclarantDraft { full_name: NAME.into(), ..Default::default() };
-    let declarant = serve.call("create_declarant", json!({ "caseId": case_id, "draft": declarant }));
+    serve.call(
+        "create_tattoo",
+        json!({ "caseId": case_id, "draft": tattoo }),
+    );
+    let declarant = amparo_core::DeclarantDraft {
+        full_name: NAME.into(),
+        ..Default::default()
+    };
+    let declarant = serve.call(
+        "create_declarant",
+        json!({ "caseId": case_id, "draft": declarant }),
+    );
     let mut statement = amparo_core::StatementDraft {
         declarant_id: declarant["id"].as_str().expect("id").to_owned(),
         language: "es".into(),
@@ -213,12 +261,24 @@ fn no_marker_is_readable_locked_closed_or_erased() {
         english: PARAGRAPH.into(),
         ..Default::default()
     });
-    let statement = serve.call("create_statement", json!({ "caseId": case_id, "draft": statement }));
+    let statement = serve.call(
+        "create_statement",
+        json!({ "caseId": case_id, "draft": statement }),
+    );
     let statement_id = statement["id"].as_str().expect("id").to_owned();
 
-    serve.call("preview_statement", json!({ "id": statement_id, "purpose": "draft" }));
-    serve.call("print_statement_for_viewer", json!({ "id": statement_id, "purpose": "draft" }));
-    serve.call("print_packet_for_viewer", json!({ "caseId": case_id, "purpose": "draft" }));
+    serve.call(
+        "preview_statement",
+        json!({ "id": statement_id, "purpose": "draft" }),
+    );
+    serve.call(
+        "print_statement_for_viewer",
+        json!({ "id": statement_id, "purpose": "draft" }),
+    );
+    serve.call(
+        "print_packet_for_viewer",
+        json!({ "caseId": case_id, "purpose": "draft" }),
+    );
     serve.call(
         "print_statement_to",
         json!({ "id": statement_id, "purpose": "draft", "path": env.outside.join("declaration.pdf") }),
@@ -236,7 +296,13 @@ fn no_marker_is_readable_locked_closed_or_erased() {
     serve.call("unlock", json!({ "passphrase": PASSWORD }));
     serve.call("delete_case", json!({ "id": case_id, "typedName": NAME }));
     serve.call("erase_case", json!({ "id": case_id, "typedName": NAME }));
-    assert_clean(&[&env.data, &env.tmp, &env.cache, &env.home], "erased, unlocked");
+    assert_clean(
+        &[&env.data, &env.tmp, &env.cache, &env.home],
+        "erased, unlocked",
+    );
     serve.close();
-    assert_clean(&[&env.data, &env.tmp, &env.cache, &env.home], "erased, closed");
+    assert_clean(
+        &[&env.data, &env.tmp, &env.cache, &env.home],
+        "erased, closed",
+    );
 }

@@ -222,7 +222,13 @@ fn backup_then_restore_round_trips_and_sha256sum_accepts_the_backup() {
             "--json",
         ],
     ));
-    assert!(restored["replacedDataKeptIn"].is_string());
+    let kept = restored["replacedDataKeptIn"].as_str().expect("kept");
+    let shown = json(&amparo(data.path(), &["replaced", "--json"]));
+    assert_eq!(shown["folder"], kept);
+    let deleted = json(&amparo(data.path(), &["replaced", "--delete", "--json"]));
+    assert_eq!(deleted["deleted"], true);
+    assert!(!Path::new(kept).exists());
+    assert!(json(&amparo(data.path(), &["replaced", "--json"])).is_null());
     let names: Vec<_> = json(&amparo(data.path(), &["case", "list", "--json"]))
         .as_array()
         .expect("array")
@@ -606,4 +612,62 @@ fn events_allegations_deadlines_and_search_from_the_command_line() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+}
+
+/// Every file under `dir`, at any depth.
+fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(&folder).expect("folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn erasing_from_the_command_line_removes_the_case_photos_at_once() {
+    let data = tempfile::tempdir().expect("temp");
+    let files = tempfile::tempdir().expect("files");
+    let made = json(&amparo(
+        data.path(),
+        &["case", "new", "--name", "Ana", "--json"],
+    ));
+    let id = made["id"].as_str().expect("id");
+    let photo = files.path().join("tattoo.jpg");
+    image::RgbImage::from_pixel(64, 48, image::Rgb([200, 40, 40]))
+        .save(&photo)
+        .expect("fixture");
+    json(&amparo(
+        data.path(),
+        &[
+            "photo",
+            "import",
+            "--case",
+            id,
+            photo.to_str().expect("utf8"),
+            "--json",
+        ],
+    ));
+    let blobs = data.path().join("blobs");
+    assert_eq!(
+        files_under(&blobs).len(),
+        3,
+        "original, thumbnail, print copy"
+    );
+    json(&amparo(
+        data.path(),
+        &["case", "delete", id, "--confirm-name", "Ana", "--json"],
+    ));
+    json(&amparo(
+        data.path(),
+        &["case", "erase", id, "--confirm-name", "Ana", "--json"],
+    ));
+    assert_eq!(files_under(&blobs), Vec::<std::path::PathBuf>::new());
 }

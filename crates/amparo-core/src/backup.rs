@@ -3,9 +3,10 @@
 //! A backup is a folder: `amparo.sqlite3` (a consistent copy made with
 //! SQLite's online backup API while the store is open), the stored files
 //! under `blobs/` when there are any, and `SHA256SUMS` in the format
-//! `sha256sum -c` checks. Restoring verifies every checksum and the
-//! database's health first, and moves the data it replaces aside into
-//! `replaced/<time>/` instead of deleting it: no restore loses work.
+//! `sha256sum -c` checks. Restoring verifies the backup before it trusts it
+//! (see [`crate::backup_check`]) and moves the data it replaces aside into
+//! `replaced/<time>/` instead of deleting it: no restore loses work. Only
+//! the latest such folder is kept, and it can be seen and deleted.
 
 use std::fs;
 use std::io::{Read, Write};
@@ -16,11 +17,13 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
+use crate::backup_check::{self, SUMS_FILE};
 use crate::error::{Error, Result};
-use crate::store::{DATABASE_FILE, SCHEMA_VERSION, Store, open_keyed, private_dir, private_file};
+use crate::store::{DATABASE_FILE, Store, open_keyed, private_dir, private_file};
 use crate::vault::{Keys, VAULT_FILE};
 
-const SUMS_FILE: &str = "SHA256SUMS";
+/// Where a restore stages the backup's files while it checks them.
+const STAGING: &str = ".restoring-";
 const BLOBS: &str = "blobs";
 const REPLACED: &str = "replaced";
 
@@ -99,14 +102,20 @@ impl Store {
 }
 
 /// Replaces the data in `data_dir` with the backup in `source`. The store on
-/// `data_dir` must be closed. Returns the folder the replaced data was moved
-/// to (`None` when there was nothing to replace).
+/// `data_dir` must be closed. The backup is verified first (see
+/// [`crate::backup_check`]): a refused backup changes nothing in the data
+/// folder. The data it replaces is moved to `replaced/<time>/`, the one
+/// such folder kept (an older one is removed), whose path is returned
+/// (`None` when there was nothing to replace).
 pub fn restore_backup(data_dir: &Path, source: &Path, keys: &Keys) -> Result<Option<PathBuf>> {
-    verify_backup(source, keys)?;
+    let listed = backup_check::check_listing(source)?;
     private_dir(data_dir)?;
-    let replaced = data_dir
-        .join(REPLACED)
-        .join(chrono::Utc::now().timestamp().to_string());
+    let staging = data_dir.join(format!("{STAGING}{}", uuid::Uuid::now_v7()));
+    if let Err(e) = backup_check::stage(source, &listed, &staging, keys) {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    let replaced = new_replaced_folder(data_dir);
     let mut moved = false;
     for name in [
         DATABASE_FILE.to_owned(),
@@ -121,57 +130,132 @@ pub fn restore_backup(data_dir: &Path, source: &Path, keys: &Keys) -> Result<Opt
             moved = true;
         }
     }
-    copy_file(&source.join(DATABASE_FILE), &data_dir.join(DATABASE_FILE))?;
-    if source.join(BLOBS).is_dir() {
-        copy_tree(&source.join(BLOBS), &data_dir.join(BLOBS))?;
+    for name in [DATABASE_FILE, BLOBS] {
+        let from = staging.join(name);
+        if from.exists() {
+            fs::rename(&from, data_dir.join(name))?;
+        }
+    }
+    fs::remove_dir_all(&staging)?;
+    // A restore cut short (a crash, a power cut) leaves its staging folder,
+    // a copy of a backup's data: the next restore that goes through removes it.
+    for entry in fs::read_dir(data_dir)? {
+        let entry = entry?;
+        if entry.file_name().to_string_lossy().starts_with(STAGING) && entry.file_type()?.is_dir() {
+            fs::remove_dir_all(entry.path())?;
+        }
+    }
+    fs::File::open(data_dir)?.sync_all()?;
+    // Only the latest replaced data is kept: each copy holds every case it
+    // had, erased ones included, and a family cannot see what piles up.
+    // When nothing was replaced, the data an earlier restore replaced is
+    // still the latest and stays.
+    if moved {
+        remove_replaced_except(data_dir, Some(&replaced))?;
     }
     Ok(moved.then_some(replaced))
 }
 
-/// Checks every checksum of a backup folder and that its database is healthy
-/// and not from a newer Amparo.
-fn verify_backup(source: &Path, keys: &Keys) -> Result<()> {
-    let bad = |why: String| Error::BadBackup(why);
-    let sums = fs::read_to_string(source.join(SUMS_FILE))
-        .map_err(|_| bad(format!("{SUMS_FILE} is missing")))?;
-    let mut listed = Vec::new();
-    for line in sums.lines().filter(|l| !l.trim().is_empty()) {
-        let (hash, name) = line
-            .split_once("  ")
-            .ok_or_else(|| bad(format!("unreadable line in {SUMS_FILE}")))?;
-        if name.starts_with('/') || name.split('/').any(|part| part == "..") {
-            return Err(bad(format!("{name} points outside the backup")));
+/// The data the last restore replaced, kept in case the backup was the
+/// wrong one.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReplacedData {
+    /// The folder that holds it.
+    pub folder: String,
+    /// When it was set aside (UTC, RFC 3339).
+    pub kept_since: String,
+    /// Its size in bytes.
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+/// The data the last restore replaced, if any is kept in `data_dir`.
+pub fn replaced_data(data_dir: &Path) -> Result<Option<ReplacedData>> {
+    let mut newest: Option<(std::time::SystemTime, PathBuf)> = None;
+    for folder in replaced_folders(data_dir)? {
+        let at = fs::metadata(&folder)?.modified()?;
+        if newest.as_ref().is_none_or(|(t, _)| at > *t) {
+            newest = Some((at, folder));
         }
-        let actual =
-            sha256_file(&source.join(name)).map_err(|_| bad(format!("{name} is missing")))?;
-        if actual != hash {
-            return Err(bad(format!("{name} does not match its checksum")));
+    }
+    let Some((at, folder)) = newest else {
+        return Ok(None);
+    };
+    let mut bytes = 0;
+    for relative in files_under(&folder)? {
+        bytes += fs::symlink_metadata(folder.join(relative))?.len();
+    }
+    Ok(Some(ReplacedData {
+        folder: folder.display().to_string(),
+        kept_since: chrono::DateTime::<chrono::Utc>::from(at)
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        bytes,
+    }))
+}
+
+/// Deletes the data earlier restores replaced. Returns whether there was
+/// any.
+pub fn delete_replaced_data(data_dir: &Path) -> Result<bool> {
+    let any = !replaced_folders(data_dir)?.is_empty();
+    remove_replaced_except(data_dir, None)?;
+    Ok(any)
+}
+
+impl Store {
+    /// The data the last restore replaced, if any is kept.
+    pub fn replaced_data(&self) -> Result<Option<ReplacedData>> {
+        replaced_data(self.dir().ok_or(Error::NoDataDir)?)
+    }
+
+    /// Deletes the data the last restore replaced; whether there was any.
+    pub fn delete_replaced_data(&self) -> Result<bool> {
+        delete_replaced_data(self.dir().ok_or(Error::NoDataDir)?)
+    }
+}
+
+fn replaced_folders(data_dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = match fs::read_dir(data_dir.join(REPLACED)) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e.into()),
+    };
+    let mut out = Vec::new();
+    for entry in entries {
+        let entry = entry?;
+        if entry.file_type()?.is_dir() {
+            out.push(entry.path());
         }
-        listed.push(name.to_owned());
     }
-    if !listed.iter().any(|n| n == DATABASE_FILE) {
-        return Err(bad(format!("{DATABASE_FILE} is missing")));
+    Ok(out)
+}
+
+/// Removes every folder under `replaced/` but `keep` (and `replaced/`
+/// itself when nothing is kept).
+fn remove_replaced_except(data_dir: &Path, keep: Option<&Path>) -> Result<()> {
+    for folder in replaced_folders(data_dir)? {
+        if Some(folder.as_path()) != keep {
+            fs::remove_dir_all(&folder)?;
+        }
     }
-    let conn = open_keyed(&source.join(DATABASE_FILE), OpenFlags::SQLITE_OPEN_READ_ONLY, keys)
-        .map_err(|e| {
-            bad(format!(
-                "its database does not open with this Amparo's key (a backup from another computer, or damaged): {e}"
-            ))
-        })?;
-    let verdict: String = conn
-        .query_row("PRAGMA quick_check", [], |r| r.get(0))
-        .map_err(|e| bad(e.to_string()))?;
-    if verdict != "ok" {
-        return Err(bad(verdict));
-    }
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if version > SCHEMA_VERSION {
-        return Err(Error::NewerDatabase {
-            found: version,
-            supported: SCHEMA_VERSION,
-        });
+    if keep.is_none() {
+        let _ = fs::remove_dir(data_dir.join(REPLACED));
     }
     Ok(())
+}
+
+/// `replaced/<unix time>`, with a number added if a restore in the same
+/// second already made that folder.
+fn new_replaced_folder(data_dir: &Path) -> PathBuf {
+    let stamp = chrono::Utc::now().timestamp();
+    let base = data_dir.join(REPLACED);
+    let mut folder = base.join(stamp.to_string());
+    let mut n = 1;
+    while folder.exists() {
+        folder = base.join(format!("{stamp}-{n}"));
+        n += 1;
+    }
+    folder
 }
 
 /// Hex SHA-256 of a file's bytes.

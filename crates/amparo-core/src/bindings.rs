@@ -25,6 +25,7 @@ pub fn export_bindings(dir: &Path) -> Result<(), ExportError> {
     Preferences::export_all(&cfg)?;
     crate::SwornIn::export_all(&cfg)?;
     BackupSummary::export_all(&cfg)?;
+    crate::ReplacedData::export_all(&cfg)?;
     Photo::export_all(&cfg)?;
     PhotoPage::export_all(&cfg)?;
     PhotoDetails::export_all(&cfg)?;

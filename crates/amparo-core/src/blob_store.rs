@@ -147,6 +147,41 @@ impl BlobStore {
         self.read(&Self::derivative_name(sha256, kind)?)
     }
 
+    /// Removes the original `sha256` and every derivative made from it, at
+    /// once: what erasing the last case that names it asks for. Files that
+    /// are already gone are no error.
+    pub fn remove(&self, sha256: &str) -> Result<()> {
+        let mut paths = vec![self.locate(&Self::original_name(sha256)?).0];
+        for kind in DerivativeKind::EVERY {
+            paths.push(self.locate(&Self::derivative_name(sha256, kind)?).0);
+        }
+        for path in paths {
+            match fs::remove_file(&path) {
+                Ok(()) => {
+                    if let Some(parent) = path.parent() {
+                        File::open(parent)?.sync_all()?;
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(())
+    }
+
+    /// The file names (keyed hashes) of the originals `hashes` and of every
+    /// derivative of them.
+    pub(crate) fn file_names_of(&self, hashes: &HashSet<String>) -> HashSet<String> {
+        let mut names = HashSet::new();
+        for sha256 in hashes.iter().filter(|h| is_sha256_hex(h)) {
+            names.insert(self.keys.blob_name(&format!("original/{sha256}")));
+            for kind in DerivativeKind::EVERY {
+                names.insert(self.keys.blob_name(&format!("{}/{sha256}", kind.as_str())));
+            }
+        }
+        names
+    }
+
     /// Removes every original and derivative whose hash is not in `keep`,
     /// and any half-written file left in `incoming/`, when it is older than
     /// `min_age`: an import running in another window or command may have
@@ -160,13 +195,7 @@ impl BlobStore {
                 .and_then(|t| t.elapsed().ok())
                 .is_some_and(|age| age >= min_age)
         };
-        let mut kept_names = HashSet::new();
-        for sha256 in keep.iter().filter(|h| is_sha256_hex(h)) {
-            kept_names.insert(self.keys.blob_name(&format!("original/{sha256}")));
-            for kind in DerivativeKind::EVERY {
-                kept_names.insert(self.keys.blob_name(&format!("{}/{sha256}", kind.as_str())));
-            }
-        }
+        let kept_names = self.file_names_of(keep);
         let mut removed = 0;
         for entry in fs::read_dir(self.root.join("incoming"))? {
             let path = entry?.path();

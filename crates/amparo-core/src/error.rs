@@ -35,6 +35,26 @@ pub enum Error {
     /// A backup folder is incomplete or does not match its checksums.
     #[error("this backup cannot be used: {0}")]
     BadBackup(String),
+    /// A backup's database has tables, indexes, triggers or views that
+    /// Amparo does not make (or lacks some it makes); nothing was replaced.
+    #[error("this backup cannot be used: the backup's database {0}; nothing was replaced")]
+    BackupSchema(String),
+    /// A backup folder holds a file its `SHA256SUMS` does not list.
+    #[error(
+        "this backup cannot be used: it holds a file that is not in its list: {0}; nothing was replaced"
+    )]
+    BackupUnlisted(String),
+    /// A backup folder holds a symbolic link, which Amparo never writes.
+    #[error(
+        "this backup cannot be used: it holds a link, which Amparo never writes: {0}; nothing was replaced"
+    )]
+    BackupLink(String),
+    /// A stored file in a backup (a photo, a signed PDF, a scan) is not
+    /// what its name, the SHA-256 of its content, says.
+    #[error(
+        "this backup cannot be used: the stored file {0} (a photo, signed PDF or scan) does not match its name; nothing was replaced"
+    )]
+    BackupBlobMismatch(String),
     /// A backup would overwrite an existing folder.
     #[error("the folder already exists and is not empty: {0}")]
     DestinationNotEmpty(String),
@@ -168,6 +188,10 @@ impl Error {
             Self::NewerDatabase { .. } => "newerDatabase",
             Self::CorruptDatabase(_) => "corruptDatabase",
             Self::BadBackup(_) => "badBackup",
+            Self::BackupSchema(_) => "backupSchema",
+            Self::BackupUnlisted(_) => "backupUnlisted",
+            Self::BackupLink(_) => "backupLink",
+            Self::BackupBlobMismatch(_) => "backupBlobMismatch",
             Self::DestinationNotEmpty(_) => "destinationNotEmpty",
             Self::InUse(_) => "inUse",
             Self::Changed(_) => "changed",

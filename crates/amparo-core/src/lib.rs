@@ -26,6 +26,7 @@ mod a_number;
 mod allegation;
 mod attestation;
 mod backup;
+mod backup_check;
 mod bindings;
 mod blob_store;
 mod calendar;
@@ -59,7 +60,9 @@ pub use a_number::ANumber;
 pub use allegation::{
     Allegation, AllegationDraft, AllegationStatus, ReportedCriterion, default_reported_criteria,
 };
-pub use backup::{BackupSummary, restore_backup};
+pub use backup::{
+    BackupSummary, ReplacedData, delete_replaced_data, replaced_data, restore_backup,
+};
 pub use bindings::export_bindings;
 pub use blob_store::{BlobStore, DerivativeKind, is_sha256_hex};
 pub use calendar::{MONTHS_EN, MONTHS_ES};
@@ -98,8 +101,8 @@ pub use statement::{
 };
 pub use statement_checks::{PrintCheck, PrintCheckCode, check_for_print, ready_for_final};
 pub use store::{
-    DATABASE_FILE, LOCK_AFTER_CHOICES, LOCK_AFTER_DEFAULT, Preferences, SCHEMA_VERSION, Store, SwornIn, check_signing,
-    raw_connection_for_tests,
+    DATABASE_FILE, LOCK_AFTER_CHOICES, LOCK_AFTER_DEFAULT, Preferences, SCHEMA_VERSION, Store,
+    SwornIn, check_signing, raw_connection_for_tests,
 };
 pub use tattoo::{Tattoo, TattooDraft, TattooPhoto, TattooPhotoRole};
 pub use timeline::{Event, EventDraft, EventKind, KnownDate, chronological};

@@ -376,54 +376,18 @@ fn preferences_are_remembered() {
 }
 
 #[test]
-fn a_database_from_the_first_version_is_copied_then_migrated_with_its_cases() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    {
-        let conn = amparo_core::raw_connection_for_tests(
-            &dir.path().join(DATABASE_FILE),
-            &amparo_core::Keys::fixed_for_tests(),
-        )
-        .expect("raw");
-        conn.execute_batch(include_str!("../migrations/0001_cases.sql"))
-            .expect("first schema");
-        conn.pragma_update(None, "user_version", 1)
-            .expect("version 1");
-        conn.execute(
-            "INSERT INTO cases (id, record_name, created_at, updated_at)
-             VALUES ('01900000-0000-7000-8000-000000000001', 'Ana Torres', 'x', 'x')",
-            [],
-        )
-        .expect("a case saved by the first version");
-    }
-    let store = Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("migrate");
-    assert_eq!(
-        store.list_cases("").expect("list")[0].record_name,
-        "Ana Torres"
-    );
-    let backups: Vec<_> = fs::read_dir(dir.path().join("backups"))
-        .expect("backups folder")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    assert_eq!(backups.len(), 1);
-    let copy =
-        amparo_core::raw_connection_for_tests(&backups[0], &amparo_core::Keys::fixed_for_tests())
-            .expect("open copy");
-    let version: i64 = copy
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .expect("version");
-    assert_eq!(
-        version, 1,
-        "the copy is the database as it was before migrating"
-    );
-}
-
-#[test]
 fn the_idle_lock_keeps_one_of_its_choices_and_refuses_any_other() {
     let dir = tempfile::tempdir().expect("dir");
     let mut store = Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("open");
-    assert_eq!(store.preferences().expect("prefs").lock_after_minutes, amparo_core::LOCK_AFTER_DEFAULT);
+    assert_eq!(
+        store.preferences().expect("prefs").lock_after_minutes,
+        amparo_core::LOCK_AFTER_DEFAULT
+    );
     assert_eq!(store.set_lock_after(5).expect("5").lock_after_minutes, 5);
-    assert_eq!(store.set_lock_after(0).expect("never").lock_after_minutes, 0);
+    assert_eq!(
+        store.set_lock_after(0).expect("never").lock_after_minutes,
+        0
+    );
     let Err(Error::Invalid(fields)) = store.set_lock_after(7) else {
         panic!("7 minutes accepted");
     };

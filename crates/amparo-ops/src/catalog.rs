@@ -9,8 +9,9 @@ use amparo_core::{
     Allegation, AllegationDraft, BackupSummary, Case, CaseDraft, CaseSummary, Deadline, Declarant,
     DeclarantDraft, DueDate, DueDateDraft, Event, EventDraft, ExhibitItem, ExhibitLetter,
     FieldError, KnownDate, PacketDraft, Paragraph, Photo, PhotoDetails, PhotoPage, Preferences,
-    PrintCheck, ReportedCriterion, SearchResults, SignedVersion, SigningRecord, Statement,
-    StatementDraft, StatementSummary, SwornIn, Tattoo, TattooDraft, WordingEntry, vault::MovedIn,
+    PrintCheck, ReplacedData, ReportedCriterion, SearchResults, SignedVersion, SigningRecord,
+    Statement, StatementDraft, StatementSummary, SwornIn, Tattoo, TattooDraft, WordingEntry,
+    vault::MovedIn,
 };
 use amparo_media::ImportSummary;
 use amparo_print::{CounselExport, PacketPurpose, PacketView, Preview, Purpose, ScanAdded};
@@ -93,8 +94,13 @@ operations! {
     window add_example_case() -> Case [] = |cx| cx.store.add_example_case();
     /// Writes a backup into a new folder inside `folder`.
     host back_up_into(folder: PathBuf) -> BackupSummary ["destinationNotEmpty"] = |cx| cx.store.backup_into(&folder);
-    /// Restores the backup folder `folder`; the replaced data is kept (its folder is returned).
-    host restore_backup_from(folder: PathBuf) -> String ["badBackup"] = |cx| ok(cx.store.restore_backup(&folder)?.map(|p| p.display().to_string()).unwrap_or_default());
+    /// Restores the backup folder `folder` once it verifies; the replaced data is kept, the latest only (its folder is returned).
+    host restore_backup_from(folder: PathBuf) -> String ["badBackup", "backupSchema", "backupUnlisted", "backupLink", "backupBlobMismatch", "newerDatabase"] = |cx| ok(cx.store.restore_backup(&folder)?.map(|p| p.display().to_string()).unwrap_or_default());
+
+    /// The data the last restore replaced, if any is kept.
+    window replaced_data() -> Option<ReplacedData> [] = |cx| cx.store.replaced_data();
+    /// Deletes the data the last restore replaced (true when there was some).
+    window delete_replaced_data() -> bool [] = |cx| cx.store.delete_replaced_data();
 
     /// `limit` photos of a case from `offset` (at most 500 a page), and how many it has.
     window list_photos(case_id: String, offset: u32, limit: u32) -> PhotoPage ["notFound"] = |cx| cx.store.photos(&case_id, offset, limit.min(PHOTO_PAGE_MAX));

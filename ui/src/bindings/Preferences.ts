@@ -9,7 +9,11 @@ export type Preferences = {
  */
 locale: string | null, 
 /**
- * True once the first-start notice (not legal advice, no encryption yet,
- * where to find legal help) has been read and closed.
+ * True once the first-start notice (not legal advice, what the lock
+ * protects, where to find legal help) has been read and closed.
  */
-noticeRead: boolean, };
+noticeRead: boolean, 
+/**
+ * Minutes without use after which the window locks itself; 0: never.
+ */
+lockAfterMinutes: number, };

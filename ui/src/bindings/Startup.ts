@@ -2,10 +2,16 @@
 import type { Preferences } from "./Preferences";
 
 /**
- * The saved preferences (language, whether the first-start notice was read).
+ * The saved preferences (language, whether the first-start notice was
+ * read, the idle lock), and the idle times to offer.
  */
 export type Startup = { 
 /**
  * The saved preferences.
  */
-preferences: Preferences, };
+preferences: Preferences, 
+/**
+ * The idle times, in minutes, after which the window may lock itself
+ * (0: never).
+ */
+lockAfterChoices: Array<number>, };

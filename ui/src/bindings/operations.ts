@@ -53,6 +53,7 @@ import type { PrintCheck } from './PrintCheck';
 import type { PrintCheckCode } from './PrintCheckCode';
 import type { ReadsEnglish } from './ReadsEnglish';
 import type { RememberedDate } from './RememberedDate';
+import type { ReplacedData } from './ReplacedData';
 import type { ReportedCriterion } from './ReportedCriterion';
 import type { SearchHit } from './SearchHit';
 import type { SearchResults } from './SearchResults';
@@ -100,6 +101,8 @@ export interface CoreOperations {
   startup(): Promise<Startup>;
   /** Sets the window's language ("en" or "es"). */
   setLocale(locale: string): Promise<Preferences>;
+  /** Sets after how many idle minutes the window locks itself (1, 5, 15, 30, 60, or 0 for never). */
+  setLockAfter(minutes: number): Promise<Preferences>;
   /** Remembers that the first-start notice was read. */
   markNoticeRead(): Promise<Preferences>;
   /** Cases matching the words typed (names without accents, an A-number typed any way). */
@@ -122,6 +125,10 @@ export interface CoreOperations {
   eraseCase(id: string, typedName: string): Promise<void>;
   /** Adds the fictional example case. */
   addExampleCase(): Promise<Case>;
+  /** The data the last restore replaced, if any is kept. */
+  replacedData(): Promise<ReplacedData | null>;
+  /** Deletes the data the last restore replaced (true when there was some). */
+  deleteReplacedData(): Promise<boolean>;
   /** `limit` photos of a case from `offset` (at most 500 a page), and how many it has. */
   listPhotos(caseId: string, offset: number, limit: number): Promise<PhotoPage>;
   /** One photo. */
@@ -224,6 +231,7 @@ export function coreOperations(call: Call): CoreOperations {
     lock: () => call('lock', {  }) as Promise<void>,
     startup: () => call('startup', {  }) as Promise<Startup>,
     setLocale: (locale) => call('set_locale', { locale }) as Promise<Preferences>,
+    setLockAfter: (minutes) => call('set_lock_after', { minutes }) as Promise<Preferences>,
     markNoticeRead: () => call('mark_notice_read', {  }) as Promise<Preferences>,
     listCases: (query) => call('list_cases', { query }) as Promise<Array<CaseSummary>>,
     deletedCases: () => call('deleted_cases', {  }) as Promise<Array<CaseSummary>>,
@@ -235,6 +243,8 @@ export function coreOperations(call: Call): CoreOperations {
     restoreCase: (id) => call('restore_case', { id }) as Promise<Case>,
     eraseCase: (id, typedName) => call('erase_case', { id, typedName }) as Promise<void>,
     addExampleCase: () => call('add_example_case', {  }) as Promise<Case>,
+    replacedData: () => call('replaced_data', {  }) as Promise<ReplacedData | null>,
+    deleteReplacedData: () => call('delete_replaced_data', {  }) as Promise<boolean>,
     listPhotos: (caseId, offset, limit) => call('list_photos', { caseId, offset, limit }) as Promise<PhotoPage>,
     getPhoto: (id) => call('get_photo', { id }) as Promise<Photo>,
     updatePhotoDetails: (id, details) => call('update_photo_details', { id, details }) as Promise<Photo>,
@@ -293,6 +303,7 @@ export const windowOperations = [
   'lock',
   'startup',
   'set_locale',
+  'set_lock_after',
   'mark_notice_read',
   'list_cases',
   'deleted_cases',
@@ -304,6 +315,8 @@ export const windowOperations = [
   'restore_case',
   'erase_case',
   'add_example_case',
+  'replaced_data',
+  'delete_replaced_data',
   'list_photos',
   'get_photo',
   'update_photo_details',

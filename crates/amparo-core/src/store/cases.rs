@@ -181,22 +181,50 @@ impl Store {
         self.case(id)
     }
 
-    /// Erases a case from the Deleted list for good; its rows are overwritten
-    /// on disk (`secure_delete`).
+    /// Erases a case from the Deleted list for good, at once: its rows
+    /// (overwritten on disk: `secure_delete`), its entries in the search
+    /// index (with the index's own secure-delete, then merged), the photos,
+    /// signed PDFs and scans that no other case names (originals and every
+    /// copy made from them), any copy of the database kept from a schema
+    /// update, and the write-ahead log (checkpointed and truncated), so no
+    /// file in the data folder holds the case afterwards.
     pub fn erase_case(&mut self, id: &str, typed_name: &str) -> Result<()> {
         let case = self.case(id)?;
         if case.deleted_at.is_none() {
             return Err(Error::NotDeleted);
         }
         confirm_name(&case, typed_name)?;
-        self.conn()
-            .execute("DELETE FROM cases WHERE id = ?1", [id])?;
-        // Deleted entries linger in the full-text index's segments until
-        // they are merged; merging now lets secure_delete overwrite them.
-        self.conn().execute(
+        let own = self.case_hashes(id)?;
+        let tx = self.conn.transaction()?;
+        super::search::secure_delete_on(&tx)?;
+        tx.execute("DELETE FROM cases WHERE id = ?1", [id])?;
+        // Entries deleted before secure-delete was on (earlier edits of the
+        // case's text) linger in the index's segments until they are merged;
+        // merging now lets secure_delete overwrite them.
+        tx.execute(
             "INSERT INTO search_text (search_text) VALUES ('optimize')",
             [],
         )?;
+        tx.commit()?;
+        if let (Some(dir), Some(keys)) = (self.dir.clone(), self.keys.clone()) {
+            let named = self.referenced_hashes()?;
+            let blobs = crate::BlobStore::open(&dir, &keys)?;
+            for hash in own.difference(&named) {
+                blobs.remove(hash)?;
+            }
+            super::migrate::remove_copies(&dir.join(super::MIGRATION_BACKUPS))?;
+        }
+        self.checkpoint()
+    }
+
+    /// Moves every page of the write-ahead log into the database and
+    /// truncates the log to nothing, so erased rows live on in neither.
+    fn checkpoint(&self) -> Result<()> {
+        let _: (i64, i64, i64) =
+            self.conn()
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })?;
         Ok(())
     }
 }

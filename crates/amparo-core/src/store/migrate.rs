@@ -3,6 +3,7 @@
 //! have been applied. Before changing a database that already has tables, a
 //! copy is written with SQLite's online backup API.
 
+use std::fs;
 use std::path::Path;
 
 use rusqlite::Connection;
@@ -44,29 +45,89 @@ pub(crate) fn check_not_newer(conn: &Connection) -> Result<i64> {
 }
 
 /// Brings the schema up to [`SCHEMA_VERSION`]. `backup_dir` receives a copy
-/// of a database that already has data before it is changed.
+/// of a database that already has data before it is changed; the copy is
+/// kept only until the migrated database verifies (see [`verify`]), then
+/// removed, since it holds every case, erased ones included. Copies that
+/// earlier versions left are removed too, once the database verifies.
 pub(crate) fn migrate(conn: &mut Connection, backup_dir: Option<(&Path, &Keys)>) -> Result<()> {
     let found = check_not_newer(conn)?;
-    if found == SCHEMA_VERSION {
-        return Ok(());
+    if found < SCHEMA_VERSION {
+        let has_tables: i64 =
+            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        if let (Some((dir, keys)), true) = (backup_dir, has_tables > 0) {
+            backup_before_migration(conn, dir, keys, found)?;
+        }
+        for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+            let tx = conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", (index + 1) as i64)?;
+            tx.commit()?;
+        }
     }
-    let has_tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
-    if let (Some((dir, keys)), true) = (backup_dir, has_tables > 0) {
-        backup_before_migration(conn, dir, keys, found)?;
-    }
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", (index + 1) as i64)?;
-        tx.commit()?;
+    if let Some((dir, _)) = backup_dir
+        && has_copies(dir)
+        && verify(conn)?.is_none()
+    {
+        remove_copies(dir)?;
     }
     Ok(())
 }
 
+/// Why the open database is not sound at [`SCHEMA_VERSION`], or `None`:
+/// `quick_check` passes, no row breaks a foreign key, and its schema is
+/// exactly the one this version makes.
+fn verify(conn: &Connection) -> Result<Option<String>> {
+    let verdict: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+    if verdict != "ok" {
+        return Ok(Some(verdict));
+    }
+    let broken: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+        r.get(0)
+    })?;
+    if broken > 0 {
+        return Ok(Some(format!("{broken} row(s) break a foreign key")));
+    }
+    Ok(schema_difference(
+        &schema_of(conn)?,
+        &expected_schema(SCHEMA_VERSION)?,
+    ))
+}
+
+fn has_copies(dir: &Path) -> bool {
+    fs::read_dir(dir).is_ok_and(|mut entries| {
+        entries.any(|e| e.is_ok_and(|e| is_copy_name(&e.file_name().to_string_lossy())))
+    })
+}
+
+fn is_copy_name(name: &str) -> bool {
+    name.starts_with(COPY_PREFIX)
+}
+
+/// Removes every pre-migration copy in `dir` (and `dir`, once empty).
+pub(crate) fn remove_copies(dir: &Path) -> Result<()> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e.into()),
+    };
+    for entry in entries {
+        let entry = entry?;
+        if is_copy_name(&entry.file_name().to_string_lossy()) {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    fs::File::open(dir)?.sync_all()?;
+    // Only an empty folder goes: a file someone else put there stays.
+    let _ = fs::remove_dir(dir);
+    Ok(())
+}
+
+const COPY_PREFIX: &str = "amparo-schema-";
+
 fn backup_before_migration(conn: &Connection, dir: &Path, keys: &Keys, found: i64) -> Result<()> {
     super::private_dir(dir)?;
     let stamp = chrono::Utc::now().timestamp();
-    let path = dir.join(format!("amparo-schema-{found}-{stamp}.sqlite3"));
+    let path = dir.join(format!("{COPY_PREFIX}{found}-{stamp}.sqlite3"));
     // SQLCipher copies pages only between databases under the same key.
     let flags =
         rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_CREATE;
@@ -75,6 +136,93 @@ fn backup_before_migration(conn: &Connection, dir: &Path, keys: &Keys, found: i6
     let backup = rusqlite::backup::Backup::new(conn, &mut copy)?;
     backup.run_to_completion(256, std::time::Duration::ZERO, None)?;
     Ok(())
+}
+
+/// One row of `sqlite_schema`: a table, index, trigger or view, with its
+/// SQL (spaces folded).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct SchemaEntry {
+    kind: String,
+    name: String,
+    table: String,
+    sql: Option<String>,
+}
+
+/// Every entry of `conn`'s main schema, sorted.
+pub(crate) fn schema_of(conn: &Connection) -> Result<Vec<SchemaEntry>> {
+    let mut stmt = conn.prepare("SELECT type, name, tbl_name, sql FROM main.sqlite_schema")?;
+    let mut entries: Vec<SchemaEntry> = stmt
+        .query_map([], |r| {
+            Ok(SchemaEntry {
+                kind: r.get(0)?,
+                name: r.get(1)?,
+                table: r.get(2)?,
+                sql: r
+                    .get::<_, Option<String>>(3)?
+                    .map(|sql| sql.split_whitespace().collect::<Vec<_>>().join(" ")),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    entries.sort();
+    Ok(entries)
+}
+
+/// The schema a fresh store at `version` has: the first `version`
+/// migrations applied to an empty database in memory.
+pub(crate) fn expected_schema(version: i64) -> Result<Vec<SchemaEntry>> {
+    let mut conn = Connection::open_in_memory()?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    let count = usize::try_from(version.clamp(0, SCHEMA_VERSION)).unwrap_or(0);
+    for sql in &MIGRATIONS[..count] {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.commit()?;
+    }
+    schema_of(&conn)
+}
+
+/// The first way `found` differs from `expected`, in words that follow
+/// "the database ", or `None`.
+pub(crate) fn schema_difference(found: &[SchemaEntry], expected: &[SchemaEntry]) -> Option<String> {
+    let key = |e: &SchemaEntry| (e.kind.clone(), e.name.clone());
+    // A table before its indexes and triggers: a dropped or added table is
+    // named, not the first index that goes with it.
+    let rank = |e: &&SchemaEntry| match e.kind.as_str() {
+        "table" => 0,
+        "view" => 1,
+        "trigger" => 2,
+        _ => 3,
+    };
+    let mut found: Vec<&SchemaEntry> = found.iter().collect();
+    found.sort_by_key(rank);
+    let mut expected: Vec<&SchemaEntry> = expected.iter().collect();
+    expected.sort_by_key(rank);
+    for entry in &found {
+        match expected.iter().find(|x| key(x) == key(entry)) {
+            None => {
+                return Some(format!(
+                    "has a {} Amparo does not make: {}",
+                    entry.kind, entry.name
+                ));
+            }
+            Some(known) if known != entry => {
+                return Some(format!(
+                    "has a {} {} that is not the one Amparo makes",
+                    entry.kind, entry.name
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    expected
+        .iter()
+        .find(|x| !found.iter().any(|e| key(e) == key(x)))
+        .map(|missing| {
+            format!(
+                "lacks the {} {} that Amparo makes",
+                missing.kind, missing.name
+            )
+        })
 }
 
 #[cfg(test)]

@@ -156,14 +156,46 @@ impl Store {
 
     /// Every original hash a row names: what the blob store must keep.
     pub fn referenced_hashes(&self) -> Result<HashSet<String>> {
-        // Photos, the PDFs of signed statements and the scans of their pages.
+        hashes_named(self.conn())
+    }
+}
+
+/// Every original hash the rows of `conn` name: photos, the PDFs of signed
+/// statements and the scans of their pages, and the scans of packet pages
+/// signed by hand (named only in the packet's JSON).
+pub(crate) fn hashes_named(conn: &rusqlite::Connection) -> Result<HashSet<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT sha256 FROM photos
+         UNION SELECT pdf_sha256 FROM signed_versions
+         UNION SELECT sha256 FROM signed_scans
+         UNION SELECT lower(json_extract(j.value, '$.scan'))
+               FROM packets p, json_each(p.body, '$.signedPages') j
+               WHERE json_extract(j.value, '$.scan') IS NOT NULL",
+    )?;
+    let hashes = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(hashes)
+}
+
+impl Store {
+    /// Every original hash the case `case_id` names: its photos, the PDFs of
+    /// its signed statements and the scans of their pages, and the scans of
+    /// its packet's pages signed by hand.
+    pub(crate) fn case_hashes(&self, case_id: &str) -> Result<HashSet<String>> {
         let mut stmt = self.conn().prepare(
-            "SELECT sha256 FROM photos
-             UNION SELECT pdf_sha256 FROM signed_versions
-             UNION SELECT sha256 FROM signed_scans",
+            "SELECT sha256 FROM photos WHERE case_id = ?1
+             UNION SELECT v.pdf_sha256 FROM signed_versions v
+                   JOIN statements s ON s.id = v.statement_id WHERE s.case_id = ?1
+             UNION SELECT c.sha256 FROM signed_scans c
+                   JOIN signed_versions v ON v.id = c.version_id
+                   JOIN statements s ON s.id = v.statement_id WHERE s.case_id = ?1
+             UNION SELECT lower(json_extract(j.value, '$.scan'))
+                   FROM packets p, json_each(p.body, '$.signedPages') j
+                   WHERE p.case_id = ?1 AND json_extract(j.value, '$.scan') IS NOT NULL",
         )?;
         let hashes = stmt
-            .query_map([], |r| r.get(0))?
+            .query_map([case_id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(hashes)
     }

@@ -195,3 +195,15 @@ impl Store {
         })
     }
 }
+
+/// Turns on the index's own secure-delete (SQLite 3.44 and later; the
+/// bundled SQLite is newer): a deleted entry is then removed from the
+/// index's pages at once instead of being marked deleted until a merge.
+/// The setting is kept in the index, so it is idempotent.
+pub(super) fn secure_delete_on(conn: &rusqlite::Connection) -> Result<()> {
+    conn.execute(
+        "INSERT INTO search_text (search_text, rank) VALUES ('secure-delete', 1)",
+        [],
+    )?;
+    Ok(())
+}

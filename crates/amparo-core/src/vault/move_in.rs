@@ -18,7 +18,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::Vault;
+use super::{Keys, Vault};
 use crate::blob_store::{BlobStore, DerivativeKind};
 use crate::error::{Error, Result};
 use crate::store::{DATABASE_FILE, is_plain_database, open_keyed, private_file};
@@ -35,7 +35,12 @@ pub struct MovedIn {
 
 /// Moves any plain data in the vault's folder into the vault.
 pub fn move_plain_data_in(vault: &Vault) -> Result<MovedIn> {
-    let dir = vault.dir();
+    move_data_in(vault.dir(), vault.keys())
+}
+
+/// Moves any plain data in `dir` under `keys` (a restored backup that an
+/// older version made, too).
+pub(crate) fn move_data_in(dir: &Path, keys: &Keys) -> Result<MovedIn> {
     let mut moved = MovedIn::default();
     let db = dir.join(DATABASE_FILE);
     let sealing = dir.join(format!("{DATABASE_FILE}.sealing"));
@@ -45,12 +50,12 @@ pub fn move_plain_data_in(vault: &Vault) -> Result<MovedIn> {
         fs::remove_file(&sealing)?;
     }
     if db.is_file() && fs::metadata(&db)?.len() > 0 && is_plain_database(&db)? {
-        moved.cases = seal_database(vault, &db, &sealing, &old)?;
+        moved.cases = seal_database(keys, &db, &sealing, &old)?;
     }
     if old.exists() {
         wipe(&old)?;
     }
-    moved.files = seal_blobs(vault)?;
+    moved.files = seal_blobs(dir, keys)?;
     // Copies an older version kept before schema changes are plain.
     let backups = dir.join("backups");
     if backups.is_dir() {
@@ -64,7 +69,7 @@ pub fn move_plain_data_in(vault: &Vault) -> Result<MovedIn> {
     Ok(moved)
 }
 
-fn seal_database(vault: &Vault, db: &Path, sealing: &Path, old: &Path) -> Result<u32> {
+fn seal_database(keys: &Keys, db: &Path, sealing: &Path, old: &Path) -> Result<u32> {
     let plain = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
     let _: (i64, i64, i64) = plain.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
         Ok((r.get(0)?, r.get(1)?, r.get(2)?))
@@ -83,12 +88,12 @@ fn seal_database(vault: &Vault, db: &Path, sealing: &Path, old: &Path) -> Result
     let attach = zeroize::Zeroizing::new(format!(
         "ATTACH DATABASE '{}' AS sealed KEY {}; SELECT sqlcipher_export('sealed'); PRAGMA sealed.user_version = {version}; DETACH DATABASE sealed;",
         path.replace('\'', "''"),
-        vault.keys().database_pragma().as_str()
+        keys.database_pragma().as_str()
     ));
     plain.execute_batch(&attach)?;
     private_file(sealing)?;
     File::open(sealing)?.sync_all()?;
-    let sealed = open_keyed(sealing, OpenFlags::SQLITE_OPEN_READ_ONLY, vault.keys())?;
+    let sealed = open_keyed(sealing, OpenFlags::SQLITE_OPEN_READ_ONLY, keys)?;
     let verdict: String = sealed.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
     if verdict != "ok" || counts(&plain)? != counts(&sealed)? {
         return Err(Error::CorruptDatabase(format!(
@@ -135,9 +140,9 @@ fn counts(conn: &Connection) -> Result<Vec<(String, i64)>> {
 }
 
 /// Seals every plain file under `blobs/originals` and `blobs/derived`.
-fn seal_blobs(vault: &Vault) -> Result<u32> {
-    let root = vault.dir().join("blobs");
-    let store = BlobStore::open(vault.dir(), vault.keys())?;
+fn seal_blobs(dir: &Path, keys: &Keys) -> Result<u32> {
+    let root = dir.join("blobs");
+    let store = BlobStore::open(dir, keys)?;
     let mut files = 0;
     for (path, sha256, kind) in plain_blobs(&root)? {
         let bytes = fs::read(&path)?;

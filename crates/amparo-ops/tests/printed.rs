@@ -19,7 +19,11 @@ fn call(slot: &Slot, op: &str, input: Value) -> Value {
 /// A slot on a fresh data folder holding the example case, and the case id.
 fn example() -> (tempfile::TempDir, Slot, String) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let slot = Slot::open(Ok(dir.path().to_path_buf()));
+    let slot = Slot::open_with_cost(
+        Ok(dir.path().to_path_buf()),
+        amparo_core::vault::KdfCost::WEAK_FOR_TESTS,
+    );
+    call(&slot, "create_vault", json!({ "passphrase": "frase de prueba larga" }));
     let case = call(&slot, "add_example_case", json!({}));
     let id = case["id"].as_str().expect("case id").to_owned();
     (dir, slot, id)
@@ -116,10 +120,19 @@ fn printed_pdfs_are_removed_when_the_window_closes() {
 fn printed_pdfs_left_by_a_crash_are_removed_at_the_next_start() {
     let (dir, slot, case_id) = example();
     print_for_viewer(&slot, &case_id);
-    // The window died without closing: the next start tidies.
-    drop(slot);
+    // The window died without closing (nothing of it ran after, so it is
+    // forgotten, not dropped): the next start tidies.
+    std::mem::forget(slot);
     assert!(printed(dir.path()).exists());
     let next = Slot::open(Ok(dir.path().to_path_buf()));
     next.tidy();
     assert!(!printed(dir.path()).exists());
+}
+
+#[test]
+fn printed_pdfs_go_when_amparo_locks() {
+    let (dir, slot, case_id) = example();
+    print_for_viewer(&slot, &case_id);
+    call(&slot, "lock", json!({}));
+    assert!(!printed(dir.path()).exists(), "a locked Amparo leaves no plain PDF");
 }

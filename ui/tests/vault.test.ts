@@ -2,7 +2,7 @@
 // first start, the recovery words copied and checked, Ctrl+L to lock (no
 // case left on screen), a wrong password refused plainly, the words when
 // the password is forgotten, and Ctrl+Shift+L to lock and hide at once.
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import App from '../src/App.svelte';
@@ -109,5 +109,20 @@ describe('the lock', () => {
     await waitFor(async () => expect((await backend.startup()).preferences.lockAfterMinutes).toBe(5));
     expect(screen.getByRole('option', { name: 'After 1 minute without use' })).toBeTruthy();
     expect(screen.getByRole('option', { name: 'Never by itself' })).toBeTruthy();
+  });
+
+  it('changes the password once the current one is given, from the keyboard', async () => {
+    const user = userEvent.setup();
+    const backend = await withCase();
+    await user.click(screen.getByRole('button', { name: 'Password' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Change the password' });
+    await user.keyboard('not the one{Tab}nueva frase larga{Tab}nueva frase larga{Enter}');
+    expect(await within(dialog).findByText(/That is not the password/)).toBeTruthy();
+    await user.clear(within(dialog).getByLabelText(/^Password you use now/));
+    await user.type(within(dialog).getByLabelText(/^Password you use now/), `${TEST_PASSWORD}{Enter}`);
+    expect(await screen.findByText('The password was changed. Use the new one from now on.')).toBeTruthy();
+    await backend.lock();
+    await expect(backend.unlock(TEST_PASSWORD)).rejects.toMatchObject({ code: 'wrongPassphrase' });
+    await backend.unlock('nueva frase larga');
   });
 });

@@ -1,5 +1,6 @@
 //! Writes screenshots of the real window into a folder (default
-//! docs/screenshots): first start, the case list and page, the case form
+//! docs/screenshots): the password and recovery words of a first start, the
+//! lock, the first-start notice, the case list and page, the case form
 //! with validation messages in English and Spanish, a gallery of a few
 //! hundred photos, a tattoo record, a statement (editor, preview, the
 //! perjury notice before signing), the evidence packet (exhibits, who
@@ -19,9 +20,32 @@ fn main() {
         .unwrap_or_else(|| PathBuf::from("docs/screenshots"));
     std::fs::create_dir_all(&out).expect("screenshot folder");
     run(|| async {
-        let desktop = Desktop::start();
+        let desktop = Desktop::start_without_vault();
         let shot = |name: &str| save(&desktop, &out, name);
-        let window = desktop.launch().await;
+        let window = desktop.launch_locked().await;
+        window.wait_for_text("Protect this information with a password").await;
+        window
+            .field("Language")
+            .await
+            .select_by_value("es")
+            .await
+            .expect("choose Spanish");
+        window.wait_for_text("Proteja esta información").await;
+        settle().await;
+        shot("vault-create-es.png");
+        window.type_into("Contraseña", "corona de mamá").await;
+        window.type_into("Repita la contraseña", "corona de mamá").await;
+        window.press("Proteger con esta contraseña").await;
+        window.wait_for_text("Sus palabras de recuperación").await;
+        settle().await;
+        shot("vault-words-es.png");
+        let words = window
+            .script("return Array.from(document.querySelectorAll('ol.words li')).map((li) => li.textContent).join(' ');")
+            .await;
+        window
+            .type_into("Escriba aquí las 12 palabras", words.as_str().expect("words"))
+            .await;
+        window.press("Comprobar y seguir").await;
         window.wait_for_text("Antes de empezar").await;
         settle().await;
         shot("first-start.png");
@@ -230,6 +254,10 @@ fn main() {
         window.wait_for_text("Found in").await;
         settle().await;
         shot("search-en.png");
+        window.keys(&(fantoccini::key::Key::Control + "l")).await;
+        window.wait_for_text("Amparo is locked").await;
+        settle().await;
+        shot("vault-locked-en.png");
         window.quit().await;
     });
 }

@@ -23,7 +23,11 @@ fn example() -> (tempfile::TempDir, Slot, String) {
         Ok(dir.path().to_path_buf()),
         amparo_core::vault::KdfCost::WEAK_FOR_TESTS,
     );
-    call(&slot, "create_vault", json!({ "passphrase": "frase de prueba larga" }));
+    call(
+        &slot,
+        "create_vault",
+        json!({ "passphrase": "frase de prueba larga" }),
+    );
     let case = call(&slot, "add_example_case", json!({}));
     let id = case["id"].as_str().expect("case id").to_owned();
     (dir, slot, id)
@@ -134,5 +138,8 @@ fn printed_pdfs_go_when_amparo_locks() {
     let (dir, slot, case_id) = example();
     print_for_viewer(&slot, &case_id);
     call(&slot, "lock", json!({}));
-    assert!(!printed(dir.path()).exists(), "a locked Amparo leaves no plain PDF");
+    assert!(
+        !printed(dir.path()).exists(),
+        "a locked Amparo leaves no plain PDF"
+    );
 }

@@ -23,7 +23,9 @@ fn main() {
         let desktop = Desktop::start_without_vault();
         let shot = |name: &str| save(&desktop, &out, name);
         let window = desktop.launch_locked().await;
-        window.wait_for_text("Protect this information with a password").await;
+        window
+            .wait_for_text("Protect this information with a password")
+            .await;
         window
             .field("Language")
             .await
@@ -34,7 +36,9 @@ fn main() {
         settle().await;
         shot("vault-create-es.png");
         window.type_into("Contraseña", "corona de mamá").await;
-        window.type_into("Repita la contraseña", "corona de mamá").await;
+        window
+            .type_into("Repita la contraseña", "corona de mamá")
+            .await;
         window.press("Proteger con esta contraseña").await;
         window.wait_for_text("Sus palabras de recuperación").await;
         settle().await;
@@ -43,7 +47,10 @@ fn main() {
             .script("return Array.from(document.querySelectorAll('ol.words li')).map((li) => li.textContent).join(' ');")
             .await;
         window
-            .type_into("Escriba aquí las 12 palabras", words.as_str().expect("words"))
+            .type_into(
+                "Escriba aquí las 12 palabras",
+                words.as_str().expect("words"),
+            )
             .await;
         window.press("Comprobar y seguir").await;
         window.wait_for_text("Antes de empezar").await;

@@ -14,10 +14,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # the WebDriver server for the end-to-end tests, ImageMagick for screenshots,
 # cmake and nasm to build libjpeg-turbo and libheif (Debian 12's are too old),
 # libde265 for libheif to decode HEIC, poppler and qpdf to read printed PDFs
-# back in the print tests (text, page labels, bookmarks).
+# back in the print tests (text, page labels, bookmarks), age and unzip to
+# open the encrypted export for counsel the way counsel does.
 APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb webkit2gtk-driver dbus imagemagick \
-	poppler-utils qpdf cmake nasm libde265-dev
+	poppler-utils qpdf cmake nasm libde265-dev age unzip
 NODE_MIN := 20.19
 
 .PHONY: core-bins bench-search bench-unlock bench-packet bench-print samples help deps system-deps node-deps e2e-tools ui app app-e2e run test lint test-core test-ui \

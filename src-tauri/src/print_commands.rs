@@ -113,19 +113,28 @@ pub async fn open_packet_pdf(
     Ok(paths.len() as u32)
 }
 
-/// Asks for a folder and writes the export for counsel into a new folder in it.
+/// Asks for a folder and writes the export for counsel in it: encrypted
+/// to `passphrase` (or one the core makes), or plain only when asked.
 #[tauri::command]
 pub async fn export_for_counsel(
     app: AppHandle,
     case_id: String,
     include_gps: bool,
+    plain: bool,
+    passphrase: Option<String>,
     title: String,
     progress: Channel<Value>,
 ) -> Reply<Option<Value>> {
     let Some(folder) = pick_folder(app.clone(), title).await else {
         return Ok(None);
     };
-    let input = json!({ "caseId": case_id, "includeGps": include_gps, "folder": folder });
+    let input = json!({
+        "caseId": case_id,
+        "includeGps": include_gps,
+        "folder": folder,
+        "plain": plain,
+        "passphrase": passphrase,
+    });
     off_main(app, "export_counsel", input, Some(progress))
         .await
         .map(Some)

@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
-import type { Backend } from '../src/backend';
+import type { Backend, CounselChoice } from '../src/backend';
 import type { BackupSummary } from '../src/bindings/BackupSummary';
 import type { CounselExport } from '../src/bindings/CounselExport';
 import type { ImportProgress } from '../src/bindings/ImportProgress';
@@ -50,7 +50,7 @@ export type TestBackend = Backend & {
   openedStatements: { id: string; purpose: Purpose }[];
   openedPackets: PacketPurpose[];
   savedStatements: { id: string; purpose: Purpose; path: string }[];
-  counselExports: boolean[];
+  counselExports: CounselChoice[];
   /** Files dropped on the window, as the shell would hold them. */
   dropFiles(paths: string[]): void;
   /** Presses the window's close button: true when the window closed. */
@@ -187,10 +187,10 @@ export function startBackend(options: HostOptions = {}): TestBackend {
       backend.openedPackets.push(purpose);
       return files.length;
     },
-    async exportForCounsel(caseId, includeGps) {
+    async exportForCounsel(caseId, choice) {
       if (backend.pickedFolder === null) return null;
-      backend.counselExports.push(includeGps);
-      return (await call('export_counsel', { caseId, includeGps, folder: backend.pickedFolder })) as CounselExport;
+      backend.counselExports.push(choice);
+      return (await call('export_counsel', { caseId, ...choice, folder: backend.pickedFolder })) as CounselExport;
     },
   };
   return backend;

@@ -521,16 +521,27 @@ pub enum PacketCommand {
 /// Export commands.
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
-    /// A folder (and the same as DIR.zip) for counsel.
+    /// One encrypted file, DIR.zip.age, for counsel: opened with the `age`
+    /// command and the passphrase printed once (tell it by phone).
     Counsel {
         /// The case id.
         case_id: String,
-        /// The folder to create (it must not exist, or be empty).
+        /// The export's name: DIR.zip.age is written (with --plain, the
+        /// folder DIR, which must not exist or be empty, and DIR.zip).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
         /// Also hand over originals whose files carry a GPS position.
         #[arg(long)]
         include_gps: bool,
+        /// Encrypt to your own passphrase (at least 8 characters) instead of
+        /// one Amparo makes: read from AMPARO_COUNSEL_PASSPHRASE, else asked
+        /// twice.
+        #[arg(long, conflicts_with = "plain")]
+        own_passphrase: bool,
+        /// NOT ENCRYPTED: a plain folder and .zip, readable by anyone who
+        /// gets them (a lost USB stick, a forwarded email).
+        #[arg(long)]
+        plain: bool,
     },
 }
 

@@ -129,13 +129,57 @@ pub fn export(store: &Store, blobs: &BlobStore, command: &ExportCommand, json: b
         case_id,
         out,
         include_gps,
+        own_passphrase,
+        plain,
     } = command;
-    let export = amparo_print::export_counsel(store, blobs, case_id, out, *include_gps, &|_| {})?;
+    let protection = if *plain {
+        amparo_print::CounselProtection::Plain
+    } else if *own_passphrase {
+        amparo_print::CounselProtection::Passphrase(Some(crate::vault_cmd::new_passphrase(
+            "AMPARO_COUNSEL_PASSPHRASE",
+        )?))
+    } else {
+        amparo_print::CounselProtection::Passphrase(None)
+    };
+    let export = amparo_print::export_counsel(
+        store,
+        blobs,
+        case_id,
+        out,
+        *include_gps,
+        &protection,
+        &|_| {},
+    )?;
+    if !export.encrypted {
+        eprintln!("warning: NOT ENCRYPTED: anyone who gets these files can read them");
+    }
     Ok(emit(json, &export, || {
-        let mut text = format!(
-            "wrote {} ({} files) and {}\n",
-            export.folder, export.files, export.zip
-        );
+        let mut text = match &export.folder {
+            Some(folder) => format!(
+                "wrote {folder} ({} files) and {}, NOT ENCRYPTED\n",
+                export.files, export.file
+            ),
+            None => format!(
+                "wrote {} ({} files, encrypted)\n",
+                export.file, export.files
+            ),
+        };
+        if let Some(passphrase) = &export.passphrase {
+            text.push_str(&format!(
+                "\npassphrase, shown only now: tell it to counsel by phone, never in the same email or on the same USB stick:\n\n    {passphrase}\n\n"
+            ));
+        } else if export.encrypted {
+            text.push_str("encrypted with your own passphrase: tell it to counsel by phone\n");
+        }
+        text.push_str("counsel opens and checks it with:\n");
+        for line in &export.open_with {
+            text.push_str(&format!("    {line}\n"));
+        }
+        if export.encrypted {
+            text.push_str(
+                "(age is free: apt install age on Debian and Ubuntu, brew install age on macOS, winget install FiloSottile.age on Windows)\n",
+            );
+        }
         if export.draft {
             text.push_str("the packet is a DRAFT: something still blocks a filing print (see `amparo packet show`)\n");
         }

@@ -21,7 +21,7 @@ fn passphrase(variable: &str, prompt: &str) -> Result<String> {
 }
 
 /// A new passphrase: from `variable`, else asked twice.
-fn new_passphrase(variable: &str) -> Result<String> {
+pub(crate) fn new_passphrase(variable: &str) -> Result<String> {
     if let Ok(value) = std::env::var(variable) {
         return Ok(value);
     }

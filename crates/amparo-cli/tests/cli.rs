@@ -485,6 +485,7 @@ fn a_packet_is_refused_with_its_reasons_then_printed_as_a_draft_and_exported_for
         "masked"
     );
 
+    // The plain export, asked for (the encrypted one: tests/counsel.rs).
     let out = data.path().join("counsel");
     let export = json(&amparo(
         data.path(),
@@ -494,6 +495,7 @@ fn a_packet_is_refused_with_its_reasons_then_printed_as_a_draft_and_exported_for
             id,
             "--out",
             out.to_str().expect("path"),
+            "--plain",
             "--json",
         ],
     ));

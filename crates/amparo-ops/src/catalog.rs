@@ -210,6 +210,8 @@ operations! {
     host print_packet_for_viewer(case_id: String, purpose: PacketPurpose) -> Vec<String> ["notFound", "packetNotReady", "printTemplate", "fontMissing", "corruptImage"] = |cx| printing::packet_for_viewer(cx, &case_id, purpose);
     /// The packet's originals whose files carry a GPS position.
     window counsel_gps_files(case_id: String) -> Vec<String> ["notFound"] = |cx| Ok::<_, Error>(amparo_print::gps_originals(cx.store, cx.blobs, &case_id)?);
-    /// Writes the export for counsel into a new folder inside `folder`.
-    host export_counsel(case_id: String, include_gps: bool, folder: PathBuf) -> CounselExport ["notFound", "destinationNotEmpty", "printTemplate", "fontMissing", "corruptImage"] = |cx| printing::export_counsel(cx, &case_id, include_gps, &folder);
+    /// Whether a passphrase the user typed for counsel is long enough (at least 8 characters), before a folder is asked for.
+    window check_counsel_passphrase(passphrase: String) -> () ["invalid"] = |cx| Ok::<_, Error>(amparo_print::check_counsel_passphrase(&passphrase)?);
+    /// Writes the export for counsel inside `folder`: one file encrypted to `passphrase` (Amparo makes one when none is given and returns it, to tell counsel), or with `plain` a folder and .zip that anyone who gets them can read.
+    host export_counsel(case_id: String, include_gps: bool, folder: PathBuf, plain: bool, passphrase: Option<String>) -> CounselExport ["invalid", "notFound", "destinationNotEmpty", "printTemplate", "fontMissing", "corruptImage"] = |cx| printing::export_counsel(cx, &case_id, include_gps, &folder, plain, passphrase);
 }

@@ -56,12 +56,19 @@ pub fn packet_paths(chosen: &Path, printed: &PrintedPacket) -> Vec<PathBuf> {
         .collect()
 }
 
-/// A new folder for an export for counsel inside `parent`: named by the
-/// day, with `-2`, `-3` ... when one of that name exists.
+/// A new name for an export for counsel inside `parent`: named by the
+/// day, with `-2`, `-3` ... when a folder, .zip or .zip.age of that name
+/// exists (an earlier export is never overwritten).
 pub fn counsel_folder(parent: &Path, day: &str) -> PathBuf {
+    let taken = |out: &Path| {
+        let name = out.file_name().unwrap_or_default().to_string_lossy();
+        out.exists()
+            || out.with_file_name(format!("{name}.zip")).exists()
+            || out.with_file_name(format!("{name}.zip.age")).exists()
+    };
     let mut out = parent.join(format!("For-counsel-{day}"));
     let mut n = 2;
-    while out.exists() {
+    while taken(&out) {
         out = parent.join(format!("For-counsel-{day}-{n}"));
         n += 1;
     }
@@ -119,6 +126,13 @@ mod tests {
         assert_eq!(
             second.file_name().unwrap_or_default(),
             "For-counsel-2026-12-02-2"
+        );
+        // An encrypted export is a file, not a folder: its name is taken too.
+        std::fs::write(parent.path().join("For-counsel-2026-12-02-2.zip.age"), b"").expect("write");
+        let third = counsel_folder(parent.path(), "2026-12-02");
+        assert_eq!(
+            third.file_name().unwrap_or_default(),
+            "For-counsel-2026-12-02-3"
         );
     }
 }

@@ -170,14 +170,30 @@ pub fn packet_for_viewer(
     )
 }
 
-/// Writes the export for counsel into a new folder inside `parent`, named
-/// by the day (never by the person).
+/// Writes the export for counsel inside `parent`, named by the day (never
+/// by the person): one file encrypted to `passphrase` (or to one Amparo
+/// makes), or, only when `plain` is asked for, a folder and .zip that
+/// anyone can read. With `plain`, a passphrase is refused rather than
+/// ignored.
 pub fn export_counsel(
     cx: &mut Context<'_>,
     case_id: &str,
     include_gps: bool,
     parent: &Path,
+    plain: bool,
+    passphrase: Option<String>,
 ) -> Result<amparo_print::CounselExport, Error> {
+    let protection = match (plain, passphrase) {
+        (false, passphrase) => amparo_print::CounselProtection::Passphrase(passphrase),
+        (true, None) => amparo_print::CounselProtection::Plain,
+        (true, Some(_)) => {
+            return Err(CoreError::Invalid(vec![amparo_core::FieldError::new(
+                "passphrase",
+                amparo_core::FieldProblem::Unknown,
+            )])
+            .into());
+        }
+    };
     let out = files::counsel_folder(parent, &files::today());
     Ok(amparo_print::export_counsel(
         cx.store,
@@ -185,6 +201,7 @@ pub fn export_counsel(
         case_id,
         &out,
         include_gps,
+        &protection,
         &reporter(cx.progress),
     )?)
 }

@@ -8,7 +8,7 @@ mod media_support;
 mod packet_fixture;
 
 use amparo_core::SigningRecord;
-use amparo_print::{export_counsel, gps_originals};
+use amparo_print::{CounselProtection, export_counsel, gps_originals};
 use packet_fixture::packet_fixture;
 
 #[test]
@@ -43,15 +43,33 @@ fn a_scan_of_signed_pages_with_a_gps_position_waits_for_consent() {
     let listed = gps_originals(&f.store, &f.blobs, &f.case_id).expect("gps originals");
     assert_eq!(listed.len(), 1, "{listed:?}");
 
+    // The plain export, whose folder shows what went.
+    let plain = CounselProtection::Plain;
     let out = f.dir.path().join("for-counsel");
-    let export =
-        export_counsel(&f.store, &f.blobs, &f.case_id, &out, false, &|_| {}).expect("export");
+    let export = export_counsel(&f.store, &f.blobs, &f.case_id, &out, false, &plain, &|_| {})
+        .expect("export");
     assert_eq!(export.gps_left_out, listed);
     assert!(!out.join(&listed[0]).exists(), "held back without consent");
 
     let out = f.dir.path().join("for-counsel-with-consent");
-    let export =
-        export_counsel(&f.store, &f.blobs, &f.case_id, &out, true, &|_| {}).expect("export");
+    let export = export_counsel(&f.store, &f.blobs, &f.case_id, &out, true, &plain, &|_| {})
+        .expect("export");
     assert!(export.gps_left_out.is_empty());
     assert!(out.join(&listed[0]).exists(), "handed over with consent");
+
+    // The encrypted export holds it back the same way.
+    let out = f.dir.path().join("for-counsel-sealed");
+    let sealed = CounselProtection::Passphrase(None);
+    let export = export_counsel(
+        &f.store,
+        &f.blobs,
+        &f.case_id,
+        &out,
+        false,
+        &sealed,
+        &|_| {},
+    )
+    .expect("export");
+    assert_eq!(export.gps_left_out, listed);
+    assert!(export.encrypted);
 }

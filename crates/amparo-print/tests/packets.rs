@@ -12,7 +12,8 @@ use std::process::Command;
 
 use amparo_core::{PacketDraft, PacketItem, PacketItemKind, PrintCheckCode, Store};
 use amparo_print::{
-    PacketPurpose, PrintError, PrintedPacket, export_counsel, packet_checks, print_packet,
+    CounselProtection, PacketPurpose, PrintError, PrintedPacket, export_counsel, packet_checks,
+    print_packet,
 };
 use common::*;
 use packet_fixture::{PacketFixture, packet_fixture};
@@ -500,9 +501,11 @@ fn counsel_gets_originals_that_sha256sum_checks_and_the_verification_page_agrees
     });
     save(&mut f, &draft);
 
+    // The plain export (asked for): a folder that sha256sum checks in place.
+    let plain = CounselProtection::Plain;
     let out = f.dir.path().join("for-counsel");
-    let export =
-        export_counsel(&f.store, &f.blobs, &f.case_id, &out, false, &|_| {}).expect("export");
+    let export = export_counsel(&f.store, &f.blobs, &f.case_id, &out, false, &plain, &|_| {})
+        .expect("export");
     assert!(!export.draft, "everything signed: the filing packet");
     assert_eq!(
         export.gps_left_out.len(),
@@ -523,7 +526,7 @@ fn counsel_gets_originals_that_sha256sum_checks_and_the_verification_page_agrees
     assert!(listed.contains("  Evidence-packet.pdf\n"));
     assert!(listed.contains("  Exhibit-A-1.jpeg\n"), "{listed}");
     assert!(!listed.contains(&export.gps_left_out[0]));
-    assert!(std::path::Path::new(&export.zip).is_file());
+    assert!(std::path::Path::new(&export.file).is_file());
 
     // The verification page's SHA-256s are the stored originals'; the
     // index keeps to letter, description and pages.
@@ -565,8 +568,16 @@ fn counsel_gets_originals_that_sha256sum_checks_and_the_verification_page_agrees
 
     // With consent, the GPS original goes too.
     let again = f.dir.path().join("for-counsel-2");
-    let export =
-        export_counsel(&f.store, &f.blobs, &f.case_id, &again, true, &|_| {}).expect("export");
+    let export = export_counsel(
+        &f.store,
+        &f.blobs,
+        &f.case_id,
+        &again,
+        true,
+        &plain,
+        &|_| {},
+    )
+    .expect("export");
     assert!(export.gps_left_out.is_empty());
     let check = Command::new("sha256sum")
         .args(["-c", "SHA256SUMS"])
@@ -575,5 +586,16 @@ fn counsel_gets_originals_that_sha256sum_checks_and_the_verification_page_agrees
         .expect("sha256sum");
     assert!(check.status.success());
     // A folder that is not empty is never written into.
-    assert!(export_counsel(&f.store, &f.blobs, &f.case_id, &again, true, &|_| {}).is_err());
+    assert!(
+        export_counsel(
+            &f.store,
+            &f.blobs,
+            &f.case_id,
+            &again,
+            true,
+            &plain,
+            &|_| {}
+        )
+        .is_err()
+    );
 }

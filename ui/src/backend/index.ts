@@ -77,11 +77,17 @@ export interface ShellOperations {
   /** Asks for a folder and writes the export for counsel; null when cancelled. */
   exportForCounsel(
     caseId: string,
-    includeGps: boolean,
+    choice: CounselChoice,
     dialogTitle: string,
     onProgress: (p: PacketProgress) => void,
   ): Promise<CounselExport | null>;
 }
+
+/**
+ * How the export for counsel is made: encrypted to `passphrase` (null: the
+ * core makes one and returns it), or, with `plain`, readable by anyone.
+ */
+export type CounselChoice = { includeGps: boolean; plain: boolean; passphrase: string | null };
 
 /** Everything the components can ask of the Rust side. */
 export type Backend = CoreOperations & ShellOperations;

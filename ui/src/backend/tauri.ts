@@ -48,6 +48,6 @@ export const tauriBackend: Backend = {
     call('save_packet_pdf', { caseId, purpose, title, progress: channel(onProgress) }),
   openPacketPdf: (caseId, purpose, onProgress) =>
     call('open_packet_pdf', { caseId, purpose, progress: channel(onProgress) }),
-  exportForCounsel: (caseId, includeGps, title, onProgress) =>
-    call('export_for_counsel', { caseId, includeGps, title, progress: channel(onProgress) }),
+  exportForCounsel: (caseId, choice, title, onProgress) =>
+    call('export_for_counsel', { caseId, ...choice, title, progress: channel(onProgress) }),
 };

@@ -5,15 +5,28 @@
  */
 export type CounselExport = { 
 /**
- * The folder.
+ * The file to hand over: the encrypted `.zip.age`, or the plain `.zip`.
  */
-folder: string, 
+file: string, 
 /**
- * The .zip beside it.
+ * The plain folder beside it; none when encrypted.
  */
-zip: string, 
+folder: string | null, 
 /**
- * Files in the folder, SHA256SUMS included.
+ * The file is encrypted to a passphrase.
+ */
+encrypted: boolean, 
+/**
+ * The passphrase Amparo made, to tell counsel (shown once); none when
+ * the user typed their own or the export is plain.
+ */
+passphrase: string | null, 
+/**
+ * How counsel opens and checks it: one command a line.
+ */
+openWith: Array<string>, 
+/**
+ * Files in the export, SHA256SUMS included.
  */
 files: number, 
 /**

@@ -217,6 +217,8 @@ export interface CoreOperations {
   savePacket(caseId: string, draft: PacketDraft): Promise<PacketView>;
   /** The packet's originals whose files carry a GPS position. */
   counselGpsFiles(caseId: string): Promise<Array<string>>;
+  /** Whether a passphrase the user typed for counsel is long enough (at least 8 characters), before a folder is asked for. */
+  checkCounselPassphrase(passphrase: string): Promise<void>;
 }
 
 /** The operations over `call`. */
@@ -289,6 +291,7 @@ export function coreOperations(call: Call): CoreOperations {
     getPacket: (caseId) => call('get_packet', { caseId }) as Promise<PacketView>,
     savePacket: (caseId, draft) => call('save_packet', { caseId, draft }) as Promise<PacketView>,
     counselGpsFiles: (caseId) => call('counsel_gps_files', { caseId }) as Promise<Array<string>>,
+    checkCounselPassphrase: (passphrase) => call('check_counsel_passphrase', { passphrase }) as Promise<void>,
   };
 }
 
@@ -361,4 +364,5 @@ export const windowOperations = [
   'get_packet',
   'save_packet',
   'counsel_gps_files',
+  'check_counsel_passphrase',
 ] as const;

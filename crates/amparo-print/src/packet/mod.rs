@@ -13,13 +13,15 @@ mod links;
 mod model;
 mod print;
 mod redact;
+mod seal;
 mod tables;
 mod view;
 
 pub use checks::packet_ready;
-pub use counsel::{CounselExport, export_counsel, gps_originals};
+pub use counsel::{CounselExport, CounselProtection, export_counsel, gps_originals};
 pub use print::{
     PACKET_FILE_BASE, PacketFile, PacketProgress, PacketPurpose, PacketStage, PrintedPacket,
     packet_checks, preview_packet, print_packet, print_packet_as,
 };
+pub use seal::{PASSPHRASE_WORDS, SCRYPT_LOG_N, checked as check_counsel_passphrase};
 pub use view::{PacketEntry, PacketView, packet_view};

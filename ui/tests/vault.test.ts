@@ -103,12 +103,12 @@ describe('the lock', () => {
   it('keeps the idle time chosen in the top bar', async () => {
     const user = userEvent.setup();
     const backend = await withCase();
-    const choice = screen.getByLabelText('Lock by itself');
+    const choice = screen.getByLabelText('Lock by itself after minutes without use');
     expect(choice).toHaveValue('15');
-    await user.selectOptions(choice, 'After 5 minutes without use');
+    await user.selectOptions(choice, 'Lock after 5 min');
     await waitFor(async () => expect((await backend.startup()).preferences.lockAfterMinutes).toBe(5));
-    expect(screen.getByRole('option', { name: 'After 1 minute without use' })).toBeTruthy();
-    expect(screen.getByRole('option', { name: 'Never by itself' })).toBeTruthy();
+    expect(screen.getByRole('option', { name: 'Lock after 1 min' })).toBeTruthy();
+    expect(screen.getByRole('option', { name: 'Never lock by itself' })).toBeTruthy();
   });
 
   it('changes the password once the current one is given, from the keyboard', async () => {

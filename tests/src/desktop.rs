@@ -18,8 +18,19 @@ pub struct Desktop {
     driver: Child,
     driver_port: u16,
     data: tempfile::TempDir,
+    /// HOME, XDG_* and TMPDIR of the app, when they are the test's own.
+    home: Option<tempfile::TempDir>,
     app: PathBuf,
 }
+
+/// The folders of a private home, by the variable that names each.
+const HOME_FOLDERS: [(&str, &str); 5] = [
+    ("HOME", "home"),
+    ("XDG_CACHE_HOME", "cache"),
+    ("XDG_DATA_HOME", "share"),
+    ("XDG_CONFIG_HOME", "config"),
+    ("TMPDIR", "tmp"),
+];
 
 impl Desktop {
     /// Starts Xvfb and tauri-driver (inside its own D-Bus session) with a
@@ -36,14 +47,49 @@ impl Desktop {
         desktop
     }
 
+    /// [`Desktop::start`] with a home, caches, WebKit storage and temporary
+    /// folder of the test's own ([`Desktop::private_folders`]), so a test can
+    /// read everything the app left behind.
+    pub fn start_with_private_home() -> Self {
+        let home = tempfile::tempdir().expect("temporary home");
+        let desktop = Self::start_on(Some(home));
+        amparo_core::Vault::create_with_cost(
+            desktop.data_dir(),
+            PASSWORD,
+            amparo_core::vault::KdfCost::WEAK_FOR_TESTS,
+        )
+        .expect("the test vault");
+        desktop
+    }
+
+    /// The private home's folders (see [`Desktop::start_with_private_home`]).
+    pub fn private_folders(&self) -> Vec<PathBuf> {
+        self.home
+            .iter()
+            .flat_map(|h| HOME_FOLDERS.iter().map(|(_, name)| h.path().join(name)))
+            .collect()
+    }
+
     /// [`Desktop::start`] with an empty data folder: Amparo's first start.
     pub fn start_without_vault() -> Self {
+        Self::start_on(None)
+    }
+
+    fn start_on(home: Option<tempfile::TempDir>) -> Self {
         let app = app_binary();
         let data = tempfile::tempdir().expect("temporary data folder");
         let (display, xvfb) = start_xvfb();
         let driver_port = free_port();
         let native_port = free_port();
-        let driver = Command::new(require("dbus-run-session", "apt-get install dbus"))
+        let mut command = Command::new(require("dbus-run-session", "apt-get install dbus"));
+        if let Some(home) = &home {
+            for (variable, name) in HOME_FOLDERS {
+                let folder = home.path().join(name);
+                std::fs::create_dir_all(&folder).expect("private home folder");
+                command.env(variable, folder);
+            }
+        }
+        let driver = command
             .arg("--")
             .arg(tauri_driver())
             .args(["--port", &driver_port.to_string()])
@@ -69,6 +115,7 @@ impl Desktop {
             driver,
             driver_port,
             data,
+            home,
             app,
         }
     }

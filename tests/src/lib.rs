@@ -11,6 +11,7 @@
 //! binary is a failure with a message saying how to get it, never a skip.
 
 mod desktop;
+pub mod markers;
 mod window;
 
 pub use desktop::Desktop;

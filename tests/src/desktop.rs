@@ -36,30 +36,26 @@ impl Desktop {
     /// Starts Xvfb and tauri-driver (inside its own D-Bus session) with a
     /// data folder that has only its vault (password [`PASSWORD`]).
     pub fn start() -> Self {
-        let desktop = Self::start_without_vault();
-        // A cost far too low for real use, so each launch unlocks at once.
+        Self::start_without_vault().with_vault()
+    }
+
+    /// Makes the data folder's vault, at a cost far too low for real use,
+    /// so that each launch unlocks at once.
+    fn with_vault(self) -> Self {
         amparo_core::Vault::create_with_cost(
-            desktop.data_dir(),
+            self.data_dir(),
             PASSWORD,
             amparo_core::vault::KdfCost::WEAK_FOR_TESTS,
         )
         .expect("the test vault");
-        desktop
+        self
     }
 
     /// [`Desktop::start`] with a home, caches, WebKit storage and temporary
     /// folder of the test's own ([`Desktop::private_folders`]), so a test can
     /// read everything the app left behind.
     pub fn start_with_private_home() -> Self {
-        let home = tempfile::tempdir().expect("temporary home");
-        let desktop = Self::start_on(Some(home));
-        amparo_core::Vault::create_with_cost(
-            desktop.data_dir(),
-            PASSWORD,
-            amparo_core::vault::KdfCost::WEAK_FOR_TESTS,
-        )
-        .expect("the test vault");
-        desktop
+        Self::start_on(Some(tempfile::tempdir().expect("temporary home"))).with_vault()
     }
 
     /// The private home's folders (see [`Desktop::start_with_private_home`]).

@@ -3,26 +3,9 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-const PASSPHRASE: &str = "frase de prueba larga";
+mod support;
 
-/// Makes the data folder's vault (at a test-only cost) the first time.
-fn with_vault(data: &Path) {
-    if data.join("vault.json").exists() {
-        return;
-    }
-    let out = Command::new(env!("CARGO_BIN_EXE_amparo"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(["--weak-kdf-for-tests", "vault", "create"])
-        .env("AMPARO_PASSPHRASE", PASSPHRASE)
-        .output()
-        .expect("run amparo");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use support::{PASSPHRASE, with_vault};
 
 fn amparo(data: &Path, args: &[&str]) -> Output {
     with_vault(data);

@@ -9,30 +9,22 @@ use std::process::{Command, Output};
 
 use age::secrecy::SecretString;
 
-const PASSPHRASE: &str = "frase de prueba larga";
+mod support;
+
+use support::{PASSPHRASE, with_vault};
 
 fn amparo(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_amparo"))
-            .arg("--data-dir")
-            .arg(data)
-            .args(args)
-            .env_remove("AMPARO_DATA_DIR")
-            .env_remove("AMPARO_COUNSEL_PASSPHRASE")
-            .env("AMPARO_PASSPHRASE", PASSPHRASE)
-            .envs(env.iter().copied())
-            .output()
-            .expect("run amparo")
-    };
-    if !data.join("vault.json").exists() {
-        let made = run(&["--weak-kdf-for-tests", "vault", "create"]);
-        assert!(
-            made.status.success(),
-            "{}",
-            String::from_utf8_lossy(&made.stderr)
-        );
-    }
-    run(args)
+    with_vault(data);
+    Command::new(env!("CARGO_BIN_EXE_amparo"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env_remove("AMPARO_DATA_DIR")
+        .env_remove("AMPARO_COUNSEL_PASSPHRASE")
+        .env("AMPARO_PASSPHRASE", PASSPHRASE)
+        .envs(env.iter().copied())
+        .output()
+        .expect("run amparo")
 }
 
 fn ok(out: &Output) -> String {

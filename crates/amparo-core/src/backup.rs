@@ -9,12 +9,11 @@
 //! the latest such folder is kept, and it can be seen and deleted.
 
 use std::fs;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rusqlite::OpenFlags;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::backup_check::{self, SUMS_FILE};
@@ -90,7 +89,11 @@ impl Store {
         for relative in &files {
             let path = dest.join(relative);
             bytes += fs::metadata(&path)?.len();
-            sums.push_str(&format!("{}  {}\n", sha256_file(&path)?, relative));
+            sums.push_str(&format!(
+                "{}  {}\n",
+                backup_check::sha256_of(&path, None)?,
+                relative
+            ));
         }
         write_synced(&dest.join(SUMS_FILE), sums.as_bytes())?;
         Ok(BackupSummary {
@@ -256,21 +259,6 @@ fn new_replaced_folder(data_dir: &Path) -> PathBuf {
         n += 1;
     }
     folder
-}
-
-/// Hex SHA-256 of a file's bytes.
-fn sha256_file(path: &Path) -> Result<String> {
-    let mut file = fs::File::open(path)?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 1 << 16];
-    loop {
-        let n = file.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-    }
-    Ok(format!("{:x}", hasher.finalize()))
 }
 
 /// Relative paths of every file under `root`, sorted, with `/` separators.

@@ -262,7 +262,7 @@ fn files_in(root: &Path) -> Result<BTreeSet<String>> {
 
 /// Hex SHA-256 of the file at `path`, copying its bytes to `copy_to` (made
 /// private and synced) when given. A link is not followed.
-fn sha256_of(path: &Path, copy_to: Option<&Path>) -> Result<String> {
+pub(crate) fn sha256_of(path: &Path, copy_to: Option<&Path>) -> Result<String> {
     if fs::symlink_metadata(path)?.file_type().is_symlink() {
         return Err(Error::BackupLink(path.display().to_string()));
     }

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, RwLock};
 
-use amparo_core::vault::{KdfCost, MovedIn, move_plain_data_in};
+use amparo_core::vault::{KdfCost, MovedIn, has_plain_data, move_plain_data_in};
 use amparo_core::{BlobStore, ErrorPayload, Store, Vault};
 use serde::Serialize;
 use serde_json::Value;
@@ -314,13 +314,6 @@ fn locked_reason(dir: &Path) -> ErrorPayload {
         amparo_core::Error::NoVault
     };
     ErrorPayload::from(&reason)
-}
-
-/// Whether an older Amparo's unencrypted database or files are in `dir`.
-fn has_plain_data(dir: &Path) -> bool {
-    let db = dir.join(amparo_core::DATABASE_FILE);
-    let plain_db = std::fs::read(&db).is_ok_and(|b| b.starts_with(b"SQLite format 3\0"));
-    plain_db || dir.join("blobs/originals").is_dir() || dir.join("blobs/derived").is_dir()
 }
 
 /// Removes blobs that no row names: what an import that was interrupted

@@ -89,11 +89,7 @@ impl VaultFile {
         Ok(Self {
             format: FORMAT.to_owned(),
             kdf: cost,
-            passphrase: wrap(
-                master,
-                &|salt| argon2id(passphrase, salt, cost),
-                PASSPHRASE_AAD,
-            )?,
+            passphrase: wrap_by_passphrase(master, passphrase, cost)?,
             recovery: wrap(
                 master,
                 &|salt| Ok(recovery_key(recovery, salt)),
@@ -111,11 +107,7 @@ impl VaultFile {
     ) -> Result<Self> {
         Ok(Self {
             kdf: cost,
-            passphrase: wrap(
-                master,
-                &|salt| argon2id(passphrase, salt, cost),
-                PASSPHRASE_AAD,
-            )?,
+            passphrase: wrap_by_passphrase(master, passphrase, cost)?,
             ..self.clone()
         })
     }
@@ -178,6 +170,14 @@ impl VaultFile {
         File::open(dir)?.sync_all()?;
         Ok(())
     }
+}
+
+fn wrap_by_passphrase(master: &[u8; KEY_LEN], passphrase: &str, cost: KdfCost) -> Result<Wrapped> {
+    wrap(
+        master,
+        &|salt| argon2id(passphrase, salt, cost),
+        PASSPHRASE_AAD,
+    )
 }
 
 type Derive<'a> = dyn Fn(&[u8]) -> Result<Zeroizing<[u8; KEY_LEN]>> + 'a;

@@ -21,7 +21,7 @@ use crate::store::private_dir;
 pub use keyfile::{KdfCost, VAULT_FILE};
 pub use keys::{KEY_LEN, Keys};
 pub(crate) use move_in::move_data_in;
-pub use move_in::{MovedIn, move_plain_data_in};
+pub use move_in::{MovedIn, has_plain_data, move_plain_data_in};
 pub use recovery::RecoveryKey;
 
 /// The fewest characters a passphrase may have.

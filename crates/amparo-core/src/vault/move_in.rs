@@ -33,6 +33,15 @@ pub struct MovedIn {
     pub files: u32,
 }
 
+/// Whether an older Amparo's unencrypted database or stored files are in
+/// the data folder `dir`, waiting to be moved in.
+pub fn has_plain_data(dir: &Path) -> bool {
+    let db = dir.join(DATABASE_FILE);
+    is_plain_database(&db).unwrap_or(false)
+        || dir.join("blobs/originals").is_dir()
+        || dir.join("blobs/derived").is_dir()
+}
+
 /// Moves any plain data in the vault's folder into the vault.
 pub fn move_plain_data_in(vault: &Vault) -> Result<MovedIn> {
     move_data_in(vault.dir(), vault.keys())

@@ -89,6 +89,9 @@ pub enum Error {
     /// short, altered, or is not the file its name says.
     #[error("a stored file is damaged: {0}")]
     DamagedFile(String),
+    /// The rows a case file brings cannot be taken; nothing was changed.
+    #[error("this case file cannot be opened: {0}; nothing was changed")]
+    CaseFileRejected(String),
     /// The vault file cannot be read.
     #[error("the vault file is damaged and was not changed: {0}")]
     VaultDamaged(String),
@@ -196,6 +199,7 @@ impl Error {
             Self::InUse(_) => "inUse",
             Self::Changed(_) => "changed",
             Self::Serialization(_) => "storage",
+            Self::CaseFileRejected(_) => "caseFileRejected",
             Self::WrongPassphrase => "wrongPassphrase",
             Self::WrongRecoveryKey => "wrongRecoveryKey",
             Self::NoVault => "noVault",

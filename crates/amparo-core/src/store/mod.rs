@@ -10,6 +10,8 @@
 
 mod allegations;
 mod attest;
+mod case_files;
+mod case_rows;
 mod cases;
 mod declarants;
 mod due_dates;
@@ -38,6 +40,8 @@ use crate::error::{Error, Result};
 use crate::vault::Keys;
 
 pub use attest::SwornIn;
+pub use case_files::{CONTACT_NAME_MAX, Contact, StoredIdentity, check_contact_name};
+pub use case_rows::{Arrival, CaseRows, RowDiffers, RowsTaken, TableRows};
 pub use migrate::SCHEMA_VERSION;
 pub use settings::{LOCK_AFTER_CHOICES, LOCK_AFTER_DEFAULT, Preferences};
 pub use statements::check_signing;

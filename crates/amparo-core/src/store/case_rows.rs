@@ -1,0 +1,527 @@
+//! A case's rows as data that travels: every row of every table that
+//! belongs to one case, table by table, column by column, in key order, so
+//! the same case always gives the same rows; and taking such rows into this
+//! store without trusting them.
+//!
+//! Taking rows is one transaction that either adds the case (or what is new
+//! in it) or changes nothing. A row that would attach to another case, a
+//! reference to an item the case does not hold, or a value the case's own
+//! readers cannot read refuses the whole set. A row already here with other
+//! values is never overwritten: it is reported, and the row here is kept.
+
+use std::collections::{BTreeMap, HashSet};
+
+use rusqlite::types::{Value as SqlValue, ValueRef};
+use rusqlite::{Connection, params_from_iter};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use ts_rs::TS;
+
+use super::Store;
+use super::case_files::record_opened;
+use crate::error::{Error, Result};
+
+/// Every table that holds a case's rows, parents before children, with the
+/// condition that picks the case's rows (`?1` is the case id).
+const TABLES: &[(&str, &str)] = &[
+    ("cases", "id = ?1 AND deleted_at IS NULL"),
+    ("detention_transfers", "case_id = ?1"),
+    ("hearings", "case_id = ?1"),
+    ("photos", "case_id = ?1"),
+    ("tattoos", "case_id = ?1"),
+    (
+        "tattoo_photos",
+        "tattoo_id IN (SELECT id FROM tattoos WHERE case_id = ?1)",
+    ),
+    ("declarants", "case_id = ?1"),
+    ("statements", "case_id = ?1"),
+    (
+        "paragraphs",
+        "statement_id IN (SELECT id FROM statements WHERE case_id = ?1)",
+    ),
+    (
+        "paragraph_exhibits",
+        "paragraph_id IN (SELECT p.id FROM paragraphs p JOIN statements s ON s.id = p.statement_id
+                          WHERE s.case_id = ?1)",
+    ),
+    ("exhibit_letters", "case_id = ?1"),
+    (
+        "signed_versions",
+        "statement_id IN (SELECT id FROM statements WHERE case_id = ?1)",
+    ),
+    (
+        "signed_scans",
+        "version_id IN (SELECT v.id FROM signed_versions v JOIN statements s ON s.id = v.statement_id
+                        WHERE s.case_id = ?1)",
+    ),
+    ("packets", "case_id = ?1"),
+    ("events", "case_id = ?1"),
+    (
+        "event_sources",
+        "event_id IN (SELECT id FROM events WHERE case_id = ?1)",
+    ),
+    ("allegations", "case_id = ?1"),
+    (
+        "allegation_answers",
+        "allegation_id IN (SELECT id FROM allegations WHERE case_id = ?1)",
+    ),
+    ("due_dates", "case_id = ?1"),
+];
+
+/// Tables whose rows point at an item of the case by `item_id`.
+const ITEM_REFERENCES: &[&str] = &[
+    "paragraph_exhibits",
+    "exhibit_letters",
+    "event_sources",
+    "allegation_answers",
+];
+
+/// Columns that say something about this copy of the case, not the case:
+/// they never travel.
+const LOCAL_COLUMNS: &[(&str, &str)] = &[("cases", "deleted_at")];
+
+/// One case's rows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CaseRows {
+    /// The case's id.
+    pub case_id: String,
+    /// Its tables, parents first.
+    pub tables: Vec<TableRows>,
+}
+
+/// The rows of one table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TableRows {
+    /// The table's name.
+    pub table: String,
+    /// Its columns, in the table's order.
+    pub columns: Vec<String>,
+    /// The rows, by key: `null`, numbers and text only.
+    pub rows: Vec<Vec<Value>>,
+}
+
+/// Where rows come from and whether to keep them.
+pub struct Arrival<'a> {
+    /// The signing key of the device that sent them.
+    pub sender: &'a str,
+    /// The number of the case file they came in.
+    pub sequence: u64,
+    /// Whether a stored file (by SHA-256) is here or comes with the rows.
+    pub has_file: &'a dyn Fn(&str) -> bool,
+    /// Keep them (false: only report what keeping them would do).
+    pub keep: bool,
+}
+
+/// What taking a case's rows did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RowsTaken {
+    /// Whether the case was new here.
+    pub new_case: bool,
+    /// Rows added, by table.
+    pub added: BTreeMap<String, u32>,
+    /// Rows already here with the same values.
+    pub unchanged: u32,
+    /// Rows here whose values differ from the file's: kept as they are here.
+    pub differ: Vec<RowDiffers>,
+}
+
+/// A row kept as it is here although the case file has other values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RowDiffers {
+    /// The table.
+    pub table: String,
+    /// The row's key, its key columns' values joined by `/`.
+    pub key: String,
+}
+
+impl Store {
+    /// Every row of the case `case_id`: what a case file carries. A case in
+    /// the Deleted list has none to give.
+    pub fn case_rows(&self, case_id: &str) -> Result<CaseRows> {
+        let rows = rows_of_case(self.conn(), case_id)?;
+        if rows.tables.first().is_none_or(|t| t.rows.is_empty()) {
+            return Err(Error::NotFound(case_id.to_owned()));
+        }
+        Ok(rows)
+    }
+
+    /// Every stored file the case `case_id` names (photos, signed PDFs,
+    /// scans), by SHA-256, sorted.
+    pub fn case_files_named(&self, case_id: &str) -> Result<Vec<String>> {
+        let mut hashes: Vec<String> = self.case_hashes(case_id)?.into_iter().collect();
+        hashes.sort();
+        Ok(hashes)
+    }
+
+    /// Takes `incoming` into this store as `arrival` says: all of it or
+    /// nothing (see the module's notes). With `arrival.keep` false, nothing
+    /// is kept either way: what taking it would do is only reported.
+    pub fn take_case_rows(
+        &mut self,
+        incoming: &CaseRows,
+        arrival: &Arrival<'_>,
+    ) -> Result<RowsTaken> {
+        let case_id = incoming.case_id.as_str();
+        check_shape(self.conn(), incoming)?;
+        let tx = self.conn().unchecked_transaction()?;
+        let new_case = !case_here(&tx, case_id)?;
+        let mut taken = RowsTaken {
+            new_case,
+            ..RowsTaken::default()
+        };
+        let mut applied: Vec<(&str, &[String], &[Value])> = Vec::new();
+        for table in &incoming.tables {
+            let keys = key_columns(&tx, &table.table)?;
+            for row in &table.rows {
+                match local_row(&tx, table, &keys, row)? {
+                    None => {
+                        insert(&tx, table, row)?;
+                        *taken.added.entry(table.table.clone()).or_default() += 1;
+                        applied.push((&table.table, &table.columns, row));
+                    }
+                    Some(here) if same_values(&here, row) => taken.unchanged += 1,
+                    Some(_) => taken.differ.push(RowDiffers {
+                        table: table.table.clone(),
+                        key: key_text(table, &keys, row),
+                    }),
+                }
+            }
+        }
+        let landed = rows_of_case(&tx, case_id)?;
+        check_all_landed(&landed, &applied)?;
+        check_item_references(&landed)?;
+        if let Some(missing) = self
+            .case_hashes(case_id)?
+            .into_iter()
+            .find(|sha256| !(arrival.has_file)(sha256))
+        {
+            return Err(rejected(format!(
+                "it names the stored file {missing}, which it does not carry"
+            )));
+        }
+        self.check_readable(case_id)?;
+        if arrival.keep {
+            record_opened(&tx, arrival.sender, case_id, arrival.sequence)?;
+            tx.commit()?;
+        }
+        Ok(taken)
+    }
+
+    /// Reads the case back through the readers the window uses, so that a
+    /// value they cannot read refuses the case file instead of breaking a
+    /// screen later.
+    fn check_readable(&self, case_id: &str) -> Result<()> {
+        let unreadable = |what: &str, e: Error| {
+            Error::CaseFileRejected(format!("its {what} cannot be read ({e})"))
+        };
+        self.case(case_id).map_err(|e| unreadable("case", e))?;
+        self.declarants(case_id)
+            .map_err(|e| unreadable("declarants", e))?;
+        for summary in self
+            .statements(case_id)
+            .map_err(|e| unreadable("statements", e))?
+        {
+            self.statement(&summary.id)
+                .map_err(|e| unreadable("statements", e))?;
+        }
+        self.photos(case_id, 0, u32::MAX)
+            .map_err(|e| unreadable("photos", e))?;
+        self.tattoos(case_id)
+            .map_err(|e| unreadable("tattoo records", e))?;
+        self.events(case_id).map_err(|e| unreadable("events", e))?;
+        self.allegations(case_id)
+            .map_err(|e| unreadable("allegations", e))?;
+        self.due_dates(case_id)
+            .map_err(|e| unreadable("due dates", e))?;
+        self.exhibit_letters(case_id)
+            .map_err(|e| unreadable("exhibit letters", e))?;
+        self.packet(case_id).map_err(|e| unreadable("packet", e))?;
+        Ok(())
+    }
+}
+
+fn rows_of_case(conn: &Connection, case_id: &str) -> Result<CaseRows> {
+    let mut tables = Vec::with_capacity(TABLES.len());
+    for (table, condition) in TABLES {
+        let columns: Vec<String> = table_columns(conn, table)?
+            .into_iter()
+            .filter(|c| !LOCAL_COLUMNS.contains(&(*table, c.as_str())))
+            .collect();
+        let order = key_columns(conn, table)?.join(", ");
+        let sql = format!(
+            "SELECT {} FROM {table} WHERE {condition} ORDER BY {order}",
+            columns.join(", ")
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = Vec::new();
+        let mut found = stmt.query([case_id])?;
+        while let Some(row) = found.next()? {
+            let mut values = Vec::with_capacity(columns.len());
+            for index in 0..columns.len() {
+                values.push(to_json(row.get_ref(index)?)?);
+            }
+            rows.push(values);
+        }
+        tables.push(TableRows {
+            table: (*table).to_owned(),
+            columns,
+            rows,
+        });
+    }
+    Ok(CaseRows {
+        case_id: case_id.to_owned(),
+        tables,
+    })
+}
+
+fn to_json(value: ValueRef<'_>) -> Result<Value> {
+    Ok(match value {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(n) => Value::from(n),
+        ValueRef::Real(x) => Value::from(x),
+        ValueRef::Text(t) => {
+            Value::from(std::str::from_utf8(t).map_err(|e| Error::Serialization(e.to_string()))?)
+        }
+        ValueRef::Blob(_) => return Err(Error::Serialization("a binary value".into())),
+    })
+}
+
+fn to_sql(value: &Value) -> Option<SqlValue> {
+    match value {
+        Value::Null => Some(SqlValue::Null),
+        Value::Number(n) => n
+            .as_i64()
+            .map(SqlValue::Integer)
+            .or_else(|| n.as_f64().map(SqlValue::Real)),
+        Value::String(s) => Some(SqlValue::Text(s.clone())),
+        Value::Bool(_) | Value::Array(_) | Value::Object(_) => None,
+    }
+}
+
+fn table_columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?;
+    let names = stmt
+        .query_map([table], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(names)
+}
+
+fn key_columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare("SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk")?;
+    let names = stmt
+        .query_map([table], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(names)
+}
+
+fn rejected(why: impl Into<String>) -> Error {
+    Error::CaseFileRejected(why.into())
+}
+
+/// The tables are ones a case has, each once, in order; every column is one
+/// this schema has (a case file from an older Amparo may lack newer ones);
+/// every row has a value per column, of a kind SQLite keeps; the case's own
+/// row is there, once, with the case's id.
+fn check_shape(conn: &Connection, incoming: &CaseRows) -> Result<()> {
+    let mut order = TABLES.iter().map(|(name, _)| *name);
+    for table in &incoming.tables {
+        if !order.any(|name| name == table.table) {
+            return Err(rejected(format!(
+                "it names the table \"{}\", which is not a case's or is out of order",
+                table.table
+            )));
+        }
+        let here = table_columns(conn, &table.table)?;
+        let keys = key_columns(conn, &table.table)?;
+        let mut seen = HashSet::new();
+        for column in &table.columns {
+            let local = LOCAL_COLUMNS.contains(&(table.table.as_str(), column.as_str()));
+            if !here.contains(column) || local || !seen.insert(column) {
+                return Err(rejected(format!(
+                    "its table \"{}\" has a column \"{column}\" that cannot be taken",
+                    table.table
+                )));
+            }
+        }
+        if keys.iter().any(|k| !table.columns.contains(k)) {
+            return Err(rejected(format!(
+                "its table \"{}\" lacks a key column",
+                table.table
+            )));
+        }
+        for row in &table.rows {
+            if row.len() != table.columns.len() || row.iter().any(|v| to_sql(v).is_none()) {
+                return Err(rejected(format!(
+                    "a row of its table \"{}\" does not fit the columns",
+                    table.table
+                )));
+            }
+        }
+    }
+    let case_row = incoming
+        .tables
+        .first()
+        .filter(|t| t.table == "cases" && t.rows.len() == 1)
+        .and_then(|t| {
+            let at = t.columns.iter().position(|c| c == "id")?;
+            t.rows[0][at].as_str()
+        });
+    if case_row != Some(incoming.case_id.as_str()) {
+        return Err(rejected("it does not hold exactly one case with its id"));
+    }
+    Ok(())
+}
+
+fn case_here(conn: &Connection, case_id: &str) -> Result<bool> {
+    Ok(conn
+        .prepare("SELECT 1 FROM cases WHERE id = ?1")?
+        .exists([case_id])?)
+}
+
+fn key_values<'a>(table: &TableRows, keys: &[String], row: &'a [Value]) -> Vec<&'a Value> {
+    keys.iter()
+        .filter_map(|k| table.columns.iter().position(|c| c == k))
+        .map(|at| &row[at])
+        .collect()
+}
+
+fn key_text(table: &TableRows, keys: &[String], row: &[Value]) -> String {
+    key_values(table, keys, row)
+        .iter()
+        .map(|v| match v {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The row here with the same key, as values of the incoming columns.
+fn local_row(
+    conn: &Connection,
+    table: &TableRows,
+    keys: &[String],
+    row: &[Value],
+) -> Result<Option<Vec<Value>>> {
+    let condition = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| format!("{k} = ?{}", i + 1))
+        .collect::<Vec<_>>()
+        .join(" AND ");
+    let sql = format!(
+        "SELECT {} FROM {} WHERE {condition}",
+        table.columns.join(", "),
+        table.table
+    );
+    let params: Vec<SqlValue> = key_values(table, keys, row)
+        .into_iter()
+        .filter_map(to_sql)
+        .collect();
+    let mut stmt = conn.prepare(&sql)?;
+    let mut found = stmt.query(params_from_iter(params))?;
+    let Some(here) = found.next()? else {
+        return Ok(None);
+    };
+    let mut values = Vec::with_capacity(table.columns.len());
+    for index in 0..table.columns.len() {
+        values.push(to_json(here.get_ref(index)?)?);
+    }
+    Ok(Some(values))
+}
+
+/// Values compared as SQLite keeps them (an integer and the same real are
+/// the same value once stored in a REAL column).
+fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        _ => a == b,
+    }
+}
+
+fn same_values(here: &[Value], incoming: &[Value]) -> bool {
+    here.len() == incoming.len() && here.iter().zip(incoming).all(|(a, b)| same_value(a, b))
+}
+
+fn insert(conn: &Connection, table: &TableRows, row: &[Value]) -> Result<()> {
+    let marks = (1..=row.len())
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "INSERT INTO {} ({}) VALUES ({marks})",
+        table.table,
+        table.columns.join(", ")
+    );
+    let params: Vec<SqlValue> = row.iter().filter_map(to_sql).collect();
+    conn.execute(&sql, params_from_iter(params)).map_err(|e| {
+        rejected(format!(
+            "a row of its table \"{}\" cannot be kept ({e})",
+            table.table
+        ))
+    })?;
+    Ok(())
+}
+
+/// Every row added must now be one of the case's own: a row that attached
+/// itself to another case's statement or photo is not.
+fn check_all_landed(landed: &CaseRows, applied: &[(&str, &[String], &[Value])]) -> Result<()> {
+    for (table, columns, row) in applied {
+        let found = landed
+            .tables
+            .iter()
+            .find(|t| t.table == *table)
+            .is_some_and(|t| {
+                t.rows.iter().any(|here| {
+                    columns.iter().zip(row.iter()).all(|(column, value)| {
+                        t.columns
+                            .iter()
+                            .position(|c| c == column)
+                            .is_some_and(|at| same_value(&here[at], value))
+                    })
+                })
+            });
+        if !found {
+            return Err(rejected(format!(
+                "a row of its table \"{table}\" belongs to another case"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Every `item_id` names something the case holds.
+fn check_item_references(landed: &CaseRows) -> Result<()> {
+    let ids: HashSet<&str> = landed
+        .tables
+        .iter()
+        .filter_map(|t| Some((t, t.columns.iter().position(|c| c == "id")?)))
+        .flat_map(|(t, at)| t.rows.iter().filter_map(move |r| r[at].as_str()))
+        .collect();
+    for table in landed
+        .tables
+        .iter()
+        .filter(|t| ITEM_REFERENCES.contains(&t.table.as_str()))
+    {
+        let Some(at) = table.columns.iter().position(|c| c == "item_id") else {
+            continue;
+        };
+        if let Some(missing) = table
+            .rows
+            .iter()
+            .filter_map(|r| r[at].as_str())
+            .find(|id| !ids.contains(id))
+        {
+            return Err(rejected(format!(
+                "its table \"{}\" points at {missing}, which the case does not hold",
+                table.table
+            )));
+        }
+    }
+    Ok(())
+}

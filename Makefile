@@ -15,10 +15,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # cmake and nasm to build libjpeg-turbo and libheif (Debian 12's are too old),
 # libde265 for libheif to decode HEIC, poppler and qpdf to read printed PDFs
 # back in the print tests (text, page labels, bookmarks), age and unzip to
-# open the encrypted export for counsel the way counsel does.
+# open the encrypted export for counsel the way counsel does, minisign and jq
+# to check a case file the way docs/case-file.md tells counsel to.
 APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb webkit2gtk-driver dbus imagemagick \
-	poppler-utils qpdf cmake nasm libde265-dev age unzip
+	poppler-utils qpdf cmake nasm libde265-dev age unzip minisign jq
 NODE_MIN := 20.19
 
 .PHONY: core-bins bench-search bench-unlock bench-packet bench-print samples help deps system-deps node-deps e2e-tools ui app app-e2e run test lint test-core test-ui \
@@ -110,7 +111,7 @@ core-bins: ui
 	cargo test $(TEST_TARGETS) --features amparo-desktop/e2e --no-run
 
 test-e2e: deps app-e2e
-	AMPARO_APP=$(APP) cargo test -p amparo-e2e --test cases --test lock --test photos --test statements --test packets --test timeline --test confinement --test canary -- --test-threads=1
+	AMPARO_APP=$(APP) cargo test -p amparo-e2e --test cases --test lock --test photos --test statements --test packets --test timeline --test confinement --test canary --test case_files -- --test-threads=1
 
 test: deps lint test-core test-ui test-e2e
 	@echo "make test: every suite passed"

@@ -59,6 +59,11 @@ pub enum Command {
         #[command(subcommand)]
         command: CaseCommand,
     },
+    /// The people this Amparo sends case files to, and its own code.
+    Contact {
+        #[command(subcommand)]
+        command: ContactCommand,
+    },
     /// File photos in a case, and list them.
     Photo {
         #[command(subcommand)]
@@ -219,6 +224,71 @@ pub enum CaseCommand {
     },
     /// Add the fictional example case.
     Example,
+    /// Write the case as a case file for contacts (`amparo contact add`),
+    /// signed by this Amparo and encrypted to them (and to this Amparo); or,
+    /// with --passphrase, to a passphrase (AMPARO_FILE_PASSPHRASE, or asked)
+    /// for someone who has no Amparo yet.
+    Send {
+        /// The case id.
+        id: String,
+        /// A contact's name or id (repeat for several).
+        #[arg(
+            long = "to",
+            value_name = "CONTACT",
+            required_unless_present = "passphrase"
+        )]
+        to: Vec<String>,
+        /// Encrypt to a passphrase instead of to contacts.
+        #[arg(long, conflicts_with = "to")]
+        passphrase: bool,
+        /// The case file to write (it must not exist).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Check a case file and take its case: new here, or what is new in a
+    /// case already here (nothing here is overwritten). A file sent to a
+    /// passphrase reads it from AMPARO_FILE_PASSPHRASE, or asks.
+    Open {
+        /// The case file.
+        file: PathBuf,
+        /// Only say what opening it would bring.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Check a case file without taking anything: who signed it, what it
+    /// holds, and that every item matches its signed list.
+    Verify {
+        /// The case file.
+        file: PathBuf,
+    },
+}
+
+/// Contact commands.
+#[derive(Debug, Subcommand)]
+pub enum ContactCommand {
+    /// Show this Amparo's code (to send) and its fingerprint words (to read
+    /// aloud); --rename sets the name its case files carry.
+    Me {
+        /// A new name for this Amparo.
+        #[arg(long, value_name = "NAME")]
+        rename: Option<String>,
+    },
+    /// Add someone by their Amparo code: compare the fingerprint words it
+    /// prints with theirs, on the phone.
+    Add {
+        /// The name to know them by ("Legal aid office, Ana").
+        #[arg(long)]
+        name: String,
+        /// Their Amparo code.
+        code: String,
+    },
+    /// List contacts with their fingerprint words.
+    List,
+    /// Remove a contact.
+    Remove {
+        /// The contact's id.
+        id: String,
+    },
 }
 
 /// Photo commands.

@@ -2,15 +2,35 @@
 
 use std::io::Read;
 
-use amparo_core::{CaseDraft, CustodyStatus, Error, FieldError, RememberedDate, Result, Store};
+use amparo_core::{
+    BlobStore, CaseDraft, CustodyStatus, Error, FieldError, RememberedDate, Result, Store,
+};
 use serde::Serialize;
 
 use crate::args::{CaseCommand, CaseFields, CustodyArg, YesNo};
+use crate::error::CliError;
 use crate::output::emit;
 use crate::show;
 
-pub fn run(store: &mut Store, command: &CaseCommand, json: bool) -> Result<()> {
+pub fn run(
+    store: &mut Store,
+    blobs: &BlobStore,
+    command: &CaseCommand,
+    json: bool,
+) -> std::result::Result<(), CliError> {
     match command {
+        CaseCommand::Send { .. } | CaseCommand::Open { .. } | CaseCommand::Verify { .. } => {
+            crate::case_file_cmd::case(store, blobs, command, json)
+        }
+        other => Ok(records(store, other, json)?),
+    }
+}
+
+fn records(store: &mut Store, command: &CaseCommand, json: bool) -> Result<()> {
+    match command {
+        CaseCommand::Send { .. } | CaseCommand::Open { .. } | CaseCommand::Verify { .. } => {
+            unreachable!("case files are handled by `run`")
+        }
         CaseCommand::List { query, deleted } => {
             let cases = if *deleted {
                 store.deleted_cases()?

@@ -15,6 +15,9 @@ pub enum CliError {
     /// From printing.
     #[error("{}", describe_print(.0))]
     Print(#[from] PrintError),
+    /// From a case file.
+    #[error(transparent)]
+    CaseFile(#[from] amparo_casefile::CaseFileError),
 }
 
 fn describe_print(e: &PrintError) -> String {
@@ -38,6 +41,8 @@ impl From<&CliError> for amparo_core::ErrorPayload {
             CliError::Core(e) => Self::from(e),
             CliError::Operation(e) => Self::from(e),
             CliError::Print(e) => Self::from(e),
+            CliError::CaseFile(amparo_casefile::CaseFileError::Core(e)) => Self::from(e),
+            CliError::CaseFile(e) => Self::new(e.code(), e.to_string()),
         }
     }
 }

@@ -7,6 +7,7 @@ mod args;
 mod backup_cmd;
 mod call_cmd;
 mod case_cmd;
+mod case_file_cmd;
 mod error;
 mod output;
 mod packet_cmd;
@@ -81,7 +82,8 @@ fn run(args: &Args) -> Result<(), CliError> {
     let json = args.json;
     match &args.command {
         Command::Call { .. } | Command::Serve | Command::Vault { .. } => Ok(()),
-        Command::Case { command } => Ok(case_cmd::run(store, command, json)?),
+        Command::Case { command } => case_cmd::run(store, &blobs, command, json),
+        Command::Contact { command } => Ok(case_file_cmd::contact(store, command, json)?),
         Command::Photo { command } => Ok(photo_cmd::run(store, &blobs, command, json)?),
         Command::Declarant { command } => statement_cmd::declarant(store, command, json),
         Command::Statement { command } => statement_cmd::statement(store, &blobs, command, json),

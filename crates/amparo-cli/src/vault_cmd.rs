@@ -13,7 +13,7 @@ use crate::args::VaultCommand;
 use crate::output::emit;
 
 /// The passphrase: from `variable`, else asked as `prompt`.
-fn passphrase(variable: &str, prompt: &str) -> Result<String> {
+pub(crate) fn passphrase(variable: &str, prompt: &str) -> Result<String> {
     if let Ok(value) = std::env::var(variable) {
         return Ok(value);
     }

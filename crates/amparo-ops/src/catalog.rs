@@ -5,6 +5,9 @@
 
 use std::path::PathBuf;
 
+use amparo_casefile::{
+    AmparoCode, ContactCard, DeviceKeys, Fingerprint, Mode, MyCode, Opened, Sent,
+};
 use amparo_core::{
     Allegation, AllegationDraft, BackupSummary, Case, CaseDraft, CaseSummary, Deadline, Declarant,
     DeclarantDraft, DueDate, DueDateDraft, Event, EventDraft, ExhibitItem, ExhibitLetter,
@@ -16,6 +19,7 @@ use amparo_core::{
 use amparo_media::ImportSummary;
 use amparo_print::{CounselExport, PacketPurpose, PacketView, Preview, Purpose, ScanAdded};
 
+use crate::case_files;
 use crate::error::Error;
 use crate::operation::{Operation, operations};
 use crate::printing::{self, Startup};
@@ -214,4 +218,21 @@ operations! {
     window check_counsel_passphrase(passphrase: String) -> () ["invalid"] = |cx| Ok::<_, Error>(amparo_print::check_counsel_passphrase(&passphrase)?);
     /// Writes the export for counsel inside `folder`: one file encrypted to `passphrase` (Amparo makes one when none is given and returns it, to tell counsel), or with `plain` a folder and .zip that anyone who gets them can read.
     host export_counsel(case_id: String, include_gps: bool, folder: PathBuf, plain: bool, passphrase: Option<String>) -> CounselExport ["invalid", "notFound", "destinationNotEmpty", "printTemplate", "fontMissing", "corruptImage"] = |cx| printing::export_counsel(cx, &case_id, include_gps, &folder, plain, passphrase);
+
+    /// This Amparo's code (its public keys, to send) and the fingerprint words to read aloud; made the first time.
+    window my_amparo_code() -> MyCode [] = |cx| Ok::<_, Error>(MyCode::from(&DeviceKeys::of(cx.store)?));
+    /// Renames this device: the name the case files it sends carry.
+    window rename_device(name: String) -> MyCode ["invalid"] = |cx| { DeviceKeys::of(cx.store)?; cx.store.rename_device(&name)?; Ok::<_, Error>(MyCode::from(&DeviceKeys::of(cx.store)?)) };
+    /// The people whose Amparo code was added, with their fingerprint words.
+    window list_contacts() -> Vec<ContactCard> [] = |cx| Ok::<_, Error>(amparo_casefile::contacts(cx.store)?);
+    /// The fingerprint words of a code typed or pasted, to compare with its owner before adding it.
+    window check_amparo_code(code: String) -> Fingerprint ["invalid"] = |cx| Ok::<_, Error>(AmparoCode::parse(&code)?.fingerprint());
+    /// Adds the person whose code is `code` under `name`.
+    window add_contact(name: String, code: String) -> ContactCard ["invalid"] = |cx| Ok::<_, Error>(amparo_casefile::add_contact(cx.store, &name, &code)?);
+    /// Removes a contact (their case files then show as from an unknown sender).
+    window remove_contact(id: String) -> () ["notFound"] = |cx| cx.store.remove_contact(&id);
+    /// Writes a case file of the case inside `folder`: encrypted to the contacts `contact_ids` (and this Amparo), or with `passphrase` to whoever is told it.
+    host send_case(case_id: String, contact_ids: Vec<String>, passphrase: Option<String>, folder: PathBuf) -> Sent ["invalid", "notFound", "damagedFile"] = |cx| case_files::send(cx, &case_id, &contact_ids, passphrase, &folder);
+    /// Checks a case file (`verify`), says what opening it would bring (`dryRun`), or opens it (`open`); anything wrong refuses it whole.
+    host open_case_file(path: PathBuf, passphrase: Option<String>, mode: Mode) -> Opened ["caseFileDamaged", "caseFileWrongKey", "caseFilePassphrase", "caseFileBadSignature", "caseFileItemMismatch", "caseFileUnsafePath", "caseFileTooLarge", "caseFileNewer", "caseFileReplay", "caseFilePhoto", "caseFileRejected"] = |cx| case_files::open(cx, &path, passphrase, mode);
 }

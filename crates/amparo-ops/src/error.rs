@@ -2,6 +2,7 @@
 //! crate it came from, so the window shows the same translated message
 //! whichever host ran the operation.
 
+use amparo_casefile::CaseFileError;
 use amparo_core::ErrorPayload;
 use amparo_media::MediaError;
 use amparo_print::PrintError;
@@ -38,6 +39,9 @@ pub enum Error {
     /// A file could not be filed.
     #[error(transparent)]
     Media(#[from] MediaError),
+    /// A case file could not be written or opened.
+    #[error(transparent)]
+    CaseFile(#[from] CaseFileError),
 }
 
 impl Error {
@@ -53,6 +57,7 @@ impl Error {
             Self::Core(e) => e.code(),
             Self::Print(e) => e.code(),
             Self::Media(e) => e.code(),
+            Self::CaseFile(e) => e.code(),
         }
     }
 }
@@ -63,6 +68,7 @@ impl From<&Error> for ErrorPayload {
             Error::Unavailable(payload) => payload.clone(),
             Error::Core(e) => ErrorPayload::from(e),
             Error::Print(e) => ErrorPayload::from(e),
+            Error::CaseFile(CaseFileError::Core(e)) => ErrorPayload::from(e),
             other => ErrorPayload::new(other.code(), other.to_string()),
         }
     }

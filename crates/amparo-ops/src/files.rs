@@ -75,6 +75,19 @@ pub fn counsel_folder(parent: &Path, day: &str) -> PathBuf {
     out
 }
 
+/// A new name for a case file inside `parent`: named by the day, never by
+/// the person (a file name shows in folders, mail and recent-file lists),
+/// with `-2`, `-3` ... so an earlier one is never overwritten.
+pub fn case_file_name(parent: &Path, day: &str) -> PathBuf {
+    let mut out = parent.join(format!("Case-{day}.amparo"));
+    let mut n = 2;
+    while out.exists() {
+        out = parent.join(format!("Case-{day}-{n}.amparo"));
+        n += 1;
+    }
+    out
+}
+
 /// The private folder for PDFs opened in the system viewer, made if needed:
 /// mode 0700 whatever the umask, and made so again if it was opened to
 /// others since.

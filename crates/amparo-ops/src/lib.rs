@@ -9,6 +9,7 @@
 //! both hosts need (which signed version prints, file names, page caps,
 //! the tidy-up at start) lives here too, so the hosts only adapt.
 
+mod case_files;
 mod catalog;
 mod error;
 pub mod files;
@@ -35,6 +36,7 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     Startup::export_all(&cfg)?;
     VaultStatus::export_all(&cfg)?;
     VaultCreated::export_all(&cfg)?;
+    amparo_casefile::export_bindings(dir)?;
     std::fs::write(dir.join(typescript::FILE_NAME), typescript::module())?;
     Ok(())
 }

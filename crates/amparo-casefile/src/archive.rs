@@ -1,0 +1,86 @@
+//! The container inside the encryption: a plain POSIX tar archive, written
+//! the same way every time (no times, owners or modes from this machine), so
+//! that the same case gives the same bytes and `tar` lists it anywhere. It
+//! is not compressed: photos and PDFs do not shrink, and nothing compressed
+//! can inflate past the sizes the manifest states.
+//!
+//! Reading accepts only regular files, each no larger than the size it is
+//! expected to have, so a link, a device or an endless entry stops at once.
+
+use std::io::{self, Read, Write};
+
+use crate::error::{CaseFileError, Result};
+
+/// Writes entries into a tar archive.
+pub struct ArchiveWriter<W: Write> {
+    builder: tar::Builder<W>,
+}
+
+impl<W: Write> ArchiveWriter<W> {
+    /// An archive written into `out`.
+    pub fn new(out: W) -> Self {
+        let mut builder = tar::Builder::new(out);
+        builder.mode(tar::HeaderMode::Deterministic);
+        Self { builder }
+    }
+
+    /// Adds `bytes` as the file `path`.
+    pub fn put(&mut self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let mut header = tar::Header::new_ustar();
+        header.set_entry_type(tar::EntryType::Regular);
+        header.set_size(bytes.len() as u64);
+        header.set_mode(0o600);
+        header.set_mtime(0);
+        header.set_uid(0);
+        header.set_gid(0);
+        self.builder.append_data(&mut header, path, bytes)
+    }
+
+    /// Ends the archive and gives back the writer.
+    pub fn finish(self) -> io::Result<W> {
+        self.builder.into_inner()
+    }
+}
+
+/// One entry read whole: its path and bytes.
+pub struct Entry {
+    /// Its path as written.
+    pub path: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Reads the next entry of `entries`, refusing one that is not a regular
+/// file or is larger than `limit`; `None` at the archive's end.
+pub fn next_entry<R: Read>(entries: &mut tar::Entries<'_, R>, limit: u64) -> Result<Option<Entry>> {
+    let Some(entry) = entries.next() else {
+        return Ok(None);
+    };
+    let mut entry = entry.map_err(damaged)?;
+    let path = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
+    if entry.header().entry_type() != tar::EntryType::Regular {
+        return Err(CaseFileError::UnsafePath(path));
+    }
+    let size = entry.size();
+    if size > limit {
+        return Err(CaseFileError::TooLarge(format!(
+            "{path} is {size} bytes, at most {limit}"
+        )));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    entry
+        .by_ref()
+        .take(size)
+        .read_to_end(&mut bytes)
+        .map_err(damaged)?;
+    if bytes.len() as u64 != size {
+        return Err(CaseFileError::Damaged(format!("{path} is cut short")));
+    }
+    Ok(Some(Entry { path, bytes }))
+}
+
+/// A read failure inside the archive: the file was cut short or garbled
+/// (age's authentication fails first when a byte was changed).
+pub fn damaged(e: io::Error) -> CaseFileError {
+    CaseFileError::Damaged(e.to_string())
+}

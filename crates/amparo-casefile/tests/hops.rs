@@ -1,0 +1,260 @@
+//! A case goes from the mother's Amparo to the advocate's, gains a
+//! declaration and a photo there, and goes on to counsel's: everything
+//! arrives byte for byte, and nothing opens twice.
+
+mod support;
+
+use std::sync::atomic::AtomicBool;
+
+use amparo_casefile::{CaseFileError, Mode, SendTo, open_case_file, send_case};
+use amparo_core::{DeclarantDraft, DerivativeKind, Paragraph};
+use support::Amparo;
+
+fn same_case(from: &Amparo, to: &Amparo, case_id: &str) {
+    let sent = from.store.case_rows(case_id).expect("rows");
+    let arrived = to.store.case_rows(case_id).expect("rows");
+    assert_eq!(sent, arrived, "every record arrives as it was");
+    let files = from.store.case_files_named(case_id).expect("files");
+    assert_eq!(files, to.store.case_files_named(case_id).expect("files"));
+    for sha256 in &files {
+        assert_eq!(
+            from.blobs.read_original(sha256).expect("sent"),
+            to.blobs.read_original(sha256).expect("arrived"),
+            "{sha256} arrives byte for byte"
+        );
+    }
+}
+
+#[test]
+fn a_case_goes_from_the_mother_to_the_advocate_to_counsel_byte_for_byte() {
+    let (mut mother, case_id) = Amparo::with_case(3);
+    let mut advocate = Amparo::empty();
+    let mut counsel = Amparo::empty();
+    let advocate_contact = mother.add("Legal aid office, Ana", &mut advocate);
+    advocate.add("Rosa, his mother", &mut mother);
+    let counsel_contact = advocate.add("Counsel, Mr. Ortiz", &mut counsel);
+    counsel.add("Legal aid office", &mut advocate);
+
+    let out = tempfile::tempdir().expect("out");
+    let first = out.path().join("case.amparo");
+    let sent = send_case(
+        &mut mother.store,
+        &mother.blobs,
+        &case_id,
+        &SendTo::Contacts(vec![advocate_contact]),
+        &first,
+    )
+    .expect("send");
+    assert_eq!(sent.sequence, 1);
+    let signed_pdfs = mother.store.statements(&case_id).expect("statements").len();
+    assert!(sent.items as usize > 3 + 4 + signed_pdfs, "{sent:?}");
+
+    let opened = open_case_file(
+        &mut advocate.store,
+        &advocate.blobs,
+        &first,
+        None,
+        Mode::Open,
+    )
+    .expect("open");
+    assert_eq!(opened.sender.contact.as_deref(), Some("Rosa, his mother"));
+    assert!(opened.taken.as_ref().expect("taken").new_case);
+    same_case(&mother, &advocate, &case_id);
+    // What the window shows is made here from the originals.
+    for photo in advocate
+        .store
+        .photos(&case_id, 0, 100)
+        .expect("photos")
+        .photos
+    {
+        advocate
+            .blobs
+            .read_derivative(&photo.sha256, DerivativeKind::Thumb)
+            .expect("thumbnail made on arrival");
+    }
+    assert!(
+        advocate
+            .store
+            .search("Capacho", 10)
+            .expect("search")
+            .matches
+            > 0,
+        "the arrived case is searchable"
+    );
+
+    // The same file again is refused, and changes nothing.
+    match open_case_file(
+        &mut advocate.store,
+        &advocate.blobs,
+        &first,
+        None,
+        Mode::Open,
+    ) {
+        Err(CaseFileError::Replay { found: 1, last: 1 }) => {}
+        other => panic!("opened twice: {other:?}"),
+    }
+
+    // The advocate adds the tattoo artist's declaration and a photo.
+    let artist = advocate
+        .store
+        .create_declarant(
+            &case_id,
+            &DeclarantDraft {
+                full_name: "Luis Pabón (example tattoo artist)".into(),
+                relationship: "made his tattoos".into(),
+                country: "Venezuela".into(),
+                languages: vec!["Spanish".into()],
+                ..DeclarantDraft::default()
+            },
+        )
+        .expect("declarant");
+    let mut draft = advocate
+        .store
+        .statement(&advocate.store.statements(&case_id).expect("list")[0].id)
+        .expect("statement")
+        .draft;
+    draft.declarant_id = artist.id;
+    draft.title = "Declaration of Luis Pabón".into();
+    draft.paragraphs = vec![Paragraph {
+        original: "Le tatué las coronas en 2009: honran a sus padres y a los Reyes Magos.".into(),
+        english: "I tattooed the crowns in 2009: they honor his parents and the Three Kings."
+            .into(),
+        exhibits: vec![],
+    }];
+    advocate
+        .store
+        .create_statement(&case_id, &draft)
+        .expect("artist's statement");
+    let photo_dir = tempfile::tempdir().expect("photo");
+    let photo = photo_dir.path().join("IMG_2044.jpg");
+    support::packet_fixture::picture(77, 900, 600)
+        .save(&photo)
+        .expect("photo");
+    amparo_media::import_photos(
+        &mut advocate.store,
+        &advocate.blobs,
+        &case_id,
+        &[photo],
+        &AtomicBool::new(false),
+        |_| {},
+    )
+    .expect("import");
+
+    let second = out.path().join("case-2.amparo");
+    send_case(
+        &mut advocate.store,
+        &advocate.blobs,
+        &case_id,
+        &SendTo::Contacts(vec![counsel_contact]),
+        &second,
+    )
+    .expect("send on");
+    let opened = open_case_file(
+        &mut counsel.store,
+        &counsel.blobs,
+        &second,
+        None,
+        Mode::Open,
+    )
+    .expect("open");
+    assert_eq!(opened.sender.contact.as_deref(), Some("Legal aid office"));
+    same_case(&advocate, &counsel, &case_id);
+    let statements = counsel.store.statements(&case_id).expect("statements");
+    assert!(
+        statements
+            .iter()
+            .any(|s| s.title == "Declaration of Luis Pabón")
+    );
+    assert_eq!(
+        counsel
+            .store
+            .photos(&case_id, 0, 100)
+            .expect("photos")
+            .total,
+        mother.store.photos(&case_id, 0, 100).expect("photos").total + 1
+    );
+
+    // The mother cannot open what was sent to counsel only.
+    match open_case_file(&mut mother.store, &mother.blobs, &second, None, Mode::Open) {
+        Err(CaseFileError::WrongKey) => {}
+        other => panic!("opened by someone it was not sent to: {other:?}"),
+    }
+}
+
+#[test]
+fn the_advocates_additions_come_back_to_the_mother_and_nothing_of_hers_is_overwritten() {
+    let (mut mother, case_id) = Amparo::with_case(1);
+    let mut advocate = Amparo::empty();
+    let to_advocate = mother.add("Ana", &mut advocate);
+    let to_mother = advocate.add("Rosa", &mut mother);
+    let out = tempfile::tempdir().expect("out");
+    let there = out.path().join("there.amparo");
+    send_case(
+        &mut mother.store,
+        &mother.blobs,
+        &case_id,
+        &SendTo::Contacts(vec![to_advocate]),
+        &there,
+    )
+    .expect("send");
+    open_case_file(
+        &mut advocate.store,
+        &advocate.blobs,
+        &there,
+        None,
+        Mode::Open,
+    )
+    .expect("open");
+
+    // Both change the case's notes; the advocate also adds a due date.
+    let mut theirs = advocate.store.case(&case_id).expect("case").to_draft();
+    theirs.notes = "Hearing moved; bring the festival program.".into();
+    advocate
+        .store
+        .update_case(&case_id, &theirs)
+        .expect("advocate edits");
+    advocate
+        .store
+        .add_due_date(
+            &case_id,
+            &amparo_core::DueDateDraft {
+                date: "2027-01-15".into(),
+                title: "Evidence due".into(),
+            },
+        )
+        .expect("due date");
+    let mut hers = mother.store.case(&case_id).expect("case").to_draft();
+    hers.notes = "Call the consulate.".into();
+    mother
+        .store
+        .update_case(&case_id, &hers)
+        .expect("mother edits");
+
+    let back = out.path().join("back.amparo");
+    send_case(
+        &mut advocate.store,
+        &advocate.blobs,
+        &case_id,
+        &SendTo::Contacts(vec![to_mother]),
+        &back,
+    )
+    .expect("send back");
+    let preview = open_case_file(&mut mother.store, &mother.blobs, &back, None, Mode::DryRun)
+        .expect("dry run");
+    let taken = preview.taken.expect("what it would bring");
+    assert!(!taken.new_case);
+    assert_eq!(taken.added.get("due_dates"), Some(&1));
+    assert!(taken.differ.iter().any(|d| d.table == "cases"), "{taken:?}");
+    assert!(
+        mother.store.due_dates(&case_id).expect("dates").is_empty(),
+        "a dry run keeps nothing"
+    );
+
+    open_case_file(&mut mother.store, &mother.blobs, &back, None, Mode::Open).expect("open");
+    assert_eq!(mother.store.due_dates(&case_id).expect("dates").len(), 1);
+    assert_eq!(
+        mother.store.case(&case_id).expect("case").notes,
+        "Call the consulate.",
+        "her own text is never overwritten silently"
+    );
+}

@@ -47,6 +47,10 @@ pub const WRAPPED: &[(&str, &str)] = &[
     ("save_packet_pdf", "print_packet_to"),
     ("open_packet_pdf", "print_packet_for_viewer"),
     ("export_for_counsel", "export_counsel"),
+    ("send_case_file", "send_case"),
+    ("pick_case_file", "open_case_file"),
+    ("preview_picked_case_file", "open_case_file"),
+    ("open_picked_case_file", "open_case_file"),
 ];
 
 fn send(channel: &Channel<Value>) -> impl Fn(Value) + Sync + '_ {

@@ -35,3 +35,12 @@ pub async fn e2e_keep_scans(app: AppHandle, paths: Vec<String>) -> Result<Value,
 pub fn e2e_opened_pdfs(opened: State<'_, OpenedPdfs>) -> Vec<String> {
     opened.0.lock().map(|l| l.clone()).unwrap_or_default()
 }
+
+/// What the next folder or case-file picker answers, as if the user had
+/// picked `path` in it.
+#[tauri::command]
+pub fn e2e_pick_next(next: State<'_, crate::folder_dialog::NextPick>, path: String) {
+    if let Ok(mut held) = next.0.lock() {
+        *held = Some(path.into());
+    }
+}

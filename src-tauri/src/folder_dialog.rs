@@ -7,9 +7,32 @@ use std::path::PathBuf;
 use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
 
+/// End-to-end test builds only: the path the test chose for the next folder
+/// or case-file picker, since a test cannot drive the native dialog.
+#[cfg(feature = "e2e")]
+#[derive(Default)]
+pub struct NextPick(pub std::sync::Mutex<Option<PathBuf>>);
+
+/// What the test chose for this picker, in an end-to-end build.
+pub fn chosen_by_test(app: &AppHandle) -> Option<PathBuf> {
+    #[cfg(feature = "e2e")]
+    {
+        use tauri::Manager;
+        app.state::<NextPick>().0.lock().ok()?.take()
+    }
+    #[cfg(not(feature = "e2e"))]
+    {
+        let _ = app;
+        None
+    }
+}
+
 /// Asks the user for a folder; `None` when they cancel. `title` comes from
 /// the UI, already in the user's language.
 pub async fn pick_folder(app: AppHandle, title: String) -> Option<PathBuf> {
+    if let Some(chosen) = chosen_by_test(&app) {
+        return Some(chosen);
+    }
     tauri::async_runtime::spawn_blocking(move || {
         app.dialog().file().set_title(title).blocking_pick_folder()
     })

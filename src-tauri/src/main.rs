@@ -12,6 +12,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod call;
+mod case_file_commands;
 #[cfg(feature = "e2e")]
 mod e2e_commands;
 mod file_commands;
@@ -46,6 +47,10 @@ macro_rules! commands {
             print_commands::save_packet_pdf,
             print_commands::open_packet_pdf,
             print_commands::export_for_counsel,
+            case_file_commands::send_case_file,
+            case_file_commands::pick_case_file,
+            case_file_commands::preview_picked_case_file,
+            case_file_commands::open_picked_case_file,
             $($extra),*
         ]
     };
@@ -60,6 +65,7 @@ fn main() {
         .manage(slot)
         .manage(DroppedFiles::default())
         .manage(OpenedPdfs::default())
+        .manage(case_file_commands::PickedCaseFile::default())
         .register_asynchronous_uri_scheme_protocol(media_scheme::SCHEME, media_scheme::handle)
         .setup(|app| main_window::open(app.handle()))
         .on_window_event(|window, event| {
@@ -74,10 +80,13 @@ fn main() {
     #[cfg(not(feature = "e2e"))]
     let builder = builder.invoke_handler(commands!());
     #[cfg(feature = "e2e")]
-    let builder = builder.invoke_handler(commands!(
+    let builder = builder
+        .manage(folder_dialog::NextPick::default())
+        .invoke_handler(commands!(
         e2e_commands::e2e_import_paths,
         e2e_commands::e2e_opened_pdfs,
-        e2e_commands::e2e_keep_scans
+        e2e_commands::e2e_keep_scans,
+        e2e_commands::e2e_pick_next
     ));
     let app = match builder.build(tauri::generate_context!()) {
         Ok(app) => app,

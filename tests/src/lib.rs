@@ -14,7 +14,7 @@ mod desktop;
 pub mod markers;
 mod window;
 
-pub use desktop::Desktop;
+pub use desktop::{Desktop, PASSWORD};
 pub use window::Window;
 
 /// How long one end-to-end test may take before it fails.

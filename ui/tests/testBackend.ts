@@ -17,9 +17,11 @@ import type { CounselExport } from '../src/bindings/CounselExport';
 import type { ImportProgress } from '../src/bindings/ImportProgress';
 import type { ImportSummary } from '../src/bindings/ImportSummary';
 import type { PacketPurpose } from '../src/bindings/PacketPurpose';
+import type { Opened } from '../src/bindings/Opened';
 import type { Preview } from '../src/bindings/Preview';
 import type { Purpose } from '../src/bindings/Purpose';
 import type { ScanAdded } from '../src/bindings/ScanAdded';
+import type { Sent } from '../src/bindings/Sent';
 import { CoreHost, type HostOptions } from './coreHost';
 import { coreOperations } from '../src/bindings/operations';
 
@@ -46,6 +48,8 @@ export type TestBackend = Backend & {
   pickedScans: string[];
   /** What the folder picker returns next; null: the user cancels it. */
   pickedFolder: string | null;
+  /** What the case-file picker returns next; null: the user cancels it. */
+  pickedCaseFile: string | null;
   /** PDFs the window had the shell open, and the files written for them. */
   openedStatements: { id: string; purpose: Purpose }[];
   openedPackets: PacketPurpose[];
@@ -83,6 +87,8 @@ export function startBackend(options: HostOptions = {}): TestBackend {
   };
   const out = (folder: string) => host.folder(folder);
   let dropped: string[] = [];
+  // The case file picked last, as the shell keeps it.
+  let picked: string | null = null;
   let dropHandler: ((count: number) => void) | null = null;
   let keepOpen: (() => boolean) | null = null;
 
@@ -103,6 +109,7 @@ export function startBackend(options: HostOptions = {}): TestBackend {
     pickedPhotos: null,
     pickedScans: [],
     pickedFolder: null,
+    pickedCaseFile: null,
     openedStatements: [],
     openedPackets: [],
     savedStatements: [],
@@ -191,6 +198,21 @@ export function startBackend(options: HostOptions = {}): TestBackend {
       if (backend.pickedFolder === null) return null;
       backend.counselExports.push(choice);
       return (await call('export_counsel', { caseId, ...choice, folder: backend.pickedFolder })) as CounselExport;
+    },
+    async sendCaseFile(caseId, contactIds, passphrase) {
+      if (backend.pickedFolder === null) return null;
+      return (await call('send_case', { caseId, contactIds, passphrase, folder: backend.pickedFolder })) as Sent;
+    },
+    async pickCaseFile() {
+      picked = backend.pickedCaseFile;
+      if (picked === null) return null;
+      return (await call('open_case_file', { path: picked, passphrase: null, mode: 'dryRun' })) as Opened;
+    },
+    async previewPickedCaseFile(passphrase) {
+      return (await call('open_case_file', { path: picked, passphrase, mode: 'dryRun' })) as Opened;
+    },
+    async openPickedCaseFile(passphrase) {
+      return (await call('open_case_file', { path: picked, passphrase, mode: 'open' })) as Opened;
     },
   };
   return backend;

@@ -12,10 +12,12 @@ import type { ImportProgress } from '../bindings/ImportProgress';
 import type { ImportSummary } from '../bindings/ImportSummary';
 import type { PacketProgress } from '../bindings/PacketProgress';
 import type { PacketPurpose } from '../bindings/PacketPurpose';
+import type { Opened } from '../bindings/Opened';
 import type { Preview } from '../bindings/Preview';
 import type { PrintCheck } from '../bindings/PrintCheck';
 import type { Purpose } from '../bindings/Purpose';
 import type { ScanAdded } from '../bindings/ScanAdded';
+import type { Sent } from '../bindings/Sent';
 import type { CoreOperations } from '../bindings/operations';
 
 export type Locale = 'en' | 'es';
@@ -81,6 +83,22 @@ export interface ShellOperations {
     dialogTitle: string,
     onProgress: (p: PacketProgress) => void,
   ): Promise<CounselExport | null>;
+  /**
+   * Asks for a folder and writes a case file of the case into it, for the
+   * contacts chosen, or to `passphrase`; null when cancelled.
+   */
+  sendCaseFile(
+    caseId: string,
+    contactIds: string[],
+    passphrase: string | null,
+    dialogTitle: string,
+  ): Promise<Sent | null>;
+  /** Asks for a case file and says what opening it would bring; null when cancelled. */
+  pickCaseFile(dialogTitle: string): Promise<Opened | null>;
+  /** Checks the picked case file again, with the password typed. */
+  previewPickedCaseFile(passphrase: string | null): Promise<Opened>;
+  /** Opens the picked case file: its case is taken here. */
+  openPickedCaseFile(passphrase: string | null): Promise<Opened>;
 }
 
 /**

@@ -50,4 +50,9 @@ export const tauriBackend: Backend = {
     call('open_packet_pdf', { caseId, purpose, progress: channel(onProgress) }),
   exportForCounsel: (caseId, choice, title, onProgress) =>
     call('export_for_counsel', { caseId, ...choice, title, progress: channel(onProgress) }),
+  sendCaseFile: (caseId, contactIds, passphrase, title) =>
+    call('send_case_file', { caseId, contactIds, passphrase, title }),
+  pickCaseFile: (title) => call('pick_case_file', { title }),
+  previewPickedCaseFile: (passphrase) => call('preview_picked_case_file', { passphrase }),
+  openPickedCaseFile: (passphrase) => call('open_picked_case_file', { passphrase }),
 };

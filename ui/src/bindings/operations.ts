@@ -9,6 +9,8 @@ import type { Caption } from './Caption';
 import type { Case } from './Case';
 import type { CaseDraft } from './CaseDraft';
 import type { CaseSummary } from './CaseSummary';
+import type { Contact } from './Contact';
+import type { ContactCard } from './ContactCard';
 import type { Custody } from './Custody';
 import type { CustodyStatus } from './CustodyStatus';
 import type { DateBasis } from './DateBasis';
@@ -28,12 +30,14 @@ import type { ExhibitLetter } from './ExhibitLetter';
 import type { FieldError } from './FieldError';
 import type { FieldProblem } from './FieldProblem';
 import type { Filer } from './Filer';
+import type { Fingerprint } from './Fingerprint';
 import type { Hearing } from './Hearing';
 import type { HearingKind } from './HearingKind';
 import type { ItemLabel } from './ItemLabel';
 import type { KnownDate } from './KnownDate';
 import type { LanguageHelper } from './LanguageHelper';
 import type { MovedIn } from './MovedIn';
+import type { MyCode } from './MyCode';
 import type { PacketDraft } from './PacketDraft';
 import type { PacketEntry } from './PacketEntry';
 import type { PacketItem } from './PacketItem';
@@ -219,6 +223,18 @@ export interface CoreOperations {
   counselGpsFiles(caseId: string): Promise<Array<string>>;
   /** Whether a passphrase the user typed for counsel is long enough (at least 8 characters), before a folder is asked for. */
   checkCounselPassphrase(passphrase: string): Promise<void>;
+  /** This Amparo's code (its public keys, to send) and the fingerprint words to read aloud; made the first time. */
+  myAmparoCode(): Promise<MyCode>;
+  /** Renames this device: the name the case files it sends carry. */
+  renameDevice(name: string): Promise<MyCode>;
+  /** The people whose Amparo code was added, with their fingerprint words. */
+  listContacts(): Promise<Array<ContactCard>>;
+  /** The fingerprint words of a code typed or pasted, to compare with its owner before adding it. */
+  checkAmparoCode(code: string): Promise<Fingerprint>;
+  /** Adds the person whose code is `code` under `name`. */
+  addContact(name: string, code: string): Promise<ContactCard>;
+  /** Removes a contact (their case files then show as from an unknown sender). */
+  removeContact(id: string): Promise<void>;
 }
 
 /** The operations over `call`. */
@@ -292,6 +308,12 @@ export function coreOperations(call: Call): CoreOperations {
     savePacket: (caseId, draft) => call('save_packet', { caseId, draft }) as Promise<PacketView>,
     counselGpsFiles: (caseId) => call('counsel_gps_files', { caseId }) as Promise<Array<string>>,
     checkCounselPassphrase: (passphrase) => call('check_counsel_passphrase', { passphrase }) as Promise<void>,
+    myAmparoCode: () => call('my_amparo_code', {  }) as Promise<MyCode>,
+    renameDevice: (name) => call('rename_device', { name }) as Promise<MyCode>,
+    listContacts: () => call('list_contacts', {  }) as Promise<Array<ContactCard>>,
+    checkAmparoCode: (code) => call('check_amparo_code', { code }) as Promise<Fingerprint>,
+    addContact: (name, code) => call('add_contact', { name, code }) as Promise<ContactCard>,
+    removeContact: (id) => call('remove_contact', { id }) as Promise<void>,
   };
 }
 
@@ -365,4 +387,10 @@ export const windowOperations = [
   'save_packet',
   'counsel_gps_files',
   'check_counsel_passphrase',
+  'my_amparo_code',
+  'rename_device',
+  'list_contacts',
+  'check_amparo_code',
+  'add_contact',
+  'remove_contact',
 ] as const;

@@ -6,6 +6,7 @@ export type View =
   | { name: 'list' }
   | { name: 'deleted' }
   | { name: 'wording' }
+  | { name: 'contacts' }
   | { name: 'case'; id: string }
   | { name: 'new' }
   | { name: 'edit'; id: string }

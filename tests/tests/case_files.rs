@@ -1,0 +1,80 @@
+//! One hop of a case in the real window, from the keyboard: the mother's
+//! Amparo sends the case to the advocate's code; the advocate adds the
+//! mother after comparing the words, opens the case file, sees who sent it
+//! and what it brings, and takes the case; every record arrives as sent.
+
+use amparo_casefile::{DeviceKeys, SendTo, send_case};
+use amparo_core::{BlobStore, Keys, Store, Vault};
+use amparo_e2e::{Desktop, PASSWORD, run};
+
+#[test]
+fn the_advocate_adds_the_mother_and_opens_the_case_she_sent() {
+    run(|| async {
+        let desktop = Desktop::start();
+        let window = desktop.launch().await;
+        window.wait_for_text("It is not legal advice").await;
+        window.press("Continue in English").await;
+        window.wait_for_text("There are no cases yet").await;
+
+        window.press("Contacts").await;
+        window.wait_for_text("Your words to compare").await;
+        let code = window.value_of("Your Amparo code").await;
+        assert!(code.starts_with("amparo1:"), "{code}");
+
+        // The mother's Amparo, on her own laptop.
+        let laptop = tempfile::tempdir().expect("the mother's data");
+        let mut store = Store::open(laptop.path(), &Keys::fixed_for_tests()).expect("store");
+        let blobs = BlobStore::open(laptop.path(), &Keys::fixed_for_tests()).expect("blobs");
+        let case = store.add_example_case().expect("her case");
+        let hers = DeviceKeys::of(&mut store).expect("keys");
+        store.rename_device("Rosa").expect("name");
+        let her_code = hers.code();
+        let ana = amparo_casefile::add_contact(&mut store, "Ana", &code).expect("contact");
+        let usb = tempfile::tempdir().expect("usb stick");
+        let file = usb.path().join("Case-2026-12-02.amparo");
+        send_case(
+            &mut store,
+            &blobs,
+            &case.id,
+            &SendTo::Contacts(vec![ana.contact]),
+            &file,
+        )
+        .expect("send");
+
+        // The advocate adds her, once the words match.
+        window.type_into("Their name", "Rosa").await;
+        window
+            .type_into("Their Amparo code", &her_code.to_string())
+            .await;
+        window.press("Check the code").await;
+        window.wait_for_text("Call Rosa").await;
+        let shown = window.text().await;
+        for word in her_code.fingerprint().en {
+            assert!(shown.contains(&word), "{word} is shown to compare");
+        }
+        window.press("The words match: add").await;
+        window.wait_for_text("Rosa was added.").await;
+
+        window.press("Cases").await;
+        window
+            .invoke("e2e_pick_next", serde_json::json!({ "path": file }))
+            .await;
+        window.press("Open a case file…").await;
+        window.wait_for_text("Sent by Rosa").await;
+        window
+            .wait_for_text("This case is not on this computer yet")
+            .await;
+        window.press("Open it").await;
+        window.wait_for_text("Rivas Moreno, Jesús Alberto").await;
+        window.wait_for_text("Send this case…").await;
+        window.quit().await;
+
+        let vault = Vault::unlock(desktop.data_dir(), PASSWORD).expect("unlock");
+        let arrived = Store::open(desktop.data_dir(), vault.keys()).expect("store");
+        assert_eq!(
+            arrived.case_rows(&case.id).expect("rows"),
+            store.case_rows(&case.id).expect("rows"),
+            "every record arrives as it was sent"
+        );
+    });
+}

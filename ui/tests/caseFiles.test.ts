@@ -1,0 +1,127 @@
+// A case handed from the mother's Amparo to the advocate's, against two
+// real cores on two data folders, on the keyboard: the advocate adds the
+// mother's code after comparing its words; the mother sends the case to
+// the advocate; the advocate sees who sent it and what it brings before
+// opening it. A damaged copy is refused in plain Spanish.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { backendContext } from '../src/backend';
+import CaseList from '../src/components/CaseList.svelte';
+import CasePage from '../src/components/CasePage.svelte';
+import ContactsPage from '../src/components/ContactsPage.svelte';
+import { setLocale } from '../src/i18n/index.svelte';
+import { testBackend, type TestBackend } from './testBackend';
+
+async function twoAmparos(): Promise<{ mother: TestBackend; advocate: TestBackend; caseId: string }> {
+  const mother = testBackend();
+  const advocate = testBackend();
+  const example = await mother.addExampleCase();
+  await mother.renameDevice('Rosa');
+  return { mother, advocate, caseId: example.id };
+}
+
+describe('case files', () => {
+  it('adds a contact only after the words are compared, sends the case, and opens it with who sent it', async () => {
+    setLocale('en');
+    const user = userEvent.setup();
+    const { mother, advocate, caseId } = await twoAmparos();
+    const hers = await mother.myAmparoCode();
+
+    // The advocate adds the mother's code.
+    render(ContactsPage, { context: backendContext(advocate) });
+    await screen.findByRole('heading', { name: 'Your Amparo code' });
+    await user.click(screen.getByLabelText(/^Their name/));
+    await user.keyboard('Rosa, his mother{Tab}');
+    await user.paste(hers.code.slice(0, 30) + '\n' + hers.code.slice(30));
+    await user.keyboard('{Tab}{Enter}');
+    const compare = await screen.findByRole('dialog', { name: 'Add a contact' });
+    expect(compare).toHaveTextContent('Call Rosa, his mother');
+    // The words shown are the mother's own words.
+    for (const word of hers.fingerprint.en) expect(compare).toHaveTextContent(word);
+    // "They do not match" has the keyboard: nothing is added by a stray Enter.
+    expect(within(compare).getByRole('button', { name: 'They do not match' })).toHaveFocus();
+    await user.click(within(compare).getByRole('button', { name: 'The words match: add' }));
+    expect(await screen.findByText('Rosa, his mother was added.')).toBeTruthy();
+    expect((await advocate.listContacts()).map((c) => c.contact.name)).toEqual(['Rosa, his mother']);
+    cleanup();
+
+    // The mother has added the advocate; she sends the case to her.
+    const his = await advocate.myAmparoCode();
+    await mother.addContact('Ana, legal aid', his.code);
+    mother.pickedFolder = mother.host.folder('usb');
+    render(CasePage, {
+      props: { id: caseId, onedit: () => {}, ondeleted: () => {} },
+      context: backendContext(mother),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Send this case…' }));
+    const send = await screen.findByRole('dialog', { name: 'Send this case' });
+    // The contact is ticked with the space bar, and the form sent with Enter
+    // from the button.
+    (await within(send).findByLabelText('Ana, legal aid')).focus();
+    await user.keyboard(' ');
+    within(send).getByRole('button', { name: 'Choose a folder and write the file' }).focus();
+    await user.keyboard('{Enter}');
+    expect(await within(send).findByText(/Written: Case-\d{4}-\d{2}-\d{2}\.amparo/)).toBeTruthy();
+    const written = readdirSync(mother.pickedFolder);
+    expect(written).toHaveLength(1);
+    // The file names no person.
+    expect(written[0]).not.toMatch(/Rivas|Jes/);
+    cleanup();
+
+    // The advocate opens it from the case list.
+    advocate.pickedCaseFile = join(mother.pickedFolder, written[0]);
+    let opened = '';
+    render(CaseList, {
+      props: { onopen: (id: string) => (opened = id), onnew: () => {} },
+      context: backendContext(advocate),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Open a case file…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Open a case file' });
+    expect(await within(dialog).findByText('Sent by Rosa, his mother')).toBeTruthy();
+    expect(dialog).toHaveTextContent('This case is not on this computer yet');
+    expect(dialog).toHaveTextContent('Everything in it matches what the sender signed.');
+    // Nothing is taken before "Open it".
+    expect(await advocate.listCases('')).toHaveLength(0);
+    expect(within(dialog).getByRole('button', { name: 'Open it' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(opened).toBe(caseId));
+    expect((await advocate.getCase(caseId)).person.recordName).toContain('Rivas');
+  });
+
+  it('shows an unknown sender with the words to compare, and refuses a damaged copy in Spanish', async () => {
+    const user = userEvent.setup();
+    const { mother, advocate, caseId } = await twoAmparos();
+    const his = await advocate.myAmparoCode();
+    await mother.addContact('Ana', his.code);
+    const ana = (await mother.listContacts())[0].contact.id;
+    mother.pickedFolder = mother.host.folder('usb');
+    const sent = await mother.sendCaseFile(caseId, [ana], null, '');
+    expect(sent).not.toBeNull();
+
+    setLocale('es');
+    advocate.pickedCaseFile = sent!.path;
+    render(CaseList, { props: { onopen: () => {}, onnew: () => {} }, context: backendContext(advocate) });
+    await user.click(await screen.findByRole('button', { name: 'Abrir un archivo de caso…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Abrir un archivo de caso' });
+    expect(await within(dialog).findByText(/Enviado por alguien que no está en sus contactos/)).toBeTruthy();
+    const hers = await mother.myAmparoCode();
+    for (const word of hers.fingerprint.es) expect(dialog).toHaveTextContent(word);
+    await user.keyboard('{Escape}');
+    cleanup();
+
+    const cut = join(mother.host.folder('cut'), 'Caso.amparo');
+    const bytes = readFileSync(sent!.path);
+    writeFileSync(cut, bytes.subarray(0, bytes.length - 100));
+    advocate.pickedCaseFile = cut;
+    render(CaseList, { props: { onopen: () => {}, onnew: () => {} }, context: backendContext(advocate) });
+    await user.click(await screen.findByRole('button', { name: 'Abrir un archivo de caso…' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Este no es un archivo de caso de Amparo completo: se cortó o se dañó en el camino.',
+    );
+    expect(await advocate.listCases('')).toHaveLength(0);
+    setLocale('en');
+  });
+});

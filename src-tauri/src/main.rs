@@ -83,11 +83,11 @@ fn main() {
     let builder = builder
         .manage(folder_dialog::NextPick::default())
         .invoke_handler(commands!(
-        e2e_commands::e2e_import_paths,
-        e2e_commands::e2e_opened_pdfs,
-        e2e_commands::e2e_keep_scans,
-        e2e_commands::e2e_pick_next
-    ));
+            e2e_commands::e2e_import_paths,
+            e2e_commands::e2e_opened_pdfs,
+            e2e_commands::e2e_keep_scans,
+            e2e_commands::e2e_pick_next
+        ));
     let app = match builder.build(tauri::generate_context!()) {
         Ok(app) => app,
         Err(error) => {

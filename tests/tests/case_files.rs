@@ -25,9 +25,10 @@ fn the_advocate_adds_the_mother_and_opens_the_case_she_sent() {
         let laptop = tempfile::tempdir().expect("the mother's data");
         let mut store = Store::open(laptop.path(), &Keys::fixed_for_tests()).expect("store");
         let blobs = BlobStore::open(laptop.path(), &Keys::fixed_for_tests()).expect("blobs");
-        let case = store.add_example_case().expect("her case");
         let hers = DeviceKeys::of(&mut store).expect("keys");
         store.rename_device("Rosa").expect("name");
+        amparo_casefile::sign_custody(&mut store).expect("custody signer");
+        let case = store.add_example_case().expect("her case");
         let her_code = hers.code();
         let ana = amparo_casefile::add_contact(&mut store, "Ana", &code).expect("contact");
         let usb = tempfile::tempdir().expect("usb stick");
@@ -65,16 +66,24 @@ fn the_advocate_adds_the_mother_and_opens_the_case_she_sent() {
             .wait_for_text("This case is not on this computer yet")
             .await;
         window.press("Open it").await;
-        window.wait_for_text("Rivas Moreno, Jesús Alberto").await;
+        window.wait_for_text("Jesús Alberto Rivas Moreno").await;
         window.wait_for_text("Send this case…").await;
         window.quit().await;
 
         let vault = Vault::unlock(desktop.data_dir(), PASSWORD).expect("unlock");
         let arrived = Store::open(desktop.data_dir(), vault.keys()).expect("store");
+        let mut there = arrived.case_rows(&case.id).expect("rows");
+        let mut here = store.case_rows(&case.id).expect("rows");
+        let log_there = there.tables.pop().expect("custody log");
+        let log_here = here.tables.pop().expect("custody log");
+        assert_eq!(there, here, "every record arrives as it was sent");
+        // Her entries (the statements she wrote, the sending) and the opening.
+        assert_eq!(log_there.rows.len(), log_here.rows.len() + 1);
+        let report = amparo_casefile::custody_report(&arrived, &case.id).expect("log");
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
         assert_eq!(
-            arrived.case_rows(&case.id).expect("rows"),
-            store.case_rows(&case.id).expect("rows"),
-            "every record arrives as it was sent"
+            report.entries.last().map(|e| e.action.as_str()),
+            Some("opened")
         );
     });
 }

@@ -11,6 +11,7 @@
 
 mod archive;
 mod contact;
+mod custody;
 mod error;
 mod identity;
 mod manifest;
@@ -18,6 +19,7 @@ mod open;
 mod send;
 
 pub use contact::{ContactCard, add_contact, chosen, contacts};
+pub use custody::{CustodyReport, check_custody, custody_report, sign_custody};
 pub use error::{CaseFileError, Result};
 pub use identity::{
     AmparoCode, DEFAULT_DEVICE_NAME, DeviceKeys, FINGERPRINT_WORDS, Fingerprint, MyCode,
@@ -38,5 +40,6 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     Sent::export_all(&cfg)?;
     Opened::export_all(&cfg)?;
     Mode::export_all(&cfg)?;
+    CustodyReport::export_all(&cfg)?;
     Ok(())
 }

@@ -13,7 +13,7 @@ use std::io::{self, BufReader, Cursor, Read};
 use std::path::Path;
 
 use age::secrecy::SecretString;
-use amparo_core::{Arrival, BlobStore, CaseRows, DerivativeKind, RowsTaken, Store};
+use amparo_core::{Arrival, BlobStore, CaseRows, CustodyEntry, DerivativeKind, RowsTaken, Store};
 use minisign::{PublicKey, SignatureBox};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -21,6 +21,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::archive::{Entry, damaged, next_entry};
+use crate::custody::check_custody;
 use crate::error::{CaseFileError, Result};
 use crate::identity::{DeviceKeys, Fingerprint, fingerprint_of};
 use crate::manifest::{
@@ -76,6 +77,9 @@ pub struct Opened {
     pub new_files: u32,
     /// What taking it did (or would do); `None` when only verified.
     pub taken: Option<RowsTaken>,
+    /// What in the custody log it carries does not verify (an entry
+    /// missing, changed, or not signed by its device); empty when all does.
+    pub custody_problems: Vec<String>,
 }
 
 /// Opens the case file at `path` as `mode` says. `passphrase` opens a file
@@ -191,10 +195,12 @@ fn open_inner(
         Mode::Verify => None,
         Mode::DryRun | Mode::Open => {
             let has_file = |sha256: &str| brought.contains(sha256) || blobs.has_original(sha256);
+            let manifest_sha256 = hex(&Sha256::digest(&manifest_bytes));
             let arrival = Arrival {
                 sender: &manifest.sender.signing_key,
                 sequence: manifest.sequence,
                 has_file: &has_file,
+                manifest_sha256: &manifest_sha256,
                 keep: mode == Mode::Open,
             };
             Some(store.take_case_rows(&rows, &arrival)?)
@@ -210,6 +216,7 @@ fn open_inner(
         bytes: manifest.items.iter().map(|i| i.size).sum(),
         new_files,
         taken,
+        custody_problems: check_custody(custody_of(&rows)).problems,
     })
 }
 
@@ -330,4 +337,35 @@ fn case_name(rows: &CaseRows) -> String {
             t.rows.first()?[at].as_str().map(str::to_owned)
         })
         .unwrap_or_default()
+}
+
+/// The custody entries among the rows a case file carries.
+fn custody_of(rows: &CaseRows) -> Vec<CustodyEntry> {
+    let Some(table) = rows.tables.iter().find(|t| t.table == "custody_log") else {
+        return Vec::new();
+    };
+    let at = |name: &str| table.columns.iter().position(|c| c == name);
+    let text = |row: &[serde_json::Value], name: &str| {
+        at(name)
+            .and_then(|i| row[i].as_str())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    table
+        .rows
+        .iter()
+        .map(|row| CustodyEntry {
+            case_id: text(row, "case_id"),
+            device_key: text(row, "device_key"),
+            seq: at("seq").and_then(|i| row[i].as_u64()).unwrap_or(0),
+            device_name: text(row, "device_name"),
+            at: text(row, "at"),
+            action: text(row, "action"),
+            item: text(row, "item"),
+            sha256: text(row, "sha256"),
+            prev: text(row, "prev"),
+            hash: text(row, "hash"),
+            signature: text(row, "signature"),
+        })
+        .collect()
 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use age::secrecy::SecretString;
-use amparo_core::{BlobStore, Contact, SCHEMA_VERSION, Store};
+use amparo_core::{BlobStore, Contact, CustodyAction, SCHEMA_VERSION, Store, content_hash};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
@@ -109,7 +109,16 @@ pub fn send_case(
     out: &Path,
 ) -> Result<Sent> {
     let keys = DeviceKeys::of(store)?;
-    store.case_rows(case_id)?;
+    // The custody log says the case was sent (to whom, and the records as
+    // they were), inside the case file it goes in.
+    let before = serde_json::to_vec(&store.case_rows(case_id)?)
+        .map_err(|e| CaseFileError::Damaged(e.to_string()))?;
+    store.record_custody(
+        case_id,
+        CustodyAction::Sent,
+        &recipients(to),
+        &content_hash(&before),
+    )?;
     let sequence = store.next_case_file_sequence(case_id)?;
     let created_at = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
     let (manifest, rows) = manifest_for(store, blobs, &keys, case_id, sequence, &created_at)?;
@@ -146,6 +155,22 @@ pub fn archive_for_tests(
     let mut out = Vec::new();
     let signed = write_archive(blobs, &keys, &manifest, &rows, &mut out)?;
     Ok((out, signed))
+}
+
+/// Who a case file is for, as its custody entry names them: the contacts'
+/// signing keys, or "a passphrase".
+fn recipients(to: &SendTo) -> String {
+    match to {
+        SendTo::Passphrase(_) => "to:passphrase".to_owned(),
+        SendTo::Contacts(contacts) => format!(
+            "to:{}",
+            contacts
+                .iter()
+                .map(|c| c.signing_key.as_str())
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
+    }
 }
 
 fn partial_name(out: &Path) -> PathBuf {

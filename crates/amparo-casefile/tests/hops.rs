@@ -10,10 +10,26 @@ use amparo_casefile::{CaseFileError, Mode, SendTo, open_case_file, send_case};
 use amparo_core::{DeclarantDraft, DerivativeKind, Paragraph};
 use support::Amparo;
 
+/// Every record of the case at `from` is at `to` as it was; the custody log
+/// at `to` holds every entry `from` had, and its own opening after them.
 fn same_case(from: &Amparo, to: &Amparo, case_id: &str) {
-    let sent = from.store.case_rows(case_id).expect("rows");
-    let arrived = to.store.case_rows(case_id).expect("rows");
+    let mut sent = from.store.case_rows(case_id).expect("rows");
+    let mut arrived = to.store.case_rows(case_id).expect("rows");
+    let log_sent = sent.tables.pop().expect("custody log");
+    let log_arrived = arrived.tables.pop().expect("custody log");
+    assert_eq!(log_sent.table, "custody_log");
     assert_eq!(sent, arrived, "every record arrives as it was");
+    for entry in &log_sent.rows {
+        assert!(
+            log_arrived.rows.contains(entry),
+            "custody entry {entry:?} arrives"
+        );
+    }
+    assert_eq!(
+        log_arrived.rows.len(),
+        log_sent.rows.len() + 1,
+        "and the opening is logged"
+    );
     let files = from.store.case_files_named(case_id).expect("files");
     assert_eq!(files, to.store.case_files_named(case_id).expect("files"));
     for sha256 in &files {
@@ -30,6 +46,9 @@ fn a_case_goes_from_the_mother_to_the_advocate_to_counsel_byte_for_byte() {
     let (mut mother, case_id) = Amparo::with_case(3);
     let mut advocate = Amparo::empty();
     let mut counsel = Amparo::empty();
+    mother.named("Rosa");
+    advocate.named("Legal aid office");
+    counsel.named("Counsel");
     let advocate_contact = mother.add("Legal aid office, Ana", &mut advocate);
     advocate.add("Rosa, his mother", &mut mother);
     let counsel_contact = advocate.add("Counsel, Mr. Ortiz", &mut counsel);
@@ -172,6 +191,61 @@ fn a_case_goes_from_the_mother_to_the_advocate_to_counsel_byte_for_byte() {
             .expect("photos")
             .total,
         mother.store.photos(&case_id, 0, 100).expect("photos").total + 1
+    );
+
+    // Counsel's custody log lists every hop, each entry checked.
+    let report = amparo_casefile::custody_report(&counsel.store, &case_id).expect("log");
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let hops: Vec<(String, String)> = report
+        .entries
+        .iter()
+        .map(|e| (e.device_name.clone(), e.action.clone()))
+        .collect();
+    let seen = |who: &str, what: &str| hops.contains(&(who.to_owned(), what.to_owned()));
+    assert!(seen("Rosa", "sent"), "{hops:?}");
+    assert!(seen("Legal aid office", "opened"), "{hops:?}");
+    assert!(seen("Legal aid office", "statementWritten"), "{hops:?}");
+    assert!(seen("Legal aid office", "imported"), "{hops:?}");
+    assert!(seen("Legal aid office", "sent"), "{hops:?}");
+    assert!(seen("Counsel", "opened"), "{hops:?}");
+    assert!(
+        opened.custody_problems.is_empty(),
+        "{:?}",
+        opened.custody_problems
+    );
+
+    // An entry removed or changed here is reported by name.
+    counsel
+        .store
+        .raw_execute_for_tests(
+            "DELETE FROM custody_log WHERE device_name = 'Legal aid office' AND seq = 2",
+        )
+        .expect("remove an entry");
+    let report = amparo_casefile::custody_report(&counsel.store, &case_id).expect("log");
+    assert!(
+        report
+            .problems
+            .contains(&"entry 2 of \"Legal aid office\" is missing".to_owned()),
+        "{:?}",
+        report.problems
+    );
+    counsel
+        .store
+        .raw_execute_for_tests("DROP TRIGGER custody_log_never_changes")
+        .expect("drop the guard");
+    counsel
+        .store
+        .raw_execute_for_tests(
+            "UPDATE custody_log SET item = 'photo:someone-else' WHERE device_name = 'Rosa' AND seq = 1",
+        )
+        .expect("change an entry");
+    let report = amparo_casefile::custody_report(&counsel.store, &case_id).expect("log");
+    assert!(
+        report
+            .problems
+            .contains(&"entry 1 of \"Rosa\" was changed after it was written".to_owned()),
+        "{:?}",
+        report.problems
     );
 
     // The mother cannot open what was sent to counsel only.

@@ -466,3 +466,45 @@ fn records_that_would_attach_to_another_case_are_refused() {
     );
     assert_eq!(s.advocate.store.list_cases("").expect("cases").len(), 1);
 }
+
+#[test]
+fn a_custody_entry_changed_on_the_way_is_reported_by_name_when_opened() {
+    let mut s = setup();
+    let mut list = entries(&unseal(&s.file, &s.advocate));
+    let at = list
+        .iter()
+        .position(|(p, _)| p == "case.json")
+        .expect("rows");
+    let mut rows: amparo_core::CaseRows = serde_json::from_slice(&list[at].1).expect("rows");
+    let log = rows
+        .tables
+        .iter_mut()
+        .find(|t| t.table == "custody_log")
+        .expect("the log travels");
+    assert!(log.rows.len() >= 2, "the mother's entries: {:?}", log.rows);
+    let item = log.columns.iter().position(|c| c == "item").expect("item");
+    log.rows[0][item] = serde_json::Value::from("photo:another-photo");
+    list[at].1 = serde_json::to_vec(&rows).expect("json");
+    let mut manifest = manifest_of(&list);
+    manifest.items[0].sha256 = sha256(&list[at].1);
+    manifest.items[0].size = list[at].1.len() as u64;
+    signed_by_a_stranger(&mut list, manifest);
+    let path = s.file.with_file_name("custody.amparo");
+    seal_for(&tar_of(&list), &s.advocate, &path);
+    let opened = open_case_file(
+        &mut s.advocate.store,
+        &s.advocate.blobs,
+        &path,
+        None,
+        Mode::DryRun,
+    )
+    .expect("the log is reported, not refused");
+    assert_eq!(
+        opened.custody_problems,
+        vec!["entry 1 of \"Amparo\" was changed after it was written".to_owned()]
+    );
+    assert_eq!(
+        opened.sender.contact, None,
+        "and the file is from someone else"
+    );
+}

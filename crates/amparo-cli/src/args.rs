@@ -261,6 +261,12 @@ pub enum CaseCommand {
         /// The case file.
         file: PathBuf,
     },
+    /// The case's custody log: who filed, wrote, signed, sent and opened
+    /// what, and when; every entry's hash, chain and signature checked.
+    Custody {
+        /// The case id.
+        id: String,
+    },
 }
 
 /// Contact commands.

@@ -19,18 +19,20 @@ pub fn run(
     json: bool,
 ) -> std::result::Result<(), CliError> {
     match command {
-        CaseCommand::Send { .. } | CaseCommand::Open { .. } | CaseCommand::Verify { .. } => {
-            crate::case_file_cmd::case(store, blobs, command, json)
-        }
+        CaseCommand::Send { .. }
+        | CaseCommand::Open { .. }
+        | CaseCommand::Verify { .. }
+        | CaseCommand::Custody { .. } => crate::case_file_cmd::case(store, blobs, command, json),
         other => Ok(records(store, other, json)?),
     }
 }
 
 fn records(store: &mut Store, command: &CaseCommand, json: bool) -> Result<()> {
     match command {
-        CaseCommand::Send { .. } | CaseCommand::Open { .. } | CaseCommand::Verify { .. } => {
-            unreachable!("case files are handled by `run`")
-        }
+        CaseCommand::Send { .. }
+        | CaseCommand::Open { .. }
+        | CaseCommand::Verify { .. }
+        | CaseCommand::Custody { .. } => unreachable!("case files are handled by `run`"),
         CaseCommand::List { query, deleted } => {
             let cases = if *deleted {
                 store.deleted_cases()?

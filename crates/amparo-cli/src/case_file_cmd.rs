@@ -103,6 +103,10 @@ pub fn case(
             let opened = open_asking(store, blobs, file, Mode::Verify)?;
             Ok(emit(json, &opened, || report(&opened, Mode::Verify))?)
         }
+        CaseCommand::Custody { id } => {
+            let report = amparo_casefile::custody_report(store, id)?;
+            Ok(emit(json, &report, || custody(&report))?)
+        }
         _ => unreachable!("only case files are sent here"),
     }
 }
@@ -175,6 +179,9 @@ fn report(opened: &Opened, mode: Mode) -> String {
         opened.items,
         opened.bytes
     );
+    for problem in &opened.custody_problems {
+        out.push_str(&format!("custody log: {problem}\n"));
+    }
     if let Some(taken) = &opened.taken {
         let verb = if mode == Mode::DryRun {
             "would add"
@@ -195,6 +202,27 @@ fn report(opened: &Opened, mode: Mode) -> String {
             for d in &taken.differ {
                 out.push_str(&format!("  {} {}\n", d.table.replace('_', " "), d.key));
             }
+        }
+    }
+    out
+}
+
+fn custody(report: &amparo_casefile::CustodyReport) -> String {
+    let mut out = String::new();
+    for e in &report.entries {
+        out.push_str(&format!(
+            "{}  {:<16} {:<18} {}  {}\n",
+            e.at, e.device_name, e.action, e.item, e.sha256
+        ));
+    }
+    if report.problems.is_empty() {
+        out.push_str(&format!(
+            "{} entries; every one verifies (hash, chain, device signature)\n",
+            report.entries.len()
+        ));
+    } else {
+        for p in &report.problems {
+            out.push_str(&format!("PROBLEM: {p}\n"));
         }
     }
     out

@@ -43,10 +43,9 @@ pub fn open(dir: &Path) -> Result<(Store, BlobStore)> {
     }
     let vault = Vault::unlock(dir, &passphrase("AMPARO_PASSPHRASE", "Passphrase: ")?)?;
     report_moved(&vault)?;
-    Ok((
-        Store::open(dir, vault.keys())?,
-        BlobStore::open(dir, vault.keys())?,
-    ))
+    let mut store = Store::open(dir, vault.keys())?;
+    amparo_casefile::sign_custody(&mut store)?;
+    Ok((store, BlobStore::open(dir, vault.keys())?))
 }
 
 fn report_moved(vault: &Vault) -> Result<()> {

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use amparo_casefile::{Mode, Opened, SendTo, Sent};
+use amparo_casefile::{DeviceKeys, Mode, MyCode, Opened, SendTo, Sent};
 
 use crate::error::Error;
 use crate::files;
@@ -56,4 +56,12 @@ pub fn open(
         passphrase.as_deref(),
         mode,
     )?)
+}
+
+/// Renames this device; its custody entries carry the new name from now on.
+pub fn rename_device(cx: &mut Context<'_>, name: &str) -> Result<MyCode, Error> {
+    DeviceKeys::of(cx.store)?;
+    cx.store.rename_device(name)?;
+    amparo_casefile::sign_custody(cx.store)?;
+    Ok(MyCode::from(&DeviceKeys::of(cx.store)?))
 }

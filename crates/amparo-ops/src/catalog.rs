@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use amparo_casefile::{
-    AmparoCode, ContactCard, DeviceKeys, Fingerprint, Mode, MyCode, Opened, Sent,
+    AmparoCode, ContactCard, CustodyReport, DeviceKeys, Fingerprint, Mode, MyCode, Opened, Sent,
 };
 use amparo_core::{
     Allegation, AllegationDraft, BackupSummary, Case, CaseDraft, CaseSummary, Deadline, Declarant,
@@ -222,7 +222,9 @@ operations! {
     /// This Amparo's code (its public keys, to send) and the fingerprint words to read aloud; made the first time.
     window my_amparo_code() -> MyCode [] = |cx| Ok::<_, Error>(MyCode::from(&DeviceKeys::of(cx.store)?));
     /// Renames this device: the name the case files it sends carry.
-    window rename_device(name: String) -> MyCode ["invalid"] = |cx| { DeviceKeys::of(cx.store)?; cx.store.rename_device(&name)?; Ok::<_, Error>(MyCode::from(&DeviceKeys::of(cx.store)?)) };
+    window rename_device(name: String) -> MyCode ["invalid"] = |cx| case_files::rename_device(cx, &name);
+    /// The case's custody log (who filed, wrote, signed, sent and opened what, and when), every entry checked.
+    window custody_log(case_id: String) -> CustodyReport ["notFound"] = |cx| Ok::<_, Error>(amparo_casefile::custody_report(cx.store, &case_id)?);
     /// The people whose Amparo code was added, with their fingerprint words.
     window list_contacts() -> Vec<ContactCard> [] = |cx| Ok::<_, Error>(amparo_casefile::contacts(cx.store)?);
     /// The fingerprint words of a code typed or pasted, to compare with its owner before adding it.

@@ -216,7 +216,7 @@ impl Slot {
     fn open_with(&self, vault: Vault) -> Result<MovedIn, Error> {
         let mut guard = self.store.lock().map_err(|_| Error::Poisoned)?;
         let opened = move_plain_data_in(&vault).and_then(|moved| {
-            let store = Store::open(vault.dir(), vault.keys())?;
+            let store = open_store(vault.dir(), vault.keys())?;
             let blobs = BlobStore::open(vault.dir(), vault.keys())?;
             Ok((moved, store, blobs))
         });
@@ -291,7 +291,7 @@ impl Slot {
         let mut guard = self.store.lock().map_err(|_| Error::Poisoned)?;
         *guard = Err(ErrorPayload::from(&amparo_core::Error::Locked));
         let result = f(&dir);
-        *guard = Store::open(&dir, vault.keys()).map_err(|e| ErrorPayload::from(&e));
+        *guard = open_store(&dir, vault.keys()).map_err(|e| ErrorPayload::from(&e));
         let value = result?;
         if let Err(payload) = guard.as_ref() {
             return Err(Error::Unavailable(payload.clone()));
@@ -324,4 +324,11 @@ fn sweep(store: &Store, blobs: &BlobStore) {
     if let Ok(keep) = store.referenced_hashes() {
         let _ = blobs.sweep(&keep, std::time::Duration::from_secs(3600));
     }
+}
+
+/// The store, with its custody entries signed by this device.
+fn open_store(dir: &Path, keys: &amparo_core::Keys) -> amparo_core::Result<Store> {
+    let mut store = Store::open(dir, keys)?;
+    amparo_casefile::sign_custody(&mut store)?;
+    Ok(store)
 }

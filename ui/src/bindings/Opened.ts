@@ -41,4 +41,9 @@ newFiles: number,
 /**
  * What taking it did (or would do); `None` when only verified.
  */
-taken: RowsTaken | null, };
+taken: RowsTaken | null, 
+/**
+ * What in the custody log it carries does not verify (an entry
+ * missing, changed, or not signed by its device); empty when all does.
+ */
+custodyProblems: Array<string>, };

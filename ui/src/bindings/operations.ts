@@ -12,6 +12,8 @@ import type { CaseSummary } from './CaseSummary';
 import type { Contact } from './Contact';
 import type { ContactCard } from './ContactCard';
 import type { Custody } from './Custody';
+import type { CustodyEntry } from './CustodyEntry';
+import type { CustodyReport } from './CustodyReport';
 import type { CustodyStatus } from './CustodyStatus';
 import type { DateBasis } from './DateBasis';
 import type { Deadline } from './Deadline';
@@ -227,6 +229,8 @@ export interface CoreOperations {
   myAmparoCode(): Promise<MyCode>;
   /** Renames this device: the name the case files it sends carry. */
   renameDevice(name: string): Promise<MyCode>;
+  /** The case's custody log (who filed, wrote, signed, sent and opened what, and when), every entry checked. */
+  custodyLog(caseId: string): Promise<CustodyReport>;
   /** The people whose Amparo code was added, with their fingerprint words. */
   listContacts(): Promise<Array<ContactCard>>;
   /** The fingerprint words of a code typed or pasted, to compare with its owner before adding it. */
@@ -310,6 +314,7 @@ export function coreOperations(call: Call): CoreOperations {
     checkCounselPassphrase: (passphrase) => call('check_counsel_passphrase', { passphrase }) as Promise<void>,
     myAmparoCode: () => call('my_amparo_code', {  }) as Promise<MyCode>,
     renameDevice: (name) => call('rename_device', { name }) as Promise<MyCode>,
+    custodyLog: (caseId) => call('custody_log', { caseId }) as Promise<CustodyReport>,
     listContacts: () => call('list_contacts', {  }) as Promise<Array<ContactCard>>,
     checkAmparoCode: (code) => call('check_amparo_code', { code }) as Promise<Fingerprint>,
     addContact: (name, code) => call('add_contact', { name, code }) as Promise<ContactCard>,
@@ -389,6 +394,7 @@ export const windowOperations = [
   'check_counsel_passphrase',
   'my_amparo_code',
   'rename_device',
+  'custody_log',
   'list_contacts',
   'check_amparo_code',
   'add_contact',

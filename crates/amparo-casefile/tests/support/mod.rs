@@ -22,7 +22,8 @@ impl Amparo {
     /// An Amparo with no case.
     pub fn empty() -> Self {
         let dir = tempfile::tempdir().expect("data folder");
-        let store = Store::open(dir.path(), &Keys::fixed_for_tests()).expect("store");
+        let mut store = Store::open(dir.path(), &Keys::fixed_for_tests()).expect("store");
+        amparo_casefile::sign_custody(&mut store).expect("custody signer");
         let blobs = BlobStore::open(dir.path(), &Keys::fixed_for_tests()).expect("blobs");
         Self { dir, store, blobs }
     }
@@ -32,14 +33,22 @@ impl Amparo {
     pub fn with_case(photos: usize) -> (Self, String) {
         let f = packet_fixture::packet_fixture(photos, 640, 480);
         let case_id = f.case_id.clone();
+        let mut store = f.store;
+        amparo_casefile::sign_custody(&mut store).expect("custody signer");
         (
             Self {
                 dir: f.dir,
-                store: f.store,
+                store,
                 blobs: f.blobs,
             },
             case_id,
         )
+    }
+
+    /// Gives this Amparo its name (the one its custody entries carry).
+    pub fn named(&mut self, name: &str) {
+        self.store.rename_device(name).expect("rename");
+        amparo_casefile::sign_custody(&mut self.store).expect("custody signer");
     }
 
     /// This Amparo's code.

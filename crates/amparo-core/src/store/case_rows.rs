@@ -19,6 +19,7 @@ use ts_rs::TS;
 
 use super::Store;
 use super::case_files::record_opened;
+use super::custody::{self, CustodyAction};
 use crate::error::{Error, Result};
 
 /// Every table that holds a case's rows, parents before children, with the
@@ -66,6 +67,7 @@ const TABLES: &[(&str, &str)] = &[
         "allegation_id IN (SELECT id FROM allegations WHERE case_id = ?1)",
     ),
     ("due_dates", "case_id = ?1"),
+    ("custody_log", "case_id = ?1"),
 ];
 
 /// Tables whose rows point at an item of the case by `item_id`.
@@ -110,6 +112,9 @@ pub struct Arrival<'a> {
     pub sequence: u64,
     /// Whether a stored file (by SHA-256) is here or comes with the rows.
     pub has_file: &'a dyn Fn(&str) -> bool,
+    /// The SHA-256 of the case file's manifest, named by this device's
+    /// custody entry for the opening.
+    pub manifest_sha256: &'a str,
     /// Keep them (false: only report what keeping them would do).
     pub keep: bool,
 }
@@ -206,6 +211,14 @@ impl Store {
         self.check_readable(case_id)?;
         if arrival.keep {
             record_opened(&tx, arrival.sender, case_id, arrival.sequence)?;
+            custody::record(
+                &tx,
+                self.signer.as_deref(),
+                case_id,
+                CustodyAction::Opened,
+                &format!("from:{}", arrival.sender),
+                arrival.manifest_sha256,
+            )?;
             tx.commit()?;
         }
         Ok(taken)

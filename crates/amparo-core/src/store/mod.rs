@@ -13,6 +13,7 @@ mod attest;
 mod case_files;
 mod case_rows;
 mod cases;
+mod custody;
 mod declarants;
 mod due_dates;
 mod events;
@@ -42,6 +43,7 @@ use crate::vault::Keys;
 pub use attest::SwornIn;
 pub use case_files::{CONTACT_NAME_MAX, Contact, StoredIdentity, check_contact_name};
 pub use case_rows::{Arrival, CaseRows, RowDiffers, RowsTaken, TableRows};
+pub use custody::{CHAIN_START, CustodyAction, CustodyEntry, CustodySigner, content_hash};
 pub use migrate::SCHEMA_VERSION;
 pub use settings::{LOCK_AFTER_CHOICES, LOCK_AFTER_DEFAULT, Preferences};
 pub use statements::check_signing;
@@ -57,6 +59,8 @@ pub struct Store {
     conn: Connection,
     dir: Option<PathBuf>,
     keys: Option<Keys>,
+    /// Signs custody entries as this device (see [`custody`]).
+    signer: Option<Box<dyn CustodySigner>>,
 }
 
 impl Store {
@@ -100,6 +104,7 @@ impl Store {
             conn,
             dir: Some(dir.to_path_buf()),
             keys: Some(keys.clone()),
+            signer: None,
         })
     }
 
@@ -112,6 +117,7 @@ impl Store {
             conn,
             dir: None,
             keys: None,
+            signer: None,
         })
     }
 

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use chrono::Datelike;
 use rusqlite::{OptionalExtension, Row, params};
 
+use super::custody::{CustodyAction, record};
 use super::{Store, now, today};
 use crate::error::{Error, FieldError, FieldProblem, Result};
 use crate::photo::{
@@ -87,6 +88,14 @@ impl Store {
                         camera_day.map(|d| d.encode()),
                         enum_text(&taken_basis),
                     ],
+                )?;
+                record(
+                    &tx,
+                    self.signer.as_deref(),
+                    case_id,
+                    CustodyAction::Imported,
+                    &format!("photo:{id}"),
+                    &new.sha256,
                 )?;
                 (id, false)
             }

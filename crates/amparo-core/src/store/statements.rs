@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use super::custody::{CustodyAction, CustodySigner, content_hash, record};
 use super::{Store, now, to_json, today};
 use crate::error::{Error, FieldError, FieldProblem, Result};
 use crate::exhibit::{ExhibitItem, ExhibitKind};
@@ -18,6 +19,25 @@ use crate::validate::latest_past_day;
 const LINE_MAX: usize = 2_000;
 const TEXT_MAX: usize = 50_000;
 const PARAGRAPHS_MAX: usize = 2_000;
+
+/// The custody entry of a statement's text as written: its SHA-256 is the
+/// SHA-256 of the text as stored (the checked draft, as JSON).
+fn written(
+    tx: &rusqlite::Connection,
+    signer: Option<&dyn CustodySigner>,
+    case_id: &str,
+    id: &str,
+    clean: &StatementDraft,
+) -> Result<()> {
+    record(
+        tx,
+        signer,
+        case_id,
+        CustodyAction::StatementWritten,
+        &format!("statement:{id}"),
+        &content_hash(to_json(clean)?.as_bytes()),
+    )
+}
 
 impl Store {
     /// Validates `draft` and files it as a new statement of the case.
@@ -35,6 +55,7 @@ impl Store {
             params![id, case_id, clean.declarant_id, stamp],
         )?;
         write(&tx, &id, &clean, &stamp)?;
+        written(&tx, self.signer.as_deref(), case_id, &id, &clean)?;
         tx.commit()?;
         self.statement(&id)
     }
@@ -52,6 +73,7 @@ impl Store {
             .ok_or_else(|| Error::NotFound(id.to_owned()))?;
         declarant_of_case(&tx, &clean.declarant_id, &case_id)?;
         write(&tx, id, &clean, &now())?;
+        written(&tx, self.signer.as_deref(), &case_id, id, &clean)?;
         tx.commit()?;
         self.statement(id)
     }
@@ -202,6 +224,14 @@ impl Store {
                 params![id, position as i64, sha],
             )?;
         }
+        record(
+            &tx,
+            self.signer.as_deref(),
+            &current.case_id,
+            CustodyAction::Signed,
+            &format!("statement:{statement_id}"),
+            pdf_sha256,
+        )?;
         tx.commit()?;
         self.signed_versions(statement_id)?
             .into_iter()

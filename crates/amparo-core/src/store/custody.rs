@@ -1,0 +1,238 @@
+//! The custody log: each change to a case's evidence (a photo filed, a
+//! statement written or changed, a statement signed, the case sent or
+//! opened) appends an entry in the same transaction as the change. Each
+//! device keeps one hash chain per case (an entry names the hash of the
+//! one before it) and signs every entry, so a later holder can neither
+//! drop nor change another device's entries unseen.
+//!
+//! Signing needs this device's key, which the case-file crate holds: it
+//! installs a [`CustodySigner`] on the store once the vault is open. A
+//! store without one (tests, benchmarks) keeps no log.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+
+use super::{Store, now};
+use crate::error::Result;
+
+/// The `prev` of a chain's first entry.
+pub const CHAIN_START: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// Signs custody entries as this device.
+pub trait CustodySigner: Send + Sync {
+    /// This device's public signing key.
+    fn device_key(&self) -> String;
+    /// The name this device gives itself.
+    fn device_name(&self) -> String;
+    /// A signature of `message`, as text.
+    fn sign(&self, message: &[u8]) -> String;
+}
+
+/// What was done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum CustodyAction {
+    /// A photo (or scan) was filed; `sha256` is the original's.
+    Imported,
+    /// A statement was written or changed; `sha256` is its text's.
+    StatementWritten,
+    /// A statement was signed; `sha256` is the filing set's PDF.
+    Signed,
+    /// The case was sent; `sha256` is the case's records as sent.
+    Sent,
+    /// The case was opened from a case file; `sha256` is its manifest's.
+    Opened,
+}
+
+impl CustodyAction {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Imported => "imported",
+            Self::StatementWritten => "statementWritten",
+            Self::Signed => "signed",
+            Self::Sent => "sent",
+            Self::Opened => "opened",
+        }
+    }
+}
+
+/// One entry of the log, as stored and as it travels.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CustodyEntry {
+    /// The case.
+    pub case_id: String,
+    /// The public signing key of the device that made the entry.
+    pub device_key: String,
+    /// Its number in that device's chain for the case, from 1.
+    pub seq: u64,
+    /// The name that device gave itself.
+    pub device_name: String,
+    /// When (UTC).
+    pub at: String,
+    /// What was done (`imported`, `statementWritten`, `signed`, `sent`,
+    /// `opened`).
+    pub action: String,
+    /// To what: `photo:<id>`, `statement:<id>`, `to:<key>`, `from:<key>`.
+    pub item: String,
+    /// The SHA-256 of what the entry is about.
+    pub sha256: String,
+    /// The hash of the device's entry before this one ([`CHAIN_START`]
+    /// for the first).
+    pub prev: String,
+    /// The SHA-256 of [`CustodyEntry::message`].
+    pub hash: String,
+    /// The device's signature of `hash`.
+    pub signature: String,
+}
+
+impl CustodyEntry {
+    /// The bytes an entry's hash is taken over: every field but the hash
+    /// and the signature, as a JSON array (so no field can run into the
+    /// next).
+    pub fn message(&self) -> Vec<u8> {
+        serde_json::to_vec(&[
+            "amparo custody 1",
+            &self.case_id,
+            &self.device_key,
+            &self.seq.to_string(),
+            &self.device_name,
+            &self.at,
+            &self.action,
+            &self.item,
+            &self.sha256,
+            &self.prev,
+        ])
+        .unwrap_or_default()
+    }
+
+    /// The hash this entry should carry.
+    pub fn expected_hash(&self) -> String {
+        hex(&Sha256::digest(self.message()))
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The SHA-256 of `bytes`, as custody entries name content.
+pub fn content_hash(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+impl Store {
+    /// Signs this store's custody entries as `signer` from now on.
+    pub fn set_custody_signer(&mut self, signer: Box<dyn CustodySigner>) {
+        self.signer = Some(signer);
+    }
+
+    /// Appends a custody entry for the case `case_id` (see the module).
+    pub fn record_custody(
+        &self,
+        case_id: &str,
+        action: CustodyAction,
+        item: &str,
+        sha256: &str,
+    ) -> Result<()> {
+        record(
+            self.conn(),
+            self.signer.as_deref(),
+            case_id,
+            action,
+            item,
+            sha256,
+        )
+    }
+
+    /// The case's custody log, each device's chain in order.
+    pub fn custody_log(&self, case_id: &str) -> Result<Vec<CustodyEntry>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT case_id, device_key, seq, device_name, at, action, item, sha256, prev, hash,
+                    signature
+             FROM custody_log WHERE case_id = ?1 ORDER BY at, device_key, seq",
+        )?;
+        let entries = stmt
+            .query_map([case_id], |r| {
+                Ok(CustodyEntry {
+                    case_id: r.get(0)?,
+                    device_key: r.get(1)?,
+                    seq: r.get::<_, i64>(2)?.unsigned_abs(),
+                    device_name: r.get(3)?,
+                    at: r.get(4)?,
+                    action: r.get(5)?,
+                    item: r.get(6)?,
+                    sha256: r.get(7)?,
+                    prev: r.get(8)?,
+                    hash: r.get(9)?,
+                    signature: r.get(10)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(entries)
+    }
+}
+
+/// Appends an entry on `conn` (inside the caller's transaction), signed by
+/// `signer`; nothing without a signer.
+pub(crate) fn record(
+    conn: &Connection,
+    signer: Option<&dyn CustodySigner>,
+    case_id: &str,
+    action: CustodyAction,
+    item: &str,
+    sha256: &str,
+) -> Result<()> {
+    let Some(signer) = signer else {
+        return Ok(());
+    };
+    let device_key = signer.device_key();
+    let last: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT seq, hash FROM custody_log WHERE case_id = ?1 AND device_key = ?2
+             ORDER BY seq DESC LIMIT 1",
+            params![case_id, device_key],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let (seq, prev) = match last {
+        Some((seq, hash)) => (seq.unsigned_abs() + 1, hash),
+        None => (1, CHAIN_START.to_owned()),
+    };
+    let mut entry = CustodyEntry {
+        case_id: case_id.to_owned(),
+        device_key,
+        seq,
+        device_name: signer.device_name(),
+        at: now(),
+        action: action.as_str().to_owned(),
+        item: item.to_owned(),
+        sha256: sha256.to_owned(),
+        prev,
+        hash: String::new(),
+        signature: String::new(),
+    };
+    entry.hash = entry.expected_hash();
+    entry.signature = signer.sign(entry.hash.as_bytes());
+    conn.execute(
+        "INSERT INTO custody_log (case_id, device_key, seq, device_name, at, action, item,
+             sha256, prev, hash, signature)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            entry.case_id,
+            entry.device_key,
+            i64::try_from(entry.seq).unwrap_or(i64::MAX),
+            entry.device_name,
+            entry.at,
+            entry.action,
+            entry.item,
+            entry.sha256,
+            entry.prev,
+            entry.hash,
+            entry.signature
+        ],
+    )?;
+    Ok(())
+}

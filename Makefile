@@ -22,7 +22,7 @@ APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libs
 	poppler-utils qpdf cmake nasm libde265-dev age unzip minisign jq
 NODE_MIN := 20.19
 
-.PHONY: core-bins bench-open bench-search bench-unlock bench-packet bench-print samples help deps system-deps node-deps e2e-tools ui app app-e2e run test lint test-core test-ui \
+.PHONY: core-bins fuzz-case-files bench-open bench-search bench-unlock bench-packet bench-print samples help deps system-deps node-deps e2e-tools ui app app-e2e run test lint test-core test-ui \
 	test-e2e bindings screenshots bench-import clean
 
 help:
@@ -31,6 +31,7 @@ help:
 	@echo "make screenshots  write docs/screenshots/*.png from the real window"
 	@echo "make bindings     regenerate the UI's TypeScript types from the Rust ones"
 	@echo "make bench-import photo import speed against vipsthumbnail, and peak memory"
+	@echo "make fuzz-case-files  20,000 mutated case files opened (make test opens 120)"
 	@echo "make bench-open   opening a 200-photo case file against importing the photos, and peak memory"
 	@echo "make bench-print  a 30-page declaration against Chromium print-to-PDF"
 	@echo "make bench-packet a 45-exhibit evidence packet: time and size, against Chromium"
@@ -160,6 +161,11 @@ screenshots: deps app-e2e
 # Photo import speed against vipsthumbnail (never part of make test), then
 # peak memory while importing 1,000 photos.
 BENCH_PHOTOS ?= /var/tmp/amparo-bench-photos
+# cargo-fuzz needs a nightly toolchain, which these machines cannot fetch:
+# the mutation rounds run as a seeded test instead, short in `make test`.
+fuzz-case-files:
+	AMPARO_FUZZ_ROUNDS=20000 cargo test -p amparo-casefile --test mutations -- --nocapture
+
 # The photos come from bench_import (generated once into BENCH_PHOTOS).
 bench-open: system-deps
 	cargo build --release -p amparo-media --example bench_import -p amparo-casefile --example bench_open

@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 use std::io::Cursor;
 
 use amparo_core::{CHAIN_START, CustodyEntry, CustodySigner, Store};
-use minisign::{PublicKey, SignatureBox};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -23,13 +22,13 @@ impl CustodySigner for DeviceKeys {
         self.name().to_owned()
     }
 
-    fn sign(&self, message: &[u8]) -> String {
+    fn sign(&self, message: &[u8], comment: &str) -> String {
         let (secret, public) = self.signing();
         minisign::sign(
             Some(public),
             secret,
             Cursor::new(message),
-            Some("amparo custody entry"),
+            Some(comment),
             Some("signed by an Amparo"),
         )
         .map(minisign::SignatureBox::into_string)
@@ -67,7 +66,6 @@ pub fn check_custody(mut entries: Vec<CustodyEntry>) -> CustodyReport {
     let mut problems = Vec::new();
     for chain in chains.values_mut() {
         chain.sort_by_key(|e| e.seq);
-        let key = PublicKey::from_base64(&chain[0].device_key).ok();
         let mut prev = CHAIN_START.to_owned();
         let mut expected_seq = 1;
         for entry in chain.iter() {
@@ -84,7 +82,7 @@ pub fn check_custody(mut entries: Vec<CustodyEntry>) -> CustodyReport {
             }
             if entry.hash != entry.expected_hash() {
                 problems.push(format!("{who} was changed after it was written"));
-            } else if !signed_by(key.as_ref(), entry) {
+            } else if !signed_by(entry) {
                 problems.push(format!("{who} is not signed by its device"));
             }
             prev = entry.hash.clone();
@@ -95,20 +93,8 @@ pub fn check_custody(mut entries: Vec<CustodyEntry>) -> CustodyReport {
     CustodyReport { entries, problems }
 }
 
-fn signed_by(key: Option<&PublicKey>, entry: &CustodyEntry) -> bool {
-    let Some(key) = key else { return false };
-    let Ok(signature) = SignatureBox::from_string(&entry.signature) else {
-        return false;
-    };
-    minisign::verify(
-        key,
-        &signature,
-        Cursor::new(entry.hash.as_bytes()),
-        true,
-        false,
-        false,
-    )
-    .is_ok()
+fn signed_by(entry: &CustodyEntry) -> bool {
+    crate::signature::verifies(&entry.device_key, &entry.signature, entry.hash.as_bytes())
 }
 
 /// The custody log of the case `case_id` here, checked.

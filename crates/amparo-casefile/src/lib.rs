@@ -17,6 +17,7 @@ mod identity;
 mod manifest;
 mod open;
 mod send;
+mod signature;
 
 pub use contact::{ContactCard, add_contact, chosen, contacts};
 pub use custody::{CustodyReport, check_custody, custody_report, sign_custody};

@@ -9,12 +9,11 @@
 
 use std::collections::HashSet;
 use std::fs::File;
-use std::io::{self, BufReader, Cursor, Read};
+use std::io::{self, BufReader, Read};
 use std::path::Path;
 
 use age::secrecy::SecretString;
 use amparo_core::{Arrival, BlobStore, CaseRows, CustodyEntry, DerivativeKind, RowsTaken, Store};
-use minisign::{PublicKey, SignatureBox};
 use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -270,14 +269,10 @@ fn expect<R: Read>(entries: &mut tar::Entries<'_, R>, name: &str, limit: u64) ->
 fn verified_manifest(bytes: &[u8], signature: &[u8]) -> Result<Manifest> {
     let manifest: Manifest = serde_json::from_slice(bytes)
         .map_err(|e| CaseFileError::Damaged(format!("its list cannot be read: {e}")))?;
-    let key = PublicKey::from_base64(&manifest.sender.signing_key)
-        .map_err(|_| CaseFileError::BadSignature)?;
-    let signature = std::str::from_utf8(signature)
-        .ok()
-        .and_then(|s| SignatureBox::from_string(s).ok())
-        .ok_or(CaseFileError::BadSignature)?;
-    minisign::verify(&key, &signature, Cursor::new(bytes), true, false, false)
-        .map_err(|_| CaseFileError::BadSignature)?;
+    let signature = std::str::from_utf8(signature).map_err(|_| CaseFileError::BadSignature)?;
+    if !crate::signature::verifies(&manifest.sender.signing_key, signature, bytes) {
+        return Err(CaseFileError::BadSignature);
+    }
     Ok(manifest)
 }
 

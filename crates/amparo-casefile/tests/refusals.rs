@@ -3,141 +3,14 @@
 
 mod support;
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::str::FromStr;
+use std::path::Path;
 
-use amparo_casefile::{CaseFileError, Manifest, Mode, SendTo, open_case_file, send_case};
+use amparo_casefile::{CaseFileError, Mode, SendTo, open_case_file, send_case};
 use amparo_core::SCHEMA_VERSION;
-use support::Amparo;
-
-struct Setup {
-    mother: Amparo,
-    advocate: Amparo,
-    case_id: String,
-    file: PathBuf,
-    _out: tempfile::TempDir,
-}
-
-/// The example case with one photo, sent by the mother to the advocate.
-fn setup() -> Setup {
-    let mut mother = Amparo::empty();
-    let case_id = mother.store.add_example_case().expect("example").id;
-    let photos = tempfile::tempdir().expect("photos");
-    let photo = photos.path().join("IMG_0001.jpg");
-    support::packet_fixture::picture(5, 320, 240)
-        .save(&photo)
-        .expect("photo");
-    amparo_media::import_photos(
-        &mut mother.store,
-        &mother.blobs,
-        &case_id,
-        &[photo],
-        &std::sync::atomic::AtomicBool::new(false),
-        |_| {},
-    )
-    .expect("import");
-    let mut advocate = Amparo::empty();
-    let contact = mother.add("Ana", &mut advocate);
-    let out = tempfile::tempdir().expect("out");
-    let file = out.path().join("case.amparo");
-    send_case(
-        &mut mother.store,
-        &mother.blobs,
-        &case_id,
-        &SendTo::Contacts(vec![contact]),
-        &file,
-    )
-    .expect("send");
-    Setup {
-        mother,
-        advocate,
-        case_id,
-        file,
-        _out: out,
-    }
-}
-
-fn identity(a: &Amparo) -> age::x25519::Identity {
-    let stored = a.store.device_identity().expect("read").expect("identity");
-    age::x25519::Identity::from_str(&stored.encryption_secret).expect("parse")
-}
-
-fn unseal(path: &Path, who: &Amparo) -> Vec<u8> {
-    let file = std::fs::read(path).expect("read");
-    let decryptor = age::Decryptor::new_buffered(&file[..]).expect("age");
-    let id = identity(who);
-    let mut reader = decryptor
-        .decrypt(std::iter::once(&id as &dyn age::Identity))
-        .expect("decrypt");
-    let mut plain = Vec::new();
-    reader.read_to_end(&mut plain).expect("plain");
-    plain
-}
-
-fn seal_for(plain: &[u8], who: &Amparo, path: &Path) {
-    let recipient = identity(who).to_public();
-    let encryptor =
-        age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
-            .expect("encryptor");
-    let mut out = Vec::new();
-    let mut writer = encryptor.wrap_output(&mut out).expect("wrap");
-    writer.write_all(plain).expect("write");
-    writer.finish().expect("finish");
-    std::fs::write(path, out).expect("write file");
-}
-
-type Entries = Vec<(String, Vec<u8>)>;
-
-fn entries(tar_bytes: &[u8]) -> Entries {
-    let mut archive = tar::Archive::new(tar_bytes);
-    archive
-        .entries()
-        .expect("entries")
-        .map(|e| {
-            let mut e = e.expect("entry");
-            let path = e.path().expect("path").display().to_string();
-            let mut bytes = Vec::new();
-            e.read_to_end(&mut bytes).expect("bytes");
-            (path, bytes)
-        })
-        .collect()
-}
-
-/// A tar archive of `entries`, their names written as they are (`..`
-/// and `/` included, which the tar crate itself would refuse to write).
-fn tar_of(entries: &Entries) -> Vec<u8> {
-    let mut builder = tar::Builder::new(Vec::new());
-    for (path, bytes) in entries {
-        let mut header = tar::Header::new_old();
-        header.as_old_mut().name[..path.len()].copy_from_slice(path.as_bytes());
-        header.set_size(bytes.len() as u64);
-        header.set_mode(0o600);
-        header.set_cksum();
-        builder.append(&header, &bytes[..]).expect("append");
-    }
-    builder.into_inner().expect("tar")
-}
-
-fn manifest_of(entries: &Entries) -> Manifest {
-    serde_json::from_slice(&entries[0].1).expect("manifest")
-}
-
-/// Puts `manifest` in, signed by a key of its own: what someone who wants
-/// to harm the receiver can always make.
-fn signed_by_a_stranger(entries: &mut Entries, mut manifest: Manifest) {
-    let pair = minisign::KeyPair::generate_unencrypted_keypair().expect("keys");
-    manifest.sender.signing_key = pair.pk.to_base64();
-    let bytes = serde_json::to_vec(&manifest).expect("json");
-    let signature = minisign::sign(None, &pair.sk, &bytes[..], None, None).expect("sign");
-    entries[0].1 = bytes;
-    entries[1].1 = signature.into_string().into_bytes();
-}
-
-fn sha256(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    format!("{:x}", sha2::Sha256::digest(bytes))
-}
+use support::{
+    Amparo, Entries, Setup, entries, manifest_of, seal_for, setup, sha256, signed_by_a_stranger,
+    tar_of, unseal,
+};
 
 /// Opens `file` at the advocate's, expecting a refusal, and checks that
 /// nothing was kept.

@@ -173,3 +173,68 @@ fn export_counsel_writes_one_encrypted_file_and_prints_its_passphrase_once() {
     assert!(out.join("SHA256SUMS").is_file());
     assert!(usb.path().join("For-counsel.zip").is_file());
 }
+
+#[test]
+fn the_export_carries_sha256sums_signed_by_this_amparo_and_minisign_checks_it() {
+    let data = tempfile::tempdir().expect("data");
+    let usb = tempfile::tempdir().expect("usb");
+    let case = ok(&amparo(data.path(), &["--json", "case", "example"], &[]));
+    let case: serde_json::Value = serde_json::from_str(&case).expect("json");
+    let id = case["id"].as_str().expect("id");
+    let out = usb.path().join("For-counsel");
+    let said = ok(&amparo(
+        data.path(),
+        &[
+            "export",
+            "counsel",
+            id,
+            "--out",
+            out.to_str().expect("path"),
+            "--plain",
+        ],
+        &[],
+    ));
+    let me: serde_json::Value =
+        serde_json::from_str(&ok(&amparo(data.path(), &["--json", "contact", "me"], &[])))
+            .expect("json");
+    let key = me["code"]
+        .as_str()
+        .expect("code")
+        .split(':')
+        .nth(1)
+        .expect("key")
+        .to_owned();
+    // The commands shown name this Amparo's key.
+    assert!(said.contains("minisign -Vm SHA256SUMS -P"), "{said}");
+    assert!(said.contains(&key), "{said}");
+
+    let check = |key: &str| {
+        Command::new("minisign")
+            .args(["-Vm", "SHA256SUMS", "-P", key])
+            .current_dir(&out)
+            .output()
+            .expect("the minisign command (`make deps` installs it)")
+    };
+    let verified = check(&key);
+    assert!(
+        verified.status.success(),
+        "{}",
+        String::from_utf8_lossy(&verified.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&verified.stdout).contains("SHA256SUMS of an export for counsel")
+    );
+    let sums = Command::new("sha256sum")
+        .args(["-c", "SHA256SUMS"])
+        .current_dir(&out)
+        .output()
+        .expect("sha256sum");
+    assert!(sums.status.success());
+
+    // A changed list no longer verifies: whoever changes a file and its
+    // line cannot sign again as this Amparo.
+    let text = std::fs::read_to_string(out.join("SHA256SUMS")).expect("sums");
+    let first = if text.starts_with('0') { "1" } else { "0" };
+    std::fs::write(out.join("SHA256SUMS"), format!("{first}{}", &text[1..])).expect("change");
+    assert!(!check(&key).status.success());
+}

@@ -26,8 +26,8 @@ pub trait CustodySigner: Send + Sync {
     fn device_key(&self) -> String;
     /// The name this device gives itself.
     fn device_name(&self) -> String;
-    /// A signature of `message`, as text.
-    fn sign(&self, message: &[u8]) -> String;
+    /// A signature of `message` carrying `comment`, as text.
+    fn sign(&self, message: &[u8], comment: &str) -> String;
 }
 
 /// What was done.
@@ -129,6 +129,13 @@ impl Store {
         self.signer = Some(signer);
     }
 
+    /// `message` signed by this device with `comment`, and the device's
+    /// public key; `None` when no signer is installed.
+    pub fn sign_as_this_device(&self, message: &[u8], comment: &str) -> Option<(String, String)> {
+        let signer = self.signer.as_deref()?;
+        Some((signer.device_key(), signer.sign(message, comment)))
+    }
+
     /// Appends a custody entry for the case `case_id` (see the module).
     pub fn record_custody(
         &self,
@@ -215,7 +222,7 @@ pub(crate) fn record(
         signature: String::new(),
     };
     entry.hash = entry.expected_hash();
-    entry.signature = signer.sign(entry.hash.as_bytes());
+    entry.signature = signer.sign(entry.hash.as_bytes(), "amparo custody entry");
     conn.execute(
         "INSERT INTO custody_log (case_id, device_key, seq, device_name, at, action, item,
              sha256, prev, hash, signature)

@@ -134,13 +134,21 @@ pub fn export_counsel(
         .map(|f| (f.name.as_str(), f.pdf.as_slice()))
         .collect();
     let originals = Originals::gather(store, blobs, case_id)?;
+    // SHA256SUMS signed by this Amparo (when its keys are open), so counsel
+    // can check who sent the files as well as the files.
+    let mut signer_key = None;
+    let mut sign = |sums: &[u8]| {
+        let (key, signature) =
+            store.sign_as_this_device(sums, "SHA256SUMS of an export for counsel")?;
+        signer_key = Some(key);
+        Some(signature)
+    };
 
     let (written, gps_left_out) = match &passphrase {
         Some(passphrase) => {
             let mut sealed = SealedZip::create(&sealed_path, passphrase)?;
-            match each_file(&pdfs, &originals, blobs, include_gps, &mut |name, bytes| {
-                sealed.put(&format!("{base}/{name}"), bytes)
-            }) {
+            let mut put = |name: &str, bytes: &[u8]| sealed.put(&format!("{base}/{name}"), bytes);
+            match each_file(&pdfs, &originals, blobs, include_gps, &mut put, &mut sign) {
                 Ok(done) => {
                     sealed.finish()?;
                     done
@@ -159,9 +167,8 @@ pub fn export_counsel(
                 fs::remove_dir_all(&staging)?;
             }
             fs::create_dir_all(&staging)?;
-            let done = each_file(&pdfs, &originals, blobs, include_gps, &mut |name, bytes| {
-                Ok(fs::write(staging.join(name), bytes)?)
-            })?;
+            let mut put = |name: &str, bytes: &[u8]| Ok(fs::write(staging.join(name), bytes)?);
+            let done = each_file(&pdfs, &originals, blobs, include_gps, &mut put, &mut sign)?;
             if out.exists() {
                 fs::remove_dir(out)?;
             }
@@ -179,7 +186,11 @@ pub fn export_counsel(
         folder,
         encrypted: protection != &CounselProtection::Plain,
         passphrase: if made { passphrase } else { None },
-        open_with: open_with(&base, protection != &CounselProtection::Plain),
+        open_with: open_with(
+            &base,
+            protection != &CounselProtection::Plain,
+            signer_key.as_deref(),
+        ),
         files: written,
         draft,
         gps_left_out,
@@ -210,14 +221,15 @@ impl Originals {
 type Put<'a> = dyn FnMut(&str, &[u8]) -> Result<(), PrintError> + 'a;
 
 /// Hands `put` every file of the export (the packet's PDFs, the originals
-/// counsel may have, SHA256SUMS last); how many were put, and the
-/// originals left out for their position.
+/// counsel may have, SHA256SUMS last, then its signature when `sign` gives
+/// one); how many were put, and the originals left out for their position.
 fn each_file(
     pdfs: &[(&str, &[u8])],
     originals: &Originals,
     blobs: &BlobStore,
     include_gps: bool,
     put: &mut Put<'_>,
+    sign: &mut dyn FnMut(&[u8]) -> Option<String>,
 ) -> Result<(u32, Vec<String>), PrintError> {
     let mut sums = String::new();
     let mut files = 0;
@@ -247,11 +259,16 @@ fn each_file(
         add(name, &bytes)?;
     }
     put("SHA256SUMS", sums.as_bytes())?;
+    if let Some(signature) = sign(sums.as_bytes()) {
+        put("SHA256SUMS.minisig", signature.as_bytes())?;
+        return Ok((files + 2, gps_left_out));
+    }
     Ok((files + 1, gps_left_out))
 }
 
-/// The commands counsel runs: decrypt (when encrypted), unpack, check.
-fn open_with(base: &str, encrypted: bool) -> Vec<String> {
+/// The commands counsel runs: decrypt (when encrypted), unpack, check the
+/// signature (when signed by `key`), check the files.
+fn open_with(base: &str, encrypted: bool, key: Option<&str>) -> Vec<String> {
     let word = shell_word(base);
     let mut lines = Vec::new();
     if encrypted {
@@ -261,6 +278,9 @@ fn open_with(base: &str, encrypted: bool) -> Vec<String> {
         lines.push(format!("unzip {zip}"));
     }
     lines.push(format!("cd {word}"));
+    if let Some(key) = key {
+        lines.push(format!("minisign -Vm SHA256SUMS -P {}", shell_word(key)));
+    }
     lines.push("sha256sum -c SHA256SUMS".into());
     lines
 }

@@ -332,3 +332,35 @@ fn the_advocates_additions_come_back_to_the_mother_and_nothing_of_hers_is_overwr
         "her own text is never overwritten silently"
     );
 }
+
+#[test]
+fn the_same_case_gives_the_same_bytes_but_for_the_signatures_fresh_randomness() {
+    let (mut mother, case_id) = Amparo::with_case(1);
+    let (first, manifest) = amparo_casefile::archive_for_tests(
+        &mut mother.store,
+        &mother.blobs,
+        &case_id,
+        4,
+        "2026-12-02T10:00:00Z",
+    )
+    .expect("archive");
+    let (second, again) = amparo_casefile::archive_for_tests(
+        &mut mother.store,
+        &mother.blobs,
+        &case_id,
+        4,
+        "2026-12-02T10:00:00Z",
+    )
+    .expect("archive");
+    assert_eq!(manifest, again, "the signed list is the same bytes");
+    let a = support::entries(&first);
+    let b = support::entries(&second);
+    assert_eq!(a.len(), b.len());
+    for ((path, bytes), (other_path, other)) in a.iter().zip(&b) {
+        assert_eq!(path, other_path);
+        if path != "manifest.json.minisig" {
+            assert_eq!(bytes, other, "{path} is the same bytes");
+        }
+    }
+    assert_eq!(first.len(), second.len());
+}

@@ -18,6 +18,7 @@ mod manifest;
 mod open;
 mod send;
 mod signature;
+mod thumbnails;
 
 pub use contact::{ContactCard, add_contact, chosen, contacts};
 pub use custody::{CustodyReport, check_custody, custody_report, sign_custody};

@@ -13,8 +13,7 @@ use std::io::{self, BufReader, Read};
 use std::path::Path;
 
 use age::secrecy::SecretString;
-use amparo_core::{Arrival, BlobStore, CaseRows, CustodyEntry, DerivativeKind, RowsTaken, Store};
-use rayon::prelude::*;
+use amparo_core::{Arrival, BlobStore, CaseRows, CustodyEntry, RowsTaken, Store};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
@@ -27,6 +26,7 @@ use crate::manifest::{
     MANIFEST_NAME, MAX_MANIFEST_BYTES, MAX_SIGNATURE_BYTES, Manifest, SIGNATURE_NAME,
 };
 use crate::send::{SCRYPT_LOG_N, hex};
+use crate::thumbnails::Thumbnails;
 
 /// What to do with a case file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
@@ -125,71 +125,74 @@ fn open_inner(
     }
 
     let mut rows: Option<CaseRows> = None;
+    let mut pdfs: HashSet<String> = HashSet::new();
     let mut new_files = 0u32;
     let mut brought = HashSet::new();
-    for item in &manifest.items {
-        // No more is read than the signed list says the item holds.
-        let entry = next_entry(&mut entries, item.size).map_err(|e| match e {
-            CaseFileError::TooLarge(_) => CaseFileError::ItemMismatch(item.describe()),
-            other => other,
-        })?;
-        let Some(Entry { path, bytes }) = entry else {
-            return Err(CaseFileError::Damaged(format!(
-                "it is cut short: {} is missing",
-                item.describe()
-            )));
-        };
-        if path != item.path {
-            return Err(CaseFileError::ItemMismatch(format!(
-                "{} (found \"{path}\" in its place)",
-                item.describe()
-            )));
-        }
-        if bytes.len() as u64 != item.size || hex(&Sha256::digest(&bytes)) != item.sha256 {
-            return Err(CaseFileError::ItemMismatch(item.describe()));
-        }
-        match item.file_hash() {
-            None => {
-                let parsed: CaseRows = serde_json::from_slice(&bytes).map_err(|e| {
-                    CaseFileError::Damaged(format!("its records cannot be read: {e}"))
-                })?;
-                if parsed.case_id != manifest.case_id {
-                    return Err(CaseFileError::ItemMismatch(item.describe()));
-                }
-                rows = Some(parsed);
+    std::thread::scope(|scope| -> Result<()> {
+        let thumbnails = Thumbnails::start(scope, blobs);
+        for item in &manifest.items {
+            // No more is read than the signed list says the item holds.
+            let entry = next_entry(&mut entries, item.size).map_err(|e| match e {
+                CaseFileError::TooLarge(_) => CaseFileError::ItemMismatch(item.describe()),
+                other => other,
+            })?;
+            let Some(Entry { path, bytes }) = entry else {
+                return Err(CaseFileError::Damaged(format!(
+                    "it is cut short: {} is missing",
+                    item.describe()
+                )));
+            };
+            if path != item.path {
+                return Err(CaseFileError::ItemMismatch(format!(
+                    "{} (found \"{path}\" in its place)",
+                    item.describe()
+                )));
             }
-            Some(sha256) => {
-                brought.insert(sha256.to_owned());
-                if !blobs.has_original(sha256) {
-                    new_files += 1;
-                    if mode == Mode::Open {
-                        written.push(sha256.to_owned());
-                        blobs.put_original(sha256, &bytes)?;
+            if bytes.len() as u64 != item.size || hex(&Sha256::digest(&bytes)) != item.sha256 {
+                return Err(CaseFileError::ItemMismatch(item.describe()));
+            }
+            match item.file_hash() {
+                None => {
+                    let parsed: CaseRows = serde_json::from_slice(&bytes).map_err(|e| {
+                        CaseFileError::Damaged(format!("its records cannot be read: {e}"))
+                    })?;
+                    if parsed.case_id != manifest.case_id {
+                        return Err(CaseFileError::ItemMismatch(item.describe()));
+                    }
+                    pdfs = signed_pdfs(&parsed);
+                    rows = Some(parsed);
+                }
+                Some(sha256) => {
+                    brought.insert(sha256.to_owned());
+                    if !blobs.has_original(sha256) {
+                        new_files += 1;
+                        if mode == Mode::Open {
+                            written.push(sha256.to_owned());
+                            thumbnails.keep(sha256, bytes, !pdfs.contains(sha256))?;
+                        }
                     }
                 }
             }
         }
-    }
-    // Anything after the last listed item is refused, whatever it is.
-    let unlisted = |what: String| {
-        CaseFileError::ItemMismatch(format!("an item its list does not name ({what})"))
-    };
-    match next_entry(&mut entries, 0) {
-        Ok(None) => {}
-        Ok(Some(entry)) => return Err(unlisted(entry.path)),
-        Err(CaseFileError::TooLarge(what) | CaseFileError::UnsafePath(what)) => {
-            return Err(unlisted(what));
+        // Anything after the last listed item is refused, whatever it is.
+        let unlisted = |what: String| {
+            CaseFileError::ItemMismatch(format!("an item its list does not name ({what})"))
+        };
+        match next_entry(&mut entries, 0) {
+            Ok(None) => {}
+            Ok(Some(entry)) => return Err(unlisted(entry.path)),
+            Err(CaseFileError::TooLarge(what) | CaseFileError::UnsafePath(what)) => {
+                return Err(unlisted(what));
+            }
+            Err(other) => return Err(other),
         }
-        Err(other) => return Err(other),
-    }
+        thumbnails.finish()
+    })?;
     // Read to the end, so that age authenticates the last chunk: a file cut
     // after the archive's end, or with bytes added, is refused too.
     io::copy(&mut archive.into_inner(), &mut io::sink()).map_err(damaged)?;
 
     let rows = rows.ok_or_else(|| CaseFileError::Damaged("it has no records".into()))?;
-    if mode == Mode::Open {
-        make_derivatives(blobs, &rows, written)?;
-    }
     let taken = match mode {
         Mode::Verify => None,
         Mode::DryRun | Mode::Open => {
@@ -297,31 +300,18 @@ fn check_not_replayed(store: &Store, manifest: &Manifest) -> Result<()> {
     }
 }
 
-/// Thumbnails and view copies of the photos and scans this opening wrote,
-/// made here from the originals (never taken from the sender), in parallel.
-fn make_derivatives(blobs: &BlobStore, rows: &CaseRows, written: &[String]) -> Result<()> {
-    let pdfs: HashSet<&str> = rows
-        .tables
+/// The filing sets' PDFs the rows name: stored files that are no picture.
+fn signed_pdfs(rows: &CaseRows) -> HashSet<String> {
+    rows.tables
         .iter()
         .filter(|t| t.table == "signed_versions")
         .flat_map(|t| {
             let at = t.columns.iter().position(|c| c == "pdf_sha256");
             t.rows
                 .iter()
-                .filter_map(move |r| at.and_then(|at| r[at].as_str()))
+                .filter_map(move |r| at.and_then(|at| r[at].as_str()).map(str::to_owned))
         })
-        .collect();
-    written
-        .par_iter()
-        .filter(|sha256| !pdfs.contains(sha256.as_str()))
-        .try_for_each(|sha256| {
-            let bytes = blobs.read_original(sha256)?;
-            let made = amparo_media::process(sha256, &bytes)
-                .map_err(|e| CaseFileError::Photo(sha256.clone(), e))?;
-            blobs.put_derivative(sha256, DerivativeKind::Thumb, &made.thumb)?;
-            blobs.put_derivative(sha256, DerivativeKind::Print, &made.print)?;
-            Ok(())
-        })
+        .collect()
 }
 
 fn case_name(rows: &CaseRows) -> String {

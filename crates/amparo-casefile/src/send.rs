@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use age::secrecy::SecretString;
-use amparo_core::{BlobStore, Contact, CustodyAction, SCHEMA_VERSION, Store, content_hash};
+use amparo_core::{BlobStore, CaseRows, Contact, SCHEMA_VERSION, Store};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
@@ -57,12 +57,12 @@ fn manifest_for(
     store: &Store,
     blobs: &BlobStore,
     keys: &DeviceKeys,
-    case_id: &str,
+    rows: &CaseRows,
     sequence: u64,
     created_at: &str,
 ) -> Result<(Manifest, Vec<u8>)> {
-    let rows = serde_json::to_vec(&store.case_rows(case_id)?)
-        .map_err(|e| CaseFileError::Damaged(e.to_string()))?;
+    let case_id = rows.case_id.as_str();
+    let rows = serde_json::to_vec(rows).map_err(|e| CaseFileError::Damaged(e.to_string()))?;
     let mut items = vec![Item {
         path: ROWS_NAME.to_owned(),
         sha256: hex(&Sha256::digest(&rows)),
@@ -110,18 +110,11 @@ pub fn send_case(
 ) -> Result<Sent> {
     let keys = DeviceKeys::of(store)?;
     // The custody log says the case was sent (to whom, and the records as
-    // they were), inside the case file it goes in.
-    let before = serde_json::to_vec(&store.case_rows(case_id)?)
-        .map_err(|e| CaseFileError::Damaged(e.to_string()))?;
-    store.record_custody(
-        case_id,
-        CustodyAction::Sent,
-        &recipients(to),
-        &content_hash(&before),
-    )?;
+    // they were), inside the case file it goes in; kept here once written.
+    let (rows, sent) = store.rows_to_send(case_id, &recipients(to))?;
     let sequence = store.next_case_file_sequence(case_id)?;
     let created_at = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-    let (manifest, rows) = manifest_for(store, blobs, &keys, case_id, sequence, &created_at)?;
+    let (manifest, rows) = manifest_for(store, blobs, &keys, &rows, sequence, &created_at)?;
     let partial = partial_name(out);
     let written = write_sealed(blobs, &keys, &manifest, &rows, to, &partial);
     if let Err(e) = written {
@@ -131,6 +124,9 @@ pub fn send_case(
     fs::rename(&partial, out)?;
     if let Some(parent) = out.parent() {
         File::open(parent)?.sync_all()?;
+    }
+    if let Some(entry) = sent {
+        store.keep_custody(&entry)?;
     }
     Ok(Sent {
         path: out.display().to_string(),
@@ -151,7 +147,8 @@ pub fn archive_for_tests(
     created_at: &str,
 ) -> Result<(Vec<u8>, Vec<u8>)> {
     let keys = DeviceKeys::of(store)?;
-    let (manifest, rows) = manifest_for(store, blobs, &keys, case_id, sequence, created_at)?;
+    let rows = store.case_rows(case_id)?;
+    let (manifest, rows) = manifest_for(store, blobs, &keys, &rows, sequence, created_at)?;
     let mut out = Vec::new();
     let signed = write_archive(blobs, &keys, &manifest, &rows, &mut out)?;
     Ok((out, signed))

@@ -9,34 +9,9 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use support::{PASSPHRASE, with_vault};
+use support::{amparo, ok};
 
 const FILE_PASSPHRASE: &str = "coronas de los reyes magos";
-
-fn amparo(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    with_vault(data);
-    Command::new(env!("CARGO_BIN_EXE_amparo"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("AMPARO_DATA_DIR")
-        .env_remove("AMPARO_FILE_PASSPHRASE")
-        .env("AMPARO_PASSPHRASE", PASSPHRASE)
-        .envs(env.iter().copied())
-        .stdin(Stdio::null())
-        .output()
-        .expect("run amparo")
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "stdout: {}\nstderr: {}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 fn json(out: &Output) -> serde_json::Value {
     serde_json::from_str(&ok(out)).expect("json")

@@ -5,36 +5,13 @@
 
 use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use age::secrecy::SecretString;
 
 mod support;
 
-use support::{PASSPHRASE, with_vault};
-
-fn amparo(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    with_vault(data);
-    Command::new(env!("CARGO_BIN_EXE_amparo"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("AMPARO_DATA_DIR")
-        .env_remove("AMPARO_COUNSEL_PASSPHRASE")
-        .env("AMPARO_PASSPHRASE", PASSPHRASE)
-        .envs(env.iter().copied())
-        .output()
-        .expect("run amparo")
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "amparo failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use support::{amparo, ok};
 
 /// The names of the files in the .zip inside `sealed`, opened with `passphrase`.
 fn opened(sealed: &Path, passphrase: &str) -> Vec<String> {

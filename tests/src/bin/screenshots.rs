@@ -261,6 +261,56 @@ fn main() {
         window.wait_for_text("Found in").await;
         settle().await;
         shot("search-en.png");
+
+        // Contacts in Spanish: this Amparo's code and the words to compare;
+        // then a case file from someone not yet in the contacts, checked
+        // and shown before anything is kept.
+        let language = window.field("Language").await;
+        language
+            .select_by_value("es")
+            .await
+            .expect("choose Spanish");
+        window.press("Contactos").await;
+        window.wait_for_text("Sus palabras para comparar").await;
+        let code = window.value_of("Su código de Amparo").await;
+        settle().await;
+        shot("contacts-es.png");
+        let laptop = tempfile::tempdir().expect("another Amparo");
+        let file = laptop.path().join("Case-2026-12-02.amparo");
+        {
+            let keys = amparo_core::Keys::fixed_for_tests();
+            let mut store = amparo_core::Store::open(laptop.path(), &keys).expect("store");
+            let blobs = amparo_core::BlobStore::open(laptop.path(), &keys).expect("blobs");
+            amparo_casefile::DeviceKeys::of(&mut store).expect("keys");
+            store.rename_device("Rosa").expect("name");
+            let case = store.add_example_case().expect("case");
+            let card = amparo_casefile::add_contact(&mut store, "Ana", &code).expect("contact");
+            amparo_casefile::send_case(
+                &mut store,
+                &blobs,
+                &case.id,
+                &amparo_casefile::SendTo::Contacts(vec![card.contact]),
+                &file,
+            )
+            .expect("send");
+        }
+        window.press("Casos").await;
+        window
+            .invoke("e2e_pick_next", serde_json::json!({ "path": file }))
+            .await;
+        window.press("Abrir un archivo de caso…").await;
+        window
+            .wait_for_text("Enviado por alguien que no está en sus contactos")
+            .await;
+        settle().await;
+        shot("open-case-file-es.png");
+        window.press("Cancelar").await;
+        language
+            .select_by_value("en")
+            .await
+            .expect("back to English");
+        window.wait_for_text("Cases").await;
+
         window.keys(&(fantoccini::key::Key::Control + "l")).await;
         window.wait_for_text("Amparo is locked").await;
         settle().await;

@@ -19,7 +19,7 @@ use ts_rs::TS;
 
 use super::Store;
 use super::case_files::record_opened;
-use super::custody::{self, CustodyAction};
+use super::custody::{self, CustodyAction, CustodyEntry};
 use crate::error::{Error, Result};
 
 /// Every table that holds a case's rows, parents before children, with the
@@ -141,6 +141,48 @@ pub struct RowDiffers {
     pub table: String,
     /// The row's key, its key columns' values joined by `/`.
     pub key: String,
+}
+
+impl CaseRows {
+    /// Adds `entry` to the custody log's rows, in key order.
+    pub(crate) fn add_custody_entry(&mut self, entry: &CustodyEntry) {
+        let Some(table) = self.tables.iter_mut().find(|t| t.table == "custody_log") else {
+            return;
+        };
+        let value = |column: &str| match column {
+            "case_id" => Value::from(entry.case_id.clone()),
+            "device_key" => Value::from(entry.device_key.clone()),
+            "seq" => Value::from(entry.seq),
+            "device_name" => Value::from(entry.device_name.clone()),
+            "at" => Value::from(entry.at.clone()),
+            "action" => Value::from(entry.action.clone()),
+            "item" => Value::from(entry.item.clone()),
+            "sha256" => Value::from(entry.sha256.clone()),
+            "prev" => Value::from(entry.prev.clone()),
+            "hash" => Value::from(entry.hash.clone()),
+            "signature" => Value::from(entry.signature.clone()),
+            _ => Value::Null,
+        };
+        let row: Vec<Value> = table.columns.iter().map(|c| value(c)).collect();
+        let key = |r: &[Value]| {
+            let at = |name: &str| table_position(&table.columns, name);
+            (
+                at("device_key").and_then(|i| r[i].as_str().map(str::to_owned)),
+                at("seq").and_then(|i| r[i].as_u64()),
+            )
+        };
+        let new_key = key(&row);
+        let position = table
+            .rows
+            .iter()
+            .position(|r| key(r) > new_key)
+            .unwrap_or(table.rows.len());
+        table.rows.insert(position, row);
+    }
+}
+
+fn table_position(columns: &[String], name: &str) -> Option<usize> {
+    columns.iter().position(|c| c == name)
 }
 
 impl Store {

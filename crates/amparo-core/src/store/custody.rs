@@ -14,8 +14,9 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
+use super::case_rows::CaseRows;
 use super::{Store, now};
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// The `prev` of a chain's first entry.
 pub const CHAIN_START: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -136,24 +137,6 @@ impl Store {
         Some((signer.device_key(), signer.sign(message, comment)))
     }
 
-    /// Appends a custody entry for the case `case_id` (see the module).
-    pub fn record_custody(
-        &self,
-        case_id: &str,
-        action: CustodyAction,
-        item: &str,
-        sha256: &str,
-    ) -> Result<()> {
-        record(
-            self.conn(),
-            self.signer.as_deref(),
-            case_id,
-            action,
-            item,
-            sha256,
-        )
-    }
-
     /// The case's custody log, each device's chain in order.
     pub fn custody_log(&self, case_id: &str) -> Result<Vec<CustodyEntry>> {
         let mut stmt = self.conn().prepare(
@@ -192,8 +175,24 @@ pub(crate) fn record(
     item: &str,
     sha256: &str,
 ) -> Result<()> {
+    match prepare(conn, signer, case_id, action, item, sha256)? {
+        Some(entry) => keep(conn, &entry),
+        None => Ok(()),
+    }
+}
+
+/// The next entry of this device's chain for the case, signed, not yet
+/// kept; `None` without a signer.
+fn prepare(
+    conn: &Connection,
+    signer: Option<&dyn CustodySigner>,
+    case_id: &str,
+    action: CustodyAction,
+    item: &str,
+    sha256: &str,
+) -> Result<Option<CustodyEntry>> {
     let Some(signer) = signer else {
-        return Ok(());
+        return Ok(None);
     };
     let device_key = signer.device_key();
     let last: Option<(i64, String)> = conn
@@ -223,6 +222,10 @@ pub(crate) fn record(
     };
     entry.hash = entry.expected_hash();
     entry.signature = signer.sign(entry.hash.as_bytes(), "amparo custody entry");
+    Ok(Some(entry))
+}
+
+fn keep(conn: &Connection, entry: &CustodyEntry) -> Result<()> {
     conn.execute(
         "INSERT INTO custody_log (case_id, device_key, seq, device_name, at, action, item,
              sha256, prev, hash, signature)
@@ -242,4 +245,37 @@ pub(crate) fn record(
         ],
     )?;
     Ok(())
+}
+
+impl Store {
+    /// The case's rows as a case file carries them, with a `sent` entry
+    /// for it in the custody log (`item` names the recipients; its SHA-256
+    /// is that of the rows before the entry), and the entry itself, which
+    /// is kept only once the file is written ([`Store::keep_custody`]): a
+    /// case file that could not be written is not logged as sent.
+    pub fn rows_to_send(
+        &self,
+        case_id: &str,
+        recipients: &str,
+    ) -> Result<(CaseRows, Option<CustodyEntry>)> {
+        let mut rows = self.case_rows(case_id)?;
+        let before = serde_json::to_vec(&rows).map_err(|e| Error::Serialization(e.to_string()))?;
+        let entry = prepare(
+            self.conn(),
+            self.signer.as_deref(),
+            case_id,
+            CustodyAction::Sent,
+            recipients,
+            &content_hash(&before),
+        )?;
+        if let Some(entry) = &entry {
+            rows.add_custody_entry(entry);
+        }
+        Ok((rows, entry))
+    }
+
+    /// Keeps an entry made by [`Store::rows_to_send`].
+    pub fn keep_custody(&self, entry: &CustodyEntry) -> Result<()> {
+        keep(self.conn(), entry)
+    }
 }

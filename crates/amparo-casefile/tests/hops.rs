@@ -364,3 +364,22 @@ fn the_same_case_gives_the_same_bytes_but_for_the_signatures_fresh_randomness() 
     }
     assert_eq!(first.len(), second.len());
 }
+
+#[test]
+fn a_filing_print_is_recorded_with_the_pdfs_hash() {
+    let (mother, case_id) = Amparo::with_case(1);
+    let statement = mother.store.statements(&case_id).expect("statements")[0]
+        .id
+        .clone();
+    let pdf = amparo_print::print_signed(&mother.store, &mother.blobs, &statement, 1)
+        .expect("filing set");
+    let report = amparo_casefile::custody_report(&mother.store, &case_id).expect("log");
+    let printed = report
+        .entries
+        .iter()
+        .find(|e| e.action == "printedForFiling")
+        .expect("the print is in the log");
+    assert_eq!(printed.item, format!("statement:{statement}#1"));
+    assert_eq!(printed.sha256, amparo_core::content_hash(&pdf));
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+}

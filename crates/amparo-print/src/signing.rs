@@ -166,7 +166,8 @@ pub fn sign_statement(
 }
 
 /// The filing set of signed version `number` (from 1) of a statement,
-/// exactly as stored when it was marked signed.
+/// exactly as stored when it was marked signed; the custody log records
+/// that it was printed.
 pub fn print_signed(
     store: &Store,
     blobs: &BlobStore,
@@ -179,7 +180,14 @@ pub fn print_signed(
         .iter()
         .find(|v| v.number == number)
         .ok_or_else(|| Error::NotFound(format!("signed version {number}")))?;
-    stored_filing_set(blobs, version)
+    let pdf = stored_filing_set(blobs, version)?;
+    store.record_custody(
+        &statement.case_id,
+        amparo_core::CustodyAction::PrintedForFiling,
+        &format!("statement:{statement_id}#{number}"),
+        &version.pdf_sha256,
+    )?;
+    Ok(pdf)
 }
 
 /// The stored filing set of `version`, refused unless its bytes still hash

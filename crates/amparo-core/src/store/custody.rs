@@ -45,6 +45,9 @@ pub enum CustodyAction {
     Sent,
     /// The case was opened from a case file; `sha256` is its manifest's.
     Opened,
+    /// A declaration's filing set or a packet was printed for filing;
+    /// `sha256` is the PDF's.
+    PrintedForFiling,
 }
 
 impl CustodyAction {
@@ -55,6 +58,7 @@ impl CustodyAction {
             Self::Signed => "signed",
             Self::Sent => "sent",
             Self::Opened => "opened",
+            Self::PrintedForFiling => "printedForFiling",
         }
     }
 }
@@ -135,6 +139,25 @@ impl Store {
     pub fn sign_as_this_device(&self, message: &[u8], comment: &str) -> Option<(String, String)> {
         let signer = self.signer.as_deref()?;
         Some((signer.device_key(), signer.sign(message, comment)))
+    }
+
+    /// Appends a custody entry for the case `case_id` on its own (changes
+    /// that have a transaction of their own append inside it instead).
+    pub fn record_custody(
+        &self,
+        case_id: &str,
+        action: CustodyAction,
+        item: &str,
+        sha256: &str,
+    ) -> Result<()> {
+        record(
+            self.conn(),
+            self.signer.as_deref(),
+            case_id,
+            action,
+            item,
+            sha256,
+        )
     }
 
     /// The case's custody log, each device's chain in order.

@@ -296,8 +296,31 @@ pub fn print_packet(
 }
 
 /// Prints the case's packet as `draft` says (its saved one when None),
-/// without saving `draft`.
+/// without saving `draft`. A print for filing is recorded in the case's
+/// custody log, each file with its SHA-256.
 pub fn print_packet_as(
+    store: &Store,
+    blobs: &BlobStore,
+    case_id: &str,
+    draft: Option<&PacketDraft>,
+    purpose: PacketPurpose,
+    progress: &(dyn Fn(PacketProgress) + Sync),
+) -> Result<PrintedPacket, PrintError> {
+    let printed = print_unrecorded(store, blobs, case_id, draft, purpose, progress)?;
+    if purpose == PacketPurpose::Filing {
+        for file in &printed.files {
+            store.record_custody(
+                case_id,
+                amparo_core::CustodyAction::PrintedForFiling,
+                &format!("packet:{}", file.name),
+                &amparo_core::content_hash(&file.pdf),
+            )?;
+        }
+    }
+    Ok(printed)
+}
+
+fn print_unrecorded(
     store: &Store,
     blobs: &BlobStore,
     case_id: &str,

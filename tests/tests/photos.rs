@@ -33,6 +33,10 @@ fn imported_photos_show_as_thumbnails_and_keep_their_caption_after_a_restart() {
 
         let window = desktop.launch().await;
         window.press("Continue in English").await;
+        // The notice closes, adds the example case and draws the list
+        // again: wait for the example, so "New case" is pressed on the list
+        // that stays (pressed earlier, the redraw could take the form away).
+        window.wait_for_text("EXAMPLE - FICTIONAL").await;
         window.press("New case").await;
         window
             .type_into(

@@ -7,7 +7,9 @@
 //! Reading accepts only regular files, each no larger than the size it is
 //! expected to have, so a link, a device or an endless entry stops at once.
 
+use std::cell::Cell;
 use std::io::{self, Read, Write};
+use std::rc::Rc;
 
 use crate::error::{CaseFileError, Result};
 
@@ -83,4 +85,45 @@ pub fn next_entry<R: Read>(entries: &mut tar::Entries<'_, R>, limit: u64) -> Res
 /// (age's authentication fails first when a byte was changed).
 pub fn damaged(e: io::Error) -> CaseFileError {
     CaseFileError::Damaged(e.to_string())
+}
+
+/// A reader that reads no more than its budget: before the signed list is
+/// known, about a list's worth; after, what the list says follows. A file
+/// that holds more (an endless entry, a huge extension header the tar
+/// reader would hold in memory) is refused instead of read.
+pub struct Budgeted<R> {
+    inner: R,
+    left: Rc<Cell<u64>>,
+}
+
+impl<R: Read> Budgeted<R> {
+    /// `inner`, limited to `budget` bytes; the returned handle changes it.
+    pub fn new(inner: R, budget: u64) -> (Self, Rc<Cell<u64>>) {
+        let left = Rc::new(Cell::new(budget));
+        (
+            Self {
+                inner,
+                left: Rc::clone(&left),
+            },
+            left,
+        )
+    }
+}
+
+impl<R: Read> Read for Budgeted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let left = self.left.get();
+        if left == 0 {
+            // Past the budget only the end of the file may come.
+            let mut probe = [0u8; 1];
+            return match self.inner.read(&mut probe)? {
+                0 => Ok(0),
+                _ => Err(io::Error::other("it holds more than its list says it does")),
+            };
+        }
+        let most = buf.len().min(usize::try_from(left).unwrap_or(usize::MAX));
+        let read = self.inner.read(&mut buf[..most])?;
+        self.left.set(left - read as u64);
+        Ok(read)
+    }
 }

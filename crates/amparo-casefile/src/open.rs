@@ -18,7 +18,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
-use crate::archive::{Entry, damaged, next_entry};
+use crate::archive::{Budgeted, Entry, damaged, next_entry};
 use crate::custody::check_custody;
 use crate::error::{CaseFileError, Result};
 use crate::identity::{DeviceKeys, Fingerprint, fingerprint_of};
@@ -27,6 +27,14 @@ use crate::manifest::{
 };
 use crate::send::{SCRYPT_LOG_N, hex};
 use crate::thumbnails::Thumbnails;
+
+/// What may be read before the signed list is known: the list, its
+/// signature and their headers.
+const HEADERS_BUDGET: u64 = MAX_MANIFEST_BYTES + MAX_SIGNATURE_BYTES + 64 * 1024;
+/// A tar entry's header and the padding after its content.
+const ENTRY_OVERHEAD: u64 = 2 * 512;
+/// The archive's end (two empty blocks) and room for a writer's padding.
+const END_OVERHEAD: u64 = 20 * 512;
 
 /// What to do with a case file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
@@ -112,6 +120,7 @@ fn open_inner(
 ) -> Result<Opened> {
     let file = File::open(path)?;
     let plain = decrypt(BufReader::new(file), keys, passphrase)?;
+    let (plain, budget) = Budgeted::new(plain, HEADERS_BUDGET);
     let mut archive = tar::Archive::new(plain);
     let mut entries = archive.entries().map_err(damaged)?;
 
@@ -119,6 +128,14 @@ fn open_inner(
     let signature = expect(&mut entries, SIGNATURE_NAME, MAX_SIGNATURE_BYTES)?;
     let manifest = verified_manifest(&manifest_bytes, &signature)?;
     manifest.check()?;
+    // From here, no more than the listed items and their tar headers.
+    budget.set(
+        manifest
+            .items
+            .iter()
+            .map(|i| i.size.saturating_add(ENTRY_OVERHEAD))
+            .fold(END_OVERHEAD, u64::saturating_add),
+    );
     let sender = sender_seen(store, keys, &manifest)?;
     if mode == Mode::Open || mode == Mode::DryRun {
         check_not_replayed(store, &manifest)?;

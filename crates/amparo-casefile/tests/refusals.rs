@@ -3,6 +3,7 @@
 
 mod support;
 
+use std::io::Read;
 use std::path::Path;
 
 use amparo_casefile::{CaseFileError, Mode, SendTo, open_case_file, send_case};
@@ -380,4 +381,34 @@ fn a_custody_entry_changed_on_the_way_is_reported_by_name_when_opened() {
         opened.sender.contact, None,
         "and the file is from someone else"
     );
+}
+
+#[test]
+fn a_file_holding_more_than_its_list_is_refused_before_it_is_held_in_memory() {
+    let mut s = setup();
+    // A 48 MiB extension header before the list, which a tar reader would
+    // otherwise hold whole in memory, then the real entries.
+    let list = entries(&unseal(&s.file, &s.advocate));
+    let mut builder = tar::Builder::new(Vec::new());
+    let mut long = tar::Header::new_gnu();
+    long.set_entry_type(tar::EntryType::GNULongName);
+    long.set_size(48 << 20);
+    long.set_cksum();
+    builder
+        .append_data(
+            &mut long,
+            "././@LongLink",
+            std::io::repeat(b'a').take(48 << 20),
+        )
+        .expect("long name");
+    let mut tail = tar_of(&list);
+    let mut archive = builder.into_inner().expect("tar");
+    archive.append(&mut tail);
+    let path = s.file.with_file_name("long.amparo");
+    seal_for(&archive, &s.advocate, &path);
+    let e = refused(&mut s, &path);
+    match e {
+        CaseFileError::Damaged(why) => assert!(why.contains("more than its list"), "{why}"),
+        other => panic!("{other:?}"),
+    }
 }

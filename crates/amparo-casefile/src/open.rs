@@ -13,7 +13,7 @@ use std::io::{self, BufReader, Read};
 use std::path::Path;
 
 use age::secrecy::SecretString;
-use amparo_core::{Arrival, BlobStore, CaseRows, CustodyEntry, RowsTaken, Store};
+use amparo_core::{Arrival, BlobStore, CaseRows, RowsTaken, Store};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
@@ -235,7 +235,7 @@ fn open_inner(
         bytes: manifest.items.iter().map(|i| i.size).sum(),
         new_files,
         taken,
-        custody_problems: check_custody(custody_of(&rows)).problems,
+        custody_problems: check_custody(rows.custody_entries()).problems,
     })
 }
 
@@ -339,35 +339,4 @@ fn case_name(rows: &CaseRows) -> String {
             t.rows.first()?[at].as_str().map(str::to_owned)
         })
         .unwrap_or_default()
-}
-
-/// The custody entries among the rows a case file carries.
-fn custody_of(rows: &CaseRows) -> Vec<CustodyEntry> {
-    let Some(table) = rows.tables.iter().find(|t| t.table == "custody_log") else {
-        return Vec::new();
-    };
-    let at = |name: &str| table.columns.iter().position(|c| c == name);
-    let text = |row: &[serde_json::Value], name: &str| {
-        at(name)
-            .and_then(|i| row[i].as_str())
-            .unwrap_or_default()
-            .to_owned()
-    };
-    table
-        .rows
-        .iter()
-        .map(|row| CustodyEntry {
-            case_id: text(row, "case_id"),
-            device_key: text(row, "device_key"),
-            seq: at("seq").and_then(|i| row[i].as_u64()).unwrap_or(0),
-            device_name: text(row, "device_name"),
-            at: text(row, "at"),
-            action: text(row, "action"),
-            item: text(row, "item"),
-            sha256: text(row, "sha256"),
-            prev: text(row, "prev"),
-            hash: text(row, "hash"),
-            signature: text(row, "signature"),
-        })
-        .collect()
 }

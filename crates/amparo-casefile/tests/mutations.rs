@@ -11,7 +11,8 @@ mod support;
 
 use amparo_casefile::{Mode, open_case_file};
 use support::{
-    Entries, entries, manifest_of, seal_for, setup, sha256, signed_by_a_stranger, tar_of, unseal,
+    Entries, entries, manifest_of, records_changed, seal_for, setup, signed_by_a_stranger, tar_of,
+    unseal,
 };
 
 /// xorshift64*: small, seeded, the same on every machine.
@@ -112,17 +113,11 @@ fn mutated_case_files_never_panic_and_a_refusal_keeps_nothing() {
             }
             _ => {
                 let mut list: Entries = original.clone();
-                let at = list
-                    .iter()
-                    .position(|(p, _)| p == "case.json")
-                    .expect("rows");
-                for _ in 0..=dice.below(3) {
-                    mutate(&mut list[at].1, &mut dice);
-                }
-                let mut manifest = manifest_of(&list);
-                manifest.items[0].sha256 = sha256(&list[at].1);
-                manifest.items[0].size = list[at].1.len() as u64;
-                signed_by_a_stranger(&mut list, manifest);
+                records_changed(&mut list, |bytes| {
+                    for _ in 0..=dice.below(3) {
+                        mutate(bytes, &mut dice);
+                    }
+                });
                 seal_for(&tar_of(&list), &s.advocate, &path);
             }
         }

@@ -9,8 +9,8 @@ use std::path::Path;
 use amparo_casefile::{CaseFileError, Mode, SendTo, open_case_file, send_case};
 use amparo_core::SCHEMA_VERSION;
 use support::{
-    Amparo, Entries, Setup, entries, manifest_of, seal_for, setup, sha256, signed_by_a_stranger,
-    tar_of, unseal,
+    Amparo, Entries, Setup, entries, manifest_of, rows_changed, seal_for, setup, sha256,
+    signed_by_a_stranger, tar_of, unseal,
 };
 
 /// Opens `file` at the advocate's, expecting a refusal, and checks that
@@ -287,35 +287,27 @@ fn records_that_would_attach_to_another_case_are_refused() {
     let before = s.advocate.store.statement(&theirs).expect("statement");
     let e = {
         let mut list = entries(&unseal(&s.file, &s.advocate));
-        let at = list
-            .iter()
-            .position(|(p, _)| p == "case.json")
-            .expect("rows");
-        let mut rows: amparo_core::CaseRows = serde_json::from_slice(&list[at].1).expect("rows");
-        let paragraphs = rows
-            .tables
-            .iter_mut()
-            .find(|t| t.table == "paragraphs")
-            .expect("table");
-        let column = paragraphs
-            .columns
-            .iter()
-            .position(|c| c == "statement_id")
-            .expect("column");
-        let id = paragraphs
-            .columns
-            .iter()
-            .position(|c| c == "id")
-            .expect("id");
-        let mut row = paragraphs.rows[0].clone();
-        row[column] = serde_json::Value::from(theirs.clone());
-        row[id] = serde_json::Value::from("0190f0c2-7a4e-7c39-9d5e-000000000001");
-        paragraphs.rows.push(row);
-        list[at].1 = serde_json::to_vec(&rows).expect("json");
-        let mut manifest = manifest_of(&list);
-        manifest.items[0].sha256 = sha256(&list[at].1);
-        manifest.items[0].size = list[at].1.len() as u64;
-        signed_by_a_stranger(&mut list, manifest);
+        rows_changed(&mut list, |rows| {
+            let paragraphs = rows
+                .tables
+                .iter_mut()
+                .find(|t| t.table == "paragraphs")
+                .expect("table");
+            let column = paragraphs
+                .columns
+                .iter()
+                .position(|c| c == "statement_id")
+                .expect("column");
+            let id = paragraphs
+                .columns
+                .iter()
+                .position(|c| c == "id")
+                .expect("id");
+            let mut row = paragraphs.rows[0].clone();
+            row[column] = serde_json::Value::from(theirs.clone());
+            row[id] = serde_json::Value::from("0190f0c2-7a4e-7c39-9d5e-000000000001");
+            paragraphs.rows.push(row);
+        });
         let path = s.file.with_file_name("attach.amparo");
         seal_for(&tar_of(&list), &s.advocate, &path);
         open_case_file(
@@ -345,24 +337,16 @@ fn records_that_would_attach_to_another_case_are_refused() {
 fn a_custody_entry_changed_on_the_way_is_reported_by_name_when_opened() {
     let mut s = setup();
     let mut list = entries(&unseal(&s.file, &s.advocate));
-    let at = list
-        .iter()
-        .position(|(p, _)| p == "case.json")
-        .expect("rows");
-    let mut rows: amparo_core::CaseRows = serde_json::from_slice(&list[at].1).expect("rows");
-    let log = rows
-        .tables
-        .iter_mut()
-        .find(|t| t.table == "custody_log")
-        .expect("the log travels");
-    assert!(log.rows.len() >= 2, "the mother's entries: {:?}", log.rows);
-    let item = log.columns.iter().position(|c| c == "item").expect("item");
-    log.rows[0][item] = serde_json::Value::from("photo:another-photo");
-    list[at].1 = serde_json::to_vec(&rows).expect("json");
-    let mut manifest = manifest_of(&list);
-    manifest.items[0].sha256 = sha256(&list[at].1);
-    manifest.items[0].size = list[at].1.len() as u64;
-    signed_by_a_stranger(&mut list, manifest);
+    rows_changed(&mut list, |rows| {
+        let log = rows
+            .tables
+            .iter_mut()
+            .find(|t| t.table == "custody_log")
+            .expect("the log travels");
+        assert!(log.rows.len() >= 2, "the mother's entries: {:?}", log.rows);
+        let item = log.columns.iter().position(|c| c == "item").expect("item");
+        log.rows[0][item] = serde_json::Value::from("photo:another-photo");
+    });
     let path = s.file.with_file_name("custody.amparo");
     seal_for(&tar_of(&list), &s.advocate, &path);
     let opened = open_case_file(

@@ -216,3 +216,27 @@ pub fn setup() -> Setup {
         _out: out,
     }
 }
+
+/// Changes the records' bytes with `change`, lists them again in the
+/// manifest and signs it as a stranger: what a sender who wants to harm the
+/// receiver can make of the records.
+pub fn records_changed(list: &mut Entries, change: impl FnOnce(&mut Vec<u8>)) {
+    let at = list
+        .iter()
+        .position(|(p, _)| p == "case.json")
+        .expect("rows");
+    change(&mut list[at].1);
+    let mut manifest = manifest_of(list);
+    manifest.items[0].sha256 = sha256(&list[at].1);
+    manifest.items[0].size = list[at].1.len() as u64;
+    signed_by_a_stranger(list, manifest);
+}
+
+/// [`records_changed`], with the records read as rows.
+pub fn rows_changed(list: &mut Entries, change: impl FnOnce(&mut amparo_core::CaseRows)) {
+    records_changed(list, |bytes| {
+        let mut rows: amparo_core::CaseRows = serde_json::from_slice(bytes).expect("rows");
+        change(&mut rows);
+        *bytes = serde_json::to_vec(&rows).expect("json");
+    });
+}

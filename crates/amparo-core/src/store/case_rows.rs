@@ -181,6 +181,39 @@ impl CaseRows {
     }
 }
 
+impl CaseRows {
+    /// The custody log's entries among these rows (what a case file carries).
+    pub fn custody_entries(&self) -> Vec<CustodyEntry> {
+        let Some(table) = self.tables.iter().find(|t| t.table == "custody_log") else {
+            return Vec::new();
+        };
+        let at = |name: &str| table_position(&table.columns, name);
+        let text = |row: &[Value], name: &str| {
+            at(name)
+                .and_then(|i| row[i].as_str())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        table
+            .rows
+            .iter()
+            .map(|row| CustodyEntry {
+                case_id: text(row, "case_id"),
+                device_key: text(row, "device_key"),
+                seq: at("seq").and_then(|i| row[i].as_u64()).unwrap_or(0),
+                device_name: text(row, "device_name"),
+                at: text(row, "at"),
+                action: text(row, "action"),
+                item: text(row, "item"),
+                sha256: text(row, "sha256"),
+                prev: text(row, "prev"),
+                hash: text(row, "hash"),
+                signature: text(row, "signature"),
+            })
+            .collect()
+    }
+}
+
 fn table_position(columns: &[String], name: &str) -> Option<usize> {
     columns.iter().position(|c| c == name)
 }

@@ -9,6 +9,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/svelt
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { backendContext } from '../src/backend';
+import { draftOf } from '../src/lib/draft';
 import CaseList from '../src/components/CaseList.svelte';
 import CasePage from '../src/components/CasePage.svelte';
 import ContactsPage from '../src/components/ContactsPage.svelte';
@@ -122,6 +123,60 @@ describe('case files', () => {
       'Este no es un archivo de caso de Amparo completo: se cortó o se dañó en el camino.',
     );
     expect(await advocate.listCases('')).toHaveLength(0);
+    setLocale('en');
+  });
+
+  it('keeps both versions of what both changed, side by side, until one is chosen with the keyboard', async () => {
+    const user = userEvent.setup();
+    const { mother, advocate, caseId } = await twoAmparos();
+    await advocate.renameDevice('Ana');
+    const his = await advocate.myAmparoCode();
+    const hers = await mother.myAmparoCode();
+    await mother.addContact('Ana', his.code);
+    await advocate.addContact('Rosa', hers.code);
+    const ana = (await mother.listContacts())[0].contact.id;
+    const rosa = (await advocate.listContacts())[0].contact.id;
+    mother.pickedFolder = mother.host.folder('to-ana');
+    advocate.pickedCaseFile = (await mother.sendCaseFile(caseId, [ana], null, ''))!.path;
+    await advocate.pickCaseFile('');
+    await advocate.openPickedCaseFile(null);
+
+    // Both change the notes.
+    const theirs = draftOf(await advocate.getCase(caseId));
+    await advocate.updateCase(caseId, { ...theirs, notes: 'La audiencia se movió a enero.' });
+    const mine = draftOf(await mother.getCase(caseId));
+    await mother.updateCase(caseId, { ...mine, notes: 'Llamar al consulado.' });
+    advocate.pickedFolder = advocate.host.folder('to-rosa');
+    mother.pickedCaseFile = (await advocate.sendCaseFile(caseId, [rosa], null, ''))!.path;
+
+    setLocale('es');
+    render(CaseList, { props: { onopen: () => {}, onnew: () => {} }, context: backendContext(mother) });
+    await user.click(await screen.findByRole('button', { name: 'Abrir un archivo de caso…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Abrir un archivo de caso' });
+    expect(await within(dialog).findByText(/Cambiado aquí y también por quien lo envió: 1\./)).toBeTruthy();
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect((await mother.getCase(caseId)).notes).toBe('Llamar al consulado.'));
+    cleanup();
+
+    render(CasePage, {
+      props: { id: caseId, onedit: () => {}, ondeleted: () => {} },
+      context: backendContext(mother),
+    });
+    const panel = await screen.findByRole('region', { name: 'Cambios para elegir' });
+    const row = within(panel).getByRole('row', { name: /Notas/ });
+    expect(row).toHaveTextContent('Llamar al consulado.');
+    expect(row).toHaveTextContent('La audiencia se movió a enero.');
+    expect(within(panel).getByRole('columnheader', { name: 'De Ana' })).toBeTruthy();
+    within(panel).getByRole('button', { name: 'Conservar la de esta computadora' }).focus();
+    await user.keyboard('{Tab}{Enter}');
+    const name = (await mother.getCase(caseId)).person.recordName;
+    expect(await within(panel).findByText(`«${name}» tiene ahora la versión de Ana.`)).toBeTruthy();
+    expect((await mother.getCase(caseId)).notes).toBe('La audiencia se movió a enero.');
+    // The page shows the text now kept.
+    expect(await screen.findByText('La audiencia se movió a enero.', { selector: 'p.notes' })).toBeTruthy();
+    await waitFor(() =>
+      expect(within(panel).queryByRole('button', { name: 'Conservar la de esta computadora' })).toBeNull(),
+    );
     setLocale('en');
   });
 });

@@ -20,8 +20,9 @@ mod send;
 mod signature;
 mod thumbnails;
 
+pub use amparo_core::CustodyReport;
 pub use contact::{ContactCard, add_contact, chosen, contacts};
-pub use custody::{CustodyReport, check_custody, custody_report, sign_custody};
+pub use custody::{check_custody, custody_report, sign_custody};
 pub use error::{CaseFileError, Result};
 pub use identity::{
     AmparoCode, DEFAULT_DEVICE_NAME, DeviceKeys, FINGERPRINT_WORDS, Fingerprint, MyCode,

@@ -111,10 +111,10 @@ pub fn send_case(
     let keys = DeviceKeys::of(store)?;
     // The custody log says the case was sent (to whom, and the records as
     // they were), inside the case file it goes in; kept here once written.
-    let (rows, sent) = store.rows_to_send(case_id, &recipients(to))?;
+    let (case_rows, sent) = store.rows_to_send(case_id, &recipients(to))?;
     let sequence = store.next_case_file_sequence(case_id)?;
     let created_at = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-    let (manifest, rows) = manifest_for(store, blobs, &keys, &rows, sequence, &created_at)?;
+    let (manifest, rows) = manifest_for(store, blobs, &keys, &case_rows, sequence, &created_at)?;
     let partial = partial_name(out);
     let written = write_sealed(blobs, &keys, &manifest, &rows, to, &partial);
     if let Err(e) = written {
@@ -127,6 +127,12 @@ pub fn send_case(
     }
     if let Some(entry) = sent {
         store.keep_custody(&entry)?;
+    }
+    // What each contact now has tells their later changes from this
+    // copy's (whoever a passphrase reaches is not known).
+    if let SendTo::Contacts(contacts) = to {
+        let peers: Vec<&str> = contacts.iter().map(|c| c.signing_key.as_str()).collect();
+        store.remember_sent(&peers, &case_rows)?;
     }
     Ok(Sent {
         path: out.display().to_string(),

@@ -214,6 +214,81 @@ fn a_case_goes_from_the_mother_to_the_advocate_to_counsel_byte_for_byte() {
         opened.custody_problems
     );
 
+    // Chosen, the packet prints a page of it: every original with the
+    // entries about that same file, and each hand-off.
+    let mothers: Vec<String> = mother
+        .store
+        .photos(&case_id, 0, 100)
+        .expect("photos")
+        .photos
+        .into_iter()
+        .map(|p| p.sha256)
+        .collect();
+    let artists_photo = counsel
+        .store
+        .photos(&case_id, 0, 100)
+        .expect("photos")
+        .photos
+        .into_iter()
+        .find(|p| !mothers.contains(&p.sha256))
+        .expect("the photo the advocate added");
+    let mut draft = counsel.store.packet(&case_id).expect("packet");
+    draft.custody_summary = true;
+    draft.items.push(amparo_core::PacketItem {
+        kind: amparo_core::PacketItemKind::Photo,
+        id: artists_photo.id.clone(),
+    });
+    let printed = amparo_print::print_packet_as(
+        &counsel.store,
+        &counsel.blobs,
+        &case_id,
+        Some(&draft),
+        amparo_print::PacketPurpose::Draft,
+        &|_| {},
+    )
+    .expect("packet");
+    let text = support::pdf_text(&printed.files[0].pdf);
+    // The custody pages are the packet's last.
+    let page = text
+        .split_once("CUSTODY LOG OF THE ORIGINALS")
+        .expect("the custody page")
+        .1
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for line in [
+        "Sent by \"Rosa\" to \"Legal aid office\"",
+        "Opened on \"Legal aid office\", from \"Rosa\"",
+        "Sent by \"Legal aid office\" to \"Counsel\"",
+        "Opened on \"Counsel\", from \"Legal aid office\"",
+        "Log check:",
+    ] {
+        assert!(page.contains(line), "{line:?} is not on the page:\n{page}");
+    }
+    assert!(!page.contains("do not verify"), "{page}");
+    let at = page
+        .find(&artists_photo.sha256)
+        .expect("the photo's SHA-256 is listed");
+    assert!(
+        page[at..].contains("Filed on \"Legal aid office\""),
+        "its filing is listed with it:\n{page}"
+    );
+    // The fixture's own photos were filed before any log was kept: the
+    // page says so rather than leave them blank.
+    let at = page.find(&mothers[0]).expect("her photo is listed");
+    assert!(page[at..].starts_with(&format!(
+        "{} No entry in the log names this file.",
+        mothers[0]
+    )));
+    let index = text
+        .split('\x0c')
+        .find(|p| p.contains("INDEX OF EXHIBITS"))
+        .expect("index");
+    assert!(
+        index.contains("Custody Log of the Originals"),
+        "the index lists the page:\n{index}"
+    );
+
     // An entry removed or changed here is reported by name.
     counsel
         .store
@@ -318,7 +393,11 @@ fn the_advocates_additions_come_back_to_the_mother_and_nothing_of_hers_is_overwr
     let taken = preview.taken.expect("what it would bring");
     assert!(!taken.new_case);
     assert_eq!(taken.added.get("due_dates"), Some(&1));
-    assert!(taken.differ.iter().any(|d| d.table == "cases"), "{taken:?}");
+    assert_eq!(
+        taken.to_choose,
+        vec![format!("cases/{case_id}")],
+        "both changed the notes: hers stays, theirs waits beside it"
+    );
     assert!(
         mother.store.due_dates(&case_id).expect("dates").is_empty(),
         "a dry run keeps nothing"
@@ -330,6 +409,19 @@ fn the_advocates_additions_come_back_to_the_mother_and_nothing_of_hers_is_overwr
         mother.store.case(&case_id).expect("case").notes,
         "Call the consulate.",
         "her own text is never overwritten silently"
+    );
+    let changes = mother.store.arrived_changes(&case_id).expect("changes");
+    let notes = changes[0]
+        .fields
+        .iter()
+        .find(|f| f.field == "notes")
+        .expect("the notes differ");
+    assert_eq!(
+        (notes.here.as_str(), notes.theirs.as_str()),
+        (
+            "Call the consulate.",
+            "Hearing moved; bring the festival program."
+        )
     );
 }
 

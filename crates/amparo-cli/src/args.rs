@@ -246,8 +246,10 @@ pub enum CaseCommand {
         out: PathBuf,
     },
     /// Check a case file and take its case: new here, or what is new in a
-    /// case already here (nothing here is overwritten). A file sent to a
-    /// passphrase reads it from AMPARO_FILE_PASSPHRASE, or asks.
+    /// case already here. What only the sender changed is taken; what was
+    /// changed here too keeps both versions until one is chosen (`amparo
+    /// case changes`). A file sent to a passphrase reads it from
+    /// AMPARO_FILE_PASSPHRASE, or asks.
     Open {
         /// The case file.
         file: PathBuf,
@@ -267,6 +269,29 @@ pub enum CaseCommand {
         /// The case id.
         id: String,
     },
+    /// What case files brought that was also changed here: both versions,
+    /// field by field, to choose one with `amparo case choose`.
+    Changes {
+        /// The case id.
+        id: String,
+    },
+    /// Keep one version of something changed both here and in a case file.
+    Choose {
+        /// The change's id (from `amparo case changes`).
+        change: String,
+        /// Which version to keep.
+        #[arg(long, value_enum)]
+        keep: KeepArg,
+    },
+}
+
+/// Which version to keep, on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KeepArg {
+    /// The version on this computer.
+    Here,
+    /// The case file's version.
+    Theirs,
 }
 
 /// Contact commands.

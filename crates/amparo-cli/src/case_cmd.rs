@@ -22,7 +22,9 @@ pub fn run(
         CaseCommand::Send { .. }
         | CaseCommand::Open { .. }
         | CaseCommand::Verify { .. }
-        | CaseCommand::Custody { .. } => crate::case_file_cmd::case(store, blobs, command, json),
+        | CaseCommand::Custody { .. }
+        | CaseCommand::Changes { .. }
+        | CaseCommand::Choose { .. } => crate::case_file_cmd::case(store, blobs, command, json),
         other => Ok(records(store, other, json)?),
     }
 }
@@ -32,7 +34,9 @@ fn records(store: &mut Store, command: &CaseCommand, json: bool) -> Result<()> {
         CaseCommand::Send { .. }
         | CaseCommand::Open { .. }
         | CaseCommand::Verify { .. }
-        | CaseCommand::Custody { .. } => unreachable!("case files are handled by `run`"),
+        | CaseCommand::Custody { .. }
+        | CaseCommand::Changes { .. }
+        | CaseCommand::Choose { .. } => unreachable!("case files are handled by `run`"),
         CaseCommand::List { query, deleted } => {
             let cases = if *deleted {
                 store.deleted_cases()?

@@ -4,10 +4,10 @@
 use amparo_casefile::{
     CaseFileError, ContactCard, DeviceKeys, Fingerprint, Mode, MyCode, Opened, SendTo,
 };
-use amparo_core::{BlobStore, Store};
+use amparo_core::{ArrivedChange, BlobStore, Keep, Store};
 use serde::Serialize;
 
-use crate::args::{CaseCommand, ContactCommand};
+use crate::args::{CaseCommand, ContactCommand, KeepArg};
 use crate::error::CliError;
 use crate::output::emit;
 use crate::vault_cmd::{new_passphrase, passphrase};
@@ -54,6 +54,12 @@ pub fn contact(store: &mut Store, command: &ContactCommand, json: bool) -> Resul
             })?)
         }
     }
+}
+
+#[derive(Serialize)]
+struct Chosen<'a> {
+    change: &'a str,
+    keep: Keep,
 }
 
 #[derive(Serialize)]
@@ -106,6 +112,27 @@ pub fn case(
         CaseCommand::Custody { id } => {
             let report = amparo_casefile::custody_report(store, id)?;
             Ok(emit(json, &report, || custody(&report))?)
+        }
+        CaseCommand::Changes { id } => {
+            let changes = store.arrived_changes(id)?;
+            Ok(emit(json, &changes, || arrived(&changes))?)
+        }
+        CaseCommand::Choose { change, keep } => {
+            let keep = match keep {
+                KeepArg::Here => Keep::Here,
+                KeepArg::Theirs => Keep::Theirs,
+            };
+            store.settle_arrived_change(change, keep)?;
+            Ok(emit(json, &Chosen { change, keep }, || {
+                format!(
+                    "kept {} version\n",
+                    if keep == Keep::Here {
+                        "this computer's"
+                    } else {
+                        "the case file's"
+                    }
+                )
+            })?)
         }
         _ => unreachable!("only case files are sent here"),
     }
@@ -194,6 +221,17 @@ fn report(opened: &Opened, mode: Mode) -> String {
         for (table, count) in &taken.added {
             out.push_str(&format!("  {verb} {count} {}\n", table.replace('_', " ")));
         }
+        for key in &taken.updated {
+            out.push_str(&format!("  changed by the sender only, taken: {key}\n"));
+        }
+        for key in &taken.kept_here {
+            out.push_str(&format!("  changed here only, kept: {key}\n"));
+        }
+        for key in &taken.to_choose {
+            out.push_str(&format!(
+                "  changed on both sides, both kept to choose (amparo case changes): {key}\n"
+            ));
+        }
         if !taken.differ.is_empty() {
             out.push_str(&format!(
                 "{} records differ from the ones here and were kept as they are here:\n",
@@ -204,6 +242,35 @@ fn report(opened: &Opened, mode: Mode) -> String {
             }
         }
     }
+    out
+}
+
+fn arrived(changes: &[ArrivedChange]) -> String {
+    if changes.is_empty() {
+        return "nothing to choose: no case file brought a change also made here\n".into();
+    }
+    let mut out = String::new();
+    for c in changes {
+        out.push_str(&format!(
+            "{}  {} \"{}\" from {} ({})\n",
+            c.id,
+            c.kind.replace('_', " "),
+            c.title,
+            c.from.as_deref().unwrap_or("an unknown sender"),
+            c.arrived_at
+        ));
+        for f in &c.fields {
+            let field = match f.paragraph {
+                Some(n) => format!("paragraph {n} {}", f.field),
+                None => f.field.replace('_', " "),
+            };
+            out.push_str(&format!(
+                "    {field}\n      here:   {}\n      theirs: {}\n",
+                f.here, f.theirs
+            ));
+        }
+    }
+    out.push_str("choose with: amparo case choose ID --keep here|theirs\n");
     out
 }
 

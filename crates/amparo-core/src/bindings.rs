@@ -24,6 +24,8 @@ pub fn export_bindings(dir: &Path) -> Result<(), ExportError> {
     ErrorPayload::export_all(&cfg)?;
     Preferences::export_all(&cfg)?;
     crate::SwornIn::export_all(&cfg)?;
+    crate::ArrivedChange::export_all(&cfg)?;
+    crate::Keep::export_all(&cfg)?;
     BackupSummary::export_all(&cfg)?;
     crate::ReplacedData::export_all(&cfg)?;
     Photo::export_all(&cfg)?;

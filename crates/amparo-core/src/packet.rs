@@ -298,6 +298,9 @@ pub struct PacketDraft {
     pub share_gps_originals: bool,
     /// Scans of the packet's own pages signed by hand (for e-filing).
     pub signed_pages: Vec<SignedPageScan>,
+    /// Print a page summarizing the custody log of the exhibits' originals
+    /// (who filed, signed, printed and handed them on, and when).
+    pub custody_summary: bool,
 }
 
 impl PacketDraft {
@@ -336,6 +339,7 @@ impl Default for PacketDraft {
             pdf_a: false,
             share_gps_originals: false,
             signed_pages: Vec::new(),
+            custody_summary: false,
         }
     }
 }

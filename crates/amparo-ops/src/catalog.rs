@@ -9,12 +9,12 @@ use amparo_casefile::{
     AmparoCode, ContactCard, CustodyReport, DeviceKeys, Fingerprint, Mode, MyCode, Opened, Sent,
 };
 use amparo_core::{
-    Allegation, AllegationDraft, BackupSummary, Case, CaseDraft, CaseSummary, Deadline, Declarant,
-    DeclarantDraft, DueDate, DueDateDraft, Event, EventDraft, ExhibitItem, ExhibitLetter,
-    FieldError, KnownDate, PacketDraft, Paragraph, Photo, PhotoDetails, PhotoPage, Preferences,
-    PrintCheck, ReplacedData, ReportedCriterion, SearchResults, SignedVersion, SigningRecord,
-    Statement, StatementDraft, StatementSummary, SwornIn, Tattoo, TattooDraft, WordingEntry,
-    vault::MovedIn,
+    Allegation, AllegationDraft, ArrivedChange, BackupSummary, Case, CaseDraft, CaseSummary,
+    Deadline, Declarant, DeclarantDraft, DueDate, DueDateDraft, Event, EventDraft, ExhibitItem,
+    ExhibitLetter, FieldError, Keep, KnownDate, PacketDraft, Paragraph, Photo, PhotoDetails,
+    PhotoPage, Preferences, PrintCheck, ReplacedData, ReportedCriterion, SearchResults,
+    SignedVersion, SigningRecord, Statement, StatementDraft, StatementSummary, SwornIn, Tattoo,
+    TattooDraft, WordingEntry, vault::MovedIn,
 };
 use amparo_media::ImportSummary;
 use amparo_print::{CounselExport, PacketPurpose, PacketView, Preview, Purpose, ScanAdded};
@@ -225,6 +225,10 @@ operations! {
     window rename_device(name: String) -> MyCode ["invalid"] = |cx| case_files::rename_device(cx, &name);
     /// The case's custody log (who filed, wrote, signed, sent and opened what, and when), every entry checked.
     window custody_log(case_id: String) -> CustodyReport ["notFound"] = |cx| Ok::<_, Error>(amparo_casefile::custody_report(cx.store, &case_id)?);
+    /// What case files brought that was also changed here: both versions, to choose one.
+    window arrived_changes(case_id: String) -> Vec<ArrivedChange> ["notFound"] = |cx| cx.store.arrived_changes(&case_id);
+    /// Keeps one version of something changed both here and in a case file (`here` or `theirs`).
+    window settle_arrived_change(id: String, keep: Keep) -> () ["notFound", "caseFileRejected"] = |cx| cx.store.settle_arrived_change(&id, keep);
     /// The people whose Amparo code was added, with their fingerprint words.
     window list_contacts() -> Vec<ContactCard> [] = |cx| Ok::<_, Error>(amparo_casefile::contacts(cx.store)?);
     /// The fingerprint words of a code typed or pasted, to compare with its owner before adding it.

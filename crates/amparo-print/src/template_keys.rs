@@ -10,9 +10,10 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::packet::data::{
-    ChronologyRow, Cover, ExhibitBody, ExhibitData, FrozenPages, Index, LabelledImage, Meaning,
-    PacketData, PageNumbering, PhotoExhibit, RebuttalRow, StatementExhibit, Submitted, Table,
-    TableExhibit, TattooExhibit, Verify, VerifyRow,
+    ChronologyRow, Cover, CustodyLine, CustodyRow, CustodySummary, ExhibitBody, ExhibitData,
+    FrozenPages, Index, LabelledImage, Meaning, PacketData, PageNumbering, PhotoExhibit,
+    RebuttalRow, StatementExhibit, Submitted, Table, TableExhibit, TattooExhibit, Verify,
+    VerifyRow,
 };
 use crate::set_data::{
     Caption, Certificate, CertificatePart, DeclarationPart, DeclarationSet, Executed,
@@ -232,6 +233,26 @@ fn full_packet() -> PacketData {
                 sha256: "s".into(),
             }],
         },
+        custody: Some(CustodySummary {
+            title: "c",
+            paragraphs: ["a", "b"],
+            handed_title: "h",
+            handed: vec![CustodyLine {
+                when: "w".into(),
+                text: "t".into(),
+            }],
+            rows: vec![CustodyRow {
+                letter: "A".into(),
+                file: "f".into(),
+                sha256: "s".into(),
+                entries: vec![CustodyLine {
+                    when: "w".into(),
+                    text: "t".into(),
+                }],
+            }],
+            check: "c".into(),
+            problems: vec!["p".into()],
+        }),
     }
 }
 

@@ -277,7 +277,7 @@ fn main() {
         shot("contacts-es.png");
         let laptop = tempfile::tempdir().expect("another Amparo");
         let file = laptop.path().join("Case-2026-12-02.amparo");
-        {
+        let (case_id, statement_id) = {
             let keys = amparo_core::Keys::fixed_for_tests();
             let mut store = amparo_core::Store::open(laptop.path(), &keys).expect("store");
             let blobs = amparo_core::BlobStore::open(laptop.path(), &keys).expect("blobs");
@@ -293,7 +293,9 @@ fn main() {
                 &file,
             )
             .expect("send");
-        }
+            let statement = store.statements(&case.id).expect("statements")[0].id.clone();
+            (case.id, statement)
+        };
         window.press("Casos").await;
         window
             .invoke("e2e_pick_next", serde_json::json!({ "path": file }))
@@ -304,7 +306,51 @@ fn main() {
             .await;
         settle().await;
         shot("open-case-file-es.png");
-        window.press("Cancelar").await;
+        window.press("Abrirlo").await;
+        window.wait_for_text("Enviar este caso…").await;
+
+        // The same statement's first paragraph and the case's notes are
+        // changed both here and on the other laptop, which sends the case
+        // again: both versions wait side by side on the case's page.
+        edit_here(&window, &case_id, &statement_id).await;
+        let again = laptop.path().join("Case-2026-12-03.amparo");
+        {
+            let keys = amparo_core::Keys::fixed_for_tests();
+            let mut store = amparo_core::Store::open(laptop.path(), &keys).expect("store");
+            let blobs = amparo_core::BlobStore::open(laptop.path(), &keys).expect("blobs");
+            let mut statement = store.statement(&statement_id).expect("statement").draft;
+            statement.paragraphs[0].original =
+                "Mi hijo se tatuó las coronas a los doce años, en Capacho, por su papá y por mí."
+                    .into();
+            store
+                .update_statement(&statement_id, &statement)
+                .expect("statement");
+            let mut case = store.case(&case_id).expect("case").to_draft();
+            case.notes = "La audiencia se movió al 14 de enero.".into();
+            store.update_case(&case_id, &case).expect("case");
+            let ana = store.contacts().expect("contacts").remove(0);
+            amparo_casefile::send_case(
+                &mut store,
+                &blobs,
+                &case_id,
+                &amparo_casefile::SendTo::Contacts(vec![ana]),
+                &again,
+            )
+            .expect("send again");
+        }
+        window.press("Casos").await;
+        window
+            .invoke("e2e_pick_next", serde_json::json!({ "path": again }))
+            .await;
+        window.press("Abrir un archivo de caso…").await;
+        window
+            .wait_for_text("Cambiado aquí y también por quien lo envió")
+            .await;
+        window.press("Abrirlo").await;
+        window.wait_for_text("Cambios para elegir").await;
+        settle().await;
+        shot("changes-es.png");
+        window.press("Casos").await;
         language
             .select_by_value("en")
             .await
@@ -317,6 +363,32 @@ fn main() {
         shot("vault-locked-en.png");
         window.quit().await;
     });
+}
+
+/// Changes the case's notes and the statement's first paragraph in the
+/// window's own store, as its user would have.
+async fn edit_here(window: &amparo_e2e::Window, case_id: &str, statement_id: &str) {
+    let case = window.invoke("get_case", json!({ "id": case_id })).await;
+    let draft = json!({
+        "person": case["person"],
+        "custody": case["custody"],
+        "hearings": case["hearings"],
+        "attorney": case["attorney"],
+        "notes": "Llamar al consulado el lunes.",
+        "courtTimeZone": case["courtTimeZone"],
+    });
+    window
+        .invoke("update_case", json!({ "id": case_id, "draft": draft }))
+        .await;
+    let statement = window
+        .invoke("get_statement", json!({ "id": statement_id }))
+        .await;
+    let mut draft = statement["draft"].clone();
+    draft["paragraphs"][0]["original"] =
+        json!("Se tatuó las coronas cuando tenía doce años, por sus padres.");
+    window
+        .invoke("update_statement", json!({ "id": statement_id, "draft": draft }))
+        .await;
 }
 
 /// A colourful stand-in photo (stripes and a disc), different for each `i`.

@@ -85,4 +85,9 @@ shareGpsOriginals: boolean,
 /**
  * Scans of the packet's own pages signed by hand (for e-filing).
  */
-signedPages: Array<SignedPageScan>, };
+signedPages: Array<SignedPageScan>, 
+/**
+ * Print a page summarizing the custody log of the exhibits' originals
+ * (who filed, signed, printed and handed them on, and when).
+ */
+custodySummary: boolean, };

@@ -14,10 +14,26 @@ newCase: boolean,
  */
 added: { [key in string]: number }, 
 /**
- * Rows already here with the same values.
+ * Rows already here with the same values, or kept as they are here.
  */
 unchanged: number, 
 /**
- * Rows here whose values differ from the file's: kept as they are here.
+ * Things changed only in the file since its sender last had this
+ * copy's version: taken (`statement/<id>`, `<table>/<key>`).
+ */
+updated: Array<string>, 
+/**
+ * Things changed only here since: kept.
+ */
+keptHere: Array<string>, 
+/**
+ * Things changed on both sides: kept here, with the file's version
+ * beside them until someone chooses.
+ */
+toChoose: Array<string>, 
+/**
+ * Rows here that differ from the file's and never change (a signed
+ * version, a custody entry, an exhibit letter, a photo's own facts):
+ * kept as they are here.
  */
 differ: Array<RowDiffers>, };

@@ -4,11 +4,13 @@ import type { Allegation } from './Allegation';
 import type { AllegationDraft } from './AllegationDraft';
 import type { AllegationStatus } from './AllegationStatus';
 import type { Applications } from './Applications';
+import type { ArrivedChange } from './ArrivedChange';
 import type { Attorney } from './Attorney';
 import type { Caption } from './Caption';
 import type { Case } from './Case';
 import type { CaseDraft } from './CaseDraft';
 import type { CaseSummary } from './CaseSummary';
+import type { ChangedField } from './ChangedField';
 import type { Contact } from './Contact';
 import type { ContactCard } from './ContactCard';
 import type { Custody } from './Custody';
@@ -36,6 +38,7 @@ import type { Fingerprint } from './Fingerprint';
 import type { Hearing } from './Hearing';
 import type { HearingKind } from './HearingKind';
 import type { ItemLabel } from './ItemLabel';
+import type { Keep } from './Keep';
 import type { KnownDate } from './KnownDate';
 import type { LanguageHelper } from './LanguageHelper';
 import type { MovedIn } from './MovedIn';
@@ -231,6 +234,10 @@ export interface CoreOperations {
   renameDevice(name: string): Promise<MyCode>;
   /** The case's custody log (who filed, wrote, signed, sent and opened what, and when), every entry checked. */
   custodyLog(caseId: string): Promise<CustodyReport>;
+  /** What case files brought that was also changed here: both versions, to choose one. */
+  arrivedChanges(caseId: string): Promise<Array<ArrivedChange>>;
+  /** Keeps one version of something changed both here and in a case file (`here` or `theirs`). */
+  settleArrivedChange(id: string, keep: Keep): Promise<void>;
   /** The people whose Amparo code was added, with their fingerprint words. */
   listContacts(): Promise<Array<ContactCard>>;
   /** The fingerprint words of a code typed or pasted, to compare with its owner before adding it. */
@@ -315,6 +322,8 @@ export function coreOperations(call: Call): CoreOperations {
     myAmparoCode: () => call('my_amparo_code', {  }) as Promise<MyCode>,
     renameDevice: (name) => call('rename_device', { name }) as Promise<MyCode>,
     custodyLog: (caseId) => call('custody_log', { caseId }) as Promise<CustodyReport>,
+    arrivedChanges: (caseId) => call('arrived_changes', { caseId }) as Promise<Array<ArrivedChange>>,
+    settleArrivedChange: (id, keep) => call('settle_arrived_change', { id, keep }) as Promise<void>,
     listContacts: () => call('list_contacts', {  }) as Promise<Array<ContactCard>>,
     checkAmparoCode: (code) => call('check_amparo_code', { code }) as Promise<Fingerprint>,
     addContact: (name, code) => call('add_contact', { name, code }) as Promise<ContactCard>,
@@ -395,6 +404,8 @@ export const windowOperations = [
   'my_amparo_code',
   'rename_device',
   'custody_log',
+  'arrived_changes',
+  'settle_arrived_change',
   'list_contacts',
   'check_amparo_code',
   'add_contact',

@@ -240,3 +240,22 @@ pub fn rows_changed(list: &mut Entries, change: impl FnOnce(&mut amparo_core::Ca
         *bytes = serde_json::to_vec(&rows).expect("json");
     });
 }
+
+/// The text of a PDF, pages separated by form feeds, in the order drawn
+/// (pdftotext -raw), with typographic quotes made plain.
+pub fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("packet.pdf");
+    std::fs::write(&path, pdf).expect("pdf");
+    let out = std::process::Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils, `make deps`)");
+    assert!(out.status.success(), "pdftotext failed");
+    String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .replace(['\u{201c}', '\u{201d}'], "\"")
+        .replace('\u{2019}', "'")
+}

@@ -9,7 +9,7 @@
 //! readers cannot read refuses the whole set. A row already here with other
 //! values is never overwritten: it is reported, and the row here is kept.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rusqlite::types::{Value as SqlValue, ValueRef};
 use rusqlite::{Connection, params_from_iter};
@@ -18,7 +18,9 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use super::Store;
+use super::arrived_changes::{exchanged, forget_arrived, keep_arrived, remember_exchanged};
 use super::case_files::record_opened;
+use super::case_units::{self, paragraph_statements, unit_key, units};
 use super::custody::{self, CustodyAction, CustodyEntry};
 use crate::error::{Error, Result};
 
@@ -127,10 +129,31 @@ pub struct RowsTaken {
     pub new_case: bool,
     /// Rows added, by table.
     pub added: BTreeMap<String, u32>,
-    /// Rows already here with the same values.
+    /// Rows already here with the same values, or kept as they are here.
     pub unchanged: u32,
-    /// Rows here whose values differ from the file's: kept as they are here.
+    /// Things changed only in the file since its sender last had this
+    /// copy's version: taken (`statement/<id>`, `<table>/<key>`).
+    pub updated: Vec<String>,
+    /// Things changed only here since: kept.
+    pub kept_here: Vec<String>,
+    /// Things changed on both sides: kept here, with the file's version
+    /// beside them until someone chooses.
+    pub to_choose: Vec<String>,
+    /// Rows here that differ from the file's and never change (a signed
+    /// version, a custody entry, an exhibit letter, a photo's own facts):
+    /// kept as they are here.
     pub differ: Vec<RowDiffers>,
+}
+
+/// What taking a case file does with one thing of the case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Plan {
+    Add,
+    Same,
+    Take,
+    KeepHere,
+    Choose,
+    Differs,
 }
 
 /// A row kept as it is here although the case file has other values.
@@ -229,6 +252,11 @@ impl Store {
         Ok(rows)
     }
 
+    /// The key columns of every table a case has.
+    pub(crate) fn key_columns_of_case_tables(&self) -> Result<HashMap<String, Vec<String>>> {
+        all_key_columns(self.conn())
+    }
+
     /// Every stored file the case `case_id` names (photos, signed PDFs,
     /// scans), by SHA-256, sorted.
     pub fn case_files_named(&self, case_id: &str) -> Result<Vec<String>> {
@@ -240,6 +268,12 @@ impl Store {
     /// Takes `incoming` into this store as `arrival` says: all of it or
     /// nothing (see the module's notes). With `arrival.keep` false, nothing
     /// is kept either way: what taking it would do is only reported.
+    ///
+    /// Each thing of the case (a statement with its paragraphs, a photo's
+    /// description, an event ...) is new here and added; the same; changed
+    /// only in the file since the sender last had this copy's version, and
+    /// taken; changed only here, and kept; or changed on both sides, and
+    /// kept here with the file's version beside it until someone chooses.
     pub fn take_case_rows(
         &mut self,
         incoming: &CaseRows,
@@ -253,20 +287,55 @@ impl Store {
             new_case,
             ..RowsTaken::default()
         };
+        let keys = all_key_columns(&tx)?;
+        let here_rows = rows_of_case(&tx, case_id)?;
+        let here = units(&here_rows, &keys);
+        let theirs = units(incoming, &keys);
+        let mut plans: BTreeMap<&str, Plan> = BTreeMap::new();
+        for (key, unit) in &theirs {
+            let plan = match here.get(key) {
+                None => Plan::Add,
+                Some(mine) if mine.sha256 == unit.sha256 => Plan::Same,
+                Some(mine) if !unit.changeable() || !unit.same_identity(mine) => Plan::Differs,
+                Some(mine) => {
+                    let known = exchanged(&tx, arrival.sender, case_id, key)?;
+                    if known.as_deref() == Some(mine.sha256.as_str()) {
+                        Plan::Take
+                    } else if known.as_deref() == Some(unit.sha256.as_str()) {
+                        Plan::KeepHere
+                    } else {
+                        Plan::Choose
+                    }
+                }
+            };
+            plans.insert(key.as_str(), plan);
+        }
+        let paragraph_statement = paragraph_statements(incoming);
         let mut applied: Vec<(&str, &[String], &[Value])> = Vec::new();
         for table in &incoming.tables {
-            let keys = key_columns(&tx, &table.table)?;
+            let table_keys = &keys[&table.table];
             for row in &table.rows {
-                match local_row(&tx, table, &keys, row)? {
-                    None => {
+                let key = unit_key(table, row, &keys, &paragraph_statement);
+                match plans.get(key.as_str()).copied().unwrap_or(Plan::Differs) {
+                    Plan::Add if place_taken(&tx, table, row)? => {
+                        taken.differ.push(RowDiffers {
+                            table: table.table.clone(),
+                            key: key_text(table, table_keys, row),
+                        });
+                    }
+                    Plan::Add => {
                         insert(&tx, table, row)?;
                         *taken.added.entry(table.table.clone()).or_default() += 1;
                         applied.push((&table.table, &table.columns, row));
                     }
-                    Some(here) if same_values(&here, row) => taken.unchanged += 1,
-                    Some(_) => taken.differ.push(RowDiffers {
+                    Plan::Take => {
+                        replace_row(&tx, table, table_keys, row)?;
+                        applied.push((&table.table, &table.columns, row));
+                    }
+                    Plan::Same | Plan::KeepHere | Plan::Choose => taken.unchanged += 1,
+                    Plan::Differs => taken.differ.push(RowDiffers {
                         table: table.table.clone(),
-                        key: key_text(table, &keys, row),
+                        key: key_text(table, table_keys, row),
                     }),
                 }
             }
@@ -284,8 +353,33 @@ impl Store {
             )));
         }
         self.check_readable(case_id)?;
+        for (key, plan) in &plans {
+            match plan {
+                Plan::Take => taken.updated.push((*key).to_owned()),
+                Plan::KeepHere => taken.kept_here.push((*key).to_owned()),
+                Plan::Choose => taken.to_choose.push((*key).to_owned()),
+                _ => {}
+            }
+        }
         if arrival.keep {
             record_opened(&tx, arrival.sender, case_id, arrival.sequence)?;
+            for (key, plan) in &plans {
+                let unit = &theirs[*key];
+                match plan {
+                    Plan::Choose => keep_arrived(&tx, case_id, key, arrival, unit)?,
+                    Plan::Same | Plan::Take => forget_arrived(&tx, case_id, key)?,
+                    _ => {}
+                }
+                if let (Plan::Take, Some(id)) = (plan, unit.statement_id()) {
+                    self.record_statement_written(&tx, case_id, id)?;
+                }
+            }
+            remember_exchanged(
+                &tx,
+                arrival.sender,
+                case_id,
+                theirs.iter().map(|(k, u)| (k.as_str(), u.sha256.as_str())),
+            )?;
             custody::record(
                 &tx,
                 self.signer.as_deref(),
@@ -297,6 +391,34 @@ impl Store {
             tx.commit()?;
         }
         Ok(taken)
+    }
+
+    /// Makes the version of one thing that a case file brought (`rows`,
+    /// as [`units`] groups them) the version here, checked as an opened
+    /// case file is, in one transaction.
+    pub(crate) fn take_unit(&self, case_id: &str, rows: &CaseRows) -> Result<()> {
+        check_shape_of_part(self.conn(), rows)?;
+        let tx = self.conn().unchecked_transaction()?;
+        let keys = all_key_columns(&tx)?;
+        let theirs = units(rows, &keys);
+        let mut applied: Vec<(&str, &[String], &[Value])> = Vec::new();
+        for table in &rows.tables {
+            for row in &table.rows {
+                replace_row(&tx, table, &keys[&table.table], row)?;
+                applied.push((&table.table, &table.columns, row));
+            }
+        }
+        let landed = rows_of_case(&tx, case_id)?;
+        check_all_landed(&landed, &applied)?;
+        check_item_references(&landed)?;
+        self.check_readable(case_id)?;
+        for unit in theirs.values() {
+            if let Some(id) = unit.statement_id() {
+                self.record_statement_written(&tx, case_id, id)?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// Reads the case back through the readers the window uses, so that a
@@ -398,6 +520,14 @@ fn table_columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
     Ok(names)
 }
 
+/// The key columns of every table a case has.
+fn all_key_columns(conn: &Connection) -> Result<HashMap<String, Vec<String>>> {
+    TABLES
+        .iter()
+        .map(|(table, _)| Ok(((*table).to_owned(), key_columns(conn, table)?)))
+        .collect()
+}
+
 fn key_columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
     let mut stmt =
         conn.prepare("SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk")?;
@@ -416,6 +546,23 @@ fn rejected(why: impl Into<String>) -> Error {
 /// every row has a value per column, of a kind SQLite keeps; the case's own
 /// row is there, once, with the case's id.
 fn check_shape(conn: &Connection, incoming: &CaseRows) -> Result<()> {
+    check_shape_of_part(conn, incoming)?;
+    let case_row = incoming
+        .tables
+        .first()
+        .filter(|t| t.table == "cases" && t.rows.len() == 1)
+        .and_then(|t| {
+            let at = t.columns.iter().position(|c| c == "id")?;
+            t.rows[0][at].as_str()
+        });
+    if case_row != Some(incoming.case_id.as_str()) {
+        return Err(rejected("it does not hold exactly one case with its id"));
+    }
+    Ok(())
+}
+
+/// The shape checks of [`check_shape`] but for the case's own row.
+fn check_shape_of_part(conn: &Connection, incoming: &CaseRows) -> Result<()> {
     let mut order = TABLES.iter().map(|(name, _)| *name);
     for table in &incoming.tables {
         if !order.any(|name| name == table.table) {
@@ -451,17 +598,6 @@ fn check_shape(conn: &Connection, incoming: &CaseRows) -> Result<()> {
             }
         }
     }
-    let case_row = incoming
-        .tables
-        .first()
-        .filter(|t| t.table == "cases" && t.rows.len() == 1)
-        .and_then(|t| {
-            let at = t.columns.iter().position(|c| c == "id")?;
-            t.rows[0][at].as_str()
-        });
-    if case_row != Some(incoming.case_id.as_str()) {
-        return Err(rejected("it does not hold exactly one case with its id"));
-    }
     Ok(())
 }
 
@@ -489,40 +625,6 @@ fn key_text(table: &TableRows, keys: &[String], row: &[Value]) -> String {
         .join("/")
 }
 
-/// The row here with the same key, as values of the incoming columns.
-fn local_row(
-    conn: &Connection,
-    table: &TableRows,
-    keys: &[String],
-    row: &[Value],
-) -> Result<Option<Vec<Value>>> {
-    let condition = keys
-        .iter()
-        .enumerate()
-        .map(|(i, k)| format!("{k} = ?{}", i + 1))
-        .collect::<Vec<_>>()
-        .join(" AND ");
-    let sql = format!(
-        "SELECT {} FROM {} WHERE {condition}",
-        table.columns.join(", "),
-        table.table
-    );
-    let params: Vec<SqlValue> = key_values(table, keys, row)
-        .into_iter()
-        .filter_map(to_sql)
-        .collect();
-    let mut stmt = conn.prepare(&sql)?;
-    let mut found = stmt.query(params_from_iter(params))?;
-    let Some(here) = found.next()? else {
-        return Ok(None);
-    };
-    let mut values = Vec::with_capacity(table.columns.len());
-    for index in 0..table.columns.len() {
-        values.push(to_json(here.get_ref(index)?)?);
-    }
-    Ok(Some(values))
-}
-
 /// Values compared as SQLite keeps them (an integer and the same real are
 /// the same value once stored in a REAL column).
 fn same_value(a: &Value, b: &Value) -> bool {
@@ -530,10 +632,6 @@ fn same_value(a: &Value, b: &Value) -> bool {
         (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
         _ => a == b,
     }
-}
-
-fn same_values(here: &[Value], incoming: &[Value]) -> bool {
-    here.len() == incoming.len() && here.iter().zip(incoming).all(|(a, b)| same_value(a, b))
 }
 
 fn insert(conn: &Connection, table: &TableRows, row: &[Value]) -> Result<()> {
@@ -554,6 +652,80 @@ fn insert(conn: &Connection, table: &TableRows, row: &[Value]) -> Result<()> {
         ))
     })?;
     Ok(())
+}
+
+/// Makes `row` the version here of what it holds. A statement's
+/// paragraphs go with it: its row replaces the one here and drops the
+/// paragraphs here, and the file's paragraphs that follow are added.
+fn replace_row(conn: &Connection, table: &TableRows, keys: &[String], row: &[Value]) -> Result<()> {
+    match table.table.as_str() {
+        "paragraphs" | "paragraph_exhibits" => insert(conn, table, row),
+        "statements" => {
+            update(conn, table, keys, row)?;
+            let id = case_units::text_at(table, row, "id").unwrap_or_default();
+            conn.execute("DELETE FROM paragraphs WHERE statement_id = ?1", [id])?;
+            Ok(())
+        }
+        _ => update(conn, table, keys, row),
+    }
+}
+
+fn update(conn: &Connection, table: &TableRows, keys: &[String], row: &[Value]) -> Result<()> {
+    let mut params: Vec<SqlValue> = Vec::with_capacity(row.len());
+    let mut sets = Vec::new();
+    for (column, value) in table.columns.iter().zip(row) {
+        if !keys.contains(column) {
+            params.push(to_sql(value).unwrap_or(SqlValue::Null));
+            sets.push(format!("{column} = ?{}", params.len()));
+        }
+    }
+    let mut wheres = Vec::new();
+    for value in key_values(table, keys, row) {
+        params.push(to_sql(value).unwrap_or(SqlValue::Null));
+        wheres.push(format!("{} = ?{}", keys[wheres.len()], params.len()));
+    }
+    if sets.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "UPDATE {} SET {} WHERE {}",
+        table.table,
+        sets.join(", "),
+        wheres.join(" AND ")
+    );
+    let changed = conn.execute(&sql, params_from_iter(params)).map_err(|e| {
+        rejected(format!(
+            "a row of its table \"{}\" cannot be kept ({e})",
+            table.table
+        ))
+    })?;
+    if changed == 0 {
+        return Err(Error::NotFound(key_text(table, keys, row)));
+    }
+    Ok(())
+}
+
+/// Whether `row` would take a place only one row of the case may have,
+/// held here by another: an exhibit letter (the exhibit here keeps it,
+/// signed pages may cite it), or the event made from a date the case knew.
+fn place_taken(conn: &Connection, table: &TableRows, row: &[Value]) -> Result<bool> {
+    let sql = match table.table.as_str() {
+        "exhibit_letters" => "SELECT 1 FROM exhibit_letters WHERE case_id = ?1 AND letter = ?2",
+        "events" => "SELECT 1 FROM events WHERE case_id = ?1 AND origin = ?2 AND origin <> ''",
+        _ => return Ok(false),
+    };
+    let column = if table.table == "events" {
+        "origin"
+    } else {
+        "letter"
+    };
+    let (Some(case_id), Some(value)) = (
+        case_units::text_at(table, row, "case_id"),
+        case_units::text_at(table, row, column),
+    ) else {
+        return Ok(false);
+    };
+    Ok(conn.prepare(sql)?.exists([case_id, value])?)
 }
 
 /// Every row added must now be one of the case's own: a row that attached

@@ -9,6 +9,8 @@
 //! installs a [`CustodySigner`] on the store once the vault is open. A
 //! store without one (tests, benchmarks) keeps no log.
 
+use std::collections::BTreeMap;
+
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -29,6 +31,58 @@ pub trait CustodySigner: Send + Sync {
     fn device_name(&self) -> String;
     /// A signature of `message` carrying `comment`, as text.
     fn sign(&self, message: &[u8], comment: &str) -> String;
+    /// Whether `entry` is signed by the device it names (any device's).
+    fn verifies(&self, entry: &CustodyEntry) -> bool;
+}
+
+/// A case's custody log, checked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CustodyReport {
+    /// Every entry, oldest first.
+    pub entries: Vec<CustodyEntry>,
+    /// What does not verify, one sentence each; empty when all of it does.
+    pub problems: Vec<String>,
+}
+
+/// Checks `entries` (one case's log, any order): each device's chain of
+/// hashes, and each entry's signature as `verifies` finds it.
+pub fn check_custody_with(
+    mut entries: Vec<CustodyEntry>,
+    verifies: &dyn Fn(&CustodyEntry) -> bool,
+) -> CustodyReport {
+    let mut chains: BTreeMap<&str, Vec<&CustodyEntry>> = BTreeMap::new();
+    for entry in &entries {
+        chains.entry(&entry.device_key).or_default().push(entry);
+    }
+    let mut problems = Vec::new();
+    for chain in chains.values_mut() {
+        chain.sort_by_key(|e| e.seq);
+        let mut prev = CHAIN_START.to_owned();
+        let mut expected_seq = 1;
+        for entry in chain.iter() {
+            let who = format!("entry {} of \"{}\"", entry.seq, entry.device_name);
+            if entry.seq != expected_seq {
+                let missing = if entry.seq == expected_seq + 1 {
+                    format!("entry {expected_seq}")
+                } else {
+                    format!("entries {expected_seq} to {}", entry.seq.saturating_sub(1))
+                };
+                problems.push(format!("{missing} of \"{}\" is missing", entry.device_name));
+            } else if entry.prev != prev {
+                problems.push(format!("{who} does not follow the entry before it"));
+            }
+            if entry.hash != entry.expected_hash() {
+                problems.push(format!("{who} was changed after it was written"));
+            } else if !verifies(entry) {
+                problems.push(format!("{who} is not signed by its device"));
+            }
+            prev = entry.hash.clone();
+            expected_seq = entry.seq + 1;
+        }
+    }
+    entries.sort_by(|a, b| (&a.at, &a.device_key, a.seq).cmp(&(&b.at, &b.device_key, b.seq)));
+    CustodyReport { entries, problems }
 }
 
 /// What was done.
@@ -129,6 +183,16 @@ pub fn content_hash(bytes: &[u8]) -> String {
 }
 
 impl Store {
+    /// The custody log of the case `case_id`, checked; without a custody
+    /// signer installed no signature can be checked, and each is reported.
+    pub fn custody_report(&self, case_id: &str) -> Result<CustodyReport> {
+        self.case(case_id)?;
+        let signer = self.signer.as_deref();
+        Ok(check_custody_with(self.custody_log(case_id)?, &|entry| {
+            signer.is_some_and(|s| s.verifies(entry))
+        }))
+    }
+
     /// Signs this store's custody entries as `signer` from now on.
     pub fn set_custody_signer(&mut self, signer: Box<dyn CustodySigner>) {
         self.signer = Some(signer);

@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0008_filer_and_place_reason.sql"),
     include_str!("../../migrations/0009_case_files.sql"),
     include_str!("../../migrations/0010_custody_log.sql"),
+    include_str!("../../migrations/0011_case_file_changes.sql"),
 ];
 
 /// The schema version this build writes and reads.

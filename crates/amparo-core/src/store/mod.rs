@@ -9,9 +9,11 @@
 //! a clear error before anything is written to it.
 
 mod allegations;
+mod arrived_changes;
 mod attest;
 mod case_files;
 mod case_rows;
+mod case_units;
 mod cases;
 mod custody;
 mod declarants;
@@ -40,10 +42,14 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use crate::error::{Error, Result};
 use crate::vault::Keys;
 
+pub use arrived_changes::{ArrivedChange, ChangedField, Keep};
 pub use attest::SwornIn;
 pub use case_files::{CONTACT_NAME_MAX, Contact, StoredIdentity, check_contact_name};
 pub use case_rows::{Arrival, CaseRows, RowDiffers, RowsTaken, TableRows};
-pub use custody::{CHAIN_START, CustodyAction, CustodyEntry, CustodySigner, content_hash};
+pub use custody::{
+    CHAIN_START, CustodyAction, CustodyEntry, CustodyReport, CustodySigner, check_custody_with,
+    content_hash,
+};
 pub use migrate::SCHEMA_VERSION;
 pub use settings::{LOCK_AFTER_CHOICES, LOCK_AFTER_DEFAULT, Preferences};
 pub use statements::check_signing;

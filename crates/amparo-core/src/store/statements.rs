@@ -40,6 +40,18 @@ fn written(
 }
 
 impl Store {
+    /// Logs the statement's current text as written (a case file's
+    /// version of it was taken).
+    pub(crate) fn record_statement_written(
+        &self,
+        tx: &rusqlite::Connection,
+        case_id: &str,
+        id: &str,
+    ) -> Result<()> {
+        let statement = self.statement(id)?;
+        written(tx, self.signer.as_deref(), case_id, id, &statement.draft)
+    }
+
     /// Validates `draft` and files it as a new statement of the case.
     pub fn create_statement(&mut self, case_id: &str, draft: &StatementDraft) -> Result<Statement> {
         let clean = check(draft)?;

@@ -28,6 +28,43 @@ pub(crate) struct PacketData {
     pub service_scan: Option<String>,
     pub submitted: Submitted,
     pub verify: Verify,
+    /// The custody log's summary, when chosen.
+    pub custody: Option<CustodySummary>,
+}
+
+/// What the custody log says of the exhibits' originals: each device's
+/// entries for each file (by SHA-256), the case's hand-offs, and whether
+/// the log verifies.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) struct CustodySummary {
+    pub title: &'static str,
+    pub paragraphs: [&'static str; 2],
+    pub handed_title: &'static str,
+    pub handed: Vec<CustodyLine>,
+    pub rows: Vec<CustodyRow>,
+    pub check: String,
+    pub problems: Vec<String>,
+}
+
+/// One entry of the log as the page prints it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) struct CustodyLine {
+    /// When (UTC), as the log has it to the minute.
+    pub when: String,
+    /// What, and on which device.
+    pub text: String,
+}
+
+/// One original and its entries.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) struct CustodyRow {
+    pub letter: String,
+    pub file: String,
+    pub sha256: String,
+    pub entries: Vec<CustodyLine>,
 }
 
 /// The filer's signature block: "Respectfully submitted," a line to sign

@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 
 use amparo_core::{
-    Allegation, BlobStore, Case, Declarant, Event, LetterConflict, PacketDraft, PacketItem,
-    PacketItemKind, Photo, PinnedLetter, SignedVersion, Statement, Store, Tattoo, TattooPhotoRole,
-    packet_letters,
+    Allegation, BlobStore, Case, CustodyReport, Declarant, Event, LetterConflict, PacketDraft,
+    PacketItem, PacketItemKind, Photo, PinnedLetter, SignedVersion, Statement, Store, Tattoo,
+    TattooPhotoRole, packet_letters,
 };
 use rayon::prelude::*;
 
@@ -119,6 +119,8 @@ pub(crate) struct Gathered {
     pub conflicts: Vec<LetterConflict>,
     pub wording: HashMap<String, String>,
     pub declarants: Vec<Declarant>,
+    /// The case's custody log, checked, when its summary is printed.
+    pub custody: Option<CustodyReport>,
 }
 
 /// Reads the case's packet as saved.
@@ -190,6 +192,11 @@ pub(crate) fn gather(
             body,
         });
     }
+    let custody = if draft.custody_summary {
+        Some(store.custody_report(case_id)?)
+    } else {
+        None
+    };
     Ok(Gathered {
         case,
         draft,
@@ -198,6 +205,7 @@ pub(crate) fn gather(
         conflicts,
         wording: store.wording_map()?,
         declarants: store.declarants(case_id)?,
+        custody,
     })
 }
 

@@ -4,6 +4,7 @@
 
 mod checks;
 mod counsel;
+mod custody_page;
 pub(crate) mod data;
 mod describe;
 mod filer;

@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use crate::declaration::{Purpose, StatementPrint, language_name, long_date};
 use crate::error::PrintError;
+use crate::packet::custody_page::custody_summary;
 use crate::packet::data::{
     Cover, ExhibitBody, ExhibitData, Index, LabelledImage, Meaning, PacketData, PageNumbering,
     PhotoExhibit, StatementExhibit, Submitted, TableExhibit, TattooExhibit, Verify, VerifyRow,
@@ -627,6 +628,14 @@ impl ModelInput<'_> {
                 ..submitted(&g.case, &g.draft, &|k| self.word(k))
             },
             verify: self.verify(&files),
+            custody: None,
+        };
+        let data = PacketData {
+            custody: g
+                .custody
+                .as_ref()
+                .map(|report| custody_summary(report, &data.verify.rows)),
+            ..data
         };
         (data, images)
     }

@@ -86,7 +86,8 @@ fn work(queue: &Mutex<Receiver<Job>>, blobs: &BlobStore) -> Result<()> {
         if !picture {
             continue;
         }
-        let made = amparo_media::process(&sha256, &bytes)
+        // Checked against the signed list already: not hashed again.
+        let made = amparo_media::derivatives(&bytes)
             .map_err(|e| CaseFileError::Photo(sha256.clone(), e))?;
         drop(bytes);
         blobs.put_derivative(&sha256, DerivativeKind::Thumb, &made.thumb)?;

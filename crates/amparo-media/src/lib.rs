@@ -29,7 +29,9 @@ pub use import::{ImportOutcome, ImportProgress, ImportResult, ImportSummary, imp
 pub use keep::keep_image;
 pub use page_copy::{PAGE_LONG_SIDE, page_copy};
 pub use position::carries_position;
-pub use process::{MAX_PIXELS, PRINT_LONG_SIDE, Processed, THUMB_LONG_SIDE, process};
+pub use process::{
+    Derivatives, MAX_PIXELS, PRINT_LONG_SIDE, Processed, THUMB_LONG_SIDE, derivatives, process,
+};
 pub use sniff::sniff;
 
 /// Writes the TypeScript types of this crate that cross to the UI.

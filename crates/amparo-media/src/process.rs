@@ -38,6 +38,46 @@ pub fn process(file_name: &str, bytes: &[u8]) -> Result<Processed, MediaError> {
     let sha256 = format!("{:x}", Sha256::digest(bytes));
     let format = sniff(bytes).ok_or(MediaError::NotAnImage)?;
     let exif = read_exif(bytes);
+    let made = derive(bytes, format, exif.orientation)?;
+    Ok(Processed {
+        photo: NewPhoto {
+            sha256,
+            file_name: file_name.to_owned(),
+            format,
+            width: made.width,
+            height: made.height,
+            byte_size: bytes.len() as u64,
+            exif,
+        },
+        thumb: made.thumb,
+        print: made.print,
+    })
+}
+
+/// The thumbnail and print copy of an original whose SHA-256 was already
+/// checked (a case file's, against its signed list): not hashed again.
+pub fn derivatives(bytes: &[u8]) -> Result<Derivatives, MediaError> {
+    let format = sniff(bytes).ok_or(MediaError::NotAnImage)?;
+    derive(bytes, format, read_exif(bytes).orientation)
+}
+
+/// An original's two derivatives, and its upright size.
+pub struct Derivatives {
+    /// The thumbnail, a JPEG.
+    pub thumb: Vec<u8>,
+    /// The print copy, a JPEG.
+    pub print: Vec<u8>,
+    /// Upright width of the original.
+    pub width: u32,
+    /// Upright height of the original.
+    pub height: u32,
+}
+
+fn derive(
+    bytes: &[u8],
+    format: PhotoFormat,
+    exif_orientation: u8,
+) -> Result<Derivatives, MediaError> {
     let decoded = decode(bytes, format, PRINT_LONG_SIDE)?;
     let mut print = DynamicImage::ImageRgb8(fit(&decoded.rgb, PRINT_LONG_SIDE)?);
     // libheif applies a HEIF's rotation while decoding; rotating again by
@@ -45,7 +85,7 @@ pub fn process(file_name: &str, bytes: &[u8]) -> Result<Processed, MediaError> {
     let orientation = if format == PhotoFormat::Heif {
         1
     } else {
-        exif.orientation
+        exif_orientation
     };
     let turned = Orientation::from_exif(orientation).unwrap_or(Orientation::NoTransforms);
     print.apply_orientation(turned);
@@ -57,17 +97,10 @@ pub fn process(file_name: &str, bytes: &[u8]) -> Result<Processed, MediaError> {
     } else {
         (decoded.full_width, decoded.full_height)
     };
-    Ok(Processed {
-        photo: NewPhoto {
-            sha256,
-            file_name: file_name.to_owned(),
-            format,
-            width,
-            height,
-            byte_size: bytes.len() as u64,
-            exif,
-        },
+    Ok(Derivatives {
         thumb: jpeg(&thumb, 80)?,
         print: jpeg(&print, 88)?,
+        width,
+        height,
     })
 }

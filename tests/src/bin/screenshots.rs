@@ -293,7 +293,9 @@ fn main() {
                 &file,
             )
             .expect("send");
-            let statement = store.statements(&case.id).expect("statements")[0].id.clone();
+            let statement = store.statements(&case.id).expect("statements")[0]
+                .id
+                .clone();
             (case.id, statement)
         };
         window.press("Casos").await;
@@ -383,11 +385,27 @@ async fn edit_here(window: &amparo_e2e::Window, case_id: &str, statement_id: &st
     let statement = window
         .invoke("get_statement", json!({ "id": statement_id }))
         .await;
-    let mut draft = statement["draft"].clone();
+    // A statement is its draft's fields and a few of its own.
+    let mut draft = statement.clone();
+    if let Some(fields) = draft.as_object_mut() {
+        for own in [
+            "id",
+            "caseId",
+            "createdAt",
+            "updatedAt",
+            "isDraft",
+            "signed",
+        ] {
+            fields.remove(own);
+        }
+    }
     draft["paragraphs"][0]["original"] =
         json!("Se tatuó las coronas cuando tenía doce años, por sus padres.");
     window
-        .invoke("update_statement", json!({ "id": statement_id, "draft": draft }))
+        .invoke(
+            "update_statement",
+            json!({ "id": statement_id, "draft": draft }),
+        )
         .await;
 }
 

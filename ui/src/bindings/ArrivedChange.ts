@@ -20,6 +20,10 @@ kind: string,
  */
 title: string, 
 /**
+ * A statement's title in its declarant's language ("" for others).
+ */
+titleOriginal: string, 
+/**
  * The contact the case file came from, by the name given them; none
  * for an unknown sender.
  */

@@ -27,6 +27,8 @@ pub struct ArrivedChange {
     /// What it is called here (a statement's title, a person's name, an
     /// event's description).
     pub title: String,
+    /// A statement's title in its declarant's language ("" for others).
+    pub title_original: String,
     /// The contact the case file came from, by the name given them; none
     /// for an unknown sender.
     pub from: Option<String>,
@@ -191,6 +193,13 @@ impl Store {
                 id,
                 kind: mine.table.to_owned(),
                 title: title(mine),
+                title_original: mine
+                    .rows
+                    .first()
+                    .filter(|(t, _)| t.table == "statements")
+                    .and_then(|(t, r)| super::case_units::text_at(t, r, "title_original"))
+                    .unwrap_or_default()
+                    .to_owned(),
                 from,
                 arrived_at: stored.arrived_at,
                 fields: changed_fields(mine, other),

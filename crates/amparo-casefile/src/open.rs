@@ -13,7 +13,7 @@ use std::io::{self, BufReader, Read};
 use std::path::Path;
 
 use age::secrecy::SecretString;
-use amparo_core::{Arrival, BlobStore, CaseRows, RowsTaken, Store};
+use amparo_core::{Arrival, BlobStore, CaseRows, CustodyProblem, RowsTaken, Store};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
@@ -86,7 +86,7 @@ pub struct Opened {
     pub taken: Option<RowsTaken>,
     /// What in the custody log it carries does not verify (an entry
     /// missing, changed, or not signed by its device); empty when all does.
-    pub custody_problems: Vec<String>,
+    pub custody_problems: Vec<CustodyProblem>,
 }
 
 /// Opens the case file at `path` as `mode` says. `passphrase` opens a file

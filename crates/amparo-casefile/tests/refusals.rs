@@ -359,7 +359,14 @@ fn a_custody_entry_changed_on_the_way_is_reported_by_name_when_opened() {
     .expect("the log is reported, not refused");
     assert_eq!(
         opened.custody_problems,
-        vec!["entry 1 of \"Amparo\" was changed after it was written".to_owned()]
+        vec![amparo_core::CustodyProblem::Changed {
+            device: "Amparo".into(),
+            seq: 1
+        }]
+    );
+    assert_eq!(
+        opened.custody_problems[0].to_string(),
+        "entry 1 of \"Amparo\" was changed after it was written"
     );
     assert_eq!(
         opened.sender.contact, None,

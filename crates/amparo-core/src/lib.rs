@@ -102,7 +102,7 @@ pub use statement::{
 pub use statement_checks::{PrintCheck, PrintCheckCode, check_for_print, ready_for_final};
 pub use store::{
     Arrival, ArrivedChange, CHAIN_START, CONTACT_NAME_MAX, CaseRows, ChangedField, Contact,
-    CustodyAction, CustodyEntry, CustodyReport, CustodySigner, DATABASE_FILE, Keep,
+    CustodyAction, CustodyEntry, CustodyProblem, CustodyReport, CustodySigner, DATABASE_FILE, Keep,
     LOCK_AFTER_CHOICES, LOCK_AFTER_DEFAULT, Preferences, RowDiffers, RowsTaken, SCHEMA_VERSION,
     Store, StoredIdentity, SwornIn, TableRows, check_contact_name, check_custody_with,
     check_signing, content_hash, raw_connection_for_tests,

@@ -15,6 +15,7 @@ import type { Contact } from './Contact';
 import type { ContactCard } from './ContactCard';
 import type { Custody } from './Custody';
 import type { CustodyEntry } from './CustodyEntry';
+import type { CustodyProblem } from './CustodyProblem';
 import type { CustodyReport } from './CustodyReport';
 import type { CustodyStatus } from './CustodyStatus';
 import type { DateBasis } from './DateBasis';

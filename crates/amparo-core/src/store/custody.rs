@@ -41,8 +41,75 @@ pub trait CustodySigner: Send + Sync {
 pub struct CustodyReport {
     /// Every entry, oldest first.
     pub entries: Vec<CustodyEntry>,
-    /// What does not verify, one sentence each; empty when all of it does.
-    pub problems: Vec<String>,
+    /// What does not verify; empty when all of it does.
+    pub problems: Vec<CustodyProblem>,
+}
+
+/// One thing in a custody log that does not verify, naming the entry by
+/// its device's name and number. Shown as an English sentence (`Display`)
+/// on printed pages and the command line; the window words it itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum CustodyProblem {
+    /// Entries `from` to `to` of the device are not in the log.
+    Missing {
+        /// The device's name.
+        device: String,
+        /// The first missing entry's number.
+        #[ts(type = "number")]
+        from: u64,
+        /// The last missing entry's number.
+        #[ts(type = "number")]
+        to: u64,
+    },
+    /// The entry does not follow the device's entry before it.
+    NotLinked {
+        /// The device's name.
+        device: String,
+        /// The entry's number.
+        #[ts(type = "number")]
+        seq: u64,
+    },
+    /// The entry was changed after it was written.
+    Changed {
+        /// The device's name.
+        device: String,
+        /// The entry's number.
+        #[ts(type = "number")]
+        seq: u64,
+    },
+    /// The entry is not signed by the device it names.
+    Unsigned {
+        /// The device's name.
+        device: String,
+        /// The entry's number.
+        #[ts(type = "number")]
+        seq: u64,
+    },
+}
+
+impl std::fmt::Display for CustodyProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Missing { device, from, to } if from == to => {
+                write!(f, "entry {from} of \"{device}\" is missing")
+            }
+            Self::Missing { device, from, to } => {
+                write!(f, "entries {from} to {to} of \"{device}\" are missing")
+            }
+            Self::NotLinked { device, seq } => write!(
+                f,
+                "entry {seq} of \"{device}\" does not follow the entry before it"
+            ),
+            Self::Changed { device, seq } => write!(
+                f,
+                "entry {seq} of \"{device}\" was changed after it was written"
+            ),
+            Self::Unsigned { device, seq } => {
+                write!(f, "entry {seq} of \"{device}\" is not signed by its device")
+            }
+        }
+    }
 }
 
 /// Checks `entries` (one case's log, any order): each device's chain of
@@ -61,21 +128,24 @@ pub fn check_custody_with(
         let mut prev = CHAIN_START.to_owned();
         let mut expected_seq = 1;
         for entry in chain.iter() {
-            let who = format!("entry {} of \"{}\"", entry.seq, entry.device_name);
-            if entry.seq != expected_seq {
-                let missing = if entry.seq == expected_seq + 1 {
-                    format!("entry {expected_seq}")
-                } else {
-                    format!("entries {expected_seq} to {}", entry.seq.saturating_sub(1))
-                };
-                problems.push(format!("{missing} of \"{}\" is missing", entry.device_name));
+            let device = entry.device_name.clone();
+            let seq = entry.seq;
+            if seq != expected_seq {
+                problems.push(CustodyProblem::Missing {
+                    device: device.clone(),
+                    from: expected_seq,
+                    to: seq.saturating_sub(1),
+                });
             } else if entry.prev != prev {
-                problems.push(format!("{who} does not follow the entry before it"));
+                problems.push(CustodyProblem::NotLinked {
+                    device: device.clone(),
+                    seq,
+                });
             }
             if entry.hash != entry.expected_hash() {
-                problems.push(format!("{who} was changed after it was written"));
+                problems.push(CustodyProblem::Changed { device, seq });
             } else if !verifies(entry) {
-                problems.push(format!("{who} is not signed by its device"));
+                problems.push(CustodyProblem::Unsigned { device, seq });
             }
             prev = entry.hash.clone();
             expected_seq = entry.seq + 1;

@@ -47,8 +47,8 @@ pub use attest::SwornIn;
 pub use case_files::{CONTACT_NAME_MAX, Contact, StoredIdentity, check_contact_name};
 pub use case_rows::{Arrival, CaseRows, RowDiffers, RowsTaken, TableRows};
 pub use custody::{
-    CHAIN_START, CustodyAction, CustodyEntry, CustodyReport, CustodySigner, check_custody_with,
-    content_hash,
+    CHAIN_START, CustodyAction, CustodyEntry, CustodyProblem, CustodyReport, CustodySigner,
+    check_custody_with, content_hash,
 };
 pub use migrate::SCHEMA_VERSION;
 pub use settings::{LOCK_AFTER_CHOICES, LOCK_AFTER_DEFAULT, Preferences};

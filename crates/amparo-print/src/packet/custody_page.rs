@@ -63,7 +63,7 @@ pub(crate) fn custody_summary(report: &CustodyReport, originals: &[VerifyRow]) -
         handed,
         rows,
         check,
-        problems: report.problems.clone(),
+        problems: report.problems.iter().map(ToString::to_string).collect(),
     }
 }
 

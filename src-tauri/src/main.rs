@@ -20,6 +20,8 @@ mod folder_dialog;
 mod main_window;
 mod media_scheme;
 mod print_commands;
+#[cfg(target_os = "linux")]
+mod screen_lock;
 mod viewer;
 
 use std::path::PathBuf;
@@ -67,7 +69,11 @@ fn main() {
         .manage(OpenedPdfs::default())
         .manage(case_file_commands::PickedCaseFile::default())
         .register_asynchronous_uri_scheme_protocol(media_scheme::SCHEME, media_scheme::handle)
-        .setup(|app| main_window::open(app.handle()))
+        .setup(|app| {
+            #[cfg(target_os = "linux")]
+            screen_lock::watch(app.handle());
+            main_window::open(app.handle())
+        })
         .on_window_event(|window, event| {
             // Dropped files stay here; the UI is only told that some came.
             if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event {

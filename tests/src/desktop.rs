@@ -121,6 +121,31 @@ impl Desktop {
         self.data.path()
     }
 
+    /// The address of the private session bus the app runs on (each start
+    /// has its own `dbus-run-session`), read from the app's environment.
+    pub fn session_bus(&self) -> String {
+        let data = self.data.path().as_os_str().as_encoded_bytes().to_vec();
+        let wanted = [b"AMPARO_DATA_DIR=".as_slice(), &data].concat();
+        let app = std::fs::canonicalize(&self.app).unwrap_or_else(|_| self.app.clone());
+        for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
+            let Ok(environ) = std::fs::read(entry.path().join("environ")) else {
+                continue;
+            };
+            let vars: Vec<&[u8]> = environ.split(|b| *b == 0).collect();
+            let exe = std::fs::read_link(entry.path().join("exe")).unwrap_or_default();
+            if exe != app || !vars.contains(&wanted.as_slice()) {
+                continue;
+            }
+            if let Some(address) = vars
+                .iter()
+                .find_map(|v| v.strip_prefix(b"DBUS_SESSION_BUS_ADDRESS="))
+            {
+                return String::from_utf8_lossy(address).into_owned();
+            }
+        }
+        panic!("the app's session bus was not found")
+    }
+
     /// The X display, for screenshots of the whole screen.
     pub fn display(&self) -> &str {
         &self.display

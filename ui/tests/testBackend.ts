@@ -50,6 +50,8 @@ export type TestBackend = Backend & {
   pickedFolder: string | null;
   /** What the case-file picker returns next; null: the user cancels it. */
   pickedCaseFile: string | null;
+  /** The screen locks, as the shell reports it (after locking the core). */
+  lockScreen: () => void;
   /** PDFs the window had the shell open, and the files written for them. */
   openedStatements: { id: string; purpose: Purpose }[];
   openedPackets: PacketPurpose[];
@@ -110,6 +112,7 @@ export function startBackend(options: HostOptions = {}): TestBackend {
     pickedScans: [],
     pickedFolder: null,
     pickedCaseFile: null,
+    lockScreen: () => {},
     openedStatements: [],
     openedPackets: [],
     savedStatements: [],
@@ -151,6 +154,13 @@ export function startBackend(options: HostOptions = {}): TestBackend {
       return importPaths(caseId, dropped, onProgress);
     },
     async cancelImport() {},
+    async onScreenLocked(handler) {
+      // As the shell does: the core locks first, then the window is told.
+      backend.lockScreen = () => void call('lock', {}).then(handler);
+      return () => {
+        backend.lockScreen = () => {};
+      };
+    },
     async onFilesDropped(handler) {
       dropHandler = handler;
       return () => {

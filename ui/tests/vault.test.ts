@@ -100,6 +100,15 @@ describe('the lock', () => {
     expect(screen.getByRole('heading', { name: 'Amparo is locked' })).toBeTruthy();
   });
 
+  it('locks when the screen locks, leaving no case on screen', async () => {
+    const backend = await withCase();
+    backend.lockScreen();
+    expect(await screen.findByRole('heading', { name: 'Amparo is locked' })).toBeTruthy();
+    expect(screen.queryByText(/Luis Gómez/)).toBeNull();
+    await expect(backend.listCases('')).rejects.toMatchObject({ code: 'locked' });
+    expect(backend.hidden).toBe(false);
+  });
+
   it('keeps the idle time chosen in the top bar', async () => {
     const user = userEvent.setup();
     const backend = await withCase();

@@ -53,6 +53,8 @@ export interface ShellOperations {
   cancelImport(): Promise<void>;
   /** Calls `handler` when files are dropped on the window. */
   onFilesDropped(handler: (count: number) => void): Promise<() => void>;
+  /** Calls `handler` when the screen locked (the core has locked already). */
+  onScreenLocked(handler: () => void): Promise<() => void>;
   /** Renders the saved statement; its pages are served as images. */
   previewStatement(id: string, purpose: Purpose): Promise<Preview>;
   /** Asks where to save the PDF; the path, or null when cancelled. */

@@ -38,6 +38,7 @@ export const tauriBackend: Backend = {
     call('import_dropped_photos', { caseId, progress: channel(onProgress) }),
   cancelImport: () => call('cancel_import'),
   onFilesDropped: (handler) => listen<number>('files-dropped', (event) => handler(event.payload)),
+  onScreenLocked: (handler) => listen('screen-locked', () => handler()),
   previewStatement: (id, purpose) => call('preview_statement', { id, purpose }),
   saveStatementPdf: (id, purpose, title) => call('save_statement_pdf', { id, purpose, title }),
   openStatementPdf: (id, purpose) => call('open_statement_pdf', { id, purpose }),

@@ -161,8 +161,8 @@ screenshots: deps app-e2e
 # Photo import speed against vipsthumbnail (never part of make test), then
 # peak memory while importing 1,000 photos.
 BENCH_PHOTOS ?= /var/tmp/amparo-bench-photos
-# cargo-fuzz needs a nightly toolchain, which these machines cannot fetch:
-# the mutation rounds run as a seeded test instead, short in `make test`.
+# Seeded mutation rounds (short in `make test`). cargo-fuzz runs on the
+# stable toolchain without a sanitizer (`-s none`); no target is written yet.
 fuzz-case-files:
 	AMPARO_FUZZ_ROUNDS=20000 cargo test -p amparo-casefile --test mutations -- --nocapture
 

@@ -50,6 +50,15 @@ fn paragraph(at: &Amparo, statement_id: &str) -> String {
         .clone()
 }
 
+/// Nothing waits to be chosen at `at`, and its custody log verifies
+/// (a version taken is logged as written, by this device).
+fn nothing_to_choose_and_the_log_verifies(at: &Amparo, case_id: &str) {
+    let waiting = at.store.arrived_changes(case_id).expect("changes");
+    assert!(waiting.is_empty(), "{waiting:?}");
+    let log = amparo_casefile::custody_report(&at.store, case_id).expect("custody");
+    assert!(log.problems.is_empty(), "{:?}", log.problems);
+}
+
 struct Pair {
     mother: Amparo,
     advocate: Amparo,
@@ -135,15 +144,24 @@ fn a_statement_changed_only_at_the_advocates_is_taken_when_it_comes_back() {
         p.mother.store.case(&p.case_id).expect("case").notes,
         "Hearing moved to January."
     );
-    assert!(
-        p.mother
-            .store
-            .arrived_changes(&p.case_id)
-            .expect("changes")
-            .is_empty()
-    );
+    nothing_to_choose_and_the_log_verifies(&p.mother, &p.case_id);
+    let hers = p.mother.code().signing_key;
     let log = amparo_casefile::custody_report(&p.mother.store, &p.case_id).expect("custody");
-    assert!(log.problems.is_empty(), "{:?}", log.problems);
+    let opened = log
+        .entries
+        .iter()
+        .rposition(|e| e.device_key == hers && e.action == "opened")
+        .expect("the opening is logged");
+    assert!(
+        log.entries
+            .iter()
+            .skip(opened + 1)
+            .any(|e| e.device_key == hers
+                && e.action == "statementWritten"
+                && e.item == format!("statement:{statement}")),
+        "the statement taken is logged as written here: {:?}",
+        log.entries
+    );
 
     // And her next change goes the other way the same way.
     write_paragraph(&mut p.mother, &statement, "Las coronas son por mis padres.");
@@ -203,15 +221,7 @@ fn a_statement_changed_on_both_sides_keeps_both_texts_until_one_is_chosen() {
         paragraph(&p.mother, &statement),
         "Texto de la oficina de ayuda legal."
     );
-    assert!(
-        p.mother
-            .store
-            .arrived_changes(&p.case_id)
-            .expect("changes")
-            .is_empty()
-    );
-    let log = amparo_casefile::custody_report(&p.mother.store, &p.case_id).expect("custody");
-    assert!(log.problems.is_empty(), "{:?}", log.problems);
+    nothing_to_choose_and_the_log_verifies(&p.mother, &p.case_id);
     assert!(
         p.mother
             .store

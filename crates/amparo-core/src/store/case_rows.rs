@@ -363,6 +363,15 @@ impl Store {
         }
         if arrival.keep {
             record_opened(&tx, arrival.sender, case_id, arrival.sequence)?;
+            // The opening first, then what it changed here.
+            custody::record(
+                &tx,
+                self.signer.as_deref(),
+                case_id,
+                CustodyAction::Opened,
+                &format!("from:{}", arrival.sender),
+                arrival.manifest_sha256,
+            )?;
             for (key, plan) in &plans {
                 let unit = &theirs[*key];
                 match plan {
@@ -379,14 +388,6 @@ impl Store {
                 arrival.sender,
                 case_id,
                 theirs.iter().map(|(k, u)| (k.as_str(), u.sha256.as_str())),
-            )?;
-            custody::record(
-                &tx,
-                self.signer.as_deref(),
-                case_id,
-                CustodyAction::Opened,
-                &format!("from:{}", arrival.sender),
-                arrival.manifest_sha256,
             )?;
             tx.commit()?;
         }

@@ -167,7 +167,7 @@ describe('case files', () => {
     expect(row).toHaveTextContent('Llamar al consulado.');
     expect(row).toHaveTextContent('La audiencia se movió a enero.');
     expect(within(panel).getByRole('columnheader', { name: 'De Ana' })).toBeTruthy();
-    within(panel).getByRole('button', { name: 'Conservar la de esta computadora' }).focus();
+    within(panel).getByRole('button', { name: 'Conservar la versión de esta computadora' }).focus();
     await user.keyboard('{Tab}{Enter}');
     const name = (await mother.getCase(caseId)).person.recordName;
     expect(await within(panel).findByText(`«${name}» tiene ahora la versión de Ana.`)).toBeTruthy();
@@ -175,7 +175,7 @@ describe('case files', () => {
     // The page shows the text now kept.
     expect(await screen.findByText('La audiencia se movió a enero.', { selector: 'p.notes' })).toBeTruthy();
     await waitFor(() =>
-      expect(within(panel).queryByRole('button', { name: 'Conservar la de esta computadora' })).toBeNull(),
+      expect(within(panel).queryByRole('button', { name: 'Conservar la versión de esta computadora' })).toBeNull(),
     );
     setLocale('en');
   });

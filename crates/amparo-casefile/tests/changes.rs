@@ -332,5 +332,10 @@ fn a_file_from_an_unknown_copy_never_replaces_what_is_here() {
     assert!(taken.updated.is_empty(), "{taken:?}");
     assert_eq!(taken.to_choose, vec![format!("statement/{statement}")]);
     let change = &mother.store.arrived_changes(&case_id).expect("changes")[0];
-    assert_eq!(change.from, None, "an unknown sender");
+    assert_eq!(change.from, None, "not a contact");
+    assert_eq!(
+        change.from_device.as_deref(),
+        Some("Amparo"),
+        "named as their Amparo names itself in the custody log"
+    );
 }

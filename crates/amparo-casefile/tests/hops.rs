@@ -270,7 +270,7 @@ fn a_case_goes_from_the_mother_to_the_advocate_to_counsel_byte_for_byte() {
         .find(&artists_photo.sha256)
         .expect("the photo's SHA-256 is listed");
     assert!(
-        page[at..].contains("Filed on \"Legal aid office\""),
+        page[at..].contains("Added to the case on \"Legal aid office\""),
         "its filing is listed with it:\n{page}"
     );
     // The fixture's own photos were filed before any log was kept: the

@@ -25,9 +25,14 @@ title: string,
 titleOriginal: string, 
 /**
  * The contact the case file came from, by the name given them; none
- * for an unknown sender.
+ * for someone not in the contacts.
  */
 from: string | null, 
+/**
+ * The name the sender's Amparo gives itself in the custody log, when
+ * it is not a contact and the log has it.
+ */
+fromDevice: string | null, 
 /**
  * When the case file was opened here (UTC).
  */

@@ -30,8 +30,11 @@ pub struct ArrivedChange {
     /// A statement's title in its declarant's language ("" for others).
     pub title_original: String,
     /// The contact the case file came from, by the name given them; none
-    /// for an unknown sender.
+    /// for someone not in the contacts.
     pub from: Option<String>,
+    /// The name the sender's Amparo gives itself in the custody log, when
+    /// it is not a contact and the log has it.
+    pub from_device: Option<String>,
     /// When the case file was opened here (UTC).
     pub arrived_at: String,
     /// What differs, field by field.
@@ -189,6 +192,18 @@ impl Store {
                 continue;
             };
             let from = self.contact_by_signing_key(&stored.sender)?.map(|c| c.name);
+            let from_device = if from.is_some() {
+                None
+            } else {
+                self.conn()
+                    .query_row(
+                        "SELECT device_name FROM custody_log WHERE case_id = ?1 AND device_key = ?2
+                         ORDER BY seq DESC LIMIT 1",
+                        params![case_id, stored.sender],
+                        |r| r.get(0),
+                    )
+                    .optional()?
+            };
             changes.push(ArrivedChange {
                 id,
                 kind: mine.table.to_owned(),
@@ -201,6 +216,7 @@ impl Store {
                     .unwrap_or_default()
                     .to_owned(),
                 from,
+                from_device,
                 arrived_at: stored.arrived_at,
                 fields: changed_fields(mine, other),
             });

@@ -56,8 +56,8 @@ pub(crate) fn custody_summary(report: &CustodyReport, originals: &[VerifyRow]) -
     CustodySummary {
         title: "Custody Log of the Originals",
         paragraphs: [
-            "Each device that handled this case keeps a log of what it did with the evidence. Every entry is signed with that device's key and linked to the entry before it, so that an entry removed or changed afterwards is detected.",
-            "Each original file of the exhibits is listed below with its SHA-256 and the entries logged for that same SHA-256: the time (UTC), what was done, and the device's name. Files with the same SHA-256 are the same file, byte for byte.",
+            "Each device that handled this case in Amparo keeps a log of what it did with the evidence. Every entry is signed with that device's key and linked to the entry before it, so that an entry changed afterwards, or removed from the middle of a device's log, is detected. The log begins when a file was added to the case in Amparo; it does not show where the file was before.",
+            "Each original file of the exhibits is listed below with its SHA-256 and the entries logged for that same SHA-256: the time (UTC), what was done, and the device's name. Files with the same SHA-256 are the same file, byte for byte. Entries about other items of the case are counted in the log check but not listed.",
         ],
         handed_title: "The case handed on",
         handed,
@@ -75,7 +75,7 @@ fn at(entry: &CustodyEntry) -> String {
 
 fn file_line(entry: &CustodyEntry) -> Option<CustodyLine> {
     let what = match entry.action.as_str() {
-        "imported" => "Filed",
+        "imported" => "Added to the case",
         "signed" => "Recorded as signed",
         "printedForFiling" => "Printed for filing",
         _ => return None,

@@ -166,6 +166,11 @@ describe('case files', () => {
     const row = within(panel).getByRole('row', { name: /Notas/ });
     expect(row).toHaveTextContent('Llamar al consulado.');
     expect(row).toHaveTextContent('La audiencia se movió a enero.');
+    // The words that differ are marked (here, all of them).
+    expect(Array.from(row.querySelectorAll('mark')).map((m) => m.textContent)).toEqual([
+      'Llamar al consulado.',
+      'La audiencia se movió a enero.',
+    ]);
     expect(within(panel).getByRole('columnheader', { name: 'De Ana' })).toBeTruthy();
     within(panel).getByRole('button', { name: 'Conservar la versión de esta computadora' }).focus();
     await user.keyboard('{Tab}{Enter}');

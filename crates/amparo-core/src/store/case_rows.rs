@@ -6,8 +6,11 @@
 //! Taking rows is one transaction that either adds the case (or what is new
 //! in it) or changes nothing. A row that would attach to another case, a
 //! reference to an item the case does not hold, or a value the case's own
-//! readers cannot read refuses the whole set. A row already here with other
-//! values is never overwritten: it is reported, and the row here is kept.
+//! readers cannot read refuses the whole set. What is already here with
+//! other values is changed only when the sender alone changed it since
+//! they last had this copy's version; otherwise the version here is kept,
+//! with the file's beside it to choose from (see `case_units` and
+//! `arrived_changes`).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -615,7 +618,7 @@ fn key_values<'a>(table: &TableRows, keys: &[String], row: &'a [Value]) -> Vec<&
         .collect()
 }
 
-fn key_text(table: &TableRows, keys: &[String], row: &[Value]) -> String {
+pub(super) fn key_text(table: &TableRows, keys: &[String], row: &[Value]) -> String {
     key_values(table, keys, row)
         .iter()
         .map(|v| match v {

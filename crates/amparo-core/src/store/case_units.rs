@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::Value;
 
-use super::case_rows::{CaseRows, TableRows};
+use super::case_rows::{CaseRows, TableRows, key_text};
 use super::custody::content_hash;
 
 /// Tables whose things may be changed by a case file when they were changed
@@ -155,17 +155,7 @@ pub(crate) fn unit_key(
         name => {
             let key = keys
                 .get(name)
-                .map(|columns| {
-                    columns
-                        .iter()
-                        .filter_map(|k| table.columns.iter().position(|c| c == k))
-                        .map(|at| match &row[at] {
-                            Value::String(s) => s.clone(),
-                            other => other.to_string(),
-                        })
-                        .collect::<Vec<_>>()
-                        .join("/")
-                })
+                .map(|columns| key_text(table, columns, row))
                 .unwrap_or_default();
             format!("{name}/{key}")
         }

@@ -2,7 +2,11 @@
 //! headless print-to-PDF of the same text as an HTML page, in the same run,
 //! three ways: in process after an edit (typst's cache warm), in process
 //! from an empty cache, and the whole `amparo print declaration` process
-//! (start, open the store, print, write) against Chromium's whole process.
+//! (start, unlock the vault, open the store, print, write) against
+//! Chromium's whole process. Unlocking is Argon2id at the vault's cost,
+//! deliberately about half a second; so the same run also times the
+//! smallest command that unlocks (`amparo case list`) and reports the
+//! print's own share of the process beside it.
 //! A Chinese declaration of the same length shows what reading the 26 MB
 //! Chinese font costs a process. `make bench-print` builds the `amparo`
 //! command beside this example and runs it; the figures go in the README.
@@ -54,32 +58,28 @@ fn amparo_command() -> PathBuf {
     release.join("amparo")
 }
 
-/// `amparo print declaration` as a new process each run: the median.
-fn whole_process(data: &Path, statement: &str, out: &Path, runs: usize) -> Duration {
+const PASSPHRASE: &str = "bench print passphrase";
+
+/// `amparo ARGS` in the vault at `data` as a new process each run: the
+/// median.
+fn whole_process(data: &Path, args: &[&std::ffi::OsStr], runs: usize) -> Duration {
     let amparo = amparo_command();
     median(
         (0..runs)
             .map(|_| {
                 let start = Instant::now();
                 let status = Command::new(&amparo)
+                    .env("AMPARO_PASSPHRASE", PASSPHRASE)
                     .arg("--data-dir")
                     .arg(data)
-                    .args([
-                        "print",
-                        "declaration",
-                        statement,
-                        "--purpose",
-                        "draft",
-                        "--out",
-                    ])
-                    .arg(out)
+                    .args(args)
                     .output()
                     .unwrap_or_else(|e| {
                         panic!("{} (make bench-print builds it): {e}", amparo.display())
                     });
                 assert!(
                     status.status.success(),
-                    "amparo print declaration: {}",
+                    "amparo {args:?}: {}",
                     String::from_utf8_lossy(&status.stderr)
                 );
                 start.elapsed()
@@ -94,7 +94,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .and_then(|n| n.parse().ok())
         .unwrap_or(7);
     let data = tempfile::tempdir()?;
-    let mut store = Store::open(data.path(), &amparo_core::Keys::fixed_for_tests())?;
+    let (vault, _) = amparo_core::Vault::create(data.path(), PASSPHRASE)?;
+    let mut store = Store::open(data.path(), vault.keys())?;
     let case = store.add_example_case()?;
     let statements = store.statements(&case.id)?;
     let id = statements[0].id.clone();
@@ -120,6 +121,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             })
             .collect(),
     );
+    let layout = median(
+        (0..runs)
+            .map(|_| {
+                comemo::evict(0);
+                let start = Instant::now();
+                let _ = amparo_print::preview_statement(&store, &id, Purpose::Draft);
+                start.elapsed()
+            })
+            .collect(),
+    );
     // What the window does: a paragraph changes, the preview prints again
     // with typst's cache as the last print left it.
     let warm = median(
@@ -136,8 +147,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     drop(store);
     let out = data.path().join("amparo.pdf");
-    let process = whole_process(data.path(), &id, &out, runs);
-    let chinese_process = whole_process(data.path(), &chinese, &out, runs);
+    let print = |statement: &str| {
+        let args: Vec<&std::ffi::OsStr> = ["print", "declaration", statement]
+            .into_iter()
+            .chain(["--purpose", "draft", "--out"])
+            .map(std::ffi::OsStr::new)
+            .chain([out.as_os_str()])
+            .collect();
+        whole_process(data.path(), &args, runs)
+    };
+    let unlock = whole_process(data.path(), &["case".as_ref(), "list".as_ref()], runs);
+    let process = print(&id);
+    let chinese_process = print(&chinese);
     let chinese_pages = page_count(&out);
 
     let dir = tempfile::tempdir()?;
@@ -170,9 +191,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "amparo-print in process, cold cache: median {cold:?}, chromium / amparo {:.1}",
         ratio(cold)
     );
+    println!("  of which laying out the pages (cold cache, no PDF written): median {layout:?}");
     println!(
         "amparo print declaration (new process each): median {process:?}, chromium / amparo {:.1}",
         ratio(process)
+    );
+    println!(
+        "amparo case list (new process each: start, unlock, open the store): median {unlock:?}"
+    );
+    let own = process.saturating_sub(unlock);
+    println!(
+        "amparo print declaration less amparo case list: {own:?}, chromium / amparo {:.1}",
+        ratio(own)
     );
     println!(
         "amparo print declaration, Chinese original with its English translation ({chinese_pages} pages, new process each): median {chinese_process:?}"

@@ -27,6 +27,11 @@ impl std::fmt::Debug for Pages {
     }
 }
 
+/// How many prints a memoized layout outlives unused: typst's own watch
+/// mode keeps 10. Enough for the preview after an edit to reuse every page
+/// the edit did not touch.
+const MEMO_AGE: usize = 10;
+
 /// Compiles the template at `template` with `data` as its JSON input.
 pub(crate) fn compile(
     template: &str,
@@ -39,6 +44,7 @@ pub(crate) fn compile(
     let world = PrintWorld::new(template, source_text, data, images)
         .ok_or_else(|| PrintError::Template(format!("no template {template}")))?;
     let warned = typst::compile::<PagedDocument>(&world);
+    comemo::evict(MEMO_AGE);
     if let Some(failure) = world.take_font_failure() {
         return Err(failure);
     }

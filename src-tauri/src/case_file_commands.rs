@@ -19,6 +19,45 @@ type Reply<T> = Result<T, ErrorPayload>;
 #[derive(Default)]
 pub struct PickedCaseFile(pub Mutex<Option<PathBuf>>);
 
+/// A case file Amparo was started with (a double-click), until the window
+/// takes it: at once when unlocked, else after the user unlocks.
+#[derive(Default)]
+pub struct GivenCaseFile(Mutex<Option<PathBuf>>);
+
+impl GivenCaseFile {
+    /// Holds `path` for the window; a later one replaces it.
+    pub fn give(&self, path: PathBuf) {
+        if let Ok(mut held) = self.0.lock() {
+            *held = Some(path);
+        }
+    }
+
+    fn take(&self) -> Option<PathBuf> {
+        self.0.lock().ok().and_then(|mut held| held.take())
+    }
+
+    fn waiting(&self) -> bool {
+        self.0.lock().is_ok_and(|held| held.is_some())
+    }
+}
+
+/// Whether a case file Amparo was given waits to be opened.
+#[tauri::command]
+pub fn case_file_given(given: tauri::State<'_, GivenCaseFile>) -> bool {
+    given.waiting()
+}
+
+/// Takes the case file Amparo was given as if the user had picked it, and
+/// says what opening it would bring (none waiting: nothing).
+#[tauri::command]
+pub async fn take_given_case_file(app: AppHandle) -> Reply<Option<Value>> {
+    let Some(path) = app.state::<GivenCaseFile>().take() else {
+        return Ok(None);
+    };
+    keep_picked(&app, path);
+    run_picked(app, None, "dryRun").await.map(Some)
+}
+
 /// Asks for a folder and writes a case file of the case into it, for the
 /// contacts `contact_ids`, or to `passphrase`.
 #[tauri::command]

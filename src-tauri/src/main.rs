@@ -19,6 +19,7 @@ mod file_commands;
 mod folder_dialog;
 mod main_window;
 mod media_scheme;
+mod one_instance;
 mod print_commands;
 #[cfg(target_os = "linux")]
 mod screen_lock;
@@ -53,6 +54,8 @@ macro_rules! commands {
             case_file_commands::pick_case_file,
             case_file_commands::preview_picked_case_file,
             case_file_commands::open_picked_case_file,
+            case_file_commands::case_file_given,
+            case_file_commands::take_given_case_file,
             $($extra),*
         ]
     };
@@ -60,11 +63,27 @@ macro_rules! commands {
 
 fn main() {
     let data_dir = amparo_core::resolve_data_dir(data_dir_argument());
+    let given = one_instance::given_case_file();
+    let dir = data_dir.as_ref().ok().cloned();
     let slot = Slot::open(data_dir);
+    // Another window has this data folder: it takes the case file and
+    // comes to the front, and this start ends. When no window answers (an
+    // `amparo` command has the folder), this one opens and says so.
+    if slot.in_use()
+        && let Some(dir) = &dir
+        && one_instance::hand_over(dir, given.clone())
+    {
+        return;
+    }
     slot.tidy();
+    let given_case_file = case_file_commands::GivenCaseFile::default();
+    if let Some(path) = given {
+        given_case_file.give(path);
+    }
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(slot)
+        .manage(given_case_file)
         .manage(DroppedFiles::default())
         .manage(OpenedPdfs::default())
         .manage(case_file_commands::PickedCaseFile::default())
@@ -72,6 +91,9 @@ fn main() {
         .setup(|app| {
             #[cfg(target_os = "linux")]
             screen_lock::watch(app.handle());
+            if let Some(dir) = app.state::<Slot>().held_dir() {
+                one_instance::listen(app.handle(), dir);
+            }
             main_window::open(app.handle())
         })
         .on_window_event(|window, event| {

@@ -146,6 +146,34 @@ impl Desktop {
         panic!("the app's session bus was not found")
     }
 
+    /// Starts the app a second time on the same display and data folder
+    /// (as a double-click does), with `args`, and waits for that process to
+    /// end: it should hand over to the window already open. Whether it
+    /// ended well; a start that opens a window of its own instead is ended
+    /// after 30 s and counts as failed.
+    pub fn start_again(&self, args: &[&std::ffi::OsStr]) -> bool {
+        let mut second = Command::new(&self.app)
+            .args(args)
+            .env("DISPLAY", &self.display)
+            .env("AMPARO_DATA_DIR", self.data.path())
+            .env("GDK_BACKEND", "x11")
+            .env("NO_AT_BRIDGE", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start the app again");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            if let Some(status) = second.try_wait().expect("wait") {
+                return status.success();
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = second.kill();
+        let _ = second.wait();
+        false
+    }
+
     /// The X display, for screenshots of the whole screen.
     pub fn display(&self) -> &str {
         &self.display

@@ -10,10 +10,12 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { backendContext } from '../src/backend';
 import { draftOf } from '../src/lib/draft';
+import App from '../src/App.svelte';
 import CaseList from '../src/components/CaseList.svelte';
 import CasePage from '../src/components/CasePage.svelte';
 import ContactsPage from '../src/components/ContactsPage.svelte';
 import { setLocale } from '../src/i18n/index.svelte';
+import { TEST_PASSWORD } from './coreHost';
 import { testBackend, type TestBackend } from './testBackend';
 
 async function twoAmparos(): Promise<{ mother: TestBackend; advocate: TestBackend; caseId: string }> {
@@ -90,6 +92,42 @@ describe('case files', () => {
     await user.keyboard('{Enter}');
     await waitFor(() => expect(opened).toBe(caseId));
     expect((await advocate.getCase(caseId)).person.recordName).toContain('Rivas');
+  });
+
+  it('opens a double-clicked case file in the window already open, or after the unlock when it is locked', async () => {
+    setLocale('en');
+    const user = userEvent.setup();
+    const { mother, advocate, caseId } = await twoAmparos();
+    const his = await advocate.myAmparoCode();
+    await mother.addContact('Ana', his.code);
+    const ana = (await mother.listContacts())[0].contact.id;
+    mother.pickedFolder = mother.host.folder('usb');
+    const sent = await mother.sendCaseFile(caseId, [ana], null, '');
+    await advocate.markNoticeRead();
+    render(App, { props: { backend: advocate } });
+    await screen.findByRole('button', { name: 'Open a case file…' });
+
+    // Locked, the file waits: nothing of it shows before the password.
+    advocate.lockScreen();
+    expect(await screen.findByRole('heading', { name: 'Amparo is locked' })).toBeTruthy();
+    advocate.giveCaseFile(sent!.path);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByRole('dialog', { name: 'Open a case file' })).toBeNull();
+    await user.type(screen.getByLabelText(/^Password/), `${TEST_PASSWORD}{Enter}`);
+    const dialog = await screen.findByRole('dialog', { name: 'Open a case file' });
+    expect(await within(dialog).findByText(/Sent by someone who is not in your contacts/)).toBeTruthy();
+    expect(dialog).toHaveTextContent('This case is not on this computer yet');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Open a case file' })).toBeNull());
+    expect(await advocate.listCases('')).toHaveLength(0);
+
+    // Open, the window shows it at once; "Open it" takes the case there.
+    advocate.giveCaseFile(sent!.path);
+    const again = await screen.findByRole('dialog', { name: 'Open a case file' });
+    await waitFor(() => expect(within(again).getByRole('button', { name: 'Open it' })).toHaveFocus());
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { name: /Rivas/ })).toBeTruthy();
+    expect(await advocate.listCases('')).toHaveLength(1);
   });
 
   it('shows an unknown sender with the words to compare, and refuses a damaged copy in Spanish', async () => {

@@ -52,6 +52,8 @@ export type TestBackend = Backend & {
   pickedCaseFile: string | null;
   /** The screen locks, as the shell reports it (after locking the core). */
   lockScreen: () => void;
+  /** Amparo is started again with a case file, as the shell reports it. */
+  giveCaseFile: (path: string) => void;
   /** PDFs the window had the shell open, and the files written for them. */
   openedStatements: { id: string; purpose: Purpose }[];
   openedPackets: PacketPurpose[];
@@ -91,6 +93,9 @@ export function startBackend(options: HostOptions = {}): TestBackend {
   let dropped: string[] = [];
   // The case file picked last, as the shell keeps it.
   let picked: string | null = null;
+  // A case file the shell was given (a second start), until the window takes it.
+  let given: string | null = null;
+  let givenHandler: () => void = () => {};
   let dropHandler: ((count: number) => void) | null = null;
   let keepOpen: (() => boolean) | null = null;
 
@@ -113,6 +118,10 @@ export function startBackend(options: HostOptions = {}): TestBackend {
     pickedFolder: null,
     pickedCaseFile: null,
     lockScreen: () => {},
+    giveCaseFile: (path) => {
+      given = path;
+      givenHandler();
+    },
     openedStatements: [],
     openedPackets: [],
     savedStatements: [],
@@ -223,6 +232,21 @@ export function startBackend(options: HostOptions = {}): TestBackend {
     },
     async openPickedCaseFile(passphrase) {
       return (await call('open_case_file', { path: picked, passphrase, mode: 'open' })) as Opened;
+    },
+    async caseFileGiven() {
+      return given !== null;
+    },
+    async takeGivenCaseFile() {
+      if (given === null) return null;
+      picked = given;
+      given = null;
+      return (await call('open_case_file', { path: picked, passphrase: null, mode: 'dryRun' })) as Opened;
+    },
+    async onCaseFileGiven(handler) {
+      givenHandler = handler;
+      return () => {
+        givenHandler = () => {};
+      };
     },
   };
   return backend;

@@ -148,6 +148,9 @@ fn open(dir: amparo_core::Result<PathBuf>, weak: bool) -> Result<Slot, CliError>
         KdfCost::DEFAULT
     };
     let slot = Slot::open_with_cost(dir, cost);
+    if slot.in_use() {
+        return Err(amparo_core::Error::DataFolderInUse.into());
+    }
     if let Ok(passphrase) = std::env::var("AMPARO_PASSPHRASE")
         && slot.status().state == amparo_ops::VaultState::Locked
     {

@@ -20,7 +20,7 @@ mod vault_cmd;
 
 use std::process::ExitCode;
 
-use amparo_core::{ErrorPayload, resolve_data_dir};
+use amparo_core::{DataFolderLock, ErrorPayload, resolve_data_dir};
 use clap::Parser;
 
 use args::{Args, Command};
@@ -69,6 +69,8 @@ fn run(args: &Args) -> Result<(), CliError> {
         _ => {}
     }
     let dir = resolve_data_dir(args.data_dir.clone())?;
+    // Held until the command ends: the window or another command waits.
+    let _held = DataFolderLock::take(&dir)?;
     if let Command::Vault { command } = &args.command {
         return Ok(vault_cmd::run(
             &dir,

@@ -76,6 +76,12 @@ pub enum Error {
     /// The recovery words do not open the vault; nothing was changed.
     #[error("those are not the recovery words of this Amparo")]
     WrongRecoveryKey,
+    /// Another Amparo (the window or an `amparo` command) has the data
+    /// folder open.
+    #[error(
+        "this data folder is open in another Amparo (the window or an `amparo` command); close it, then try again"
+    )]
+    DataFolderInUse,
     /// The data folder has no vault yet.
     #[error("this data folder has no vault yet; create one first (`amparo vault create`)")]
     NoVault,
@@ -202,6 +208,7 @@ impl Error {
             Self::CaseFileRejected(_) => "caseFileRejected",
             Self::WrongPassphrase => "wrongPassphrase",
             Self::WrongRecoveryKey => "wrongRecoveryKey",
+            Self::DataFolderInUse => "dataFolderInUse",
             Self::NoVault => "noVault",
             Self::VaultExists => "vaultExists",
             Self::Locked => "locked",

@@ -33,6 +33,7 @@ mod calendar;
 mod case;
 mod countries;
 mod data_dir;
+mod data_folder_lock;
 mod deadline;
 mod declarant;
 mod error;
@@ -72,6 +73,7 @@ pub use case::{
 };
 pub use countries::COUNTRIES;
 pub use data_dir::{DATA_DIR_ENV, resolve_data_dir};
+pub use data_folder_lock::{DataFolderLock, LOCK_FILE};
 pub use deadline::{
     COURT_TIME_ZONES, DEFAULT_FILING_DAYS_BEFORE, Deadline, DueDate, DueDateDraft, DueKind,
     court_today, deadlines,

@@ -13,7 +13,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, RwLock};
 
 use amparo_core::vault::{KdfCost, MovedIn, has_plain_data, move_plain_data_in};
-use amparo_core::{BlobStore, ErrorPayload, Store, Vault};
+use amparo_core::{BlobStore, DataFolderLock, ErrorPayload, Store, Vault};
 use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
@@ -57,9 +57,12 @@ pub struct VaultCreated {
 }
 
 /// The data folder, shared by every call of a host. Dropping it (the host
-/// closing) locks it.
+/// closing) locks it and lets the folder go to another Amparo.
 pub struct Slot {
     dir: Option<PathBuf>,
+    /// The folder held for this host; `None` when another Amparo has it
+    /// (then nothing here reads or writes it) or there is no folder.
+    held: Option<DataFolderLock>,
     kdf: KdfCost,
     vault: Mutex<Option<Vault>>,
     store: Mutex<Result<Store, ErrorPayload>>,
@@ -76,15 +79,19 @@ impl Slot {
 
     /// [`Slot::open`], making any new vault at `kdf` (tests use a weak one).
     pub fn open_with_cost(dir: amparo_core::Result<PathBuf>, kdf: KdfCost) -> Self {
-        let (dir, store) = match dir {
-            Ok(dir) => {
-                let locked = locked_reason(&dir);
-                (Some(dir), Err(locked))
-            }
-            Err(e) => (None, Err(ErrorPayload::from(&e))),
+        let (dir, held, store) = match dir {
+            Ok(dir) => match DataFolderLock::take(&dir) {
+                Ok(held) => {
+                    let locked = locked_reason(&dir);
+                    (Some(dir), Some(held), Err(locked))
+                }
+                Err(e) => (Some(dir), None, Err(ErrorPayload::from(&e))),
+            },
+            Err(e) => (None, None, Err(ErrorPayload::from(&e))),
         };
         Self {
             dir,
+            held,
             kdf,
             vault: Mutex::new(None),
             store: Mutex::new(store),
@@ -92,6 +99,17 @@ impl Slot {
             previews: Previews::default(),
             cancel: AtomicBool::new(false),
         }
+    }
+
+    /// Whether another Amparo has the data folder open: this host may
+    /// then only hand over to it (the window) or say so.
+    pub fn in_use(&self) -> bool {
+        self.dir.is_some() && self.held.is_none()
+    }
+
+    /// The data folder, when this host holds it.
+    pub fn held_dir(&self) -> Option<&Path> {
+        self.held.as_ref().and(self.dir.as_deref())
     }
 
     /// Tidies the data folder as a window start does: PDFs written for the
@@ -105,7 +123,7 @@ impl Slot {
     /// when it closes and Amparo locks: a declaration left there would name
     /// a person to whoever opens the laptop next.
     pub fn clear_printed(&self) {
-        if let Some(dir) = &self.dir {
+        if let Some(dir) = self.held_dir() {
             files::clear_printed(dir);
         }
     }
@@ -202,9 +220,11 @@ impl Slot {
     }
 
     fn dir(&self) -> Result<PathBuf, Error> {
-        self.dir
-            .clone()
-            .ok_or_else(|| amparo_core::Error::NoDataDir.into())
+        match (&self.dir, &self.held) {
+            (Some(dir), Some(_)) => Ok(dir.clone()),
+            (Some(_), None) => Err(amparo_core::Error::DataFolderInUse.into()),
+            (None, _) => Err(amparo_core::Error::NoDataDir.into()),
+        }
     }
 
     /// Moves older plain data in, opens the store and the blobs under the

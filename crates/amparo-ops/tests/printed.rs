@@ -19,8 +19,14 @@ fn call(slot: &Slot, op: &str, input: Value) -> Value {
 /// A slot on a fresh data folder holding the example case, and the case id.
 fn example() -> (tempfile::TempDir, Slot, String) {
     let dir = tempfile::tempdir().expect("temp dir");
+    let (slot, id) = example_in(dir.path());
+    (dir, slot, id)
+}
+
+/// [`example`] in the data folder `dir`.
+fn example_in(dir: &Path) -> (Slot, String) {
     let slot = Slot::open_with_cost(
-        Ok(dir.path().to_path_buf()),
+        Ok(dir.to_path_buf()),
         amparo_core::vault::KdfCost::WEAK_FOR_TESTS,
     );
     call(
@@ -30,7 +36,7 @@ fn example() -> (tempfile::TempDir, Slot, String) {
     );
     let case = call(&slot, "add_example_case", json!({}));
     let id = case["id"].as_str().expect("case id").to_owned();
-    (dir, slot, id)
+    (slot, id)
 }
 
 /// Prints every statement of the case and its packet for the viewer; the
@@ -120,15 +126,32 @@ fn printed_pdfs_are_removed_when_the_window_closes() {
     );
 }
 
+/// Set in the child process that prints and then dies without closing.
+const CRASH_IN: &str = "AMPARO_TEST_CRASH_IN";
+
 #[test]
 fn printed_pdfs_left_by_a_crash_are_removed_at_the_next_start() {
-    let (dir, slot, case_id) = example();
-    print_for_viewer(&slot, &case_id);
-    // The window died without closing (nothing of it ran after, so it is
-    // forgotten, not dropped): the next start tidies.
-    std::mem::forget(slot);
-    assert!(printed(dir.path()).exists());
+    if let Some(dir) = std::env::var_os(CRASH_IN) {
+        // The child: the window prints, then its process dies without
+        // closing (nothing of it runs after, its data folder lock goes with
+        // the process).
+        let (slot, case_id) = example_in(Path::new(&dir));
+        print_for_viewer(&slot, &case_id);
+        std::process::abort();
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let crashed = std::process::Command::new(std::env::current_exe().expect("test binary"))
+        .args([
+            "--exact",
+            "printed_pdfs_left_by_a_crash_are_removed_at_the_next_start",
+        ])
+        .env(CRASH_IN, dir.path())
+        .output()
+        .expect("child runs");
+    assert!(!crashed.status.success(), "the child crashed");
+    assert!(printed(dir.path()).exists(), "the crash left its PDFs");
     let next = Slot::open(Ok(dir.path().to_path_buf()));
+    assert!(!next.in_use(), "the crashed process's hold went with it");
     next.tidy();
     assert!(!printed(dir.path()).exists());
 }

@@ -101,6 +101,15 @@ export interface ShellOperations {
   previewPickedCaseFile(passphrase: string | null): Promise<Opened>;
   /** Opens the picked case file: its case is taken here. */
   openPickedCaseFile(passphrase: string | null): Promise<Opened>;
+  /** Whether Amparo was given a case file (a double-click) that waits to be opened. */
+  caseFileGiven(): Promise<boolean>;
+  /**
+   * Takes the case file Amparo was given as the picked one and says what
+   * opening it would bring; null when none waits.
+   */
+  takeGivenCaseFile(): Promise<Opened | null>;
+  /** Calls `handler` when Amparo is given a case file while it runs. */
+  onCaseFileGiven(handler: () => void): Promise<() => void>;
 }
 
 /**

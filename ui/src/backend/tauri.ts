@@ -56,4 +56,7 @@ export const tauriBackend: Backend = {
   pickCaseFile: (title) => call('pick_case_file', { title }),
   previewPickedCaseFile: (passphrase) => call('preview_picked_case_file', { passphrase }),
   openPickedCaseFile: (passphrase) => call('open_picked_case_file', { passphrase }),
+  caseFileGiven: () => call('case_file_given'),
+  takeGivenCaseFile: () => call('take_given_case_file'),
+  onCaseFileGiven: (handler) => listen('case-file-given', () => handler()),
 };

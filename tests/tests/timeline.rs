@@ -71,7 +71,7 @@ fn an_allegation_is_answered_by_a_tattoo_record_and_the_case_is_found_by_its_mea
 
         window.press("Search").await;
         window.type_into("Words to find", "CABALGATA").await;
-        window.wait_for_text("Found in 1 place(s).").await;
+        window.wait_for_text("Found in 1 place.").await;
         window.press_containing("Tattoo record: Left wrist").await;
         window.wait_for_text("Tattoos (1)").await;
         window.wait_for_text("Chronology and allegations").await;

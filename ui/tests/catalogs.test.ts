@@ -1,9 +1,10 @@
 // The two languages must say the same things: same keys, nothing empty,
-// the same {placeholders}, and only glossary terms that exist.
+// the same {placeholders}, only glossary terms that exist, and counts in
+// words that agree with them ("1 case", never "1 cases").
 import { describe, expect, it } from 'vitest';
 import en from '../src/i18n/en.json';
 import es from '../src/i18n/es.json';
-import { glossaryKeys } from '../src/i18n/index.svelte';
+import { glossaryKeys, setLocale, t, type MessageKey } from '../src/i18n/index.svelte';
 
 const catalogs = { en, es } as Record<string, Record<string, string>>;
 
@@ -21,7 +22,8 @@ describe('catalogs', () => {
   });
 
   it('use the same placeholders in both languages', () => {
-    const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const names = (text: string) =>
+      [...new Set([...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
     for (const key of Object.keys(en)) {
       expect(names(catalogs.es[key]), key).toEqual(names(catalogs.en[key]));
     }
@@ -37,5 +39,48 @@ describe('catalogs', () => {
         }
       }
     }
+  });
+
+  it('put a count and its words in agreement in both languages', () => {
+    setLocale('en');
+    expect(t('list.count', { n: 1 })).toBe('1 case shown');
+    expect(t('list.count', { n: 1000 })).toBe('1,000 cases shown');
+    expect(t('statements.signedCount', { n: 1 })).toBe('1 signed version');
+    expect(t('form.fixFields', { n: 1 })).toBe('Nothing was saved. Please correct the marked field.');
+    setLocale('es');
+    expect(t('list.count', { n: 1 })).toBe('1 caso en la lista');
+    expect(t('statements.signedCount', { n: 1 })).toBe('1 versión firmada');
+    expect(t('statements.signedCount', { n: 3 })).toBe('3 versiones firmadas');
+    expect(t('form.fixFields', { n: 2 })).toBe('No se guardó nada. Por favor corrija los 2 campos marcados.');
+    expect(t('photos.summary', { imported: 1, duplicates: 0, failed: 2 })).toBe(
+      '1 foto agregada, 0 ya estaban en el caso, 2 no se pudieron agregar.',
+    );
+    setLocale('en');
+  });
+
+  it('say no count with "(s)" or "(es)" left for the reader to sort out', () => {
+    for (const [lang, catalog] of Object.entries(catalogs)) {
+      for (const [key, value] of Object.entries(catalog)) {
+        if (!value.includes('{n}') && !value.includes(', plural,')) continue;
+        expect(value, `${lang}:${key}`).not.toMatch(/\((s|es|as|os)\)/);
+      }
+    }
+  });
+
+  it('have plural forms that every language can read, for one and for many', () => {
+    for (const lang of ['en', 'es'] as const) {
+      setLocale(lang);
+      for (const [key, value] of Object.entries(catalogs[lang])) {
+        if (!value.includes(', plural,')) continue;
+        for (const n of [1, 2]) {
+          const params = Object.fromEntries(
+            [...value.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => [m[1], n]),
+          );
+          const text = t(key as MessageKey, params);
+          expect(text, `${lang}:${key}`).not.toMatch(/[{}#]/);
+        }
+      }
+    }
+    setLocale('en');
   });
 });

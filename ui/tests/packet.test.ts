@@ -181,7 +181,7 @@ describe('evidence packet', () => {
     await waitFor(() => expect(c.backend.outputs('export_counsel')).toHaveLength(1));
     const done = c.backend.outputs('export_counsel')[0] as CounselExport;
     expect(done.gpsLeftOut).toEqual(gpsFiles);
-    expect(await screen.findByText(/1 file\(s\) that show where they were taken were left out/)).toBeInTheDocument();
+    expect(await screen.findByText(/1 file that shows where it was taken was left out/)).toBeInTheDocument();
   });
 
   it('tells the user a translator cannot serve through ECAS, and the saved packet is blocked naming her', async () => {

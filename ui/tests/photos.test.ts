@@ -99,7 +99,7 @@ describe('adding photos', () => {
     render(CasePhotos, { props: { caseId }, context: backendContext(backend) });
     expect(await screen.findByText('No photos yet.')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Add photos' }));
-    expect(await screen.findByText(/2 photo\(s\) added, 0 already in the case, 1 could not be added/)).toBeTruthy();
+    expect(await screen.findByText(/2 photos added, 0 already in the case, 1 could not be added/)).toBeTruthy();
     const failed = screen.getByText('carta.jpg').closest('li') as HTMLElement;
     expect(within(failed).getByText(/not a photo or an image Amparo can read/)).toBeTruthy();
     expect(await screen.findByRole('heading', { name: 'Photos (2)' })).toBeTruthy();
@@ -112,7 +112,7 @@ describe('adding photos', () => {
     render(CasePhotos, { props: { caseId }, context: backendContext(backend) });
     expect(await screen.findByRole('heading', { name: 'Photos (1)' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Add photos' }));
-    expect(await screen.findByText(/1 photo\(s\) added, 1 already in the case, 0 could not be added/)).toBeTruthy();
+    expect(await screen.findByText(/1 photo added, 1 already in the case, 0 could not be added/)).toBeTruthy();
     expect(await screen.findByRole('heading', { name: 'Photos (2)' })).toBeTruthy();
   });
 });

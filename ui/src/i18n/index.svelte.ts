@@ -1,8 +1,12 @@
 // Every visible string of the window comes from the catalogs en.json and
 // es.json. Legal terms are written [[term]] (or [[Term]] for a capital
 // first letter) and come from the shared glossary, i18n/glossary.json, so
-// the window and the printed documents use the same words.
+// the window and the printed documents use the same words. A count that
+// changes the words around it is written in ICU's plural form, "{n,
+// plural, one {# case} other {# cases}}", read by FormatJS's
+// intl-messageformat with the language's own plural rules.
 
+import { IntlMessageFormat } from 'intl-messageformat';
 import en from './en.json';
 import es from './es.json';
 import glossary from '../../../i18n/glossary.json';
@@ -55,11 +59,24 @@ export function tIn(
 }
 
 function render(template: string, lang: Locale, params: Record<string, string | number>): string {
-  return template
-    .replace(/\[\[(\w+)\]\]/g, (_, name: string) => term(name, lang))
-    .replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
+  const text = template.replace(/\[\[(\w+)\]\]/g, (_, name: string) => term(name, lang));
+  if (text.includes(', plural,')) return plural(text, lang, params);
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+const formats = new Map<string, IntlMessageFormat>();
+
+function plural(text: string, lang: Locale, params: Record<string, string | number>): string {
+  const key = `${lang}\u0000${text}`;
+  let format = formats.get(key);
+  if (!format) {
+    // Messages are plain text: no apostrophe escapes, no markup.
+    format = new IntlMessageFormat(text, lang, undefined, { ignoreTag: true });
+    formats.set(key, format);
+  }
+  return String(format.format(params));
 }
 
 /** Glossary keys a catalog refers to, for the catalog tests. */

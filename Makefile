@@ -19,10 +19,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # to check a case file the way docs/case-file.md tells counsel to.
 APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb webkit2gtk-driver dbus imagemagick \
-	poppler-utils qpdf cmake nasm libde265-dev age unzip minisign jq
+	poppler-utils qpdf cmake nasm libde265-dev age unzip minisign jq \
+	libglib2.0-bin shared-mime-info desktop-file-utils
 NODE_MIN := 20.19
 
-.PHONY: core-bins fuzz-case-files bench-open bench-search bench-unlock bench-packet bench-print samples help deps system-deps node-deps e2e-tools ui app app-e2e run test lint test-core test-ui \
+.PHONY: core-bins fuzz-case-files bench-open bench-search bench-unlock bench-packet bench-print bench-start package test-package samples help deps system-deps node-deps e2e-tools ui app app-e2e run test lint test-core test-ui \
 	test-e2e bindings screenshots bench-import clean
 
 help:
@@ -34,6 +35,7 @@ help:
 	@echo "make fuzz-case-files  20,000 mutated case files opened (make test opens 120)"
 	@echo "make bench-open   opening a 200-photo case file against importing the photos, and peak memory"
 	@echo "make bench-print  a 30-page declaration against Chromium print-to-PDF"
+	@echo "make bench-start  starting the window with 1,000 cases, and its idle memory"
 	@echo "make bench-packet a 45-exhibit evidence packet: time and size, against Chromium"
 	@echo "make bench-unlock unlocking the vault (Argon2id + encrypted store), against the argon2 command"
 	@echo "make bench-search search over 100 generated cases with 50,000 paragraphs, against a LIKE scan"
@@ -70,8 +72,13 @@ WORKSPACE := --workspace --exclude amparo-e2e
 # are compiled by clippy in `make lint` but not linked again for the tests.
 TEST_TARGETS := $(WORKSPACE) --lib --bins --tests
 
+# The window as a family runs it (without the test-only commands), built
+# the way the tests build: cargo test resolves dependency features with the
+# dev-dependencies, a plain cargo build without, so `cargo build` after
+# `make test` compiled the Tauri stack and typst a second time. Built this
+# way, only the shell itself is compiled again.
 app: ui
-	cargo build $(WORKSPACE)
+	cargo test $(TEST_TARGETS) --no-run
 
 # The same window plus one test-only command that imports files by path
 # (end-to-end tests cannot drive the native file picker). It is built the
@@ -115,8 +122,35 @@ core-bins: ui
 test-e2e: deps app-e2e
 	AMPARO_APP=$(APP) cargo test -p amparo-e2e --test cases --test lock --test photos --test statements --test packets --test timeline --test confinement --test canary --test case_files --test second_start -- --test-threads=1
 
-test: deps lint test-core test-ui test-e2e
+test: deps lint test-core test-ui test-e2e test-package
 	@echo "make test: every suite passed"
+
+# The Debian package: the window and the `amparo` command, a desktop entry
+# in both languages, the icon, the fonts, the case-file MIME type. `make
+# package` bundles the release build; `make test-package` bundles the debug
+# build `make app` made (bundling compiles nothing), installs it, drives
+# the installed window, and removes it again, checking a family's data
+# stays.
+DEB_CONFIG = --config packaging/package.conf.json --config '{"bundle":{"linux":{"deb":{"files":{"/usr/bin/amparo":"$(TARGET_DIR)/$(1)/amparo","/usr/share/mime/packages/amparo.xml":"packaging/amparo-mime.xml"}}}}}'
+PACKAGE_DATA := $(TARGET_DIR)/package-test-data
+
+package: deps ui
+	cargo build --release -p amparo-desktop -p amparo-cli
+	cd src-tauri && ../ui/node_modules/.bin/tauri bundle --bundles deb --ci $(call DEB_CONFIG,release)
+	@ls $(TARGET_DIR)/release/bundle/deb/*.deb
+
+test-package: deps app e2e-tools
+	rm -f $(TARGET_DIR)/debug/bundle/deb/*.deb
+	cd src-tauri && ../ui/node_modules/.bin/tauri bundle --debug --bundles deb --ci $(call DEB_CONFIG,debug)
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(TARGET_DIR)/debug/bundle/deb/*.deb >/dev/null
+	AMPARO_APP=/usr/bin/amparo-desktop cargo test -q -p amparo-e2e --test installed_package
+	rm -rf $(PACKAGE_DATA)
+	AMPARO_PASSPHRASE='corona de mamá' /usr/bin/amparo --data-dir $(PACKAGE_DATA) vault create >/dev/null
+	AMPARO_PASSPHRASE='corona de mamá' /usr/bin/amparo --data-dir $(PACKAGE_DATA) case example >/dev/null
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get remove -y -qq amparo >/dev/null
+	@! command -v amparo-desktop >/dev/null || { echo "amparo-desktop is still installed"; exit 1; }
+	@test -s $(PACKAGE_DATA)/amparo.sqlite3 || { echo "removing the package took the data"; exit 1; }
+	@echo "test-package: installed, opened a case file through the desktop, removed; the data stayed"
 
 bindings:
 	AMPARO_WRITE_BINDINGS=1 cargo test -p amparo-desktop --test bindings
@@ -128,6 +162,12 @@ bench-print: deps
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 	cargo build -q --release -p amparo-cli
 	cargo run -q --release -p amparo-print --example bench_print
+
+# Start time with 1,000 cases, in the release window under Xvfb (never part
+# of make test): the lock screen drawn, then the case list after the unlock.
+bench-start: deps ui
+	cargo build -q --release -p amparo-desktop
+	AMPARO_APP=$(TARGET_DIR)/release/amparo-desktop cargo run -q --release -p amparo-e2e --bin bench_start
 
 # Evidence packet speed and size: 3 declarations and 40 phone-size photos,
 # against Chromium printing the same photos (never part of make test).

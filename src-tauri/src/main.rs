@@ -23,6 +23,7 @@ mod one_instance;
 mod print_commands;
 #[cfg(target_os = "linux")]
 mod screen_lock;
+mod start_marks;
 mod viewer;
 
 use std::path::PathBuf;
@@ -56,12 +57,14 @@ macro_rules! commands {
             case_file_commands::open_picked_case_file,
             case_file_commands::case_file_given,
             case_file_commands::take_given_case_file,
+            start_marks::mark_drawn,
             $($extra),*
         ]
     };
 }
 
 fn main() {
+    start_marks::begin();
     let data_dir = amparo_core::resolve_data_dir(data_dir_argument());
     let given = one_instance::given_case_file();
     let dir = data_dir.as_ref().ok().cloned();

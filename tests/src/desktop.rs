@@ -71,9 +71,23 @@ impl Desktop {
         Self::start_on(None)
     }
 
+    /// Starts Xvfb and tauri-driver for an app that will use the data
+    /// folder `data` as it is, with `env` added to its environment.
+    pub fn start_on_data(data: tempfile::TempDir, env: &[(&str, &std::ffi::OsStr)]) -> Self {
+        Self::start_with(None, data, env)
+    }
+
     fn start_on(home: Option<tempfile::TempDir>) -> Self {
-        let app = app_binary();
         let data = tempfile::tempdir().expect("temporary data folder");
+        Self::start_with(home, data, &[])
+    }
+
+    fn start_with(
+        home: Option<tempfile::TempDir>,
+        data: tempfile::TempDir,
+        env: &[(&str, &std::ffi::OsStr)],
+    ) -> Self {
+        let app = app_binary();
         let (display, xvfb) = start_xvfb();
         let driver_port = free_port();
         let native_port = free_port();
@@ -84,6 +98,9 @@ impl Desktop {
                 std::fs::create_dir_all(&folder).expect("private home folder");
                 command.env(variable, folder);
             }
+        }
+        for (variable, value) in env {
+            command.env(variable, value);
         }
         let driver = command
             .arg("--")

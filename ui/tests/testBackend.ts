@@ -146,6 +146,7 @@ export function startBackend(options: HostOptions = {}): TestBackend {
     async closeWindow() {
       backend.closed = true;
     },
+    markDrawn() {},
     async hideWindow() {
       backend.hidden = true;
     },

@@ -10,7 +10,7 @@
 //! use. A test rebuilds the index from the files and fails when it is
 //! stale (`AMPARO_WRITE_FONT_INDEX=1` rewrites it).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
 use serde::{Deserialize, Serialize};
@@ -167,8 +167,10 @@ pub fn fonts_read() -> Vec<String> {
 }
 
 /// The folder of the bundled font files: `AMPARO_FONTS` when set, else a
-/// `fonts` folder beside the program (an installed app), else the one in
-/// this crate's source (builds and tests).
+/// `fonts` folder beside the program, else the Debian package's
+/// (`/usr/lib/Amparo/fonts` for `/usr/bin/amparo`, where Tauri's bundler
+/// puts an app's resources), else the one in this crate's source (builds
+/// and tests).
 pub fn dir() -> PathBuf {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
@@ -176,10 +178,13 @@ pub fn dir() -> PathBuf {
             return PathBuf::from(dir);
         }
         let marker = "OFL.txt";
-        std::env::current_exe()
+        let beside = std::env::current_exe()
             .ok()
-            .and_then(|exe| Some(exe.parent()?.join("fonts")))
-            .filter(|dir| dir.join(marker).is_file())
+            .and_then(|exe| exe.parent().map(Path::to_path_buf));
+        beside
+            .iter()
+            .flat_map(|bin| [bin.join("fonts"), bin.join("../lib/Amparo/fonts")])
+            .find(|dir| dir.join(marker).is_file())
             .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/fonts")))
     })
     .clone()

@@ -41,6 +41,11 @@ export interface ShellOperations {
   closeWindow(): Promise<void>;
   /** Hides the window from the screen (the quick exit, after locking). */
   hideWindow(): Promise<void>;
+  /**
+   * The window reached a point of its start (drawn on screen), for the
+   * start benchmark; nothing happens unless the shell was asked to time it.
+   */
+  markDrawn(what: 'lock' | 'unlocking' | 'cases'): void;
   /** Opens the file picker and imports what is picked; null when cancelled. */
   importPickedPhotos(
     caseId: string,

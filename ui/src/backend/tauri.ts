@@ -32,6 +32,13 @@ export const tauriBackend: Backend = {
     }),
   closeWindow: () => getCurrentWindow().destroy(),
   hideWindow: () => getCurrentWindow().minimize(),
+  markDrawn: (what) => {
+    const mark = () => void invoke('mark_drawn', { what });
+    // A screen is drawn two frames on: the one being built, and the one
+    // that shows it. A request is marked when it is made.
+    if (what === 'unlocking') mark();
+    else requestAnimationFrame(() => requestAnimationFrame(mark));
+  },
   importPickedPhotos: (caseId, title, onProgress) =>
     call('import_picked_photos', { caseId, title, progress: channel(onProgress) }),
   importDroppedPhotos: (caseId, onProgress) =>

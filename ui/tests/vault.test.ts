@@ -91,6 +91,18 @@ describe('the lock', () => {
     await backend.unlock('nueva frase larga');
   });
 
+  it('loads the case list once when unlocked', async () => {
+    const user = userEvent.setup();
+    const backend = await withCase();
+    backend.lockScreen();
+    expect(await screen.findByRole('heading', { name: 'Amparo is locked' })).toBeTruthy();
+    const before = backend.inputs('list_cases').length;
+    await user.type(screen.getByLabelText(/^Password/), `${TEST_PASSWORD}{Enter}`);
+    expect(await screen.findByRole('button', { name: /Luis Gómez/ })).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(backend.inputs('list_cases').length - before).toBe(1);
+  });
+
   it('locks and hides the window at once with Ctrl+Shift+L', async () => {
     const user = userEvent.setup();
     const backend = await withCase();

@@ -45,7 +45,7 @@ export interface ShellOperations {
    * The window reached a point of its start (drawn on screen), for the
    * start benchmark; nothing happens unless the shell was asked to time it.
    */
-  markDrawn(what: 'lock' | 'unlocking' | 'cases'): void;
+  markDrawn(what: 'lock' | 'unlocking' | 'unlocked' | 'listed' | 'cases'): void;
   /** Opens the file picker and imports what is picked; null when cancelled. */
   importPickedPhotos(
     caseId: string,

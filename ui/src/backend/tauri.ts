@@ -35,8 +35,8 @@ export const tauriBackend: Backend = {
   markDrawn: (what) => {
     const mark = () => void invoke('mark_drawn', { what });
     // A screen is drawn two frames on: the one being built, and the one
-    // that shows it. A request is marked when it is made.
-    if (what === 'unlocking') mark();
+    // that shows it. A request or an answer is marked when it happens.
+    if (what === 'unlocking' || what === 'unlocked' || what === 'listed') mark();
     else requestAnimationFrame(() => requestAnimationFrame(mark));
   },
   importPickedPhotos: (caseId, title, onProgress) =>

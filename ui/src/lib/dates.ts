@@ -8,6 +8,25 @@ import { t } from '../i18n/index.svelte';
 
 const tag = (locale: Locale) => (locale === 'es' ? 'es' : 'en-US');
 
+// Making a formatter costs far more than using one: a list of 1,000 cases
+// made 2,000 of them and took most of a second to draw. One of each kind
+// per language is kept.
+const longDays = new Map<Locale, Intl.DateTimeFormat>();
+const months = new Map<Locale, Intl.DateTimeFormat>();
+const relative = new Map<Locale, Intl.RelativeTimeFormat>();
+
+function kept<F>(cache: Map<Locale, F>, locale: Locale, make: () => F): F {
+  let format = cache.get(locale);
+  if (!format) {
+    format = make();
+    cache.set(locale, format);
+  }
+  return format;
+}
+
+const longDay = (locale: Locale) =>
+  kept(longDays, locale, () => new Intl.DateTimeFormat(tag(locale), { dateStyle: 'long', timeZone: 'UTC' }));
+
 function utcDay(year: number, month: number, day: number): Date {
   return new Date(Date.UTC(year, month - 1, day));
 }
@@ -21,7 +40,7 @@ export function parseDay(iso: string): Date | null {
 export function formatDay(iso: string, locale: Locale): string {
   const date = parseDay(iso);
   if (!date) return iso;
-  return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return longDay(locale).format(date);
 }
 
 /** A remembered date at its own precision, "about" when approximate. */
@@ -29,9 +48,7 @@ export function formatRemembered(d: RememberedDate | null, locale: Locale): stri
   if (!d) return '';
   let text: string;
   if (d.month && d.day) {
-    text = new Intl.DateTimeFormat(tag(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(
-      utcDay(d.year, d.month, d.day),
-    );
+    text = longDay(locale).format(utcDay(d.year, d.month, d.day));
   } else if (d.month) {
     text = new Intl.DateTimeFormat(tag(locale), {
       year: 'numeric',
@@ -46,7 +63,7 @@ export function formatRemembered(d: RememberedDate | null, locale: Locale): stri
 
 /** Month names for a month picker, January first. */
 export function monthNames(locale: Locale): string[] {
-  const format = new Intl.DateTimeFormat(tag(locale), { month: 'long', timeZone: 'UTC' });
+  const format = kept(months, locale, () => new Intl.DateTimeFormat(tag(locale), { month: 'long', timeZone: 'UTC' }));
   return Array.from({ length: 12 }, (_, i) => format.format(utcDay(2000, i + 1, 1)));
 }
 
@@ -60,7 +77,7 @@ export function daysUntil(iso: string, today: Date = new Date()): number | null 
 
 /** "in 45 days", "tomorrow", "3 days ago" / "dentro de 45 días", "mañana". */
 export function relativeDays(days: number, locale: Locale): string {
-  return new Intl.RelativeTimeFormat(tag(locale), { numeric: 'auto' }).format(days, 'day');
+  return kept(relative, locale, () => new Intl.RelativeTimeFormat(tag(locale), { numeric: 'auto' })).format(days, 'day');
 }
 
 /** The time zones a court can count days in: amparo_core::COURT_TIME_ZONES

@@ -51,6 +51,9 @@ pub const WRAPPED: &[(&str, &str)] = &[
     ("pick_case_file", "open_case_file"),
     ("preview_picked_case_file", "open_case_file"),
     ("open_picked_case_file", "open_case_file"),
+    // A case file given by a double-click is opened as a picked one.
+    ("case_file_given", "open_case_file"),
+    ("take_given_case_file", "open_case_file"),
 ];
 
 fn send(channel: &Channel<Value>) -> impl Fn(Value) + Sync + '_ {

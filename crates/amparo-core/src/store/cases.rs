@@ -98,7 +98,7 @@ impl Store {
     pub fn list_cases(&self, query: &str) -> Result<Vec<CaseSummary>> {
         let words: Vec<String> = fold(query).split_whitespace().map(str::to_owned).collect();
         let digits = ANumber::digits_of(query).filter(|d| d.len() >= 3);
-        Ok(self
+        let found = self
             .summaries(false)?
             .into_iter()
             .filter(|(summary, key)| {
@@ -112,14 +112,28 @@ impl Store {
                 by_name || by_number
             })
             .map(|(summary, _)| summary)
-            .collect())
+            .collect();
+        self.with_next_due(found)
     }
 
     /// Cases in the Deleted list, most recently deleted first.
     pub fn deleted_cases(&self) -> Result<Vec<CaseSummary>> {
-        Ok(self.summaries(true)?.into_iter().map(|(s, _)| s).collect())
+        let found = self.summaries(true)?.into_iter().map(|(s, _)| s).collect();
+        self.with_next_due(found)
     }
 
+    /// Each listed case with its nearest due date: counted only for the
+    /// cases a search kept, as typing in the search box lists again.
+    fn with_next_due(&self, mut found: Vec<CaseSummary>) -> Result<Vec<CaseSummary>> {
+        for summary in &mut found {
+            let case = self.case(&summary.id)?;
+            summary.next_due = self.deadlines_of(&case)?.into_iter().next();
+        }
+        Ok(found)
+    }
+
+    /// The list's rows with their search keys, without their due dates
+    /// ([`Store::with_next_due`] adds them).
     fn summaries(&self, deleted: bool) -> Result<Vec<(CaseSummary, String)>> {
         let mut stmt = self.conn().prepare(
             "SELECT c.id, c.record_name, c.used_name, c.a_number, c.nationality,
@@ -148,13 +162,7 @@ impl Store {
                 r.get::<_, String>(9)?,
             ))
         })?;
-        let mut found: Vec<(CaseSummary, String)> = rows.collect::<rusqlite::Result<_>>()?;
-        drop(stmt);
-        for (summary, _) in &mut found {
-            let case = self.case(&summary.id)?;
-            summary.next_due = self.deadlines_of(&case)?.into_iter().next();
-        }
-        Ok(found)
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Moves the case to the Deleted list. `typed_name` must be the case's

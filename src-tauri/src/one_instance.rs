@@ -30,7 +30,17 @@ pub fn hand_over(dir: &Path, given: Option<PathBuf>) -> bool {
     use std::io::{BufRead, BufReader, Write};
     use std::os::unix::net::UnixStream;
 
-    let Ok(mut stream) = UnixStream::connect(dir.join(SOCKET)) else {
+    // A window that is itself still starting (a second double-click right
+    // after the first) holds the folder before it listens: wait for it.
+    let mut stream = None;
+    for _ in 0..15 {
+        if let Ok(connected) = UnixStream::connect(dir.join(SOCKET)) {
+            stream = Some(connected);
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let Some(mut stream) = stream else {
         return false;
     };
     let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(5)));
@@ -60,19 +70,17 @@ pub fn listen(app: &AppHandle, dir: &Path) {
     let path = dir.join(SOCKET);
     // Left by a window that crashed: this one holds the folder now.
     let _ = std::fs::remove_file(&path);
-    let listener = match UnixListener::bind(&path) {
-        Ok(listener) => listener,
-        Err(error) => {
-            eprintln!(
-                "Amparo will not hear later starts ({}): {error}",
-                path.display()
-            );
-            return;
-        }
+    // When it cannot listen (a path too long for a socket), later starts
+    // find no window to hand over to and say the folder is in use. Nothing
+    // is logged: the path names the user's folder.
+    let Ok(listener) = UnixListener::bind(&path) else {
+        return;
     };
     let app = app.clone();
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
+            // One start that never says anything must not keep the others out.
+            let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(2)));
             let mut line = String::new();
             let mut reader = BufReader::new(&stream);
             if reader.read_line(&mut line).is_err() {

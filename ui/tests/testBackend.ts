@@ -52,6 +52,8 @@ export type TestBackend = Backend & {
   pickedCaseFile: string | null;
   /** The screen locks, as the shell reports it (after locking the core). */
   lockScreen: () => void;
+  /** The window's zoom, as the shell last set it. */
+  textZoom: number;
   /** Amparo is started again with a case file, as the shell reports it. */
   giveCaseFile: (path: string) => void;
   /** PDFs the window had the shell open, and the files written for them. */
@@ -118,6 +120,7 @@ export function startBackend(options: HostOptions = {}): TestBackend {
     pickedFolder: null,
     pickedCaseFile: null,
     lockScreen: () => {},
+    textZoom: 1,
     giveCaseFile: (path) => {
       given = path;
       givenHandler();
@@ -147,6 +150,9 @@ export function startBackend(options: HostOptions = {}): TestBackend {
       backend.closed = true;
     },
     markDrawn() {},
+    async setTextZoom(factor) {
+      backend.textZoom = factor;
+    },
     async hideWindow() {
       backend.hidden = true;
     },

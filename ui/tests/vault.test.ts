@@ -121,6 +121,26 @@ describe('the lock', () => {
     expect(backend.hidden).toBe(false);
   });
 
+  it('makes the text larger with Ctrl and plus, and keeps the size for the next start', async () => {
+    const user = userEvent.setup();
+    const backend = await withCase();
+    expect(backend.textZoom).toBe(1);
+    await user.keyboard('{Control>}={/Control}');
+    await waitFor(() => expect(backend.textZoom).toBe(1.25));
+    await user.keyboard('{Control>}={/Control}{Control>}={/Control}');
+    await waitFor(() => expect(backend.textZoom).toBe(1.75));
+    expect(screen.getByLabelText(/^Text size/)).toHaveValue('175');
+    await user.keyboard('{Control>}-{/Control}');
+    await waitFor(() => expect(backend.textZoom).toBe(1.5));
+    expect((await backend.startup()).preferences.textSizePercent).toBe(150);
+    await user.selectOptions(screen.getByLabelText(/^Text size/), 'Text 200%');
+    await waitFor(() => expect(backend.textZoom).toBe(2));
+    await user.keyboard('{Control>}0{/Control}');
+    await waitFor(() => expect(backend.textZoom).toBe(1));
+    expect((await backend.startup()).preferences.textSizePercent).toBe(100);
+    await expect(backend.setTextSize(90)).rejects.toMatchObject({ code: 'invalid' });
+  });
+
   it('keeps the idle time chosen in the top bar', async () => {
     const user = userEvent.setup();
     const backend = await withCase();

@@ -106,8 +106,8 @@ pub use store::{
     Arrival, ArrivedChange, CHAIN_START, CONTACT_NAME_MAX, CaseRows, ChangedField, Contact,
     CustodyAction, CustodyEntry, CustodyProblem, CustodyReport, CustodySigner, DATABASE_FILE, Keep,
     LOCK_AFTER_CHOICES, LOCK_AFTER_DEFAULT, Preferences, RowDiffers, RowsTaken, SCHEMA_VERSION,
-    Store, StoredIdentity, SwornIn, TableRows, check_contact_name, check_custody_with,
-    check_signing, content_hash, raw_connection_for_tests,
+    Store, StoredIdentity, SwornIn, TEXT_SIZE_CHOICES, TableRows, check_contact_name,
+    check_custody_with, check_signing, content_hash, raw_connection_for_tests,
 };
 pub use tattoo::{Tattoo, TattooDraft, TattooPhoto, TattooPhotoRole};
 pub use timeline::{Event, EventDraft, EventKind, KnownDate, chronological};

@@ -68,11 +68,13 @@ operations! {
 operations! {
     OPERATIONS: Store;
     /// What the window needs to draw its first screen.
-    window startup() -> Startup [] = |cx| ok(Startup { preferences: cx.store.preferences()?, lock_after_choices: amparo_core::LOCK_AFTER_CHOICES.to_vec() });
+    window startup() -> Startup [] = |cx| ok(Startup { preferences: cx.store.preferences()?, lock_after_choices: amparo_core::LOCK_AFTER_CHOICES.to_vec(), text_size_choices: amparo_core::TEXT_SIZE_CHOICES.to_vec() });
     /// Sets the window's language ("en" or "es").
     window set_locale(locale: String) -> Preferences ["invalid"] = |cx| cx.store.set_locale(&locale);
     /// Sets after how many idle minutes the window locks itself (1, 5, 15, 30, 60, or 0 for never).
     window set_lock_after(minutes: u32) -> Preferences ["invalid"] = |cx| cx.store.set_lock_after(minutes);
+    /// Sets the window's size in percent (100, 125, 150, 175 or 200).
+    window set_text_size(percent: u32) -> Preferences ["invalid"] = |cx| cx.store.set_text_size(percent);
     /// Remembers that the first-start notice was read.
     window mark_notice_read() -> Preferences [] = |cx| cx.store.mark_notice_read();
 

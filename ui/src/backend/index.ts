@@ -41,6 +41,8 @@ export interface ShellOperations {
   closeWindow(): Promise<void>;
   /** Hides the window from the screen (the quick exit, after locking). */
   hideWindow(): Promise<void>;
+  /** Sets the window's zoom: 1 is the normal size, 2 twice as large. */
+  setTextZoom(factor: number): Promise<void>;
   /**
    * The window reached a point of its start (drawn on screen), for the
    * start benchmark; nothing happens unless the shell was asked to time it.

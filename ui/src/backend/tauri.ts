@@ -4,6 +4,7 @@
 
 import { Channel, invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import { coreOperations } from '../bindings/operations';
 import { asBackendError, type Backend } from './index';
@@ -32,6 +33,7 @@ export const tauriBackend: Backend = {
     }),
   closeWindow: () => getCurrentWindow().destroy(),
   hideWindow: () => getCurrentWindow().minimize(),
+  setTextZoom: (factor) => getCurrentWebview().setZoom(factor),
   markDrawn: (what) => {
     const mark = () => void invoke('mark_drawn', { what });
     // A screen is drawn two frames on: the one being built, and the one

@@ -16,4 +16,9 @@ noticeRead: boolean,
 /**
  * Minutes without use after which the window locks itself; 0: never.
  */
-lockAfterMinutes: number, };
+lockAfterMinutes: number, 
+/**
+ * The window's size, in percent of the normal one (one of
+ * [`TEXT_SIZE_CHOICES`]).
+ */
+textSizePercent: number, };

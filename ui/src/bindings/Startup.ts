@@ -3,7 +3,7 @@ import type { Preferences } from "./Preferences";
 
 /**
  * The saved preferences (language, whether the first-start notice was
- * read, the idle lock), and the idle times to offer.
+ * read, the idle lock, the text size), and the choices to offer.
  */
 export type Startup = { 
 /**
@@ -14,4 +14,8 @@ preferences: Preferences,
  * The idle times, in minutes, after which the window may lock itself
  * (0: never).
  */
-lockAfterChoices: Array<number>, };
+lockAfterChoices: Array<number>, 
+/**
+ * The window's sizes, in percent of the normal one.
+ */
+textSizeChoices: Array<number>, };

@@ -113,6 +113,8 @@ export interface CoreOperations {
   setLocale(locale: string): Promise<Preferences>;
   /** Sets after how many idle minutes the window locks itself (1, 5, 15, 30, 60, or 0 for never). */
   setLockAfter(minutes: number): Promise<Preferences>;
+  /** Sets the window's size in percent (100, 125, 150, 175 or 200). */
+  setTextSize(percent: number): Promise<Preferences>;
   /** Remembers that the first-start notice was read. */
   markNoticeRead(): Promise<Preferences>;
   /** Cases matching the words typed (names without accents, an A-number typed any way). */
@@ -262,6 +264,7 @@ export function coreOperations(call: Call): CoreOperations {
     startup: () => call('startup', {  }) as Promise<Startup>,
     setLocale: (locale) => call('set_locale', { locale }) as Promise<Preferences>,
     setLockAfter: (minutes) => call('set_lock_after', { minutes }) as Promise<Preferences>,
+    setTextSize: (percent) => call('set_text_size', { percent }) as Promise<Preferences>,
     markNoticeRead: () => call('mark_notice_read', {  }) as Promise<Preferences>,
     listCases: (query) => call('list_cases', { query }) as Promise<Array<CaseSummary>>,
     deletedCases: () => call('deleted_cases', {  }) as Promise<Array<CaseSummary>>,
@@ -344,6 +347,7 @@ export const windowOperations = [
   'startup',
   'set_locale',
   'set_lock_after',
+  'set_text_size',
   'mark_notice_read',
   'list_cases',
   'deleted_cases',

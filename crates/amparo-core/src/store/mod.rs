@@ -51,7 +51,7 @@ pub use custody::{
     check_custody_with, content_hash,
 };
 pub use migrate::SCHEMA_VERSION;
-pub use settings::{LOCK_AFTER_CHOICES, LOCK_AFTER_DEFAULT, Preferences};
+pub use settings::{LOCK_AFTER_CHOICES, LOCK_AFTER_DEFAULT, Preferences, TEXT_SIZE_CHOICES};
 pub use statements::check_signing;
 
 /// The database file's name inside the data folder.

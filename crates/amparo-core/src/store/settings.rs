@@ -1,5 +1,6 @@
 //! Preferences of this installation: the language of the window, whether
-//! the first-start notice has been read, and when an idle window locks.
+//! the first-start notice has been read, when an idle window locks, and
+//! how large the window's text is.
 
 use rusqlite::OptionalExtension;
 use serde::Serialize;
@@ -19,7 +20,14 @@ pub struct Preferences {
     pub notice_read: bool,
     /// Minutes without use after which the window locks itself; 0: never.
     pub lock_after_minutes: u32,
+    /// The window's size, in percent of the normal one (one of
+    /// [`TEXT_SIZE_CHOICES`]).
+    pub text_size_percent: u32,
 }
+
+/// The sizes the window offers, in percent: up to twice the normal size,
+/// for someone who reads with difficulty on an old laptop's screen.
+pub const TEXT_SIZE_CHOICES: [u32; 5] = [100, 125, 150, 175, 200];
 
 /// The idle times the window offers, in minutes (0: never).
 pub const LOCK_AFTER_CHOICES: [u32; 6] = [1, 5, 15, 30, 60, 0];
@@ -31,6 +39,7 @@ pub const LOCK_AFTER_DEFAULT: u32 = 15;
 const LOCALE: &str = "locale";
 const NOTICE_READ: &str = "notice_read";
 const LOCK_AFTER: &str = "lock_after_minutes";
+const TEXT_SIZE: &str = "text_size_percent";
 
 impl Store {
     /// The stored preferences.
@@ -43,7 +52,24 @@ impl Store {
                 .and_then(|m| m.parse().ok())
                 .filter(|m| LOCK_AFTER_CHOICES.contains(m))
                 .unwrap_or(LOCK_AFTER_DEFAULT),
+            text_size_percent: self
+                .setting(TEXT_SIZE)?
+                .and_then(|p| p.parse().ok())
+                .filter(|p| TEXT_SIZE_CHOICES.contains(p))
+                .unwrap_or(100),
         })
+    }
+
+    /// Remembers the window's size (one of [`TEXT_SIZE_CHOICES`]).
+    pub fn set_text_size(&mut self, percent: u32) -> Result<Preferences> {
+        if !TEXT_SIZE_CHOICES.contains(&percent) {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "textSizePercent",
+                FieldProblem::Unknown,
+            )]));
+        }
+        self.put_setting(TEXT_SIZE, &percent.to_string())?;
+        self.preferences()
     }
 
     /// Remembers after how many idle minutes the window locks (one of

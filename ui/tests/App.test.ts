@@ -30,7 +30,7 @@ describe('the window', () => {
     expect(within(dialog).queryByText(/does not yet encrypt|todavía no cifra/)).toBeNull();
     await user.click(within(dialog).getByRole('button', { name: 'Continuar en español' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect((await backend.startup()).preferences).toEqual({ locale: 'es', noticeRead: true, lockAfterMinutes: 15 });
+    expect((await backend.startup()).preferences).toEqual({ locale: 'es', noticeRead: true, lockAfterMinutes: 15, textSizePercent: 100 });
     // The example case the core adds on first start.
     expect(await screen.findByText('Jesús Alberto Rivas Moreno')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Casos' })).toBeTruthy();

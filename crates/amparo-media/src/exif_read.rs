@@ -71,26 +71,125 @@ fn camera(exif: &Exif) -> String {
     }
 }
 
+/// The position, in degrees (negative south and west). Phones write its
+/// degrees, minutes and seconds as unsigned rationals with an N/S or E/W
+/// reference, as the standard says, and some Android phones as signed
+/// rationals already negative in the south and west: both are read, so a
+/// photo that shows where a family lives is never taken for one that does
+/// not.
 fn gps(exif: &Exif) -> Option<GpsPoint> {
     let degrees = |tag: Tag, negative: &[u8]| -> Option<f64> {
-        let Value::Rational(parts) = &exif.get_field(tag, In::PRIMARY)?.value else {
-            return None;
+        let parts: Vec<f64> = match &exif.get_field(tag, In::PRIMARY)?.value {
+            Value::Rational(parts) => parts.iter().map(exif::Rational::to_f64).collect(),
+            Value::SRational(parts) => parts.iter().map(exif::SRational::to_f64).collect(),
+            _ => return None,
         };
-        let [d, m, s] = parts.get(0..3)? else {
-            return None;
-        };
-        let value = d.to_f64() + m.to_f64() / 60.0 + s.to_f64() / 3600.0;
+        let (&d, rest) = parts.split_first()?;
+        let m = rest.first().copied().unwrap_or(0.0);
+        let s = rest.get(1).copied().unwrap_or(0.0);
+        let size = d.abs() + m.abs() / 60.0 + s.abs() / 3600.0;
         let reference = match tag {
             Tag::GPSLatitude => Tag::GPSLatitudeRef,
             _ => Tag::GPSLongitudeRef,
         };
-        let flip = ascii(exif, reference).is_some_and(|r| negative.contains(&r.as_bytes()[0]));
-        value
-            .is_finite()
-            .then_some(if flip { -value } else { value })
+        let south_or_west = parts.iter().any(|p| *p < 0.0)
+            || ascii(exif, reference).is_some_and(|r| negative.contains(&r.as_bytes()[0]));
+        size.is_finite()
+            .then_some(if south_or_west { -size } else { size })
     };
     Some(GpsPoint {
         latitude: degrees(Tag::GPSLatitude, b"S")?,
         longitude: degrees(Tag::GPSLongitude, b"W")?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use exif::experimental::Writer;
+    use exif::{Field, Rational, SRational};
+
+    /// A JPEG whose EXIF holds `fields` (and nothing else).
+    fn jpeg_with(fields: &[Field]) -> Vec<u8> {
+        let mut writer = Writer::new();
+        for field in fields {
+            writer.push_field(field);
+        }
+        let mut tiff = Cursor::new(Vec::new());
+        writer.write(&mut tiff, false).expect("EXIF");
+        let tiff = tiff.into_inner();
+        let mut bytes = b"\xFF\xD8\xFF\xE1".to_vec();
+        let length = u16::try_from(tiff.len() + 8).expect("small");
+        bytes.extend_from_slice(&length.to_be_bytes());
+        bytes.extend_from_slice(b"Exif\0\0");
+        bytes.extend_from_slice(&tiff);
+        bytes.extend_from_slice(b"\xFF\xD9");
+        bytes
+    }
+
+    fn field(tag: Tag, value: Value) -> Field {
+        Field {
+            tag,
+            ifd_num: In::PRIMARY,
+            value,
+        }
+    }
+
+    fn rational(n: u32, d: u32) -> Rational {
+        Rational::from((n, d))
+    }
+
+    fn signed(n: i32, d: i32) -> SRational {
+        SRational::from((n, d))
+    }
+
+    #[test]
+    fn a_position_in_unsigned_rationals_with_its_references_is_read() {
+        let bytes = jpeg_with(&[
+            field(Tag::GPSLatitudeRef, Value::Ascii(vec![b"N".to_vec()])),
+            field(
+                Tag::GPSLatitude,
+                Value::Rational(vec![rational(7, 1), rational(46, 1), rational(0, 1)]),
+            ),
+            field(Tag::GPSLongitudeRef, Value::Ascii(vec![b"W".to_vec()])),
+            field(
+                Tag::GPSLongitude,
+                Value::Rational(vec![rational(72, 1), rational(13, 1), rational(30, 1)]),
+            ),
+        ]);
+        let gps = read_exif(&bytes).gps.expect("a position");
+        assert!((gps.latitude - 7.766_666).abs() < 1e-4, "{gps:?}");
+        assert!((gps.longitude + 72.225).abs() < 1e-4, "{gps:?}");
+    }
+
+    #[test]
+    fn a_position_in_signed_rationals_as_some_android_phones_write_it_is_read() {
+        let bytes = jpeg_with(&[
+            field(
+                Tag::GPSLatitude,
+                Value::SRational(vec![signed(7, 1), signed(46, 1), signed(0, 1)]),
+            ),
+            field(
+                Tag::GPSLongitude,
+                Value::SRational(vec![signed(-72, 1), signed(13, 1), signed(30, 1)]),
+            ),
+        ]);
+        let gps = read_exif(&bytes).gps.expect("a position");
+        assert!((gps.latitude - 7.766_666).abs() < 1e-4, "{gps:?}");
+        assert!((gps.longitude + 72.225).abs() < 1e-4, "{gps:?}");
+        assert!(crate::position::carries_position(&bytes));
+    }
+
+    #[test]
+    fn a_negative_value_with_its_reference_is_not_turned_back_north() {
+        let bytes = jpeg_with(&[
+            field(Tag::GPSLatitudeRef, Value::Ascii(vec![b"S".to_vec()])),
+            field(Tag::GPSLatitude, Value::SRational(vec![signed(-34, 1)])),
+            field(Tag::GPSLongitudeRef, Value::Ascii(vec![b"W".to_vec()])),
+            field(Tag::GPSLongitude, Value::SRational(vec![signed(-58, 1)])),
+        ]);
+        let gps = read_exif(&bytes).gps.expect("a position");
+        assert!((gps.latitude + 34.0).abs() < 1e-9, "{gps:?}");
+        assert!((gps.longitude + 58.0).abs() < 1e-9, "{gps:?}");
+    }
 }

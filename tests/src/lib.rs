@@ -12,6 +12,7 @@
 
 mod desktop;
 pub mod markers;
+pub mod mothers_laptop;
 mod window;
 
 pub use desktop::{Desktop, PASSWORD};

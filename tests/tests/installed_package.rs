@@ -6,8 +6,7 @@
 
 use std::process::Command;
 
-use amparo_casefile::{SendTo, send_case};
-use amparo_core::{BlobStore, Keys, Store};
+use amparo_e2e::mothers_laptop::case_file_to_password;
 use amparo_e2e::{Desktop, run};
 
 #[test]
@@ -19,25 +18,13 @@ fn the_installed_app_opens_a_double_clicked_case_file_in_its_window() {
         window.press("Continue in English").await;
         window.wait_for_text("Jesús Alberto Rivas Moreno").await;
 
-        let laptop = tempfile::tempdir().expect("the mother's data");
-        let mut store = Store::open(laptop.path(), &Keys::fixed_for_tests()).expect("store");
-        let blobs = BlobStore::open(laptop.path(), &Keys::fixed_for_tests()).expect("blobs");
-        amparo_casefile::sign_custody(&mut store).expect("custody signer");
-        let case = store.add_example_case().expect("her case");
-        let usb = tempfile::tempdir().expect("usb stick");
-        let file = usb.path().join("Case-2026-12-02.amparo");
-        send_case(
-            &mut store,
-            &blobs,
-            &case.id,
-            &SendTo::Passphrase("la fiesta de los Reyes".into()),
-            &file,
-        )
-        .expect("send");
+        // A case file from the mother's laptop, sent to a password.
+        let sent = case_file_to_password("la fiesta de los Reyes");
+        let file = &sent.path;
 
         let mime = Command::new("gio")
             .args(["info", "--attributes=standard::content-type"])
-            .arg(&file)
+            .arg(file)
             .output()
             .expect("gio (apt-get install libglib2.0-bin)");
         assert!(
@@ -47,7 +34,7 @@ fn the_installed_app_opens_a_double_clicked_case_file_in_its_window() {
         );
         let opened = Command::new("gio")
             .arg("open")
-            .arg(&file)
+            .arg(file)
             .env("DISPLAY", desktop.display())
             .env("AMPARO_DATA_DIR", desktop.data_dir())
             .env("GDK_BACKEND", "x11")

@@ -2,8 +2,7 @@
 //! file): the new start hands the file to the open window and ends; the
 //! window shows what the file brings, and opens it from the keyboard.
 
-use amparo_casefile::{SendTo, send_case};
-use amparo_core::{BlobStore, Keys, Store};
+use amparo_e2e::mothers_laptop::case_file_to_password;
 use amparo_e2e::{Desktop, run};
 use fantoccini::key::Key;
 
@@ -21,21 +20,8 @@ fn a_double_clicked_case_file_opens_in_the_window_already_open() {
         window.wait_for_text("There are no cases yet").await;
 
         // A case file from the mother's laptop, sent to a password.
-        let laptop = tempfile::tempdir().expect("the mother's data");
-        let mut store = Store::open(laptop.path(), &Keys::fixed_for_tests()).expect("store");
-        let blobs = BlobStore::open(laptop.path(), &Keys::fixed_for_tests()).expect("blobs");
-        amparo_casefile::sign_custody(&mut store).expect("custody signer");
-        let case = store.add_example_case().expect("her case");
-        let usb = tempfile::tempdir().expect("usb stick");
-        let file = usb.path().join("Case-2026-12-02.amparo");
-        send_case(
-            &mut store,
-            &blobs,
-            &case.id,
-            &SendTo::Passphrase("la fiesta de los Reyes".into()),
-            &file,
-        )
-        .expect("send");
+        let sent = case_file_to_password("la fiesta de los Reyes");
+        let file = &sent.path;
 
         assert!(
             desktop.start_again(&[file.as_os_str()]),

@@ -3,23 +3,11 @@
 //! a plain reason and changes nothing; once the first ends, it works.
 
 use std::io::{BufRead, BufReader, Write};
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 mod support;
 
-use support::{PASSPHRASE, with_vault};
-
-fn amparo(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_amparo"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("AMPARO_DATA_DIR")
-        .env("AMPARO_PASSPHRASE", PASSPHRASE)
-        .output()
-        .expect("run amparo")
-}
+use support::{PASSPHRASE, amparo, with_vault};
 
 #[test]
 fn a_second_amparo_on_the_same_folder_is_refused_until_the_first_ends() {
@@ -44,14 +32,14 @@ fn a_second_amparo_on_the_same_folder_is_refused_until_the_first_ends() {
         .expect("answer");
     assert!(answer.contains("\"id\":1"), "{answer}");
 
-    let refused = amparo(data.path(), &["case", "example"]);
+    let refused = amparo(data.path(), &["case", "example"], &[]);
     assert!(!refused.status.success());
     let said = String::from_utf8_lossy(&refused.stderr);
     assert!(
         said.contains("this data folder is open in another Amparo"),
         "{said}"
     );
-    let call = amparo(data.path(), &["call", "list_cases", "{}"]);
+    let call = amparo(data.path(), &["call", "list_cases", "{}"], &[]);
     assert!(
         String::from_utf8_lossy(&call.stderr).contains("\"code\":\"dataFolderInUse\""),
         "{}",
@@ -60,7 +48,7 @@ fn a_second_amparo_on_the_same_folder_is_refused_until_the_first_ends() {
 
     drop(stdin);
     serve.wait().expect("serve ends when its input does");
-    let listed = amparo(data.path(), &["--json", "case", "list"]);
+    let listed = amparo(data.path(), &["--json", "case", "list"], &[]);
     assert!(
         listed.status.success(),
         "{}",

@@ -29,6 +29,9 @@ pub struct Preferences {
 /// for someone who reads with difficulty on an old laptop's screen.
 pub const TEXT_SIZE_CHOICES: [u32; 5] = [100, 125, 150, 175, 200];
 
+/// The normal size.
+pub const TEXT_SIZE_DEFAULT: u32 = 100;
+
 /// The idle times the window offers, in minutes (0: never).
 pub const LOCK_AFTER_CHOICES: [u32; 6] = [1, 5, 15, 30, 60, 0];
 
@@ -47,41 +50,47 @@ impl Store {
         Ok(Preferences {
             locale: self.setting(LOCALE)?,
             notice_read: self.setting(NOTICE_READ)?.as_deref() == Some("1"),
-            lock_after_minutes: self
-                .setting(LOCK_AFTER)?
-                .and_then(|m| m.parse().ok())
-                .filter(|m| LOCK_AFTER_CHOICES.contains(m))
-                .unwrap_or(LOCK_AFTER_DEFAULT),
-            text_size_percent: self
-                .setting(TEXT_SIZE)?
-                .and_then(|p| p.parse().ok())
-                .filter(|p| TEXT_SIZE_CHOICES.contains(p))
-                .unwrap_or(100),
+            lock_after_minutes: self.choice(LOCK_AFTER, &LOCK_AFTER_CHOICES, LOCK_AFTER_DEFAULT)?,
+            text_size_percent: self.choice(TEXT_SIZE, &TEXT_SIZE_CHOICES, TEXT_SIZE_DEFAULT)?,
         })
     }
 
     /// Remembers the window's size (one of [`TEXT_SIZE_CHOICES`]).
     pub fn set_text_size(&mut self, percent: u32) -> Result<Preferences> {
-        if !TEXT_SIZE_CHOICES.contains(&percent) {
-            return Err(Error::Invalid(vec![FieldError::new(
-                "textSizePercent",
-                FieldProblem::Unknown,
-            )]));
-        }
-        self.put_setting(TEXT_SIZE, &percent.to_string())?;
-        self.preferences()
+        self.put_choice(TEXT_SIZE, percent, &TEXT_SIZE_CHOICES, "textSizePercent")
     }
 
     /// Remembers after how many idle minutes the window locks (one of
     /// [`LOCK_AFTER_CHOICES`]).
     pub fn set_lock_after(&mut self, minutes: u32) -> Result<Preferences> {
-        if !LOCK_AFTER_CHOICES.contains(&minutes) {
+        self.put_choice(LOCK_AFTER, minutes, &LOCK_AFTER_CHOICES, "lockAfterMinutes")
+    }
+
+    /// The setting `key` when it is one of `choices`, else `default`.
+    fn choice(&self, key: &str, choices: &[u32], default: u32) -> Result<u32> {
+        Ok(self
+            .setting(key)?
+            .and_then(|v| v.parse().ok())
+            .filter(|v| choices.contains(v))
+            .unwrap_or(default))
+    }
+
+    /// Remembers `value` as `key`, refused (naming `field`) unless it is one
+    /// of `choices`.
+    fn put_choice(
+        &mut self,
+        key: &str,
+        value: u32,
+        choices: &[u32],
+        field: &str,
+    ) -> Result<Preferences> {
+        if !choices.contains(&value) {
             return Err(Error::Invalid(vec![FieldError::new(
-                "lockAfterMinutes",
+                field,
                 FieldProblem::Unknown,
             )]));
         }
-        self.put_setting(LOCK_AFTER, &minutes.to_string())?;
+        self.put_setting(key, &value.to_string())?;
         self.preferences()
     }
 

@@ -3,6 +3,8 @@
 // failed and why.
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { backendContext } from '../src/backend';
 import type { Photo } from '../src/bindings/Photo';
@@ -103,6 +105,25 @@ describe('adding photos', () => {
     const failed = screen.getByText('carta.jpg').closest('li') as HTMLElement;
     expect(within(failed).getByText(/not a photo or an image Amparo can read/)).toBeTruthy();
     expect(await screen.findByRole('heading', { name: 'Photos (2)' })).toBeTruthy();
+  });
+
+  it('keeps a photo cut short in transfer and says part of it is missing', async () => {
+    const user = userEvent.setup();
+    const { backend, caseId } = await caseWithPhotos([]);
+    const cut = join(backend.host.folder('received'), 'IMG-20240106-WA0007.jpg');
+    copyFileSync(fixture('cut-short.jpg'), cut);
+    backend.pickedPhotos = [cut, fixture('school.jpg')];
+    render(CasePhotos, { props: { caseId }, context: backendContext(backend) });
+    await user.click(await screen.findByRole('button', { name: 'Add photos' }));
+    expect(await screen.findByText(/2 photos added, 0 already in the case, 0 could not be added/)).toBeTruthy();
+    const warning = screen.getByText(/This file is damaged: part of the picture is missing/);
+    expect(within(warning).getByText('IMG-20240106-WA0007.jpg')).toBeTruthy();
+
+    const [stored] = (await backend.listPhotos(caseId, 0, 2)).photos.filter((p) => p.damaged);
+    expect(readFileSync(cut).length).toBe(stored.byteSize);
+    await user.click(await screen.findByRole('button', { name: /IMG-20240106-WA0007\.jpg \(Damaged\)$/ }));
+    const dialog = await screen.findByRole('dialog', { name: /^Photo \d of 2$/ });
+    expect(within(dialog).getByText(/It is kept exactly as you received it/)).toBeTruthy();
   });
 
   it('says a photo the case already has is already in it', async () => {

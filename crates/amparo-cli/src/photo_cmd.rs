@@ -29,12 +29,22 @@ pub fn run(store: &mut Store, blobs: &BlobStore, command: &PhotoCommand, json: b
                         ImportResult::Imported {
                             photo_id,
                             duplicate: false,
+                            damaged,
                         } => {
-                            format!("filed      {}  {photo_id}", o.file_name)
+                            format!(
+                                "filed      {}  {photo_id}{}",
+                                o.file_name,
+                                if *damaged {
+                                    " (damaged: part of the picture is missing)"
+                                } else {
+                                    ""
+                                }
+                            )
                         }
                         ImportResult::Imported {
                             photo_id,
                             duplicate: true,
+                            ..
                         } => {
                             format!(
                                 "duplicate  {}  {photo_id} (already in the case)",
@@ -67,7 +77,7 @@ pub fn run(store: &mut Store, blobs: &BlobStore, command: &PhotoCommand, json: b
                 let mut out = String::new();
                 for p in &page.photos {
                     out.push_str(&format!(
-                        "{}  {}  {} x {}  {}  {}{}\n",
+                        "{}  {}  {} x {}  {}  {}{}{}\n",
                         p.id,
                         p.sha256,
                         p.width,
@@ -75,6 +85,7 @@ pub fn run(store: &mut Store, blobs: &BlobStore, command: &PhotoCommand, json: b
                         p.format.as_str(),
                         p.file_names.join(", "),
                         if p.exif.gps.is_some() { "  [GPS]" } else { "" },
+                        if p.damaged { "  [damaged]" } else { "" },
                     ));
                 }
                 out.push_str(&format!("{} photo(s)\n", page.total));

@@ -155,6 +155,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         orientation: 1,
                         ..PhotoExif::default()
                     },
+                    damaged: false,
                 },
             )?;
             let mut details = added.photo.details.clone();

@@ -55,7 +55,7 @@ pub struct GpsPoint {
     pub longitude: f64,
 }
 
-/// What the file's EXIF says.
+/// What the file's EXIF (or, for a position, XMP) says.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PhotoExif {
@@ -64,6 +64,9 @@ pub struct PhotoExif {
     pub taken_local: Option<String>,
     /// OffsetTimeOriginal (`-04:00`) when the camera recorded it.
     pub taken_offset: Option<String>,
+    /// The DateTime tag, a local time: when software last wrote the file (an
+    /// editor, a phone's gallery app). Never the date taken.
+    pub modified_local: Option<String>,
     /// Camera make and model.
     pub camera: String,
     /// EXIF orientation, 1 to 8 (1 when absent).
@@ -89,6 +92,9 @@ pub struct NewPhoto {
     pub byte_size: u64,
     /// What EXIF says.
     pub exif: PhotoExif,
+    /// The file is damaged (cut short, say) and only part of the picture
+    /// could be decoded; the original is kept as received.
+    pub damaged: bool,
 }
 
 /// A person shown in a photo, and who they are to the person in the case.
@@ -190,6 +196,8 @@ pub struct Photo {
     pub byte_size: u64,
     /// What EXIF says.
     pub exif: PhotoExif,
+    /// The file is damaged and part of the picture is missing.
+    pub damaged: bool,
     /// What the family says.
     pub details: PhotoDetails,
     /// When it was imported, UTC RFC 3339.

@@ -58,6 +58,8 @@ pub enum PrintCheckCode {
     ChangedSinceSigned,
     /// A photo that no signed statement refers to (no one swears to it).
     PhotoNotSworn,
+    /// A photo's file is damaged: part of its picture is missing.
+    PhotoDamaged,
     /// Foreign-language text is printed and no translator is named.
     NoTranslator,
     /// A tattoo meaning has no English translation.

@@ -134,6 +134,7 @@ fn fixture() -> Fixture {
                     height: 3,
                     byte_size: bytes.len() as u64,
                     exif: amparo_core::PhotoExif::default(),
+                    damaged: false,
                 },
             )
             .expect("photo row");

@@ -137,6 +137,7 @@ fn photo(store: &mut Store, blobs: &BlobStore, case_id: &str, bytes: &[u8], capt
                     orientation: 1,
                     ..PhotoExif::default()
                 },
+                damaged: false,
             },
         )
         .expect("photo");

@@ -25,6 +25,7 @@ fn photo(store: &mut Store, case_id: &str, n: u8) -> String {
             orientation: 1,
             ..PhotoExif::default()
         },
+        damaged: false,
     };
     store.add_photo(case_id, &new).expect("photo").photo.id
 }

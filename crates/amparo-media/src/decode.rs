@@ -3,6 +3,11 @@
 //! allocated. JPEGs are decoded by libjpeg-turbo at the smallest DCT scale
 //! that still gives the print copy its full size (a 4,000 px photo decodes
 //! straight to 2,000 px), which is most of the speed of an import.
+//!
+//! A JPEG that libjpeg-turbo finds damaged (a transfer cut short, a broken
+//! stretch of data) is decoded again by the image crate's decoder, which
+//! keeps what it can read and leaves the rest blank, as image viewers do:
+//! the file may be the family's only copy, so it is kept, marked damaged.
 
 use std::io::Cursor;
 
@@ -21,6 +26,8 @@ pub(crate) struct Decoded {
     pub rgb: RgbImage,
     pub full_width: u32,
     pub full_height: u32,
+    /// Only part of the picture could be decoded.
+    pub damaged: bool,
 }
 
 /// Decodes `bytes` to RGB, reduced where that is free, keeping at least
@@ -81,15 +88,71 @@ fn decode_jpeg(bytes: &[u8], want_long: u32) -> Result<Decoded, MediaError> {
         height: scaled.height,
         format: PixelFormat::RGB,
     };
-    // A truncated or damaged JPEG is an error here, never a grey half-photo.
-    decompressor.decompress(bytes, image).map_err(corrupt)?;
+    if let Err(damage) = decompressor.decompress(bytes, image) {
+        return decode_damaged_jpeg(bytes, &damage);
+    }
     let rgb = RgbImage::from_raw(scaled.width as u32, scaled.height as u32, pixels)
         .ok_or_else(|| MediaError::Corrupt("unexpected image size".into()))?;
     Ok(Decoded {
         rgb,
         full_width: header.width as u32,
         full_height: header.height as u32,
+        damaged: false,
     })
+}
+
+/// What the image crate's decoder can read of a JPEG libjpeg-turbo refused
+/// with `damage`; the refusal stands when it can read nothing.
+fn decode_damaged_jpeg(bytes: &[u8], damage: &turbojpeg::Error) -> Result<Decoded, MediaError> {
+    if !holds_picture_data(bytes) {
+        // A decoder would still paint a band of its own guesses.
+        return Err(MediaError::Corrupt(damage.to_string()));
+    }
+    let decoded = decode_with_image(bytes, ImageFormat::Jpeg)
+        .map_err(|_| MediaError::Corrupt(damage.to_string()))?;
+    Ok(Decoded {
+        damaged: true,
+        ..decoded
+    })
+}
+
+/// Whether any of the picture's compressed data is in the file: its
+/// segments are walked to the first start of scan, and at least one byte
+/// must follow that scan's header. A transfer cut off within the headers
+/// leaves none.
+fn holds_picture_data(bytes: &[u8]) -> bool {
+    let mut at = 2; // after the start-of-image marker
+    loop {
+        let Some(rest) = bytes.get(at..) else {
+            return false;
+        };
+        // A marker is 0xFF, any number of 0xFF fill bytes, then its code.
+        let Some(fill) = rest.iter().position(|&b| b != 0xFF) else {
+            return false;
+        };
+        if fill == 0 {
+            return false; // not a marker: the headers are damaged
+        }
+        let code = rest[fill];
+        at += fill + 1;
+        if code == 0xD8 || (0xD0..=0xD7).contains(&code) || code == 0x01 {
+            continue; // markers that carry no segment
+        }
+        if code == 0xD9 {
+            return false; // the end of the image, before any picture
+        }
+        let Some(length) = bytes.get(at..at + 2) else {
+            return false;
+        };
+        let length = usize::from(u16::from_be_bytes([length[0], length[1]]));
+        if length < 2 {
+            return false;
+        }
+        at += length;
+        if code == 0xDA {
+            return at < bytes.len();
+        }
+    }
 }
 
 /// HEIC through libheif, which applies the container's rotation and mirror
@@ -125,6 +188,7 @@ fn decode_heif(bytes: &[u8]) -> Result<Decoded, MediaError> {
         rgb,
         full_width: w,
         full_height: h,
+        damaged: false,
     })
 }
 
@@ -142,6 +206,7 @@ fn decode_with_image(bytes: &[u8], format: ImageFormat) -> Result<Decoded, Media
         rgb: on_white(image),
         full_width: width,
         full_height: height,
+        damaged: false,
     })
 }
 

@@ -1,31 +1,63 @@
 //! What a photo's EXIF says, read with kamadak-exif from any container it
-//! knows (JPEG, TIFF, PNG, WebP, HEIF). A file without EXIF (WhatsApp strips
-//! it) simply has none.
+//! knows (JPEG, TIFF, PNG, WebP, HEIF), the way a forensic reader would: the
+//! date taken only from DateTimeOriginal (the DateTime tag is when software
+//! last wrote the file, and is kept apart as such), the position from EXIF
+//! or else XMP, and every directory that can be read even when another one
+//! is damaged. A file without EXIF (WhatsApp strips it) simply has none.
 
 use std::io::Cursor;
 
 use amparo_core::{GpsPoint, PhotoExif};
 use exif::{Exif, In, Reader, Tag, Value};
 
+use crate::xmp::Xmp;
+
 /// The EXIF facts Amparo keeps.
 pub fn read_exif(bytes: &[u8]) -> PhotoExif {
-    let Ok(exif) = Reader::new().read_from_container(&mut Cursor::new(bytes)) else {
-        return PhotoExif {
+    let mut facts = match read_directories(bytes) {
+        Some(exif) => PhotoExif {
+            taken_local: local_time(&exif, Tag::DateTimeOriginal, Tag::SubSecTimeOriginal),
+            taken_offset: ascii(&exif, Tag::OffsetTimeOriginal),
+            modified_local: local_time(&exif, Tag::DateTime, Tag::SubSecTime),
+            camera: camera(&exif),
+            orientation: exif
+                .get_field(Tag::Orientation, In::PRIMARY)
+                .and_then(|f| f.value.get_uint(0))
+                .and_then(|o| u8::try_from(o).ok())
+                .filter(|o| (1..=8).contains(o))
+                .unwrap_or(1),
+            gps: gps(&exif),
+        },
+        None => PhotoExif {
             orientation: 1,
             ..PhotoExif::default()
-        };
+        },
     };
-    PhotoExif {
-        taken_local: taken_local(&exif),
-        taken_offset: ascii(&exif, Tag::OffsetTimeOriginal),
-        camera: camera(&exif),
-        orientation: exif
-            .get_field(Tag::Orientation, In::PRIMARY)
-            .and_then(|f| f.value.get_uint(0))
-            .and_then(|o| u8::try_from(o).ok())
-            .filter(|o| (1..=8).contains(o))
-            .unwrap_or(1),
-        gps: gps(&exif),
+    if facts.gps.is_none() || facts.taken_local.is_none() {
+        // An editor may keep these only in XMP, or the EXIF directory
+        // holding them may be the damaged one.
+        if let Some(xmp) = Xmp::find(bytes) {
+            facts.gps = facts.gps.or_else(|| xmp.position());
+            if facts.taken_local.is_none()
+                && let Some((local, offset)) = xmp.taken()
+            {
+                facts.taken_local = Some(local);
+                facts.taken_offset = offset;
+            }
+        }
+    }
+    facts
+}
+
+/// Every directory that could be read. Old editors and some cameras leave
+/// one directory with a bad offset or count (a maker note, a thumbnail's);
+/// that loses its own tags only, not the date taken kept in another.
+fn read_directories(bytes: &[u8]) -> Option<Exif> {
+    let mut reader = Reader::new();
+    reader.continue_on_error(true);
+    match reader.read_from_container(&mut Cursor::new(bytes)) {
+        Ok(exif) => Some(exif),
+        Err(e) => e.distill_partial_result(|_damage| {}).ok(),
     }
 }
 
@@ -43,22 +75,32 @@ fn ascii(exif: &Exif, tag: Tag) -> Option<String> {
     }
 }
 
-/// DateTimeOriginal as a local time, `YYYY-MM-DDTHH:MM:SS`.
-fn taken_local(exif: &Exif) -> Option<String> {
-    let field = exif
-        .get_field(Tag::DateTimeOriginal, In::PRIMARY)
-        .or_else(|| exif.get_field(Tag::DateTime, In::PRIMARY))?;
-    let Value::Ascii(parts) = &field.value else {
+/// A date and time as the camera's clock showed it,
+/// `YYYY-MM-DDTHH:MM:SS`, with its fraction of a second when the
+/// matching SubSecTime tag holds one (photos of a burst differ only there).
+fn local_time(exif: &Exif, tag: Tag, subsec: Tag) -> Option<String> {
+    let Value::Ascii(parts) = &exif.get_field(tag, In::PRIMARY)?.value else {
         return None;
     };
     let dt = exif::DateTime::from_ascii(parts.first()?).ok()?;
     if dt.year == 0 || dt.month == 0 || dt.day == 0 {
         return None; // "0000:00:00 00:00:00": the camera did not know
     }
-    Some(format!(
+    let mut text = format!(
         "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
         dt.year, dt.month, dt.day, dt.hour, dt.minute, dt.second
-    ))
+    );
+    let fraction: String = ascii(exif, subsec)
+        .unwrap_or_default()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .take(9)
+        .collect();
+    if !fraction.is_empty() {
+        text.push('.');
+        text.push_str(&fraction);
+    }
+    Some(text)
 }
 
 fn camera(exif: &Exif) -> String {

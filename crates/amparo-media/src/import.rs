@@ -45,6 +45,9 @@ pub enum ImportResult {
         photo_id: String,
         /// The case already had this exact file.
         duplicate: bool,
+        /// The file is damaged: it was kept, but part of the picture is
+        /// missing.
+        damaged: bool,
     },
     /// Not filed, with the reason.
     Failed {
@@ -201,6 +204,7 @@ fn file(
     blobs.put_derivative(sha, DerivativeKind::Print, &done.print)?;
     let added = store.add_photo(case_id, &done.photo)?;
     Ok(ImportResult::Imported {
+        damaged: added.photo.damaged,
         photo_id: added.photo.id,
         duplicate: added.duplicate,
     })

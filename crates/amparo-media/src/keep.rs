@@ -18,6 +18,12 @@ pub fn keep_image(blobs: &BlobStore, path: &Path) -> Result<String, MediaError> 
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let processed = process(&name, &bytes)?;
+    if processed.photo.damaged {
+        // Unlike a photo received once, signed pages can be scanned again.
+        return Err(MediaError::Corrupt(
+            "part of the picture is missing; scan the pages again".into(),
+        ));
+    }
     let sha256 = processed.photo.sha256;
     blobs.put_original(&sha256, &bytes)?;
     blobs.put_derivative(&sha256, DerivativeKind::Print, &processed.print)?;

@@ -23,6 +23,7 @@ mod page_copy;
 mod position;
 mod process;
 mod sniff;
+mod xmp;
 
 pub use error::MediaError;
 pub use import::{ImportOutcome, ImportProgress, ImportResult, ImportSummary, import_photos};

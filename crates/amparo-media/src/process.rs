@@ -48,6 +48,7 @@ pub fn process(file_name: &str, bytes: &[u8]) -> Result<Processed, MediaError> {
             height: made.height,
             byte_size: bytes.len() as u64,
             exif,
+            damaged: made.damaged,
         },
         thumb: made.thumb,
         print: made.print,
@@ -71,6 +72,8 @@ pub struct Derivatives {
     pub width: u32,
     /// Upright height of the original.
     pub height: u32,
+    /// Only part of the picture could be decoded.
+    pub damaged: bool,
 }
 
 fn derive(
@@ -102,5 +105,6 @@ fn derive(
         print: jpeg(&print, 88)?,
         width,
         height,
+        damaged: decoded.damaged,
     })
 }

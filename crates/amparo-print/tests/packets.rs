@@ -599,3 +599,52 @@ fn counsel_gets_originals_that_sha256sum_checks_and_the_verification_page_agrees
         .is_err()
     );
 }
+
+#[test]
+fn a_damaged_photo_in_the_packet_is_pointed_out_without_stopping_the_filing() {
+    let mut f = forty();
+    assert!(
+        packet_checks(&f.store, &f.blobs, &f.case_id)
+            .expect("checks")
+            .iter()
+            .all(|c| c.code != PrintCheckCode::PhotoDamaged)
+    );
+    // A photo cut short in transfer: only its top half arrived.
+    let whole = media_support::encode(
+        &media_support::quadrants(640, 480),
+        image::ImageFormat::Jpeg,
+    );
+    let path = f.dir.path().join("IMG-20240106-WA0007.jpg");
+    std::fs::write(&path, &whole[..whole.len() / 2]).expect("write");
+    let summary = amparo_media::import_photos(
+        &mut f.store,
+        &f.blobs,
+        &f.case_id,
+        &[path],
+        &Default::default(),
+        |_| {},
+    )
+    .expect("import");
+    let amparo_media::ImportResult::Imported { photo_id, .. } = &summary.outcomes[0].result else {
+        panic!("kept as damaged, not refused: {:?}", summary.outcomes[0])
+    };
+    let mut draft = packet(&f);
+    draft.items.push(PacketItem {
+        kind: PacketItemKind::Photo,
+        id: photo_id.clone(),
+    });
+    save(&mut f, &draft);
+    let checks = packet_checks(&f.store, &f.blobs, &f.case_id).expect("checks");
+    let damaged: Vec<_> = checks
+        .iter()
+        .filter(|c| c.code == PrintCheckCode::PhotoDamaged)
+        .collect();
+    assert_eq!(damaged.len(), 1, "{checks:?}");
+    assert!(!damaged[0].blocks);
+    assert!(
+        damaged[0]
+            .message
+            .contains("part of the picture is missing")
+    );
+    assert_eq!(damaged[0].letters.len(), 1);
+}

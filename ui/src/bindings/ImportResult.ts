@@ -11,7 +11,12 @@ photoId: string,
 /**
  * The case already had this exact file.
  */
-duplicate: boolean, } | { "status": "failed", 
+duplicate: boolean, 
+/**
+ * The file is damaged: it was kept, but part of the picture is
+ * missing.
+ */
+damaged: boolean, } | { "status": "failed", 
 /**
  * Stable code for the UI's message.
  */

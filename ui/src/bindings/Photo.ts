@@ -44,6 +44,10 @@ byteSize: number,
  */
 exif: PhotoExif, 
 /**
+ * The file is damaged and part of the picture is missing.
+ */
+damaged: boolean, 
+/**
  * What the family says.
  */
 details: PhotoDetails, 

@@ -2,7 +2,7 @@
 import type { GpsPoint } from "./GpsPoint";
 
 /**
- * What the file's EXIF says.
+ * What the file's EXIF (or, for a position, XMP) says.
  */
 export type PhotoExif = { 
 /**
@@ -14,6 +14,11 @@ takenLocal: string | null,
  * OffsetTimeOriginal (`-04:00`) when the camera recorded it.
  */
 takenOffset: string | null, 
+/**
+ * The DateTime tag, a local time: when software last wrote the file (an
+ * editor, a phone's gallery app). Never the date taken.
+ */
+modifiedLocal: string | null, 
 /**
  * Camera make and model.
  */

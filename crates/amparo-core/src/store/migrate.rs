@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0009_case_files.sql"),
     include_str!("../../migrations/0010_custody_log.sql"),
     include_str!("../../migrations/0011_case_file_changes.sql"),
+    include_str!("../../migrations/0012_photo_file_facts.sql"),
 ];
 
 /// The schema version this build writes and reads.

@@ -65,10 +65,10 @@ impl Store {
                     "INSERT INTO photos (id, case_id, sha256, file_names, format, width, height,
                         byte_size, exif_taken_local, exif_taken_offset, exif_camera,
                         exif_orientation, gps_latitude, gps_longitude, imported_at, position,
-                        taken, taken_basis)
+                        taken, taken_basis, exif_modified_local, damaged)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
                         (SELECT coalesce(max(position), 0) + 1 FROM photos WHERE case_id = ?2),
-                        ?16, ?17)",
+                        ?16, ?17, ?18, ?19)",
                     params![
                         id,
                         case_id,
@@ -87,6 +87,8 @@ impl Store {
                         now(),
                         camera_day.map(|d| d.encode()),
                         enum_text(&taken_basis),
+                        e.modified_local,
+                        new.damaged,
                     ],
                 )?;
                 record(
@@ -302,6 +304,7 @@ fn photo_from_row(r: &Row<'_>) -> rusqlite::Result<Photo> {
         exif: PhotoExif {
             taken_local: r.get("exif_taken_local")?,
             taken_offset: r.get("exif_taken_offset")?,
+            modified_local: r.get("exif_modified_local")?,
             camera: r.get("exif_camera")?,
             orientation: r.get("exif_orientation")?,
             gps: latitude
@@ -311,6 +314,7 @@ fn photo_from_row(r: &Row<'_>) -> rusqlite::Result<Photo> {
                     longitude,
                 }),
         },
+        damaged: r.get("damaged")?,
         details: PhotoDetails {
             caption: r.get("caption")?,
             people: serde_json::from_str(&people).unwrap_or_default(),

@@ -141,6 +141,18 @@ pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<Pr
     }
     for e in &g.exhibits {
         if let Body::Photo(p) = &e.body {
+            if p.damaged {
+                found.push(check(
+                    C::PhotoDamaged,
+                    false,
+                    vec![e.letter.clone()],
+                    "",
+                    format!(
+                        "the file of the photo in Exhibit {} is damaged: part of the picture is missing; if someone still has the photo, ask for it again",
+                        e.letter
+                    ),
+                ));
+            }
             let item = ExhibitItem {
                 kind: amparo_core::ExhibitKind::Photo,
                 id: p.id.clone(),

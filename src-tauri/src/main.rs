@@ -64,6 +64,11 @@ macro_rules! commands {
 }
 
 fn main() {
+    // Started as a decoding worker: serve, and never open a window.
+    amparo_media::serve_if_worker();
+    if let Ok(workers) = amparo_media::WorkerCommand::this_program() {
+        amparo_media::isolate_decoding(workers);
+    }
     start_marks::begin();
     let data_dir = amparo_core::resolve_data_dir(data_dir_argument());
     let given = one_instance::given_case_file();

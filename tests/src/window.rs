@@ -59,6 +59,18 @@ impl Window {
             .await;
     }
 
+    /// On a first start: continues in English, waits for the example case
+    /// (so the list is not drawn again under the next key), and saves a
+    /// new case for `record_name`, which then shows.
+    pub async fn new_case_in_english(&self, record_name: &str) {
+        self.press("Continue in English").await;
+        self.wait_for_text("EXAMPLE - FICTIONAL").await;
+        self.press("New case").await;
+        self.type_into("Name as on immigration records", record_name)
+            .await;
+        self.press("Save case").await;
+    }
+
     /// Quits the app (ends the WebDriver session).
     pub async fn quit(self) {
         self.client.close().await.expect("quit the app");

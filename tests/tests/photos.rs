@@ -32,19 +32,9 @@ fn imported_photos_show_as_thumbnails_and_keep_their_caption_after_a_restart() {
         std::fs::write(&letter, "Querida familia").expect("fixture");
 
         let window = desktop.launch().await;
-        window.press("Continue in English").await;
-        // The notice closes, adds the example case and draws the list
-        // again: wait for the example, so "New case" is pressed on the list
-        // that stays (pressed earlier, the redraw could take the form away).
-        window.wait_for_text("EXAMPLE - FICTIONAL").await;
-        window.press("New case").await;
         window
-            .type_into(
-                "Name as on immigration records",
-                "Jesús Alberto Rivas Moreno",
-            )
+            .new_case_in_english("Jesús Alberto Rivas Moreno")
             .await;
-        window.press("Save case").await;
         window.wait_for_text("Photos (0)").await;
 
         let cases = window.invoke("list_cases", json!({ "query": "" })).await;
@@ -135,4 +125,70 @@ async fn wait_for_loaded_thumbnails(window: &amparo_e2e::Window, count: u64) {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     panic!("the thumbnails did not load through the amparo-media scheme");
+}
+
+/// A real JPEG whose comment carries the decoding worker's crash marker:
+/// in debug builds the worker aborts on it, as a decoder would on a
+/// crafted file.
+fn crafted(dir: &std::path::Path) -> String {
+    let whole = std::fs::read(fixture(dir, "base.jpg", [90, 90, 90])).expect("fixture");
+    let marker = b"AMPARO-TEST-DECODER-ABORT";
+    let mut bytes = b"\xFF\xD8\xFF\xFE".to_vec();
+    bytes.extend_from_slice(&(marker.len() as u16 + 2).to_be_bytes());
+    bytes.extend_from_slice(marker);
+    bytes.extend_from_slice(&whole[2..]);
+    let path = dir.join("IMG-crafted.jpg");
+    std::fs::write(&path, bytes).expect("fixture");
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn a_file_that_crashes_the_decoder_fails_alone_and_the_window_stays_up() {
+    run(|| async {
+        let desktop = Desktop::start();
+        let files = tempfile::tempdir().expect("fixture folder");
+        let wrist = fixture(files.path(), "wrist.jpg", [150, 60, 40]);
+        let crafted = crafted(files.path());
+        // A transfer cut short: the first half of a photo.
+        let whole = std::fs::read(fixture(files.path(), "whole.jpg", [40, 90, 160])).expect("read");
+        let cut = files.path().join("IMG-20240106-WA0007.jpg");
+        std::fs::write(&cut, &whole[..whole.len() / 2]).expect("fixture");
+
+        let window = desktop.launch().await;
+        window
+            .new_case_in_english("Jesús Alberto Rivas Moreno")
+            .await;
+        window.wait_for_text("Photos (0)").await;
+        let cases = window.invoke("list_cases", json!({ "query": "" })).await;
+        let case_id = cases[0]["id"].as_str().expect("case id").to_owned();
+        let summary = window
+            .invoke(
+                "e2e_import_paths",
+                json!({ "caseId": case_id, "paths": [wrist, crafted, cut.to_string_lossy()] }),
+            )
+            .await;
+        assert_eq!(summary["imported"], 2, "{summary}");
+        assert_eq!(
+            summary["outcomes"][1]["result"]["code"], "decoderStopped",
+            "{summary}"
+        );
+        assert_eq!(
+            summary["outcomes"][2]["result"]["damaged"], true,
+            "{summary}"
+        );
+
+        // The window is still here and still works: the case opens with
+        // both photos, the damaged one marked, by keyboard.
+        window.press("Cases").await;
+        window.press_containing("Jesús Alberto Rivas Moreno").await;
+        window.wait_for_text("Photos (2)").await;
+        wait_for_loaded_thumbnails(&window, 2).await;
+        window
+            .press_containing("IMG-20240106-WA0007.jpg (Damaged)")
+            .await;
+        window
+            .wait_for_text("This file is damaged: part of the picture is missing.")
+            .await;
+        window.quit().await;
+    });
 }

@@ -12,15 +12,9 @@ fn a_two_paragraph_statement_with_its_translation_prints_to_a_pdf_with_that_text
     run(|| async {
         let desktop = Desktop::start();
         let window = desktop.launch().await;
-        window.press("Continue in English").await;
-        window.press("New case").await;
         window
-            .type_into(
-                "Name as on immigration records",
-                "Jesús Alberto Rivas Moreno",
-            )
+            .new_case_in_english("Jesús Alberto Rivas Moreno")
             .await;
-        window.press("Save case").await;
         window.wait_for_text("Statements and declarations").await;
 
         window.press("Add a declarant").await;

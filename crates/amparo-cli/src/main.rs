@@ -27,6 +27,11 @@ use args::{Args, Command};
 use error::CliError;
 
 fn main() -> ExitCode {
+    // Started as a decoding worker: serve, and never read arguments.
+    amparo_media::serve_if_worker();
+    if let Ok(workers) = amparo_media::WorkerCommand::this_program() {
+        amparo_media::isolate_decoding(workers);
+    }
     let args = Args::parse();
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,

@@ -25,6 +25,15 @@ pub enum MediaError {
     /// The image is damaged or cut short.
     #[error("the image is damaged or incomplete: {0}")]
     Corrupt(String),
+    /// The decoding worker stopped (crashed) on this file.
+    #[error("reading this image made the image reader stop; the image was not added")]
+    DecoderStopped,
+    /// The decoding worker took longer than its time limit on this file.
+    #[error("reading this image took too long; the image was not added")]
+    DecoderTimedOut,
+    /// No decoding worker could be started.
+    #[error("the image reader could not be started")]
+    DecoderUnavailable,
     /// The file could not be read.
     #[error("the file could not be read: {0}")]
     Io(#[from] std::io::Error),
@@ -41,6 +50,9 @@ impl MediaError {
             Self::Unsupported(_) => "unsupportedImage",
             Self::TooLarge { .. } => "imageTooLarge",
             Self::Corrupt(_) => "corruptImage",
+            Self::DecoderStopped => "decoderStopped",
+            Self::DecoderTimedOut => "decoderTimedOut",
+            Self::DecoderUnavailable => "decoderUnavailable",
             Self::Io(_) => "io",
             Self::Store(e) => e.code(),
         }

@@ -18,21 +18,31 @@ mod derive;
 mod error;
 mod exif_read;
 mod import;
+mod isolation;
 mod keep;
 mod page_copy;
+mod pictures;
 mod position;
 mod process;
+mod sandbox;
 mod sniff;
+mod wire;
+mod worker;
+#[cfg(debug_assertions)]
+pub mod worker_test_hooks;
 mod xmp;
 
 pub use error::MediaError;
 pub use import::{ImportOutcome, ImportProgress, ImportResult, ImportSummary, import_photos};
+pub use isolation::{
+    DECODE_TIME_LIMIT, WORKER_ENV, WorkerCommand, decoding_is_isolated, isolate_decoding,
+    serve_if_worker,
+};
 pub use keep::keep_image;
 pub use page_copy::{PAGE_LONG_SIDE, page_copy};
+pub use pictures::{PRINT_LONG_SIDE, THUMB_LONG_SIDE};
 pub use position::carries_position;
-pub use process::{
-    Derivatives, MAX_PIXELS, PRINT_LONG_SIDE, Processed, THUMB_LONG_SIDE, derivatives, process,
-};
+pub use process::{Derivatives, MAX_PIXELS, Processed, derivatives, process};
 pub use sniff::sniff;
 
 /// Writes the TypeScript types of this crate that cross to the UI.

@@ -2,12 +2,9 @@
 //! derivatives.
 
 use amparo_core::{NewPhoto, PhotoFormat};
-use image::DynamicImage;
-use image::metadata::Orientation;
 use sha2::{Digest, Sha256};
 
-use crate::decode::decode;
-use crate::derive::{fit, jpeg};
+use crate::derive::jpeg;
 use crate::error::MediaError;
 use crate::exif_read::read_exif;
 use crate::sniff::sniff;
@@ -15,13 +12,6 @@ use crate::sniff::sniff;
 /// The most pixels Amparo decodes from one image (100 megapixels): beyond
 /// that a file is refused from its header, never allocated.
 pub const MAX_PIXELS: u64 = 100_000_000;
-
-/// The print (and view) copy's long side: the full text width of a Letter
-/// page at 300 dpi.
-pub const PRINT_LONG_SIDE: u32 = 2_000;
-
-/// The thumbnail's long side.
-pub const THUMB_LONG_SIDE: u32 = 400;
 
 /// A processed file: its row-to-be and its two derivatives.
 pub struct Processed {
@@ -76,35 +66,13 @@ pub struct Derivatives {
     pub damaged: bool,
 }
 
-fn derive(
-    bytes: &[u8],
-    format: PhotoFormat,
-    exif_orientation: u8,
-) -> Result<Derivatives, MediaError> {
-    let decoded = decode(bytes, format, PRINT_LONG_SIDE)?;
-    let mut print = DynamicImage::ImageRgb8(fit(&decoded.rgb, PRINT_LONG_SIDE)?);
-    // libheif applies a HEIF's rotation while decoding; rotating again by
-    // EXIF would turn it twice.
-    let orientation = if format == PhotoFormat::Heif {
-        1
-    } else {
-        exif_orientation
-    };
-    let turned = Orientation::from_exif(orientation).unwrap_or(Orientation::NoTransforms);
-    print.apply_orientation(turned);
-    let print = print.into_rgb8();
-    let thumb = fit(&print, THUMB_LONG_SIDE)?;
-    let swaps = (5..=8).contains(&orientation);
-    let (width, height) = if swaps {
-        (decoded.full_height, decoded.full_width)
-    } else {
-        (decoded.full_width, decoded.full_height)
-    };
+fn derive(bytes: &[u8], format: PhotoFormat, orientation: u8) -> Result<Derivatives, MediaError> {
+    let pictures = crate::isolation::pictures(bytes, format, orientation)?;
     Ok(Derivatives {
-        thumb: jpeg(&thumb, 80)?,
-        print: jpeg(&print, 88)?,
-        width,
-        height,
-        damaged: decoded.damaged,
+        thumb: jpeg(&pictures.thumb, 80)?,
+        print: jpeg(&pictures.print, 88)?,
+        width: pictures.width,
+        height: pictures.height,
+        damaged: pictures.damaged,
     })
 }

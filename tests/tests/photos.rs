@@ -91,9 +91,6 @@ fn imported_photos_show_as_thumbnails_and_keep_their_caption_after_a_restart() {
         window.press_containing("Jesús Alberto Rivas Moreno").await;
         window.wait_for_text("Photos (2)").await;
         // The gallery names each photo by its caption: the caption came back.
-        // (Opening a photo right after a restart sometimes does not respond
-        // to Enter under WebDriver; see the closing note. The detail view is
-        // exercised above and in the UI tests.)
         window
             .wait_for_css(
                 "button[aria-label='Photo 1 of 2: Left wrist: the crown over “mamá”, made in 2017 in Capacho']",
@@ -104,6 +101,13 @@ fn imported_photos_show_as_thumbnails_and_keep_their_caption_after_a_restart() {
             .wait_for_text("The crown is for my mom and for the Three Kings of Capacho.")
             .await;
         window.wait_for_text("1 photo").await;
+        // The photo opens from its thumbnail by keyboard after the restart.
+        window.press_containing("Photo 1 of 2: Left wrist").await;
+        window.wait_for_text("Photo 1 of 2").await;
+        assert_eq!(
+            window.value_of("What the photo shows").await,
+            "Left wrist: the crown over “mamá”, made in 2017 in Capacho"
+        );
         window.quit().await;
     });
 }

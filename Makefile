@@ -198,8 +198,9 @@ samples: deps
 screenshots: deps app-e2e
 	AMPARO_APP=$(APP) cargo run -q -p amparo-e2e --bin screenshots -- docs/screenshots
 
-# Photo import speed against vipsthumbnail (never part of make test), then
-# peak memory while importing 1,000 photos.
+# Photo import speed, decoding in process and in workers, against
+# vipsthumbnail, JPEG and HEIC (never part of make test); then the rate and
+# Amparo's own peak memory (workers apart) importing 1,000 photos.
 BENCH_PHOTOS ?= /var/tmp/amparo-bench-photos
 # Seeded mutation rounds (short in `make test`). cargo-fuzz runs on the
 # stable toolchain without a sanitizer (`-s none`); no target is written yet.
@@ -213,12 +214,12 @@ bench-open: system-deps
 	$(TARGET_DIR)/release/examples/bench_open --photos 200 --folder $(BENCH_PHOTOS)/200
 
 bench-import: system-deps
-	@command -v vipsthumbnail >/dev/null || { $(SUDO) apt-get update -qq; \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libvips-tools >/dev/null; }
+	@command -v vipsthumbnail >/dev/null && command -v heif-enc >/dev/null || { $(SUDO) apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libvips-tools libheif-examples >/dev/null; }
 	cargo build --release -p amparo-media --example bench_import
-	$(TARGET_DIR)/release/examples/bench_import --photos 100 --folder $(BENCH_PHOTOS)/100 --vips
+	$(TARGET_DIR)/release/examples/bench_import --photos 100 --folder $(BENCH_PHOTOS)/100 --vips --heic 12
 	/usr/bin/time -v $(TARGET_DIR)/release/examples/bench_import --photos 1000 \
-		--folder $(BENCH_PHOTOS)/1000 2>&1 | grep -E "photos|Maximum resident"
+		--folder $(BENCH_PHOTOS)/1000 --only workers 2>&1 | grep -E "photos|^[0-9.]+$$|Maximum resident"
 
 clean:
 	cargo clean

@@ -1,6 +1,6 @@
 //! Photo import speed, against vipsthumbnail in the same run.
 //!
-//!     bench_import --photos 100 --folder DIR [--vips]
+//!     bench_import --photos 100 --folder DIR [--vips] [--heic N]
 //!
 //! Generates DIR/photo-NNN.jpg if missing: 12-megapixel (4000 x 3000)
 //! high-entropy JPEGs, every third one with an EXIF orientation. Then
@@ -10,7 +10,10 @@
 //! program started again, as the window and `amparo` do), and the ratio. With
 //! `--vips`, it also makes the same two derivatives (400 px and 2,000 px)
 //! with vipsthumbnail, two photos at a time, followed by one `sync` so its
-//! writes reach the disk too, and prints the ratio.
+//! writes reach the disk too, and prints the ratio. With `--heic N`, the
+//! first N photos are also encoded as HEIC (once, with libheif's
+//! `heif-enc`, into DIR/heic), as iPhones write them, and imported the
+//! app's way against vipsthumbnail's HEIF loader in the same run.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -78,6 +81,24 @@ fn main() {
         amparo_rate / in_process
     );
 
+    if let Some(n) = value("--heic").and_then(|v| v.parse::<usize>().ok()) {
+        let heics = heic_fixtures(&photos[..n.min(photos.len())], &folder.join("heic"));
+        isolate_decoding(WorkerCommand::this_program().expect("this program"));
+        let started = Instant::now();
+        let amparo_heic = import_all(&heics);
+        let amparo_secs = started.elapsed().as_secs_f64();
+        let out = tempfile::tempdir().expect("vips output");
+        let started = Instant::now();
+        vips(&heics, out.path());
+        let vips_secs = started.elapsed().as_secs_f64();
+        let vips_heic = heics.len() as f64 / vips_secs;
+        println!(
+            "HEIC, {} photos: amparo {amparo_heic:.2} photos/s ({amparo_secs:.1} s, workers), vipsthumbnail {vips_heic:.2} photos/s ({vips_secs:.1} s); ratio {:.2}",
+            heics.len(),
+            amparo_heic / vips_heic
+        );
+    }
+
     if with_vips {
         let out = tempfile::tempdir().expect("vips output");
         let started = Instant::now();
@@ -144,6 +165,32 @@ fn import_all(photos: &[PathBuf]) -> f64 {
         summary.outcomes
     );
     photos.len() as f64 / seconds
+}
+
+/// HEIC copies of `photos` in `folder`, encoded once by `heif-enc`
+/// (Debian's libheif-examples) and reused by later runs.
+fn heic_fixtures(photos: &[PathBuf], folder: &Path) -> Vec<PathBuf> {
+    std::fs::create_dir_all(folder).expect("HEIC folder");
+    photos
+        .iter()
+        .map(|photo| {
+            let stem = photo
+                .file_stem()
+                .map(|s| s.to_string_lossy())
+                .unwrap_or_default();
+            let heic = folder.join(format!("{stem}.heic"));
+            if !heic.exists() {
+                let status = Command::new("heif-enc")
+                    .args(["-q", "85", "-o"])
+                    .arg(&heic)
+                    .arg(photo)
+                    .status()
+                    .expect("heif-enc (apt-get install libheif-examples)");
+                assert!(status.success());
+            }
+            heic
+        })
+        .collect()
 }
 
 /// The photos, generated once and reused by later runs.

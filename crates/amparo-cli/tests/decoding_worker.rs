@@ -9,6 +9,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 
+use amparo_media::worker_test_hooks::{ABORT, ESCAPE, HANG};
 use amparo_media::{MediaError, WorkerCommand, isolate_decoding, process};
 use support::{amparo, ok};
 
@@ -81,11 +82,7 @@ fn a_decoder_that_crashes_fails_that_file_alone_and_the_batch_goes_on() {
     let heic = media_fixture("upright.heic");
     let batch = vec![
         write(files.path(), "wrist.jpg", &jpeg_with_comment(b"wrist")),
-        write(
-            files.path(),
-            "crafted.jpg",
-            &jpeg_with_comment(amparo_media_abort()),
-        ),
+        write(files.path(), "crafted.jpg", &jpeg_with_comment(ABORT)),
         heic.to_string_lossy().into_owned(),
         write(files.path(), "after.jpg", &jpeg_with_comment(b"after")),
     ];
@@ -107,11 +104,7 @@ fn a_decoder_that_hangs_is_stopped_at_the_time_limit_and_the_batch_goes_on() {
     let data = tempfile::tempdir().expect("data");
     let files = tempfile::tempdir().expect("files");
     let batch = vec![
-        write(
-            files.path(),
-            "stuck.jpg",
-            &jpeg_with_comment(b"AMPARO-TEST-DECODER-HANG"),
-        ),
+        write(files.path(), "stuck.jpg", &jpeg_with_comment(HANG)),
         write(files.path(), "wrist.jpg", &jpeg_with_comment(b"wrist")),
     ];
     let summary = import(
@@ -124,10 +117,6 @@ fn a_decoder_that_hangs_is_stopped_at_the_time_limit_and_the_batch_goes_on() {
         ["decoderTimedOut", "imported"],
         "{summary}"
     );
-}
-
-fn amparo_media_abort() -> &'static [u8] {
-    b"AMPARO-TEST-DECODER-ABORT"
 }
 
 /// In this test process: decoding in process first, then the same files
@@ -160,7 +149,6 @@ fn the_worker_decodes_what_this_process_would_and_can_reach_nothing_else() {
 
     isolate_decoding(WorkerCommand {
         program: PathBuf::from(env!("CARGO_BIN_EXE_amparo")),
-        args: Vec::new(),
         time_limit: amparo_media::DECODE_TIME_LIMIT,
     });
     assert!(amparo_media::decoding_is_isolated());
@@ -171,10 +159,7 @@ fn the_worker_decodes_what_this_process_would_and_can_reach_nothing_else() {
         assert!(there.thumb == here.thumb, "{name}: the same thumbnail");
     }
 
-    let escape = process(
-        "escape.jpg",
-        &jpeg_with_comment(b"AMPARO-TEST-DECODER-ESCAPE"),
-    );
+    let escape = process("escape.jpg", &jpeg_with_comment(ESCAPE));
     let Err(MediaError::Corrupt(what)) = escape else {
         panic!("{:?}", escape.map(|p| p.photo));
     };

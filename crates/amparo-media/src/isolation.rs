@@ -11,10 +11,10 @@
 //! with a plain reason; the next file gets a new worker.
 //!
 //! Workers are kept between files (one per decoding thread at most), so a
-//! batch pays for starting them once. Without [`isolate_decoding`] (library
+//! batch pays for starting them once; they end when Amparo does, as their
+//! input closes. Without [`isolate_decoding`] (library
 //! tests, benchmarks of the decoders themselves) decoding runs in process.
 
-use std::ffi::OsString;
 use std::io::{BufReader, BufWriter};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -40,8 +40,6 @@ pub const DECODE_TIME_LIMIT: Duration = Duration::from_secs(120);
 pub struct WorkerCommand {
     /// The program (normally this one, `std::env::current_exe()`).
     pub program: PathBuf,
-    /// Its arguments.
-    pub args: Vec<OsString>,
     /// How long one file may take.
     pub time_limit: Duration,
 }
@@ -58,7 +56,6 @@ impl WorkerCommand {
         let time_limit = DECODE_TIME_LIMIT;
         Ok(Self {
             program: std::env::current_exe()?,
-            args: Vec::new(),
             time_limit,
         })
     }
@@ -158,7 +155,6 @@ struct Worker {
 impl Worker {
     fn start(command: &WorkerCommand) -> Result<Worker, MediaError> {
         let mut child = Command::new(&command.program)
-            .args(&command.args)
             // Nothing of this process's environment (paths, session
             // addresses) reaches the worker.
             .env_clear()
@@ -219,15 +215,5 @@ impl Worker {
     fn stop(mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
-    }
-}
-
-impl Drop for Workers {
-    fn drop(&mut self) {
-        if let Ok(mut idle) = self.idle.lock() {
-            for worker in idle.drain(..) {
-                worker.stop();
-            }
-        }
     }
 }

@@ -15,9 +15,11 @@ const EXIF_NS: &str = "http://ns.adobe.com/exif/1.0/";
 /// (`exif:GPSLatitude="..."`) or elements (`<exif:GPSLatitude>`).
 const POSITION: [&str; 2] = ["GPSLatitude", "GPSLongitude"];
 
-/// A file's XMP packet, the `<x:xmpmeta>` element whole.
+/// A file's XMP packet, the `<x:xmpmeta>` element whole, and the XML it
+/// parses to (none when it is not well-formed UTF-8 XML).
 pub(crate) struct Xmp<'a> {
     packet: &'a [u8],
+    document: Option<roxmltree::Document<'a>>,
 }
 
 impl<'a> Xmp<'a> {
@@ -26,19 +28,19 @@ impl<'a> Xmp<'a> {
         const END: &[u8] = b"</x:xmpmeta>";
         let start = memmem::find(bytes, b"<x:xmpmeta")?;
         let packet = &bytes[start..];
-        let end = memmem::find(packet, END).map_or(packet.len(), |at| at + END.len());
-        Some(Self {
-            packet: &packet[..end],
-        })
+        let packet = &packet[..memmem::find(packet, END).map_or(packet.len(), |at| at + END.len())];
+        let document = std::str::from_utf8(packet)
+            .ok()
+            .and_then(|text| roxmltree::Document::parse(text).ok());
+        Some(Self { packet, document })
     }
 
     /// The position, in degrees (negative south and west).
     pub(crate) fn position(&self) -> Option<GpsPoint> {
-        let text = std::str::from_utf8(self.packet).ok()?;
-        let document = roxmltree::Document::parse(text).ok()?;
+        let document = self.document.as_ref()?;
         Some(GpsPoint {
-            latitude: exif_property(&document, POSITION[0]).and_then(coordinate)?,
-            longitude: exif_property(&document, POSITION[1]).and_then(coordinate)?,
+            latitude: exif_property(document, POSITION[0]).and_then(coordinate)?,
+            longitude: exif_property(document, POSITION[1]).and_then(coordinate)?,
         })
     }
 
@@ -46,9 +48,7 @@ impl<'a> Xmp<'a> {
     /// its fraction of a second when written) and its offset when written
     /// (`Z` as `+00:00`).
     pub(crate) fn taken(&self) -> Option<(String, Option<String>)> {
-        let text = std::str::from_utf8(self.packet).ok()?;
-        let document = roxmltree::Document::parse(text).ok()?;
-        local_time(exif_property(&document, "DateTimeOriginal")?)
+        local_time(exif_property(self.document.as_ref()?, "DateTimeOriginal")?)
     }
 
     /// True when the packet names a position with any digit in it, even

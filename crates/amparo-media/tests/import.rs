@@ -5,45 +5,14 @@
 mod support;
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use amparo_core::{BlobStore, CaseDraft, DateBasis, DerivativeKind, RememberedDate, Store};
+use amparo_core::{DateBasis, DerivativeKind, RememberedDate};
 use amparo_media::{ImportResult, import_photos};
 use image::ImageFormat;
 use support::*;
-
-struct Setup {
-    _data: tempfile::TempDir,
-    files: tempfile::TempDir,
-    store: Store,
-    blobs: BlobStore,
-    case_id: String,
-}
-
-fn setup() -> Setup {
-    let data = tempfile::tempdir().expect("data");
-    let files = tempfile::tempdir().expect("files");
-    let mut store = Store::open(data.path(), &amparo_core::Keys::fixed_for_tests()).expect("store");
-    let blobs = BlobStore::open(data.path(), &amparo_core::Keys::fixed_for_tests()).expect("blobs");
-    let mut draft = CaseDraft::default();
-    draft.person.record_name = "Jesús Rivas".into();
-    let case_id = store.create_case(&draft).expect("case").id;
-    Setup {
-        _data: data,
-        files,
-        store,
-        blobs,
-        case_id,
-    }
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("write fixture");
-    path
-}
 
 fn sha(bytes: &[u8]) -> String {
     use sha2::Digest;

@@ -2,11 +2,14 @@
 //! `fixtures/real/README.md`), and one of them cut short as a failed
 //! transfer leaves it: what a family would see of each once it is filed.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
-use amparo_core::{BlobStore, CaseDraft, DateBasis, DerivativeKind, Store};
+use amparo_core::{DateBasis, DerivativeKind};
 use amparo_media::{ImportResult, MediaError, carries_position, import_photos, process};
+use support::{Setup, setup, write};
 
 fn real(name: &str) -> Vec<u8> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -112,14 +115,13 @@ fn a_photo_cut_before_any_of_its_picture_is_still_refused() {
 
 #[test]
 fn a_damaged_photo_is_filed_with_its_original_and_says_so() {
-    let data = tempfile::tempdir().expect("data");
-    let files = tempfile::tempdir().expect("files");
-    let keys = amparo_core::Keys::fixed_for_tests();
-    let mut store = Store::open(data.path(), &keys).expect("store");
-    let blobs = BlobStore::open(data.path(), &keys).expect("blobs");
-    let mut draft = CaseDraft::default();
-    draft.person.record_name = "Jesús Rivas".into();
-    let case_id = store.create_case(&draft).expect("case").id;
+    let Setup {
+        files,
+        mut store,
+        blobs,
+        case_id,
+        ..
+    } = setup();
     let cut = cut_short(0.6);
     let paths: Vec<PathBuf> = [
         ("IMG-20240106-WA0007.jpg", cut.clone()),
@@ -129,11 +131,7 @@ fn a_damaged_photo_is_filed_with_its_original_and_says_so() {
         ),
     ]
     .iter()
-    .map(|(name, bytes)| {
-        let path = files.path().join(name);
-        std::fs::write(&path, bytes).expect("write");
-        path
-    })
+    .map(|(name, bytes)| write(files.path(), name, bytes))
     .collect();
     let summary = import_photos(
         &mut store,

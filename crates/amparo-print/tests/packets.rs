@@ -480,26 +480,7 @@ fn counsel_gets_originals_that_sha256sum_checks_and_the_verification_page_agrees
             ..Default::default()
         },
     );
-    let path = f.dir.path().join("IMG_GPS.jpg");
-    std::fs::write(&path, gps).expect("write");
-    let summary = amparo_media::import_photos(
-        &mut f.store,
-        &f.blobs,
-        &f.case_id,
-        &[path],
-        &Default::default(),
-        |_| {},
-    )
-    .expect("import");
-    let amparo_media::ImportResult::Imported { photo_id, .. } = &summary.outcomes[0].result else {
-        panic!("not imported")
-    };
-    let mut draft = packet(&f);
-    draft.items.push(PacketItem {
-        kind: PacketItemKind::Photo,
-        id: photo_id.clone(),
-    });
-    save(&mut f, &draft);
+    let photo_id = &add_photo_to_packet(&mut f, "IMG_GPS.jpg", &gps);
 
     // The plain export (asked for): a folder that sha256sum checks in place.
     let plain = CounselProtection::Plain;
@@ -614,26 +595,7 @@ fn a_damaged_photo_in_the_packet_is_pointed_out_without_stopping_the_filing() {
         &media_support::quadrants(640, 480),
         image::ImageFormat::Jpeg,
     );
-    let path = f.dir.path().join("IMG-20240106-WA0007.jpg");
-    std::fs::write(&path, &whole[..whole.len() / 2]).expect("write");
-    let summary = amparo_media::import_photos(
-        &mut f.store,
-        &f.blobs,
-        &f.case_id,
-        &[path],
-        &Default::default(),
-        |_| {},
-    )
-    .expect("import");
-    let amparo_media::ImportResult::Imported { photo_id, .. } = &summary.outcomes[0].result else {
-        panic!("kept as damaged, not refused: {:?}", summary.outcomes[0])
-    };
-    let mut draft = packet(&f);
-    draft.items.push(PacketItem {
-        kind: PacketItemKind::Photo,
-        id: photo_id.clone(),
-    });
-    save(&mut f, &draft);
+    add_photo_to_packet(&mut f, "IMG-20240106-WA0007.jpg", &whole[..whole.len() / 2]);
     let checks = packet_checks(&f.store, &f.blobs, &f.case_id).expect("checks");
     let damaged: Vec<_> = checks
         .iter()
@@ -647,4 +609,30 @@ fn a_damaged_photo_in_the_packet_is_pointed_out_without_stopping_the_filing() {
             .contains("part of the picture is missing")
     );
     assert_eq!(damaged[0].letters.len(), 1);
+}
+
+/// Imports `bytes` as the file `name` into the fixture's case, adds the
+/// photo at the end of its packet, and returns the photo's id.
+fn add_photo_to_packet(f: &mut PacketFixture, name: &str, bytes: &[u8]) -> String {
+    let path = f.dir.path().join(name);
+    std::fs::write(&path, bytes).expect("write");
+    let summary = amparo_media::import_photos(
+        &mut f.store,
+        &f.blobs,
+        &f.case_id,
+        &[path],
+        &Default::default(),
+        |_| {},
+    )
+    .expect("import");
+    let amparo_media::ImportResult::Imported { photo_id, .. } = &summary.outcomes[0].result else {
+        panic!("kept, not refused: {:?}", summary.outcomes[0])
+    };
+    let mut draft = packet(f);
+    draft.items.push(PacketItem {
+        kind: PacketItemKind::Photo,
+        id: photo_id.clone(),
+    });
+    save(f, &draft);
+    photo_id.clone()
 }

@@ -5,6 +5,9 @@
 #![allow(dead_code)]
 
 use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use amparo_core::{BlobStore, CaseDraft, Store};
 
 use image::{DynamicImage, ImageFormat, Rgb, RgbImage};
 
@@ -228,4 +231,37 @@ fn gps_entries(tags: &Tags) -> Vec<Entry> {
         e.push(rationals(0x0004, [od, om, os]));
     }
     e
+}
+
+/// A data folder with one case, and a folder for the files to import.
+pub struct Setup {
+    _data: tempfile::TempDir,
+    pub files: tempfile::TempDir,
+    pub store: Store,
+    pub blobs: BlobStore,
+    pub case_id: String,
+}
+
+pub fn setup() -> Setup {
+    let data = tempfile::tempdir().expect("data");
+    let files = tempfile::tempdir().expect("files");
+    let mut store = Store::open(data.path(), &amparo_core::Keys::fixed_for_tests()).expect("store");
+    let blobs = BlobStore::open(data.path(), &amparo_core::Keys::fixed_for_tests()).expect("blobs");
+    let mut draft = CaseDraft::default();
+    draft.person.record_name = "Jesús Rivas".into();
+    let case_id = store.create_case(&draft).expect("case").id;
+    Setup {
+        _data: data,
+        files,
+        store,
+        blobs,
+        case_id,
+    }
+}
+
+/// Writes `bytes` as `dir/name` and returns its path.
+pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write fixture");
+    path
 }

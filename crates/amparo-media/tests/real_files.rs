@@ -115,12 +115,13 @@ fn a_photo_cut_before_any_of_its_picture_is_still_refused() {
 
 #[test]
 fn a_damaged_photo_is_filed_with_its_original_and_says_so() {
+    // Bound whole: its data folder lives as long as the test.
     let Setup {
+        _data,
         files,
         mut store,
         blobs,
         case_id,
-        ..
     } = setup();
     let cut = cut_short(0.6);
     let paths: Vec<PathBuf> = [

@@ -235,7 +235,7 @@ fn gps_entries(tags: &Tags) -> Vec<Entry> {
 
 /// A data folder with one case, and a folder for the files to import.
 pub struct Setup {
-    _data: tempfile::TempDir,
+    pub _data: tempfile::TempDir,
     pub files: tempfile::TempDir,
     pub store: Store,
     pub blobs: BlobStore,

@@ -23,7 +23,7 @@ APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libs
 	libglib2.0-bin shared-mime-info desktop-file-utils
 NODE_MIN := 20.19
 
-.PHONY: core-bins fuzz-case-files bench-open bench-search bench-unlock bench-packet bench-print bench-start package test-package samples help deps system-deps node-deps e2e-tools ui app app-e2e run test lint test-core test-ui \
+.PHONY: core-bins test-crash fuzz-case-files bench-open bench-search bench-unlock bench-packet bench-print bench-start package test-package samples help deps system-deps node-deps e2e-tools ui app app-e2e run test lint test-core test-ui \
 	test-e2e bindings screenshots bench-import clean
 
 help:
@@ -33,6 +33,7 @@ help:
 	@echo "make bindings     regenerate the UI's TypeScript types from the Rust ones"
 	@echo "make bench-import photo import speed against vipsthumbnail, and peak memory"
 	@echo "make fuzz-case-files  20,000 mutated case files opened (make test opens 120)"
+	@echo "make test-crash   kill amparo at 100 random moments of import, save, sign, print, backup, restore, erase (make test: 21)"
 	@echo "make bench-open   opening a 200-photo case file against importing the photos, and peak memory"
 	@echo "make bench-print  a 30-page declaration against Chromium print-to-PDF"
 	@echo "make bench-start  starting the window with 1,000 cases, and its idle memory"
@@ -206,6 +207,10 @@ BENCH_PHOTOS ?= /var/tmp/amparo-bench-photos
 # stable toolchain without a sanitizer (`-s none`); no target is written yet.
 fuzz-case-files:
 	AMPARO_FUZZ_ROUNDS=20000 cargo test -p amparo-casefile --test mutations -- --nocapture
+
+# The crash harness at 100 kill points (make test runs 21), with its report.
+test-crash: system-deps
+	AMPARO_CRASH_POINTS=100 cargo test -p amparo-cli --test crash_safety -- --nocapture
 
 # The photos come from bench_import (generated once into BENCH_PHOTOS).
 bench-open: system-deps

@@ -90,7 +90,7 @@ pub fn print_packet(
     let paths = amparo_ops::files::packet_paths(out, &printed);
     let mut written = Vec::new();
     for (path, file) in paths.iter().zip(&printed.files) {
-        std::fs::write(path, &file.pdf).map_err(amparo_core::Error::Io)?;
+        amparo_core::write_whole(path, &file.pdf).map_err(amparo_core::Error::Io)?;
         written.push(serde_json::json!({
             "out": path,
             "bytes": file.pdf.len(),

@@ -234,7 +234,7 @@ pub fn print(store: &Store, blobs: &BlobStore, command: &PrintCommand, json: boo
             }
         },
     };
-    std::fs::write(out, &pdf).map_err(amparo_core::Error::Io)?;
+    amparo_core::write_whole(out, &pdf).map_err(amparo_core::Error::Io)?;
     let value = serde_json::json!({ "out": out, "bytes": pdf.len() });
     Ok(emit(json, &value, || {
         format!("wrote {} ({} bytes)\n", out.display(), pdf.len())

@@ -45,7 +45,11 @@ pub fn open(dir: &Path) -> Result<(Store, BlobStore)> {
     report_moved(&vault)?;
     let mut store = Store::open(dir, vault.keys())?;
     amparo_casefile::sign_custody(&mut store)?;
-    Ok((store, BlobStore::open(dir, vault.keys())?))
+    let blobs = BlobStore::open(dir, vault.keys())?;
+    // What a crash left half-done is removed; a sweep that fails leaves
+    // only unnamed files, and the command goes on.
+    let _ = blobs.sweep_unnamed(&store);
+    Ok((store, blobs))
 }
 
 fn report_moved(vault: &Vault) -> Result<()> {

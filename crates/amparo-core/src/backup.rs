@@ -18,13 +18,12 @@ use ts_rs::TS;
 
 use crate::backup_check::{self, SUMS_FILE};
 use crate::error::{Error, Result};
+use crate::restore_swap;
 use crate::store::{DATABASE_FILE, Store, open_keyed, private_dir, private_file};
 use crate::vault::{Keys, VAULT_FILE};
 
-/// Where a restore stages the backup's files while it checks them.
-const STAGING: &str = ".restoring-";
-const BLOBS: &str = "blobs";
-const REPLACED: &str = "replaced";
+use crate::restore_swap::{BLOBS, REPLACED, STAGING};
+use crate::whole_file::{partial_path, sync_folder_of};
 
 /// What a backup wrote.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -48,11 +47,35 @@ impl Store {
     }
 
     /// Writes a backup of everything into `dest`, which must not exist or be
-    /// empty.
+    /// empty. It is written into a hidden `.NAME.partial` folder beside it
+    /// and renamed when whole: a backup cut short never looks like one.
     pub fn backup_to(&self, dest: &Path) -> Result<BackupSummary> {
         if fs::read_dir(dest).is_ok_and(|mut d| d.next().is_some()) {
             return Err(Error::DestinationNotEmpty(dest.display().to_string()));
         }
+        let partial = partial_path(dest);
+        if partial.exists() {
+            // What an earlier backup to the same place left when cut short.
+            fs::remove_dir_all(&partial)?;
+        }
+        let written = self.write_backup(&partial).and_then(|summary| {
+            if dest.exists() {
+                fs::remove_dir(dest)?;
+            }
+            fs::rename(&partial, dest)?;
+            sync_folder_of(dest)?;
+            Ok(summary)
+        });
+        if written.is_err() {
+            let _ = fs::remove_dir_all(&partial);
+        }
+        Ok(BackupSummary {
+            folder: dest.display().to_string(),
+            ..written?
+        })
+    }
+
+    fn write_backup(&self, dest: &Path) -> Result<BackupSummary> {
         private_dir(dest)?;
         let db_copy = dest.join(DATABASE_FILE);
         {
@@ -113,50 +136,38 @@ impl Store {
 pub fn restore_backup(data_dir: &Path, source: &Path, keys: &Keys) -> Result<Option<PathBuf>> {
     let listed = backup_check::check_listing(source)?;
     private_dir(data_dir)?;
+    // What an earlier restore cut short left goes first.
+    finish_interrupted_restore(data_dir)?;
     let staging = data_dir.join(format!("{STAGING}{}", uuid::Uuid::now_v7()));
     if let Err(e) = backup_check::stage(source, &listed, &staging, keys) {
         let _ = fs::remove_dir_all(&staging);
         return Err(e);
     }
     let replaced = new_replaced_folder(data_dir);
-    let mut moved = false;
-    for name in [
-        DATABASE_FILE.to_owned(),
-        format!("{DATABASE_FILE}-wal"),
-        format!("{DATABASE_FILE}-shm"),
-        BLOBS.to_owned(),
-    ] {
-        let from = data_dir.join(&name);
-        if from.exists() {
-            private_dir(&replaced)?;
-            fs::rename(&from, replaced.join(&name))?;
-            moved = true;
-        }
+    restore_swap::mark_ready(&staging, &replaced)?;
+    restore_swap::swap_in(data_dir, &staging, &replaced)?;
+    keep_only_latest_replaced(data_dir, replaced)
+}
+
+/// Finishes a restore cut short after its backup was verified (see
+/// [`crate::restore_swap`]); run before the store opens.
+pub(crate) fn finish_interrupted_restore(data_dir: &Path) -> Result<()> {
+    if let Some(replaced) = restore_swap::finish_interrupted(data_dir)? {
+        keep_only_latest_replaced(data_dir, replaced)?;
     }
-    for name in [DATABASE_FILE, BLOBS] {
-        let from = staging.join(name);
-        if from.exists() {
-            fs::rename(&from, data_dir.join(name))?;
-        }
+    Ok(())
+}
+
+/// Only the latest replaced data is kept: each copy holds every case it
+/// had, erased ones included, and a family cannot see what piles up. When
+/// nothing was replaced, the data an earlier restore replaced is still the
+/// latest and stays.
+fn keep_only_latest_replaced(data_dir: &Path, replaced: PathBuf) -> Result<Option<PathBuf>> {
+    if !replaced.exists() {
+        return Ok(None);
     }
-    fs::remove_dir_all(&staging)?;
-    // A restore cut short (a crash, a power cut) leaves its staging folder,
-    // a copy of a backup's data: the next restore that goes through removes it.
-    for entry in fs::read_dir(data_dir)? {
-        let entry = entry?;
-        if entry.file_name().to_string_lossy().starts_with(STAGING) && entry.file_type()?.is_dir() {
-            fs::remove_dir_all(entry.path())?;
-        }
-    }
-    fs::File::open(data_dir)?.sync_all()?;
-    // Only the latest replaced data is kept: each copy holds every case it
-    // had, erased ones included, and a family cannot see what piles up.
-    // When nothing was replaced, the data an earlier restore replaced is
-    // still the latest and stays.
-    if moved {
-        remove_replaced_except(data_dir, Some(&replaced))?;
-    }
-    Ok(moved.then_some(replaced))
+    remove_replaced_except(data_dir, Some(&replaced))?;
+    Ok(Some(replaced))
 }
 
 /// The data the last restore replaced, kept in case the backup was the

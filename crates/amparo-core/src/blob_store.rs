@@ -182,6 +182,14 @@ impl BlobStore {
         names
     }
 
+    /// Removes every stored file no row of `store` names, however young:
+    /// what an import, a signing or an erase cut short (a crash, a power
+    /// cut) wrote or left behind. Only for the holder of the data folder
+    /// ([`crate::DataFolderLock`]): no other Amparo is writing then.
+    pub fn sweep_unnamed(&self, store: &crate::Store) -> Result<usize> {
+        self.sweep(&store.referenced_hashes()?, Duration::ZERO)
+    }
+
     /// Removes every original and derivative whose hash is not in `keep`,
     /// and any half-written file left in `incoming/`, when it is older than
     /// `min_age`: an import running in another window or command may have

@@ -65,7 +65,7 @@ pub fn statement_to(
     path: &Path,
 ) -> Result<String, Error> {
     let pdf = statement_pdf(cx.store, cx.blobs, id, purpose)?;
-    std::fs::write(path, pdf).map_err(CoreError::Io)?;
+    amparo_core::write_whole(path, &pdf).map_err(CoreError::Io)?;
     Ok(path.display().to_string())
 }
 
@@ -140,7 +140,7 @@ fn print_packet(
 fn write_parts(chosen: &Path, printed: &PrintedPacket) -> Result<Vec<String>, Error> {
     let paths = files::packet_paths(chosen, printed);
     for (path, file) in paths.iter().zip(&printed.files) {
-        std::fs::write(path, &file.pdf).map_err(CoreError::Io)?;
+        amparo_core::write_whole(path, &file.pdf).map_err(CoreError::Io)?;
     }
     Ok(paths.iter().map(|p| p.display().to_string()).collect())
 }

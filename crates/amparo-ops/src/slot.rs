@@ -243,7 +243,9 @@ impl Slot {
         *self.vault.lock().map_err(|_| Error::Poisoned)? = Some(vault);
         match opened {
             Ok((moved, store, blobs)) => {
-                sweep(&store, &blobs);
+                // What a crash left half-done is removed; a sweep that
+                // fails leaves only unnamed files, and the data opens.
+                let _ = blobs.sweep_unnamed(&store);
                 *guard = Ok(store);
                 *self.blobs.write().map_err(|_| Error::Poisoned)? = Some(blobs);
                 Ok(moved)
@@ -334,16 +336,6 @@ fn locked_reason(dir: &Path) -> ErrorPayload {
         amparo_core::Error::NoVault
     };
     ErrorPayload::from(&reason)
-}
-
-/// Removes blobs that no row names: what an import that was interrupted
-/// (a crash, a power cut) had written before its row committed. Blobs
-/// younger than an hour are left alone, in case another Amparo (the
-/// command line) is importing right now.
-fn sweep(store: &Store, blobs: &BlobStore) {
-    if let Ok(keep) = store.referenced_hashes() {
-        let _ = blobs.sweep(&keep, std::time::Duration::from_secs(3600));
-    }
 }
 
 /// The store, with its custody entries signed by this device.

@@ -20,6 +20,7 @@ mod declarants;
 mod due_dates;
 mod events;
 mod exhibits;
+mod integrity;
 mod links;
 mod migrate;
 mod packets;
@@ -76,6 +77,7 @@ impl Store {
     /// first ([`crate::vault::move_plain_data_in`]).
     pub fn open(dir: &Path, keys: &Keys) -> Result<Self> {
         private_dir(dir)?;
+        crate::backup::finish_interrupted_restore(dir)?;
         let path = dir.join(DATABASE_FILE);
         let has_data = fs::metadata(&path).map(|m| m.len() > 0).unwrap_or(false);
         if has_data {

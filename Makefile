@@ -16,11 +16,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # libde265 for libheif to decode HEIC, poppler and qpdf to read printed PDFs
 # back in the print tests (text, page labels, bookmarks), age and unzip to
 # open the encrypted export for counsel the way counsel does, minisign and jq
-# to check a case file the way docs/case-file.md tells counsel to.
+# to check a case file the way docs/case-file.md tells counsel to; unshare
+# and mount for the full-disk test's small disk of its own.
 APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb webkit2gtk-driver dbus imagemagick \
 	poppler-utils qpdf cmake nasm libde265-dev age unzip minisign jq \
-	libglib2.0-bin shared-mime-info desktop-file-utils
+	libglib2.0-bin shared-mime-info desktop-file-utils util-linux mount
 NODE_MIN := 20.19
 
 .PHONY: core-bins test-crash fuzz-case-files bench-open bench-search bench-unlock bench-packet bench-print bench-start package test-package samples help deps system-deps node-deps e2e-tools ui app app-e2e run test lint test-core test-ui \

@@ -20,6 +20,17 @@ pub enum CliError {
     CaseFile(#[from] amparo_casefile::CaseFileError),
 }
 
+impl CliError {
+    /// This error, said plainly when the data folder's disk is full or
+    /// read-only (see [`amparo_core::Error::in_folder`]).
+    pub fn in_folder(self, dir: &std::path::Path) -> Self {
+        match self {
+            Self::Core(e) => Self::Core(e.in_folder(dir)),
+            other => other,
+        }
+    }
+}
+
 fn describe_print(e: &PrintError) -> String {
     let (what, checks) = match e {
         PrintError::PacketNotReady(checks) => ("the packet is not ready to file", checks),

@@ -74,6 +74,12 @@ fn run(args: &Args) -> Result<(), CliError> {
         _ => {}
     }
     let dir = resolve_data_dir(args.data_dir.clone())?;
+    run_on(args, &dir).map_err(|e| e.in_folder(&dir))
+}
+
+/// Runs a command on the data folder `dir`.
+fn run_on(args: &Args, dir: &std::path::Path) -> Result<(), CliError> {
+    let dir = dir.to_path_buf();
     // Held until the command ends: the window or another command waits.
     let _held = DataFolderLock::take(&dir)?;
     if let Command::Vault { command } = &args.command {

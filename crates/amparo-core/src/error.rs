@@ -104,11 +104,15 @@ pub enum Error {
     /// No data folder could be found for this user.
     #[error("no data folder could be found for this user; set AMPARO_DATA_DIR")]
     NoDataDir,
+    /// The data folder's disk is full or read-only (found after SQLite or
+    /// the system gave a vaguer reason).
+    #[error("{}", .0.message())]
+    NoRoom(Room),
     /// SQLite failed.
-    #[error("the database failed: {0}")]
+    #[error("{}", sqlite_message(.0))]
     Sqlite(#[from] rusqlite::Error),
     /// Reading or writing a file failed.
-    #[error("a file could not be read or written: {0}")]
+    #[error("{}", io_message(.0))]
     Io(#[from] std::io::Error),
 }
 
@@ -215,9 +219,125 @@ impl Error {
             Self::VaultDamaged(_) => "vaultDamaged",
             Self::DamagedFile(_) => "damagedFile",
             Self::NoDataDir => "noDataDir",
-            Self::Sqlite(_) => "storage",
-            Self::Io(_) => "io",
+            Self::NoRoom(room) => room.code(),
+            Self::Sqlite(e) => match sqlite_room(e) {
+                Some(room) => room.code(),
+                None => "storage",
+            },
+            Self::Io(e) => match Room::of(e) {
+                Some(room) => room.code(),
+                None => "io",
+            },
         }
+    }
+}
+
+/// Why a write found no room: the disk (or the user's quota) is full, or
+/// the data folder cannot be written at all. Both leave what was already
+/// saved as it was: the transaction or the temporary file is dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {
+    /// No space left (or the quota, or the largest file size, reached).
+    Full,
+    /// The folder is on a read-only disk.
+    ReadOnly,
+}
+
+impl Room {
+    /// What an I/O error says about the room to write, if anything.
+    pub fn of(e: &std::io::Error) -> Option<Self> {
+        use std::io::ErrorKind as K;
+        match e.kind() {
+            K::StorageFull | K::QuotaExceeded | K::FileTooLarge => Some(Self::Full),
+            K::ReadOnlyFilesystem => Some(Self::ReadOnly),
+            _ => None,
+        }
+    }
+
+    /// The stable code the UI translates.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Full => "diskFull",
+            Self::ReadOnly => "readOnlyFolder",
+        }
+    }
+
+    fn message(self) -> &'static str {
+        match self {
+            Self::Full => {
+                "the disk is full, so Amparo cannot save anything now; what was saved \
+                 before is kept; free some space, then try again"
+            }
+            Self::ReadOnly => {
+                "the data folder is on a disk that cannot be written (read-only): \
+                 nothing was changed"
+            }
+        }
+    }
+}
+
+impl Error {
+    /// This error, said plainly when the disk of the data folder `dir` is
+    /// full or read-only. SQLite meets a full disk while growing its
+    /// shared memory, for one, and says only "disk I/O error".
+    pub fn in_folder(self, dir: &std::path::Path) -> Self {
+        let vague = match &self {
+            Self::Sqlite(e) => {
+                sqlite_room(e).is_none()
+                    && matches!(
+                        e.sqlite_error_code(),
+                        Some(
+                            rusqlite::ErrorCode::SystemIoFailure | rusqlite::ErrorCode::CannotOpen
+                        )
+                    )
+            }
+            Self::Io(e) => Room::of(e).is_none(),
+            _ => false,
+        };
+        match vague.then(|| Room::of_folder(dir)).flatten() {
+            Some(room) => Self::NoRoom(room),
+            None => self,
+        }
+    }
+}
+
+impl Room {
+    /// Whether the disk that holds `dir` is read-only or has (almost) no
+    /// space left: less than SQLite's next page run and a photo's sealed
+    /// copy need.
+    pub fn of_folder(dir: &std::path::Path) -> Option<Self> {
+        const ALMOST_NONE: u64 = 1 << 20;
+        let disk = rustix::fs::statvfs(dir).ok()?;
+        if disk.f_flag.contains(rustix::fs::StatVfsMountFlags::RDONLY) {
+            Some(Self::ReadOnly)
+        } else if disk.f_bavail.saturating_mul(disk.f_frsize) < ALMOST_NONE {
+            Some(Self::Full)
+        } else {
+            None
+        }
+    }
+}
+
+fn sqlite_room(e: &rusqlite::Error) -> Option<Room> {
+    use rusqlite::ErrorCode as C;
+    match e.sqlite_error_code() {
+        Some(C::DiskFull) => Some(Room::Full),
+        Some(C::ReadOnly) => Some(Room::ReadOnly),
+        _ => None,
+    }
+}
+
+fn sqlite_message(e: &rusqlite::Error) -> String {
+    match sqlite_room(e) {
+        Some(room) => room.message().to_owned(),
+        None => format!("the database failed: {e}"),
+    }
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match Room::of(e) {
+        Some(room) => room.message().to_owned(),
+        None => format!("a file could not be read or written: {e}"),
     }
 }
 

@@ -81,7 +81,7 @@ pub use deadline::{
     court_today, deadlines,
 };
 pub use declarant::{Declarant, DeclarantDraft, ReadsEnglish};
-pub use error::{Error, ErrorPayload, FieldError, FieldProblem, Result};
+pub use error::{Error, ErrorPayload, FieldError, FieldProblem, Result, Room};
 pub use evidence_link::{EvidenceLink, LinkKind};
 pub use exhibit::{ExhibitItem, ExhibitKind, ExhibitLetter};
 pub use fold::fold_char;

@@ -53,7 +53,7 @@ impl MediaError {
             Self::DecoderStopped => "decoderStopped",
             Self::DecoderTimedOut => "decoderTimedOut",
             Self::DecoderUnavailable => "decoderUnavailable",
-            Self::Io(_) => "io",
+            Self::Io(e) => amparo_core::Room::of(e).map_or("io", amparo_core::Room::code),
             Self::Store(e) => e.code(),
         }
     }

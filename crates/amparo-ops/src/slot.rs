@@ -63,6 +63,9 @@ pub struct Slot {
     /// The folder held for this host; `None` when another Amparo has it
     /// (then nothing here reads or writes it) or there is no folder.
     held: Option<DataFolderLock>,
+    /// Why the folder could not be held: in use by another Amparo, or on
+    /// a disk that cannot be written.
+    refused: Option<ErrorPayload>,
     kdf: KdfCost,
     vault: Mutex<Option<Vault>>,
     store: Mutex<Result<Store, ErrorPayload>>,
@@ -85,13 +88,18 @@ impl Slot {
                     let locked = locked_reason(&dir);
                     (Some(dir), Some(held), Err(locked))
                 }
-                Err(e) => (Some(dir), None, Err(ErrorPayload::from(&e))),
+                Err(e) => {
+                    let e = e.in_folder(&dir);
+                    (Some(dir), None, Err(ErrorPayload::from(&e)))
+                }
             },
             Err(e) => (None, None, Err(ErrorPayload::from(&e))),
         };
+        let refused = store.as_ref().err().filter(|_| held.is_none()).cloned();
         Self {
             dir,
             held,
+            refused,
             kdf,
             vault: Mutex::new(None),
             store: Mutex::new(store),
@@ -104,7 +112,12 @@ impl Slot {
     /// Whether another Amparo has the data folder open: this host may
     /// then only hand over to it (the window) or say so.
     pub fn in_use(&self) -> bool {
-        self.dir.is_some() && self.held.is_none()
+        self.dir.is_some()
+            && self.held.is_none()
+            && self
+                .refused
+                .as_ref()
+                .is_some_and(|p| p.code == amparo_core::Error::DataFolderInUse.code())
     }
 
     /// The data folder, when this host holds it.
@@ -222,7 +235,10 @@ impl Slot {
     fn dir(&self) -> Result<PathBuf, Error> {
         match (&self.dir, &self.held) {
             (Some(dir), Some(_)) => Ok(dir.clone()),
-            (Some(_), None) => Err(amparo_core::Error::DataFolderInUse.into()),
+            (Some(_), None) => Err(match &self.refused {
+                Some(why) => Error::Unavailable(why.clone()),
+                None => amparo_core::Error::DataFolderInUse.into(),
+            }),
             (None, _) => Err(amparo_core::Error::NoDataDir.into()),
         }
     }

@@ -76,6 +76,10 @@ impl Store {
     /// database left by an older Amparo is refused: the vault moves it in
     /// first ([`crate::vault::move_plain_data_in`]).
     pub fn open(dir: &Path, keys: &Keys) -> Result<Self> {
+        Self::open_unexplained(dir, keys).map_err(|e| e.in_folder(dir))
+    }
+
+    fn open_unexplained(dir: &Path, keys: &Keys) -> Result<Self> {
         private_dir(dir)?;
         crate::backup::finish_interrupted_restore(dir)?;
         let path = dir.join(DATABASE_FILE);

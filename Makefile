@@ -24,7 +24,7 @@ APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libs
 	libglib2.0-bin shared-mime-info desktop-file-utils util-linux mount
 NODE_MIN := 20.19
 
-.PHONY: core-bins test-crash fuzz-case-files bench-open bench-search bench-unlock bench-packet bench-print bench-start package test-package samples help deps system-deps node-deps e2e-tools ui app app-e2e run test lint test-core test-ui \
+.PHONY: core-bins fuzz fuzz-tools test-crash fuzz-case-files bench-open bench-search bench-unlock bench-packet bench-print bench-start package test-package samples help deps system-deps node-deps e2e-tools ui app app-e2e run test lint test-core test-ui \
 	test-e2e bindings screenshots bench-import clean
 
 help:
@@ -34,6 +34,7 @@ help:
 	@echo "make bindings     regenerate the UI's TypeScript types from the Rust ones"
 	@echo "make bench-import photo import speed against vipsthumbnail, and peak memory"
 	@echo "make fuzz-case-files  20,000 mutated case files opened (make test opens 120)"
+	@echo "make fuzz         each fuzz target for FUZZ_SECONDS (8 in make test; try FUZZ_SECONDS=600)"
 	@echo "make test-crash   kill amparo at 100 random moments of import, save, sign, print, backup, restore, erase (make test: 21)"
 	@echo "make bench-open   opening a 200-photo case file against importing the photos, and peak memory"
 	@echo "make bench-print  a 30-page declaration against Chromium print-to-PDF"
@@ -124,7 +125,7 @@ core-bins: ui
 test-e2e: deps app-e2e
 	AMPARO_APP=$(APP) cargo test -p amparo-e2e --test cases --test lock --test photos --test statements --test packets --test timeline --test confinement --test canary --test case_files --test second_start --test text_size -- --test-threads=1
 
-test: deps lint test-core test-ui test-e2e test-package
+test: deps lint test-core test-ui test-e2e test-package fuzz
 	@echo "make test: every suite passed"
 
 # The Debian package: the window and the `amparo` command, a desktop entry
@@ -204,10 +205,37 @@ screenshots: deps app-e2e
 # vipsthumbnail, JPEG and HEIC (never part of make test); then the rate and
 # Amparo's own peak memory (workers apart) importing 1,000 photos.
 BENCH_PHOTOS ?= /var/tmp/amparo-bench-photos
-# Seeded mutation rounds (short in `make test`). cargo-fuzz runs on the
-# stable toolchain without a sanitizer (`-s none`); no target is written yet.
+# Seeded mutation rounds of whole case files (short in `make test`).
 fuzz-case-files:
 	AMPARO_FUZZ_ROUNDS=20000 cargo test -p amparo-casefile --test mutations -- --nocapture
+
+# Coverage-guided fuzzing (libFuzzer through cargo-fuzz, on the stable
+# toolchain, so without a sanitizer: `-s none`, debug assertions on) of
+# the parsers in fuzz/fuzz_targets. Each target first runs its committed
+# seeds (real photos for the photo parsers) and fuzz/regressions/<target>
+# (every crash found, kept), then fuzzes for FUZZ_SECONDS; what it learns
+# stays in the target folder, not in the repository.
+FUZZ_SECONDS ?= 8
+FUZZ_TARGETS := photo_headers exif worker_reply a_number remembered_date search_query backup_list
+FUZZ_PHOTO_SEEDS := ../crates/amparo-media/tests/fixtures
+fuzz: fuzz-tools
+	cd fuzz && cargo fuzz build -s none -O -a
+	@for target in $(FUZZ_TARGETS); do \
+		corpus=$(TARGET_DIR)/fuzz-corpus/$$target; mkdir -p $$corpus fuzz/regressions/$$target; \
+		seeds=""; case $$target in photo_headers|exif) seeds="$(FUZZ_PHOTO_SEEDS)";; esac; \
+		if ! (cd fuzz && cargo fuzz run -s none -O -a $$target $$corpus regressions/$$target $$seeds -- \
+			-max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+			-print_final_stats=1) > $$corpus.log 2>&1; then \
+			grep -vE "^\s*\[|^#[0-9]+" $$corpus.log | tail -30; \
+			echo "fuzz target $$target failed; its input is in fuzz/artifacts/$$target (keep it in fuzz/regressions/$$target once fixed)"; \
+			exit 1; \
+		fi; \
+		echo "fuzz $$target: $$(grep -oE 'Done [0-9]+ runs in [0-9]+ second' $$corpus.log | tail -1), corpus $$(ls $$corpus | wc -l) inputs"; \
+	done
+
+fuzz-tools:
+	@command -v cargo-fuzz >/dev/null || [ -x "$${CARGO_HOME:-$$HOME/.cargo}/bin/cargo-fuzz" ] \
+		|| cargo install cargo-fuzz --version '=0.12.0' --locked
 
 # The crash harness at 100 kill points (make test runs 21), with its report.
 test-crash: system-deps

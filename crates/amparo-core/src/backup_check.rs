@@ -49,6 +49,29 @@ pub(crate) fn check_listing(source: &Path) -> Result<Vec<Listed>> {
     }
     let sums = fs::read_to_string(source.join(SUMS_FILE))
         .map_err(|_| bad(format!("{SUMS_FILE} cannot be read")))?;
+    let listed = parse_sums(&sums)?;
+    if let Some(extra) = present
+        .iter()
+        .find(|name| *name != SUMS_FILE && !listed.contains_key(*name))
+    {
+        return Err(Error::BackupUnlisted(extra.clone()));
+    }
+    if let Some(missing) = listed.keys().find(|name| !present.contains(*name)) {
+        return Err(bad(format!("{missing} is missing")));
+    }
+    if !listed.contains_key(DATABASE_FILE) {
+        return Err(bad(format!("{DATABASE_FILE} is missing")));
+    }
+    Ok(listed
+        .into_iter()
+        .map(|(name, hash)| Listed { name, hash })
+        .collect())
+}
+
+/// Reads the lines of `SHA256SUMS`: each a file Amparo writes, inside the
+/// backup, listed once, with a well-formed hash.
+pub(crate) fn parse_sums(sums: &str) -> Result<BTreeMap<String, String>> {
+    let bad = |why: String| Error::BadBackup(why);
     let mut listed = BTreeMap::new();
     for line in sums.lines().filter(|l| !l.trim().is_empty()) {
         let (hash, name) = line
@@ -71,22 +94,7 @@ pub(crate) fn check_listing(source: &Path) -> Result<Vec<Listed>> {
             return Err(bad(format!("{name} is listed twice")));
         }
     }
-    if let Some(extra) = present
-        .iter()
-        .find(|name| *name != SUMS_FILE && !listed.contains_key(*name))
-    {
-        return Err(Error::BackupUnlisted(extra.clone()));
-    }
-    if let Some(missing) = listed.keys().find(|name| !present.contains(*name)) {
-        return Err(bad(format!("{missing} is missing")));
-    }
-    if !listed.contains_key(DATABASE_FILE) {
-        return Err(bad(format!("{DATABASE_FILE} is missing")));
-    }
-    Ok(listed
-        .into_iter()
-        .map(|(name, hash)| Listed { name, hash })
-        .collect())
+    Ok(listed)
 }
 
 /// Copies the listed files (half-written ones under `blobs/incoming/` and

@@ -43,6 +43,8 @@ mod example_statements;
 mod example_timeline;
 mod exhibit;
 mod fold;
+#[cfg(fuzzing)]
+pub mod fuzzing;
 mod packet;
 mod photo;
 mod remembered_date;

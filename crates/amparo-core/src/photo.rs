@@ -55,6 +55,19 @@ pub struct GpsPoint {
     pub longitude: f64,
 }
 
+impl GpsPoint {
+    /// The point at `latitude`, `longitude`, or `None` when no place on
+    /// Earth has them (a damaged or crafted tag: 262,195 degrees north).
+    pub fn on_earth(latitude: f64, longitude: f64) -> Option<Self> {
+        ((-90.0..=90.0).contains(&latitude) && (-180.0..=180.0).contains(&longitude)).then_some(
+            Self {
+                latitude,
+                longitude,
+            },
+        )
+    }
+}
+
 /// What the file's EXIF (or, for a position, XMP) says.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -120,7 +120,7 @@ fn decode_damaged_jpeg(bytes: &[u8], damage: &turbojpeg::Error) -> Result<Decode
 /// segments are walked to the first start of scan, and at least one byte
 /// must follow that scan's header. A transfer cut off within the headers
 /// leaves none.
-fn holds_picture_data(bytes: &[u8]) -> bool {
+pub(crate) fn holds_picture_data(bytes: &[u8]) -> bool {
     let mut at = 2; // after the start-of-image marker
     loop {
         let Some(rest) = bytes.get(at..) else {

@@ -139,9 +139,17 @@ fn gps(exif: &Exif) -> Option<GpsPoint> {
         size.is_finite()
             .then_some(if south_or_west { -size } else { size })
     };
-    Some(GpsPoint {
-        latitude: degrees(Tag::GPSLatitude, b"S")?,
-        longitude: degrees(Tag::GPSLongitude, b"W")?,
+    GpsPoint::on_earth(
+        degrees(Tag::GPSLatitude, b"S")?,
+        degrees(Tag::GPSLongitude, b"W")?,
+    )
+}
+
+/// Whether the EXIF has GPS position tags at all, readable or not.
+pub(crate) fn names_position(bytes: &[u8]) -> bool {
+    read_directories(bytes).is_some_and(|exif| {
+        exif.get_field(Tag::GPSLatitude, In::PRIMARY).is_some()
+            || exif.get_field(Tag::GPSLongitude, In::PRIMARY).is_some()
     })
 }
 
@@ -220,6 +228,23 @@ mod tests {
         assert!((gps.latitude - 7.766_666).abs() < 1e-4, "{gps:?}");
         assert!((gps.longitude + 72.225).abs() < 1e-4, "{gps:?}");
         assert!(crate::position::carries_position(&bytes));
+    }
+
+    #[test]
+    fn a_position_no_place_on_earth_has_is_not_given_but_still_counts_for_consent() {
+        // Found by the exif fuzz target: 262,195 degrees north.
+        let bytes = jpeg_with(&[
+            field(
+                Tag::GPSLatitude,
+                Value::Rational(vec![rational(262_195, 1), rational(1, 1), rational(30, 1)]),
+            ),
+            field(
+                Tag::GPSLongitude,
+                Value::Rational(vec![rational(7, 1), rational(35, 1), rational(31, 1)]),
+            ),
+        ]);
+        assert_eq!(read_exif(&bytes).gps, None);
+        assert!(crate::carries_position(&bytes));
     }
 
     #[test]

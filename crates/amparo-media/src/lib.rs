@@ -17,6 +17,8 @@ mod decode;
 mod derive;
 mod error;
 mod exif_read;
+#[cfg(fuzzing)]
+pub mod fuzzing;
 mod import;
 mod isolation;
 mod keep;

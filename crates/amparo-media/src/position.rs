@@ -9,7 +9,9 @@ use crate::xmp::Xmp;
 /// True when the file's EXIF or XMP holds a position, even one written in
 /// a form that cannot be read back as degrees.
 pub fn carries_position(bytes: &[u8]) -> bool {
-    read_exif(bytes).gps.is_some() || Xmp::find(bytes).is_some_and(|xmp| xmp.names_position())
+    read_exif(bytes).gps.is_some()
+        || crate::exif_read::names_position(bytes)
+        || Xmp::find(bytes).is_some_and(|xmp| xmp.names_position())
 }
 
 #[cfg(test)]

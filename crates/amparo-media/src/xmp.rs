@@ -38,10 +38,10 @@ impl<'a> Xmp<'a> {
     /// The position, in degrees (negative south and west).
     pub(crate) fn position(&self) -> Option<GpsPoint> {
         let document = self.document.as_ref()?;
-        Some(GpsPoint {
-            latitude: exif_property(document, POSITION[0]).and_then(coordinate)?,
-            longitude: exif_property(document, POSITION[1]).and_then(coordinate)?,
-        })
+        GpsPoint::on_earth(
+            exif_property(document, POSITION[0]).and_then(coordinate)?,
+            exif_property(document, POSITION[1]).and_then(coordinate)?,
+        )
     }
 
     /// `exif:DateTimeOriginal` as a local time (`YYYY-MM-DDTHH:MM:SS`, with

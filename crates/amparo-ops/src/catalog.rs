@@ -79,11 +79,11 @@ operations! {
     window mark_notice_read() -> Preferences [] = |cx| cx.store.mark_notice_read();
 
     /// Cases matching the words typed (names without accents, an A-number typed any way).
-    window list_cases(query: String) -> Vec<CaseSummary> [] = |cx| cx.store.list_cases(&query);
+    reads list_cases(query: String) -> Vec<CaseSummary> [] = |cx| cx.store.list_cases(&query);
     /// Cases in the Deleted list.
-    window deleted_cases() -> Vec<CaseSummary> [] = |cx| cx.store.deleted_cases();
+    reads deleted_cases() -> Vec<CaseSummary> [] = |cx| cx.store.deleted_cases();
     /// One case, whole.
-    window get_case(id: String) -> Case ["notFound"] = |cx| cx.store.case(&id);
+    reads get_case(id: String) -> Case ["notFound"] = |cx| cx.store.case(&id);
     /// The problems the core would report for a case draft, without saving.
     window check_case(draft: CaseDraft) -> Vec<FieldError> [] = |cx| ok(amparo_core::check_draft(&draft));
     /// Saves a new case.
@@ -109,16 +109,16 @@ operations! {
     window delete_replaced_data() -> bool [] = |cx| cx.store.delete_replaced_data();
 
     /// `limit` photos of a case from `offset` (at most 500 a page), and how many it has.
-    window list_photos(case_id: String, offset: u32, limit: u32) -> PhotoPage ["notFound"] = |cx| cx.store.photos(&case_id, offset, limit.min(PHOTO_PAGE_MAX));
+    reads list_photos(case_id: String, offset: u32, limit: u32) -> PhotoPage ["notFound"] = |cx| cx.store.photos(&case_id, offset, limit.min(PHOTO_PAGE_MAX));
     /// One photo.
-    window get_photo(id: String) -> Photo ["notFound"] = |cx| cx.store.photo(&id);
+    reads get_photo(id: String) -> Photo ["notFound"] = |cx| cx.store.photo(&id);
     /// Saves what the family says a photo shows.
     window update_photo_details(id: String, details: PhotoDetails) -> Photo ["invalid", "notFound"] = |cx| cx.store.update_photo_details(&id, &details);
     /// Imports image files into a case; each file fails alone with its reason.
     host import_photos(case_id: String, paths: Vec<PathBuf>) -> ImportSummary ["notFound"] = |cx| printing::import(cx, &case_id, &paths);
 
     /// A case's tattoo records.
-    window list_tattoos(case_id: String) -> Vec<Tattoo> ["notFound"] = |cx| cx.store.tattoos(&case_id);
+    reads list_tattoos(case_id: String) -> Vec<Tattoo> ["notFound"] = |cx| cx.store.tattoos(&case_id);
     /// Saves a new tattoo record.
     window create_tattoo(case_id: String, draft: TattooDraft) -> Tattoo ["invalid", "notFound"] = |cx| cx.store.create_tattoo(&case_id, &draft);
     /// Saves a tattoo record's changes.
@@ -127,9 +127,9 @@ operations! {
     window delete_tattoo(id: String) -> () ["notFound"] = |cx| cx.store.delete_tattoo(&id);
 
     /// The case's chronology, in order.
-    window list_events(case_id: String) -> Vec<Event> ["notFound"] = |cx| cx.store.events(&case_id);
+    reads list_events(case_id: String) -> Vec<Event> ["notFound"] = |cx| cx.store.events(&case_id);
     /// Dates the case records that are not in its chronology yet.
-    window known_dates(case_id: String) -> Vec<KnownDate> ["notFound"] = |cx| cx.store.known_dates(&case_id);
+    reads known_dates(case_id: String) -> Vec<KnownDate> ["notFound"] = |cx| cx.store.known_dates(&case_id);
     /// Saves a new event.
     window create_event(case_id: String, draft: EventDraft) -> Event ["invalid", "notFound", "inUse"] = |cx| cx.store.create_event(&case_id, &draft);
     /// Saves an event's changes.
@@ -137,7 +137,7 @@ operations! {
     /// Removes an event.
     window delete_event(id: String) -> () ["notFound"] = |cx| cx.store.delete_event(&id);
     /// A case's allegations and what answers them.
-    window list_allegations(case_id: String) -> Vec<Allegation> ["notFound"] = |cx| cx.store.allegations(&case_id);
+    reads list_allegations(case_id: String) -> Vec<Allegation> ["notFound"] = |cx| cx.store.allegations(&case_id);
     /// Saves a new allegation.
     window create_allegation(case_id: String, draft: AllegationDraft) -> Allegation ["invalid", "notFound"] = |cx| cx.store.create_allegation(&case_id, &draft);
     /// Saves an allegation's changes.
@@ -149,7 +149,7 @@ operations! {
     /// Replaces the reference list; an empty list restores the built-in one.
     window set_reported_criteria(list: Vec<ReportedCriterion>) -> Vec<ReportedCriterion> ["invalid"] = |cx| cx.store.set_reported_criteria(&list);
     /// Coming hearings and due dates, counted in the court's time zone.
-    window case_deadlines(case_id: String) -> Vec<Deadline> ["notFound"] = |cx| cx.store.deadlines(&case_id);
+    reads case_deadlines(case_id: String) -> Vec<Deadline> ["notFound"] = |cx| cx.store.deadlines(&case_id);
     /// Adds a due date by hand.
     window add_due_date(case_id: String, draft: DueDateDraft) -> DueDate ["invalid", "notFound"] = |cx| cx.store.add_due_date(&case_id, &draft);
     /// Removes a due date.
@@ -159,10 +159,10 @@ operations! {
     /// Changes that setting.
     window set_filing_days_before(days: u32) -> u32 ["invalid"] = |cx| cx.store.set_filing_days_before(days);
     /// Where the words occur in any case (at most 50 places); whatever is typed is safe.
-    window search_cases(query: String) -> SearchResults [] = |cx| cx.store.search(&query, SEARCH_LIMIT);
+    reads search_cases(query: String) -> SearchResults [] = |cx| cx.store.search(&query, SEARCH_LIMIT);
 
     /// A case's declarants.
-    window list_declarants(case_id: String) -> Vec<Declarant> ["notFound"] = |cx| cx.store.declarants(&case_id);
+    reads list_declarants(case_id: String) -> Vec<Declarant> ["notFound"] = |cx| cx.store.declarants(&case_id);
     /// Saves a new declarant.
     window create_declarant(case_id: String, draft: DeclarantDraft) -> Declarant ["invalid", "notFound"] = |cx| cx.store.create_declarant(&case_id, &draft);
     /// Saves a declarant's changes.
@@ -170,9 +170,9 @@ operations! {
     /// Removes a declarant who has no statements.
     window delete_declarant(id: String) -> () ["inUse", "notFound"] = |cx| cx.store.delete_declarant(&id);
     /// A case's statements, as a list.
-    window list_statements(case_id: String) -> Vec<StatementSummary> ["notFound"] = |cx| cx.store.statements(&case_id);
+    reads list_statements(case_id: String) -> Vec<StatementSummary> ["notFound"] = |cx| cx.store.statements(&case_id);
     /// One statement, whole.
-    window get_statement(id: String) -> Statement ["notFound"] = |cx| cx.store.statement(&id);
+    reads get_statement(id: String) -> Statement ["notFound"] = |cx| cx.store.statement(&id);
     /// Saves a new statement.
     window create_statement(case_id: String, draft: StatementDraft) -> Statement ["invalid", "notFound"] = |cx| cx.store.create_statement(&case_id, &draft);
     /// Saves a statement's changes (a signed one starts a new draft).
@@ -180,9 +180,9 @@ operations! {
     /// Removes a statement that was never signed.
     window delete_statement(id: String) -> () ["inUse", "notFound"] = |cx| cx.store.delete_statement(&id);
     /// What stands between the saved draft and a final print.
-    window statement_checks(id: String) -> Vec<PrintCheck> ["notFound"] = |cx| Ok::<_, Error>(amparo_print::statement_checks(cx.store, &id)?);
+    reads statement_checks(id: String) -> Vec<PrintCheck> ["notFound"] = |cx| Ok::<_, Error>(amparo_print::statement_checks(cx.store, &id)?);
     /// The exhibit letters a case has given.
-    window exhibit_letters(case_id: String) -> Vec<ExhibitLetter> ["notFound"] = |cx| cx.store.exhibit_letters(&case_id);
+    reads exhibit_letters(case_id: String) -> Vec<ExhibitLetter> ["notFound"] = |cx| cx.store.exhibit_letters(&case_id);
     /// Gives a photo or tattoo record its exhibit letter (kept once given).
     window assign_exhibit_letter(item: ExhibitItem) -> ExhibitLetter ["notFound"] = |cx| cx.store.assign_exhibit_letter(&item);
     /// The paragraph in which the statement's declarant vouches for a photo, in both languages.

@@ -77,6 +77,9 @@ pub struct Operation {
 pub enum Run {
     /// On the unlocked store, its blobs and previews.
     Store(fn(&mut Context<'_>, Value) -> Result<Value, Error>),
+    /// On the store's reading connection (catalog entries marked `reads`):
+    /// answered while a long import holds the writing one.
+    Read(fn(&mut Context<'_>, Value) -> Result<Value, Error>),
     /// On the slot itself.
     Slot(fn(&crate::Slot, Value) -> Result<Value, Error>),
 }
@@ -133,8 +136,12 @@ pub fn object(input: Value) -> Value {
 /// /// What it does.
 /// OPERATIONS: Store;
 /// /// What it does.
-/// window list_cases(query: String) -> Vec<CaseSummary> [] = |cx| cx.store.list_cases(&query);
+/// reads list_cases(query: String) -> Vec<CaseSummary> [] = |cx| cx.store.list_cases(&query);
 /// ```
+///
+/// `window` operations the window may call; `host` ones only the hosts
+/// (they name files); `reads` are `window` operations that only read, and
+/// run on the store's reading connection.
 macro_rules! operations {
     ($list:ident: $run:ident; $(
         $(#[doc = $doc:literal])*
@@ -160,7 +167,7 @@ macro_rules! operations {
                     $crate::operation::named_types::<$out>(_cfg, &mut names);
                     names
                 },
-                run: $crate::operation::Run::$run(|$cx, input| {
+                run: operations!(@run $run $reach)(|$cx, input| {
                     let _ = &$cx;
                     #[derive(serde::Deserialize)]
                     #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -176,6 +183,10 @@ macro_rules! operations {
         )*];
     };
     (@reach window) => { $crate::operation::Reach::Window };
+    // Reached from the window, answered from the reading connection.
+    (@reach reads) => { $crate::operation::Reach::Window };
+    (@run Store reads) => { $crate::operation::Run::Read };
+    (@run $run:ident $reach:ident) => { $crate::operation::Run::$run };
     (@reach host) => { $crate::operation::Reach::Host };
 }
 

@@ -69,6 +69,9 @@ pub struct Slot {
     kdf: KdfCost,
     vault: Mutex<Option<Vault>>,
     store: Mutex<Result<Store, ErrorPayload>>,
+    /// A second, read-only connection to the same store: `reads`
+    /// operations are answered from it while a long import holds `store`.
+    reader: Mutex<Option<Reader>>,
     blobs: RwLock<Option<BlobStore>>,
     previews: Previews,
     cancel: AtomicBool,
@@ -103,6 +106,7 @@ impl Slot {
             kdf,
             vault: Mutex::new(None),
             store: Mutex::new(store),
+            reader: Mutex::new(None),
             blobs: RwLock::new(None),
             previews: Previews::default(),
             cancel: AtomicBool::new(false),
@@ -222,6 +226,7 @@ impl Slot {
         // The store first: an operation under way finishes before the lock.
         let mut store = self.store.lock().unwrap_or_else(|p| p.into_inner());
         *store = Err(ErrorPayload::from(&amparo_core::Error::Locked));
+        *self.reader.lock().unwrap_or_else(|p| p.into_inner()) = None;
         if let Ok(mut blobs) = self.blobs.write() {
             *blobs = None;
         }
@@ -254,15 +259,18 @@ impl Slot {
         let opened = move_plain_data_in(&vault).and_then(|moved| {
             let store = open_store(vault.dir(), vault.keys())?;
             let blobs = BlobStore::open(vault.dir(), vault.keys())?;
-            Ok((moved, store, blobs))
+            // Without it, reads are answered by the writing connection.
+            let reader = Reader::open(vault.dir(), vault.keys());
+            Ok((moved, store, blobs, reader))
         });
         *self.vault.lock().map_err(|_| Error::Poisoned)? = Some(vault);
         match opened {
-            Ok((moved, store, blobs)) => {
+            Ok((moved, store, blobs, reader)) => {
                 // What a crash left half-done is removed; a sweep that
                 // fails leaves only unnamed files, and the data opens.
                 let _ = blobs.sweep_unnamed(&store);
                 *guard = Ok(store);
+                *self.reader.lock().map_err(|_| Error::Poisoned)? = reader;
                 *self.blobs.write().map_err(|_| Error::Poisoned)? = Some(blobs);
                 Ok(moved)
             }
@@ -289,6 +297,7 @@ impl Slot {
         match operation.run {
             Run::Slot(run) => run(self, input),
             Run::Store(run) => self.with(progress, |cx| run(cx, input)),
+            Run::Read(run) => self.reading(progress, |cx| run(cx, input)),
         }
     }
 
@@ -317,6 +326,47 @@ impl Slot {
         })
     }
 
+    /// Runs `f`, which only reads, on the reading connection: it does not
+    /// wait for an import that holds the writing one. Without a reading
+    /// connection (locked, or it could not open) the writing one answers.
+    fn reading<T>(
+        &self,
+        progress: &(dyn Fn(Value) + Sync),
+        f: impl FnOnce(&mut Context<'_>) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        // After an operation failed midway, every call says so, reads too.
+        if self.store.is_poisoned() {
+            return Err(Error::Poisoned);
+        }
+        let keys = self
+            .vault
+            .lock()
+            .map_err(|_| Error::Poisoned)?
+            .as_ref()
+            .map(|v| v.keys().clone());
+        let mut guard = self.reader.lock().map_err(|_| Error::Poisoned)?;
+        let (Some(dir), Some(blobs)) = (self.dir.as_deref(), self.blobs()) else {
+            drop(guard);
+            return self.with(progress, f);
+        };
+        if guard.as_ref().is_some_and(|r| r.file != database_file(dir)) {
+            // A restore put another database in place: read that one.
+            *guard = keys.and_then(|k| Reader::open(dir, &k));
+        }
+        let Some(reader) = guard.as_mut() else {
+            drop(guard);
+            return self.with(progress, f);
+        };
+        f(&mut Context {
+            store: &mut reader.store,
+            blobs: &blobs,
+            dir,
+            previews: &self.previews,
+            progress,
+            cancel: &self.cancel,
+        })
+    }
+
     /// Closes the store, runs `f` on the data folder, and opens it again
     /// (a restore replaces the database's files).
     pub fn reopen_after<T>(
@@ -327,9 +377,14 @@ impl Slot {
         let vault_guard = self.vault.lock().map_err(|_| Error::Poisoned)?;
         let vault = vault_guard.as_ref().ok_or(amparo_core::Error::Locked)?;
         let mut guard = self.store.lock().map_err(|_| Error::Poisoned)?;
+        let mut reader = self.reader.lock().map_err(|_| Error::Poisoned)?;
+        *reader = None;
         *guard = Err(ErrorPayload::from(&amparo_core::Error::Locked));
         let result = f(&dir);
         *guard = open_store(&dir, vault.keys()).map_err(|e| ErrorPayload::from(&e));
+        if guard.is_ok() {
+            *reader = Reader::open(&dir, vault.keys());
+        }
         let value = result?;
         if let Err(payload) = guard.as_ref() {
             return Err(Error::Unavailable(payload.clone()));
@@ -342,6 +397,30 @@ impl Drop for Slot {
     fn drop(&mut self) {
         self.lock();
     }
+}
+
+/// The reading connection, and which database file it opened.
+struct Reader {
+    store: Store,
+    file: Option<(u64, u64)>,
+}
+
+impl Reader {
+    fn open(dir: &Path, keys: &amparo_core::Keys) -> Option<Self> {
+        let file = database_file(dir);
+        Store::open_reader(dir, keys)
+            .ok()
+            .map(|store| Self { store, file })
+    }
+}
+
+/// The database file's device and inode: a restore replaces the file, and
+/// a connection to the old one would go on reading what was replaced.
+fn database_file(dir: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(dir.join(amparo_core::DATABASE_FILE))
+        .ok()
+        .map(|m| (m.dev(), m.ino()))
 }
 
 /// Why the store is not open before an unlock.

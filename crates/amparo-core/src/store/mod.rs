@@ -120,6 +120,27 @@ impl Store {
         })
     }
 
+    /// A second connection to the store in `dir`, for reading only: while
+    /// a long import holds the writing connection, the window's lists,
+    /// cases and searches are answered from this one (the write-ahead log
+    /// lets readers see every committed change and never wait for a
+    /// writer). Any write through it fails. The store must have been
+    /// opened with [`Store::open`] first (migrated, in WAL mode).
+    pub fn open_reader(dir: &Path, keys: &Keys) -> Result<Self> {
+        let path = dir.join(DATABASE_FILE);
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = open_keyed(&path, flags, keys).map_err(|e| e.in_folder(dir))?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        migrate::check_not_newer(&conn).map_err(corrupt_or)?;
+        Ok(Self {
+            conn,
+            dir: Some(dir.to_path_buf()),
+            keys: Some(keys.clone()),
+            signer: None,
+        })
+    }
+
     /// A store that lives in memory only: for tests and benchmarks.
     pub fn open_in_memory() -> Result<Self> {
         let mut conn = Connection::open_in_memory()?;

@@ -41,6 +41,16 @@ describe('catalogs', () => {
     }
   });
 
+  it('say plainly why a disk refused a write, in the window and in the import summary', () => {
+    // Any operation may answer with these, whatever its own list says.
+    for (const code of ['storage', 'io', 'diskFull', 'readOnlyFolder']) {
+      for (const catalog of Object.values(catalogs)) {
+        expect(catalog[`error.${code}`], `error.${code}`).toBeTruthy();
+        expect(catalog[`importError.${code}`], `importError.${code}`).toBeTruthy();
+      }
+    }
+  });
+
   it('put a count and its words in agreement in both languages', () => {
     setLocale('en');
     expect(t('list.count', { n: 1 })).toBe('1 case shown');

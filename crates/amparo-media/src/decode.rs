@@ -39,14 +39,15 @@ pub(crate) fn decode(
 ) -> Result<Decoded, MediaError> {
     match format {
         PhotoFormat::Jpeg => decode_jpeg(bytes, want_long),
-        PhotoFormat::Png => decode_with_image(bytes, ImageFormat::Png),
+        PhotoFormat::Png => decode_with_image(bytes, ImageFormat::Png)
+            .or_else(|refusal| crate::damaged_png::salvage(bytes, refusal)),
         PhotoFormat::Webp => decode_with_image(bytes, ImageFormat::WebP),
         PhotoFormat::Tiff => decode_with_image(bytes, ImageFormat::Tiff),
         PhotoFormat::Heif => decode_heif(bytes),
     }
 }
 
-fn check_pixels(width: u64, height: u64) -> Result<(), MediaError> {
+pub(crate) fn check_pixels(width: u64, height: u64) -> Result<(), MediaError> {
     if width == 0 || height == 0 {
         return Err(MediaError::Corrupt("the image has no pixels".into()));
     }

@@ -13,6 +13,7 @@
 //! [`import_photos`] does that for a batch on every core, files a row per
 //! photo, reports progress, and can be cancelled; one bad file fails alone.
 
+mod damaged_png;
 mod decode;
 mod derive;
 mod error;

@@ -185,6 +185,47 @@ fn a_jpeg_cut_short_is_kept_damaged_and_one_without_its_headers_is_refused() {
     );
 }
 
+#[test]
+fn a_png_cut_short_keeps_the_rows_that_arrived_and_is_marked_damaged() {
+    // Noise, so that the compressed rows fill the file evenly.
+    let picture = RgbImage::from_fn(400, 300, |x, y| {
+        let v = (x.wrapping_mul(2_654_435_761) ^ y.wrapping_mul(40_503)).wrapping_mul(97_787);
+        image::Rgb([v as u8, (v >> 8) as u8, (v >> 16) as u8])
+    });
+    let file = encode(&picture, ImageFormat::Png);
+    let whole = process("screenshot.png", &file).expect("whole");
+    assert!(!whole.photo.damaged);
+
+    let cut = &file[..file.len() * 6 / 10];
+    let kept = process("screenshot.png", cut).expect("what arrived is kept");
+    assert!(kept.photo.damaged);
+    assert_eq!((kept.photo.width, kept.photo.height), (400, 300));
+    let print = image::load_from_memory(&kept.print)
+        .expect("print copy")
+        .to_rgb8();
+    let (w, h) = print.dimensions();
+    // The top arrived (the picture's noise); the bottom is the grey of
+    // what did not.
+    let top = print.get_pixel(w / 2, h / 10);
+    let bottom = print.get_pixel(w / 2, h - 2);
+    assert!(bottom.0.iter().all(|&c| c.abs_diff(128) <= 6), "{bottom:?}");
+    let top_row: Vec<_> = (0..w).map(|x| print.get_pixel(x, h / 10).0).collect();
+    assert!(
+        top_row
+            .iter()
+            .any(|p| p.iter().any(|&c| c.abs_diff(128) > 40)),
+        "{top:?}"
+    );
+
+    // Only the signature and header arrived: nothing to keep.
+    let result = process("screenshot.png", &file[..60]);
+    assert!(
+        matches!(result, Err(MediaError::Corrupt(_))),
+        "{:?}",
+        result.err()
+    );
+}
+
 /// A tiny PNG whose header declares 60,000 x 60,000 pixels.
 fn png_bomb() -> Vec<u8> {
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();

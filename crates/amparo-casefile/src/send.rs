@@ -122,9 +122,8 @@ pub fn send_case(
         return Err(e);
     }
     fs::rename(&partial, out)?;
-    if let Some(parent) = out.parent() {
-        File::open(parent)?.sync_all()?;
-    }
+    // A bare file name's folder is the current one (its parent is "").
+    amparo_core::sync_folder_of(out)?;
     if let Some(entry) = sent {
         store.keep_custody(&entry)?;
     }

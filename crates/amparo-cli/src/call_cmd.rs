@@ -30,10 +30,10 @@ pub fn list(json: bool) {
                 })
             })
             .collect();
-        println!(
-            "{}",
+        let _ = crate::output::say(&format!(
+            "{}\n",
             serde_json::to_string_pretty(&list).unwrap_or_default()
-        );
+        ));
         return;
     }
     for op in amparo_ops::all() {
@@ -46,13 +46,13 @@ pub fn list(json: bool) {
         } else {
             ""
         };
-        println!(
-            "{}  {{ {} }} -> {}{host}\n    {}",
+        let _ = crate::output::say(&format!(
+            "{}  {{ {} }} -> {}{host}\n    {}\n",
             op.name,
             input.join(", "),
             (op.output)(&cfg),
             op.summary.trim()
-        );
+        ));
     }
 }
 
@@ -81,10 +81,10 @@ pub fn call(
     let slot = open(dir, weak)?;
     let progress = |p: Value| eprintln!("{p}");
     let output = slot.call(name, input, Reach::Host, &progress)?;
-    println!(
-        "{}",
+    crate::output::say(&format!(
+        "{}\n",
         serde_json::to_string_pretty(&output).unwrap_or_default()
-    );
+    ))?;
     Ok(())
 }
 

@@ -9,12 +9,23 @@ pub fn emit<T: Serialize>(
     human: impl FnOnce() -> String,
 ) -> amparo_core::Result<()> {
     if json {
-        println!(
-            "{}",
+        say(&format!(
+            "{}\n",
             serde_json::to_string_pretty(value).unwrap_or_default()
-        );
+        ))
     } else {
-        print!("{}", human());
+        say(&human())
     }
-    Ok(())
+}
+
+/// Writes `text` to standard output. A reader that stopped reading (`amparo
+/// case list | head`) ends the output quietly, as Unix tools do, instead
+/// of the panic `print!` gives.
+pub fn say(text: &str) -> amparo_core::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
 }

@@ -285,3 +285,35 @@ fn counsel_without_amparo_checks_a_case_file_with_the_documented_commands() {
         .expect("minisign");
     assert!(!check.status.success(), "another key does not verify it");
 }
+
+#[test]
+fn a_case_file_named_without_a_folder_is_written_in_the_current_one_and_reported() {
+    // `--out case.amparo`, as a person types it: its folder is "".
+    let root = tempfile::tempdir().expect("root");
+    let mother = root.path().join("mother");
+    let case_id = json(&amparo(&mother, &["--json", "case", "example"], &[]))["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let out = Command::new(env!("CARGO_BIN_EXE_amparo"))
+        .current_dir(root.path())
+        .arg("--data-dir")
+        .arg(&mother)
+        .args([
+            "--json",
+            "case",
+            "send",
+            &case_id,
+            "--passphrase",
+            "--out",
+            "case.amparo",
+        ])
+        .env("AMPARO_PASSPHRASE", support::PASSPHRASE)
+        .env("AMPARO_FILE_PASSPHRASE", FILE_PASSPHRASE)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run amparo");
+    let sent = json(&out);
+    assert_eq!(sent["sequence"], 1);
+    assert!(root.path().join("case.amparo").is_file());
+}

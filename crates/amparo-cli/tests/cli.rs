@@ -656,3 +656,22 @@ fn erasing_from_the_command_line_removes_the_case_photos_at_once() {
     ));
     assert_eq!(files_under(&blobs), Vec::<std::path::PathBuf>::new());
 }
+
+#[test]
+fn output_read_only_in_part_ends_quietly() {
+    // `amparo case list | head -1`: the reader stops before Amparo writes.
+    let data = tempfile::tempdir().expect("temp");
+    json(&amparo(data.path(), &["case", "example", "--json"]));
+    let out = Command::new("bash")
+        .args([
+            "-c",
+            "set -o pipefail; \"$0\" --data-dir \"$1\" case list --json | true",
+        ])
+        .arg(env!("CARGO_BIN_EXE_amparo"))
+        .arg(data.path())
+        .env("AMPARO_PASSPHRASE", support::PASSPHRASE)
+        .output()
+        .expect("bash");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && !said.contains("panicked"), "{said}");
+}

@@ -117,5 +117,5 @@ pub use tattoo::{Tattoo, TattooDraft, TattooPhoto, TattooPhotoRole};
 pub use timeline::{Event, EventDraft, EventKind, KnownDate, chronological};
 pub use validate::check_draft;
 pub use vault::{Keys, RecoveryKey, Vault};
-pub use whole_file::{partial_path, write_whole};
+pub use whole_file::{partial_path, sync_folder_of, write_whole};
 pub use wording::{DEFAULT_WORDING, WordingEntry, WordingSource, default_wording, fill};

@@ -15,6 +15,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use serde_json::json;
 use support::{PASSPHRASE, amparo, ok};
 
 /// Set (to the test's folder) when this test runs inside the namespace.
@@ -85,6 +86,23 @@ fn on_a_small_disk(folder: &Path) {
     let said = String::from_utf8_lossy(&plain.stderr);
     assert!(said.contains("the disk is full"), "{said}");
 
+    // The window (here `amparo serve`, the same slot) still opens: the
+    // family reads its cases and photos; every change says the disk is
+    // full.
+    let answers = serve(
+        &data,
+        &[
+            json!({ "id": 1, "op": "startup" }),
+            json!({ "id": 2, "op": "list_cases", "input": { "query": "" } }),
+            json!({ "id": 3, "op": "list_photos", "input": { "caseId": case, "offset": 0, "limit": 50 } }),
+            json!({ "id": 4, "op": "create_case", "input": { "draft": { "person": { "recordName": "Ana Moreno" } } } }),
+        ],
+    );
+    assert!(answers[0].get("ok").is_some(), "{:#}", answers[0]);
+    assert_eq!(answers[1]["ok"][0]["recordName"], "Jesús Rivas Moreno");
+    assert_eq!(answers[2]["ok"]["total"], 2, "{:#}", answers[2]);
+    assert_eq!(answers[3]["error"]["code"], "diskFull", "{:#}", answers[3]);
+
     // Almost full: the database opens, a photo does not fit, and that
     // photo alone is refused with the reason.
     let almost = std::fs::OpenOptions::new()
@@ -133,6 +151,36 @@ fn on_a_small_disk(folder: &Path) {
     mount(&["-o", "remount,rw"], &disk);
     assert_eq!(photos(&data, &case), saved);
     assert_sound(&data);
+}
+
+/// Answers of `amparo serve` (the window's slot, unlocked with the test
+/// passphrase) to `requests`, in order.
+fn serve(data: &Path, requests: &[serde_json::Value]) -> Vec<serde_json::Value> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_amparo"))
+        .arg("--data-dir")
+        .arg(data)
+        .arg("serve")
+        .env("AMPARO_PASSPHRASE", PASSPHRASE)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("amparo serve");
+    let mut stdin = child.stdin.take().expect("stdin");
+    for request in requests {
+        writeln!(stdin, "{request}").expect("send");
+    }
+    drop(stdin);
+    let out = child.wait_with_output().expect("serve");
+    assert!(
+        out.status.success(),
+        "serve: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("an answer"))
+        .collect()
 }
 
 fn mount(args: &[&str], at: &Path) {

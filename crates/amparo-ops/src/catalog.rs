@@ -68,7 +68,7 @@ operations! {
 operations! {
     OPERATIONS: Store;
     /// What the window needs to draw its first screen.
-    window startup() -> Startup [] = |cx| ok(Startup { preferences: cx.store.preferences()?, lock_after_choices: amparo_core::LOCK_AFTER_CHOICES.to_vec(), text_size_choices: amparo_core::TEXT_SIZE_CHOICES.to_vec() });
+    reads startup() -> Startup [] = |cx| ok(Startup { preferences: cx.store.preferences()?, lock_after_choices: amparo_core::LOCK_AFTER_CHOICES.to_vec(), text_size_choices: amparo_core::TEXT_SIZE_CHOICES.to_vec() });
     /// Sets the window's language ("en" or "es").
     window set_locale(locale: String) -> Preferences ["invalid"] = |cx| cx.store.set_locale(&locale);
     /// Sets after how many idle minutes the window locks itself (1, 5, 15, 30, 60, or 0 for never).

@@ -256,6 +256,9 @@ impl Slot {
     /// reason, as the unlock did.
     fn open_with(&self, vault: Vault) -> Result<MovedIn, Error> {
         let mut guard = self.store.lock().map_err(|_| Error::Poisoned)?;
+        let (dir, keys) = (vault.dir().to_path_buf(), vault.keys().clone());
+        // A reader left from a full disk holds the database alone.
+        *self.reader.lock().map_err(|_| Error::Poisoned)? = None;
         let opened = move_plain_data_in(&vault).and_then(|moved| {
             let store = open_store(vault.dir(), vault.keys())?;
             let blobs = BlobStore::open(vault.dir(), vault.keys())?;
@@ -276,6 +279,18 @@ impl Slot {
             }
             Err(e) => {
                 *guard = Err(ErrorPayload::from(&e));
+                // A disk full to the last byte: nothing can be written, but
+                // the family can still read its cases.
+                if e.code() == "diskFull"
+                    && let (Some(reader), Ok(blobs)) = (
+                        Reader::open_alone(&dir, &keys),
+                        BlobStore::open(&dir, &keys),
+                    )
+                {
+                    *self.reader.lock().map_err(|_| Error::Poisoned)? = Some(reader);
+                    *self.blobs.write().map_err(|_| Error::Poisoned)? = Some(blobs);
+                    return Ok(MovedIn::default());
+                }
                 Err(e.into())
             }
         }
@@ -409,6 +424,14 @@ impl Reader {
     fn open(dir: &Path, keys: &amparo_core::Keys) -> Option<Self> {
         let file = database_file(dir);
         Store::open_reader(dir, keys)
+            .ok()
+            .map(|store| Self { store, file })
+    }
+
+    /// The reader of a disk too full for the writer to open.
+    fn open_alone(dir: &Path, keys: &amparo_core::Keys) -> Option<Self> {
+        let file = database_file(dir);
+        Store::open_reader_alone(dir, keys)
             .ok()
             .map(|store| Self { store, file })
     }

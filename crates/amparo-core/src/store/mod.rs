@@ -141,6 +141,30 @@ impl Store {
         })
     }
 
+    /// A connection for reading only that needs no byte of free disk: on a
+    /// disk full to the last byte, SQLite cannot make the shared memory
+    /// its readers use, so this one holds the log's index in its own
+    /// memory (exclusive locking, as only the holder of the data folder
+    /// reads it). The family can still read its cases; every change says
+    /// the disk is full.
+    pub fn open_reader_alone(dir: &Path, keys: &Keys) -> Result<Self> {
+        let path = dir.join(DATABASE_FILE);
+        // SQLite opens a WAL database read-only only beside shared memory;
+        // read-write in exclusive mode it needs none, and query_only keeps
+        // it from writing.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let first = "PRAGMA locking_mode = EXCLUSIVE; PRAGMA query_only = ON;";
+        let conn = open_keyed_then(&path, flags, keys, first).map_err(|e| e.in_folder(dir))?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        migrate::check_not_newer(&conn).map_err(corrupt_or)?;
+        Ok(Self {
+            conn,
+            dir: Some(dir.to_path_buf()),
+            keys: Some(keys.clone()),
+            signer: None,
+        })
+    }
+
     /// A store that lives in memory only: for tests and benchmarks.
     pub fn open_in_memory() -> Result<Self> {
         let mut conn = Connection::open_in_memory()?;
@@ -187,9 +211,17 @@ pub fn raw_connection_for_tests(path: &Path, keys: &Keys) -> Result<Connection> 
 /// that does not open it, or a file that is not a database, is a
 /// `CorruptDatabase` error, found here rather than at the first query.
 pub(crate) fn open_keyed(path: &Path, flags: OpenFlags, keys: &Keys) -> Result<Connection> {
+    open_keyed_then(path, flags, keys, "")
+}
+
+/// [`open_keyed`], running `first` (pragmas) before the database is read.
+fn open_keyed_then(path: &Path, flags: OpenFlags, keys: &Keys, first: &str) -> Result<Connection> {
     let conn = Connection::open_with_flags(path, flags).map_err(corrupt)?;
     let sql = zeroize::Zeroizing::new(format!("PRAGMA key = {};", keys.database_pragma().as_str()));
     conn.execute_batch(&sql).map_err(corrupt)?;
+    if !first.is_empty() {
+        conn.execute_batch(first)?;
+    }
     conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
         r.get::<_, i64>(0)
     })

@@ -92,16 +92,23 @@ fn on_a_small_disk(folder: &Path) {
     let answers = serve(
         &data,
         &[
+            json!({ "id": 0, "op": "vault_status" }),
             json!({ "id": 1, "op": "startup" }),
             json!({ "id": 2, "op": "list_cases", "input": { "query": "" } }),
             json!({ "id": 3, "op": "list_photos", "input": { "caseId": case, "offset": 0, "limit": 50 } }),
             json!({ "id": 4, "op": "create_case", "input": { "draft": { "person": { "recordName": "Ana Moreno" } } } }),
         ],
     );
-    assert!(answers[0].get("ok").is_some(), "{:#}", answers[0]);
-    assert_eq!(answers[1]["ok"][0]["recordName"], "Jesús Rivas Moreno");
-    assert_eq!(answers[2]["ok"]["total"], 2, "{:#}", answers[2]);
-    assert_eq!(answers[3]["error"]["code"], "diskFull", "{:#}", answers[3]);
+    assert_eq!(answers[0]["ok"]["state"], "unlocked", "{:#}", answers[0]);
+    assert_eq!(
+        answers[0]["ok"]["savingRefused"], "diskFull",
+        "{:#}",
+        answers[0]
+    );
+    assert!(answers[1].get("ok").is_some(), "{:#}", answers[1]);
+    assert_eq!(answers[2]["ok"][0]["recordName"], "Jesús Rivas Moreno");
+    assert_eq!(answers[3]["ok"]["total"], 2, "{:#}", answers[3]);
+    assert_eq!(answers[4]["error"]["code"], "diskFull", "{:#}", answers[4]);
 
     // Almost full: the database opens, a photo does not fit, and that
     // photo alone is refused with the reason.
@@ -134,6 +141,12 @@ fn on_a_small_disk(folder: &Path) {
     std::fs::remove_file(&filler).expect("free the space");
     assert_eq!(photos(&data, &case), saved);
     assert_sound(&data);
+    let status = serve(&data, &[json!({ "id": 0, "op": "vault_status" })]);
+    assert!(
+        status[0]["ok"]["savingRefused"].is_null(),
+        "{:#}",
+        status[0]
+    );
     let later = import(&data, &case, &[third]);
     assert_eq!(statuses(&later), ["imported"]);
     let saved = photos(&data, &case);

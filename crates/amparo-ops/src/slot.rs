@@ -44,6 +44,9 @@ pub struct VaultStatus {
     /// An older Amparo's unencrypted data is in the folder, to be moved in
     /// when the vault is made or unlocked.
     pub plain_data: bool,
+    /// Why nothing can be saved although the vault is open (`diskFull`):
+    /// the cases can be read, every change is refused.
+    pub saving_refused: Option<String>,
 }
 
 /// A new vault: its recovery words (shown once) and what moved into it.
@@ -172,6 +175,13 @@ impl Slot {
                 _ => VaultState::NoVault,
             },
             plain_data: dir.is_some_and(has_plain_data),
+            // An import holding the store means it is open: nothing to say.
+            saving_refused: self
+                .store
+                .try_lock()
+                .ok()
+                .filter(|_| unlocked)
+                .and_then(|store| store.as_ref().err().map(|why| why.code.clone())),
         }
     }
 
@@ -225,8 +235,11 @@ impl Slot {
     pub fn lock(&self) {
         // The store first: an operation under way finishes before the lock.
         let mut store = self.store.lock().unwrap_or_else(|p| p.into_inner());
-        *store = Err(ErrorPayload::from(&amparo_core::Error::Locked));
+        // The reader closes first: the writer, closing last, moves the
+        // write-ahead log into the database and removes it and the shared
+        // memory (a read-only connection closing last leaves both).
         *self.reader.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        *store = Err(ErrorPayload::from(&amparo_core::Error::Locked));
         if let Ok(mut blobs) = self.blobs.write() {
             *blobs = None;
         }

@@ -1,7 +1,8 @@
 //! The window's reads do not wait for a long import: lists, cases and
 //! searches are answered from a second, read-only connection while the
 //! import holds the writing one, and they see each photo as soon as it is
-//! filed; after a restore they read the restored data.
+//! filed; after a restore they read the restored data; and closing leaves
+//! no write-ahead log behind.
 
 use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
@@ -80,7 +81,7 @@ fn cases_are_listed_while_an_import_holds_the_store_and_see_what_it_filed() {
 
     // The import holds the store now; a list and a photo page must come.
     let (answer, answered) = channel();
-    {
+    let reads = {
         let slot = Arc::clone(&slot);
         let case_id = case_id.clone();
         std::thread::spawn(move || {
@@ -91,8 +92,8 @@ fn cases_are_listed_while_an_import_holds_the_store_and_see_what_it_filed() {
                 json!({ "caseId": case_id, "offset": 0, "limit": 50 }),
             );
             let _ = answer.send((listed, page));
-        });
-    }
+        })
+    };
     let (listed, page) = answered
         .recv_timeout(Duration::from_secs(20))
         .expect("the reads were answered while the import held the store");
@@ -134,4 +135,13 @@ fn cases_are_listed_while_an_import_holds_the_store_and_see_what_it_filed() {
         names(&call(&slot, "list_cases", json!({ "query": "" }))),
         ["Rivas Moreno, Jesús Alberto"]
     );
+
+    // Closed, the writer goes last: it moves the log into the database and
+    // removes it, which a reader closing last would not.
+    reads.join().expect("reads");
+    drop(Arc::into_inner(slot).expect("the only slot left"));
+    let data = dir.path().join("data");
+    for side in ["amparo.sqlite3-wal", "amparo.sqlite3-shm"] {
+        assert!(!data.join(side).exists(), "{side} left behind");
+    }
 }

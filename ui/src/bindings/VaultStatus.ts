@@ -13,4 +13,9 @@ state: VaultState,
  * An older Amparo's unencrypted data is in the folder, to be moved in
  * when the vault is made or unlocked.
  */
-plainData: boolean, };
+plainData: boolean, 
+/**
+ * Why nothing can be saved although the vault is open (`diskFull`):
+ * the cases can be read, every change is refused.
+ */
+savingRefused: string | null, };

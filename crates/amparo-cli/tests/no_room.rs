@@ -72,6 +72,8 @@ fn on_a_small_disk(folder: &Path) {
 
     // The disk fills up (a video copied from a phone, say): Amparo cannot
     // even open its database, and says why.
+    let spare = disk.join("music.mp3");
+    std::fs::write(&spare, vec![0x5a_u8; 2 << 20]).expect("a file to delete later");
     let filler = disk.join("video.mp4");
     let full = fill(&filler);
     let new_case = amparo(
@@ -110,6 +112,23 @@ fn on_a_small_disk(folder: &Path) {
     assert_eq!(answers[3]["ok"]["total"], 2, "{:#}", answers[3]);
     assert_eq!(answers[4]["error"]["code"], "diskFull", "{:#}", answers[4]);
 
+    // With the window still open, the family frees space and tries again:
+    // it saves, and the warning goes.
+    let mut window = Served::start(&data);
+    assert_eq!(
+        window.ask(json!({ "id": 5, "op": "vault_status" }))["ok"]["savingRefused"],
+        "diskFull"
+    );
+    std::fs::remove_file(&spare).expect("free space");
+    let created = window.ask(json!({ "id": 6, "op": "create_case", "input": { "draft": { "person": { "recordName": "Ana Moreno" } } } }));
+    assert_eq!(
+        created["ok"]["person"]["recordName"], "Ana Moreno",
+        "{created:#}"
+    );
+    assert!(window.ask(json!({ "id": 7, "op": "vault_status" }))["ok"]["savingRefused"].is_null());
+    drop(window);
+    fill(&spare);
+
     // Almost full: the database opens, a photo does not fit, and that
     // photo alone is refused with the reason.
     let almost = std::fs::OpenOptions::new()
@@ -138,7 +157,9 @@ fn on_a_small_disk(folder: &Path) {
     assert!(!usb.exists(), "no backup folder cut short under its name");
 
     // Room again: everything saved before is there, and work goes on.
-    std::fs::remove_file(&filler).expect("free the space");
+    for file in [&filler, &spare] {
+        std::fs::remove_file(file).expect("free the space");
+    }
     assert_eq!(photos(&data, &case), saved);
     assert_sound(&data);
     let status = serve(&data, &[json!({ "id": 0, "op": "vault_status" })]);
@@ -194,6 +215,44 @@ fn serve(data: &Path, requests: &[serde_json::Value]) -> Vec<serde_json::Value> 
         .lines()
         .map(|l| serde_json::from_str(l).expect("an answer"))
         .collect()
+}
+
+/// `amparo serve` kept open, as the window stays open while a family
+/// frees space.
+struct Served {
+    child: std::process::Child,
+    answers: std::io::Lines<std::io::BufReader<std::process::ChildStdout>>,
+}
+
+impl Served {
+    fn start(data: &Path) -> Self {
+        use std::io::BufRead;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_amparo"))
+            .arg("--data-dir")
+            .arg(data)
+            .arg("serve")
+            .env("AMPARO_PASSPHRASE", PASSPHRASE)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("amparo serve");
+        let answers = std::io::BufReader::new(child.stdout.take().expect("stdout")).lines();
+        Self { child, answers }
+    }
+
+    fn ask(&mut self, request: serde_json::Value) -> serde_json::Value {
+        let stdin = self.child.stdin.as_mut().expect("stdin");
+        writeln!(stdin, "{request}").expect("send");
+        let line = self.answers.next().expect("an answer").expect("read");
+        serde_json::from_str(&line).expect("JSON")
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        drop(self.child.stdin.take());
+        let _ = self.child.wait();
+    }
 }
 
 fn mount(args: &[&str], at: &Path) {

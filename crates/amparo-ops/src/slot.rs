@@ -176,12 +176,12 @@ impl Slot {
             },
             plain_data: dir.is_some_and(has_plain_data),
             // An import holding the store means it is open: nothing to say.
-            saving_refused: self
-                .store
-                .try_lock()
-                .ok()
-                .filter(|_| unlocked)
-                .and_then(|store| store.as_ref().err().map(|why| why.code.clone())),
+            saving_refused: self.store.try_lock().ok().filter(|_| unlocked).and_then(
+                |mut store| {
+                    self.retry_after_full_disk(&mut store);
+                    store.as_ref().err().map(|why| why.code.clone())
+                },
+            ),
         }
     }
 
@@ -336,6 +336,7 @@ impl Slot {
         f: impl FnOnce(&mut Context<'_>) -> Result<T, Error>,
     ) -> Result<T, Error> {
         let mut guard = self.store.lock().map_err(|_| Error::Poisoned)?;
+        self.retry_after_full_disk(&mut guard);
         let store = guard
             .as_mut()
             .map_err(|payload| Error::Unavailable(payload.clone()))?;
@@ -352,6 +353,42 @@ impl Slot {
             progress,
             cancel: &self.cancel,
         })
+    }
+
+    /// Opens the writer again once a disk that was full has room: freeing
+    /// space and trying again works, as the message says, without
+    /// locking and unlocking.
+    fn retry_after_full_disk(&self, store: &mut Result<Store, ErrorPayload>) {
+        let full = |s: &Result<Store, ErrorPayload>| {
+            s.as_ref()
+                .is_err_and(|why| why.code == amparo_core::Room::Full.code())
+        };
+        let Some(dir) = self.held_dir().filter(|_| full(store)) else {
+            return;
+        };
+        if amparo_core::Room::of_folder(dir) == Some(amparo_core::Room::Full) {
+            return;
+        }
+        let Some(keys) = self
+            .vault
+            .lock()
+            .ok()
+            .and_then(|v| v.as_ref().map(|v| v.keys().clone()))
+        else {
+            return;
+        };
+        let Ok(mut reader) = self.reader.lock() else {
+            return;
+        };
+        // The full disk's reader holds the database alone: it goes first.
+        *reader = None;
+        match open_store(dir, &keys) {
+            Ok(opened) => {
+                *store = Ok(opened);
+                *reader = Reader::open(dir, &keys);
+            }
+            Err(_) => *reader = Reader::open_alone(dir, &keys),
+        }
     }
 
     /// Runs `f`, which only reads, on the reading connection: it does not

@@ -196,8 +196,8 @@ impl Bench {
     /// moment, then restarts Amparo and compares what it holds with what
     /// was reported.
     fn run(&mut self, op: Operation, point: Option<usize>) {
-        let before = self.expected.clone();
-        let mut after = before.clone();
+        // What the data folder holds if the command runs to its end.
+        let mut after = self.expected.clone();
         let mut output: Option<PathBuf> = None;
         let mut erased_photo = None;
         let args: Vec<String> = match op {
@@ -292,11 +292,9 @@ impl Bench {
                 strings(&["case", "erase", &case, "--confirm-name", &name, "--json"])
             }
         };
-        let before = if op == Operation::Erase || op == Operation::Sign {
-            self.expected.clone()
-        } else {
-            before
-        };
+        // The steps run to their end above (a signing's new text, the case
+        // an erase removes) are part of what stands before the kill.
+        let before = self.expected.clone();
         let finished = self.run_until_killed(op, &args, point.is_some());
         if op == Operation::Backup && finished {
             let folder = output.clone().expect("folder");

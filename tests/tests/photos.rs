@@ -32,19 +32,9 @@ fn imported_photos_show_as_thumbnails_and_keep_their_caption_after_a_restart() {
         std::fs::write(&letter, "Querida familia").expect("fixture");
 
         let window = desktop.launch().await;
-        window
-            .new_case_in_english("Jesús Alberto Rivas Moreno")
-            .await;
-        window.wait_for_text("Photos (0)").await;
-
-        let cases = window.invoke("list_cases", json!({ "query": "" })).await;
-        let case_id = cases[0]["id"].as_str().expect("case id").to_owned();
-        let summary = window
-            .invoke(
-                "e2e_import_paths",
-                json!({ "caseId": case_id, "paths": [wrist, letter.to_string_lossy(), festival] }),
-            )
-            .await;
+        let summary =
+            import_into_a_new_case(&window, json!([wrist, letter.to_string_lossy(), festival]))
+                .await;
         assert_eq!(summary["imported"], 2, "{summary}");
         assert_eq!(summary["outcomes"][1]["result"]["code"], "notAnImage");
 
@@ -114,6 +104,26 @@ fn imported_photos_show_as_thumbnails_and_keep_their_caption_after_a_restart() {
 
 /// Waits until `count` thumbnails have really loaded (decoded with a size)
 /// from the amparo-media scheme.
+/// Makes a case through the form and imports `paths` into it; the
+/// import's summary.
+async fn import_into_a_new_case(
+    window: &amparo_e2e::Window,
+    paths: serde_json::Value,
+) -> serde_json::Value {
+    window
+        .new_case_in_english("Jesús Alberto Rivas Moreno")
+        .await;
+    window.wait_for_text("Photos (0)").await;
+    let cases = window.invoke("list_cases", json!({ "query": "" })).await;
+    let case_id = cases[0]["id"].as_str().expect("case id").to_owned();
+    window
+        .invoke(
+            "e2e_import_paths",
+            json!({ "caseId": case_id, "paths": paths }),
+        )
+        .await
+}
+
 async fn wait_for_loaded_thumbnails(window: &amparo_e2e::Window, count: u64) {
     for _ in 0..100 {
         let loaded = window
@@ -159,18 +169,8 @@ fn a_file_that_crashes_the_decoder_fails_alone_and_the_window_stays_up() {
         std::fs::write(&cut, &whole[..whole.len() / 2]).expect("fixture");
 
         let window = desktop.launch().await;
-        window
-            .new_case_in_english("Jesús Alberto Rivas Moreno")
-            .await;
-        window.wait_for_text("Photos (0)").await;
-        let cases = window.invoke("list_cases", json!({ "query": "" })).await;
-        let case_id = cases[0]["id"].as_str().expect("case id").to_owned();
-        let summary = window
-            .invoke(
-                "e2e_import_paths",
-                json!({ "caseId": case_id, "paths": [wrist, crafted, cut.to_string_lossy()] }),
-            )
-            .await;
+        let summary =
+            import_into_a_new_case(&window, json!([wrist, crafted, cut.to_string_lossy()])).await;
         assert_eq!(summary["imported"], 2, "{summary}");
         assert_eq!(
             summary["outcomes"][1]["result"]["code"], "decoderStopped",

@@ -6,7 +6,7 @@
 
 use std::fs::{self, File};
 use std::io::{BufWriter, Cursor};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::str::FromStr;
 
 use age::secrecy::SecretString;
@@ -115,7 +115,7 @@ pub fn send_case(
     let sequence = store.next_case_file_sequence(case_id)?;
     let created_at = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
     let (manifest, rows) = manifest_for(store, blobs, &keys, &case_rows, sequence, &created_at)?;
-    let partial = partial_name(out);
+    let partial = amparo_core::partial_path(out);
     let written = write_sealed(blobs, &keys, &manifest, &rows, to, &partial);
     if let Err(e) = written {
         let _ = fs::remove_file(&partial);
@@ -173,14 +173,6 @@ fn recipients(to: &SendTo) -> String {
                 .join(",")
         ),
     }
-}
-
-fn partial_name(out: &Path) -> PathBuf {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "case.amparo".into());
-    out.with_file_name(format!(".{name}.partial"))
 }
 
 fn write_sealed(

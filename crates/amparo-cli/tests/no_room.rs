@@ -190,31 +190,8 @@ fn on_a_small_disk(folder: &Path) {
 /// Answers of `amparo serve` (the window's slot, unlocked with the test
 /// passphrase) to `requests`, in order.
 fn serve(data: &Path, requests: &[serde_json::Value]) -> Vec<serde_json::Value> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_amparo"))
-        .arg("--data-dir")
-        .arg(data)
-        .arg("serve")
-        .env("AMPARO_PASSPHRASE", PASSPHRASE)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("amparo serve");
-    let mut stdin = child.stdin.take().expect("stdin");
-    for request in requests {
-        writeln!(stdin, "{request}").expect("send");
-    }
-    drop(stdin);
-    let out = child.wait_with_output().expect("serve");
-    assert!(
-        out.status.success(),
-        "serve: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("an answer"))
-        .collect()
+    let mut window = Served::start(data);
+    requests.iter().map(|r| window.ask(r.clone())).collect()
 }
 
 /// `amparo serve` kept open, as the window stays open while a family

@@ -472,18 +472,21 @@ struct Reader {
 
 impl Reader {
     fn open(dir: &Path, keys: &amparo_core::Keys) -> Option<Self> {
-        let file = database_file(dir);
-        Store::open_reader(dir, keys)
-            .ok()
-            .map(|store| Self { store, file })
+        Self::opened_by(Store::open_reader, dir, keys)
     }
 
     /// The reader of a disk too full for the writer to open.
     fn open_alone(dir: &Path, keys: &amparo_core::Keys) -> Option<Self> {
+        Self::opened_by(Store::open_reader_alone, dir, keys)
+    }
+
+    fn opened_by(
+        open: fn(&Path, &amparo_core::Keys) -> amparo_core::Result<Store>,
+        dir: &Path,
+        keys: &amparo_core::Keys,
+    ) -> Option<Self> {
         let file = database_file(dir);
-        Store::open_reader_alone(dir, keys)
-            .ok()
-            .map(|store| Self { store, file })
+        open(dir, keys).ok().map(|store| Self { store, file })
     }
 }
 

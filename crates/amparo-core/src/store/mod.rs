@@ -127,18 +127,8 @@ impl Store {
     /// writer). Any write through it fails. The store must have been
     /// opened with [`Store::open`] first (migrated, in WAL mode).
     pub fn open_reader(dir: &Path, keys: &Keys) -> Result<Self> {
-        let path = dir.join(DATABASE_FILE);
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = open_keyed(&path, flags, keys).map_err(|e| e.in_folder(dir))?;
-        conn.busy_timeout(Duration::from_secs(5))?;
-        conn.pragma_update(None, "temp_store", "MEMORY")?;
-        migrate::check_not_newer(&conn).map_err(corrupt_or)?;
-        Ok(Self {
-            conn,
-            dir: Some(dir.to_path_buf()),
-            keys: Some(keys.clone()),
-            signer: None,
-        })
+        Self::reading(dir, keys, flags, "")
     }
 
     /// A connection for reading only that needs no byte of free disk: on a
@@ -148,13 +138,20 @@ impl Store {
     /// reads it). The family can still read its cases; every change says
     /// the disk is full.
     pub fn open_reader_alone(dir: &Path, keys: &Keys) -> Result<Self> {
-        let path = dir.join(DATABASE_FILE);
         // SQLite opens a WAL database read-only only beside shared memory;
         // read-write in exclusive mode it needs none, and query_only keeps
         // it from writing.
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let first = "PRAGMA locking_mode = EXCLUSIVE; PRAGMA query_only = ON;";
+        Self::reading(dir, keys, flags, first)
+    }
+
+    /// A reading connection opened with `flags`, `first` run before the
+    /// database is read.
+    fn reading(dir: &Path, keys: &Keys, flags: OpenFlags, first: &str) -> Result<Self> {
+        let path = dir.join(DATABASE_FILE);
         let conn = open_keyed_then(&path, flags, keys, first).map_err(|e| e.in_folder(dir))?;
+        conn.busy_timeout(Duration::from_secs(5))?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         migrate::check_not_newer(&conn).map_err(corrupt_or)?;
         Ok(Self {

@@ -65,11 +65,7 @@ pub struct SealedZip {
 impl SealedZip {
     /// Starts `path` (written as `.<name>.partial` beside it until done).
     pub fn create(path: &Path, passphrase: &str) -> Result<Self, PrintError> {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "counsel.zip.age".into());
-        let partial = path.with_file_name(format!(".{name}.partial"));
+        let partial = amparo_core::partial_path(path);
         let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
         recipient.set_work_factor(SCRYPT_LOG_N);
         let encryptor =

@@ -78,6 +78,17 @@ pub enum PacketProfile {
     FederalCourt,
 }
 
+impl PacketProfile {
+    /// How a packet for this court is served unless the filer says
+    /// otherwise: on paper in immigration court, CM/ECF in federal court.
+    pub fn default_service(self) -> ServiceMethod {
+        match self {
+            Self::ImmigrationCourt => ServiceMethod::Mail,
+            Self::FederalCourt => ServiceMethod::Cmecf,
+        }
+    }
+}
+
 /// The word before each item's letter: practitioners file "Tab A, B ..."
 /// and the judge numbers exhibits when the packet is offered
 /// (LEGAL-FORMATS.md section 3a, a setting).
@@ -179,6 +190,28 @@ pub enum ServiceMethod {
     Mail,
     /// By hand delivery.
     Hand,
+    /// Through a federal court's electronic filing (CM/ECF): filing
+    /// serves every registered party (Fed. R. Civ. P. 5(b)(2)(E)), and
+    /// then no certificate of service is required (5(d)(1)(B)).
+    Cmecf,
+}
+
+impl ServiceMethod {
+    /// Whether a court of `profile` is served this way: ECAS only in
+    /// immigration court, CM/ECF only in federal court.
+    pub fn open_in(self, profile: PacketProfile) -> bool {
+        match self {
+            Self::Ecas => profile == PacketProfile::ImmigrationCourt,
+            Self::Cmecf => profile == PacketProfile::FederalCourt,
+            Self::Mail | Self::Hand => true,
+        }
+    }
+
+    /// Whether the packet carries a certificate of service: not when CM/ECF
+    /// serves it.
+    pub fn needs_certificate(self) -> bool {
+        self != Self::Cmecf
+    }
 }
 
 /// The certificate of service.

@@ -92,6 +92,62 @@ pub struct Caption {
     pub respondents: String,
     /// Federal court: the case number.
     pub case_number: String,
+    /// Federal court: the division of the district ("San Antonio
+    /// Division"), where the district has divisions.
+    pub division: String,
+    /// Federal court: who petitions for the person when they cannot
+    /// (removed, held incommunicado), usually a parent (28 U.S.C. § 2242).
+    pub next_friend: String,
+    /// Federal court: the filing the document supports ("Petition for
+    /// Writ of Habeas Corpus"), printed after the document's title.
+    pub supports: String,
+    /// Federal court: the person proceeds under initials. Every printed
+    /// name of the person and of the next friend becomes initials, and the
+    /// A-number is masked.
+    pub initials: bool,
+}
+
+impl Caption {
+    /// The parts a federal caption cannot print without, by field name.
+    pub fn missing_federal_parts(&self) -> Vec<&'static str> {
+        [
+            ("court", &self.court),
+            ("petitioners", &self.petitioners),
+            ("respondents", &self.respondents),
+            ("caseNumber", &self.case_number),
+        ]
+        .into_iter()
+        .filter(|(_, v)| v.trim().is_empty())
+        .map(|(name, _)| name)
+        .collect()
+    }
+
+    /// Whether two captions head the same filing: the same kind, and for a
+    /// federal court the same court, division, parties, next friend, case
+    /// number and initials (spacing and letter case aside).
+    pub fn same_filing(&self, other: &Caption) -> bool {
+        let norm = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        if self.kind != other.kind {
+            return false;
+        }
+        self.kind != CaptionKind::FederalCourt
+            || ([
+                (&self.court, &other.court),
+                (&self.division, &other.division),
+                (&self.petitioners, &other.petitioners),
+                (&self.respondents, &other.respondents),
+                (&self.next_friend, &other.next_friend),
+                (&self.case_number, &other.case_number),
+            ]
+            .iter()
+            .all(|(a, b)| norm(a) == norm(b))
+                && self.initials == other.initials)
+    }
 }
 
 /// What a form sends to create or change a statement.

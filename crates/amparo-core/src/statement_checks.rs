@@ -88,6 +88,14 @@ pub enum PrintCheckCode {
     EcasNotForServer,
     /// Service through ECAS in a federal court.
     EcasNotInFederalCourt,
+    /// CM/ECF is the federal courts' system, not an immigration court's.
+    CmecfNotInImmigrationCourt,
+    /// A federal caption lacks a part it cannot print without (`subject`
+    /// names the fields).
+    CaptionIncomplete,
+    /// A signed declaration was signed under another caption than the
+    /// packet's; its signed pages cannot change.
+    CaptionDiffers,
     /// Paper service without the address served.
     NoServiceAddress,
     /// A paper filing: the pages to sign by hand before it goes out.
@@ -167,6 +175,7 @@ fn statement_check(code: PrintCheckCode, blocks: bool, paragraphs: Vec<u32>) -> 
         PrintCheckCode::UnprintableCharacters => {
             format!("paragraphs with characters no font in Amparo can print: {list}")
         }
+        PrintCheckCode::CaptionIncomplete => "the federal caption is missing a part".into(),
         other => format!("{other:?}"),
     };
     PrintCheck {
@@ -259,6 +268,14 @@ pub fn check_for_print(
     });
     if !unlettered.is_empty() {
         add(PrintCheckCode::ExhibitWithoutLetter, true, unlettered);
+    }
+    if draft.caption.kind == crate::statement::CaptionKind::FederalCourt {
+        for part in draft.caption.missing_federal_parts() {
+            let mut check = statement_check(PrintCheckCode::CaptionIncomplete, true, vec![]);
+            check.subject = part.to_owned();
+            check.message = format!("{} ({part})", check.message);
+            found.push(check);
+        }
     }
     // Named with the characters themselves, which may be invisible or
     // look like others, so also by code point.

@@ -158,6 +158,12 @@ pub const DEFAULT_WORDING: &[(&str, WordingSource, &[&str], &str)] = &[
         "I certify that on {date} I served an identical copy of {document} on {recipient}, {address}, by {method}.",
     ),
     (
+        "captionNextFriend.en",
+        WordingSource::Unconfirmed,
+        &["petitioner", "possessive", "nextFriend"],
+        "{petitioner}, by and through {possessive} next friend {nextFriend},",
+    ),
+    (
         "respectfullySubmitted.en",
         WordingSource::Unconfirmed,
         &[],

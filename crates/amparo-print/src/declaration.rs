@@ -21,7 +21,7 @@ use serde_json::Value;
 pub use crate::languages::language_name;
 use crate::set_data::{
     Caption, Certificate, CertificatePart, DeclarationPart, DeclarationSet, Executed,
-    NumberedParagraph, Part, ScansPart, Signature, Signer, SignerLabels,
+    NumberedParagraph, Part, ScansPart, Signature, Signer, SignerLabels, Sworn,
 };
 
 /// What a print is for.
@@ -137,7 +137,7 @@ impl StatementPrint<'_> {
                 title: d.title.clone(),
                 images: names,
                 footer: self.footer(),
-                page_label: EN.page,
+                page_label: self.page_label(&EN),
             }));
         }
         DeclarationSet {
@@ -155,6 +155,12 @@ impl StatementPrint<'_> {
             .enumerate()
             .map(|(i, bytes)| (format!("{}-{i}", self.scan_prefix), bytes.clone()))
             .collect()
+    }
+
+    /// "Page N of M" on a set filed alone; none under a federal caption,
+    /// whose pages CM/ECF numbers in the stamp it adds at the top.
+    fn page_label(&self, l: &Labels) -> Option<[&'static str; 2]> {
+        (self.draft.caption.kind != CaptionKind::FederalCourt).then_some(l.page)
     }
 
     fn footer(&self) -> Option<String> {
@@ -214,11 +220,18 @@ impl StatementPrint<'_> {
                 (d.prefill_place && place_known).then(|| d.place.place.clone()),
             ),
         };
-        let title = if lang == "en" || d.title_original.is_empty() {
-            &d.title
+        let mut title = if lang == "en" || d.title_original.is_empty() {
+            d.title.clone()
         } else {
-            &d.title_original
+            d.title_original.clone()
         };
+        // "Declaration of ... in Support of Petition for Writ of Habeas
+        // Corpus": the English title names the filing; a translation's
+        // title stays as written.
+        let supports = d.caption.supports.trim();
+        if lang == "en" && d.caption.kind == CaptionKind::FederalCourt && !supports.is_empty() {
+            title = format!("{title} in Support of {supports}");
+        }
         let setting = crate::languages::setting(lang);
         Part::Declaration(DeclarationPart {
             lang: setting.lang,
@@ -226,7 +239,7 @@ impl StatementPrint<'_> {
             dir: if setting.rtl { "rtl" } else { "ltr" },
             heading: is_translation.then_some("Translation"),
             caption: self.caption(),
-            title: title.clone(),
+            title,
             opening: opening.join(" "),
             paragraphs,
             clause: self.word(clause_key, lang),
@@ -241,7 +254,7 @@ impl StatementPrint<'_> {
                 mark: signed.then_some(l.signed_mark),
             },
             footer: self.footer(),
-            page_label: l.page,
+            page_label: self.page_label(l),
         })
     }
 
@@ -284,11 +297,12 @@ impl StatementPrint<'_> {
                 right.push("In removal proceedings".to_owned());
                 Some(Caption {
                     court: court.to_owned(),
+                    division: None,
                     left: vec!["In the Matter of:".into(), p.record_name.clone()],
                     right,
                 })
             }
-            CaptionKind::FederalCourt => Some(Caption::federal(c)),
+            CaptionKind::FederalCourt => Some(federal_caption(c, self.case, self.wording)),
         }
     }
 
@@ -305,11 +319,12 @@ impl StatementPrint<'_> {
                     address: Some(h.address.clone()),
                     phone: Some(h.phone.clone()),
                 },
-                labels: SignerLabels::full(),
+                labels: SignerLabels::sworn(),
                 signed_on: None,
+                sworn: Some(sworn_certificate(self.wording)),
             },
             footer: self.footer(),
-            page_label: EN.page,
+            page_label: self.page_label(&EN),
         })
     }
 
@@ -365,6 +380,50 @@ impl StatementPrint<'_> {
         );
         self.helper_certificate("Certificate of Interpretation", text)
     }
+}
+
+/// The § 1746 clause a certificate of translation or interpretation is
+/// made under (LEGAL-FORMATS.md section 4), with "Executed on ___ at ___"
+/// to fill in by hand. The translator may sign anywhere, so the clause is
+/// form 1's ("under the laws of the United States of America"), which the
+/// statute accepts from within the United States too.
+pub(crate) fn sworn_certificate(wording: &HashMap<String, String>) -> Sworn {
+    let word = |key: &str| wording.get(key).cloned().unwrap_or_default();
+    Sworn {
+        clause: word("clauseOutsideUs.en"),
+        executed: Executed {
+            label: word("executedOn.en"),
+            date: None,
+            at: EN.at,
+            place: None,
+        },
+    }
+}
+
+/// The federal caption of `case` as printed, its next friend's line filled
+/// from the setting `captionNextFriend.en`.
+pub(crate) fn federal_caption(
+    c: &amparo_core::Caption,
+    case: &Case,
+    wording: &HashMap<String, String>,
+) -> Caption {
+    let next_friend = c.next_friend.trim();
+    let line = (!next_friend.is_empty()).then(|| {
+        fill(
+            wording
+                .get("captionNextFriend.en")
+                .map_or("", String::as_str),
+            &[
+                ("petitioner", c.petitioners.trim()),
+                (
+                    "possessive",
+                    crate::packet::possessive(&case.person.pronouns),
+                ),
+                ("nextFriend", next_friend),
+            ],
+        )
+    });
+    Caption::federal(c, line)
 }
 
 /// `2026-11-12` as "November 12, 2026" or "12 de noviembre de 2026".

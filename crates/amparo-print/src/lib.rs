@@ -48,6 +48,26 @@ pub fn render_declaration(
     )
 }
 
+/// Compiles the declaration template with `print`'s data model, every
+/// string of it masked by `masks`; refused if anything is left unmasked.
+pub(crate) fn render_declaration_masked(
+    print: &StatementPrint<'_>,
+    purpose: Purpose,
+    masks: &packet::Redactor,
+) -> Result<Pages, PrintError> {
+    let mut data = print.data_model(purpose);
+    masks.walk(&mut data);
+    let mut left = Vec::new();
+    masks.residue(&data, &mut left);
+    if !left.is_empty() {
+        return Err(PrintError::Template(format!(
+            "{} text(s) could not be masked",
+            left.len()
+        )));
+    }
+    render::compile("/declaration.typ", None, &data, print.images())
+}
+
 /// Compiles `source` as if it were a template, with `data`: for tests that
 /// prove what a template can and cannot reach.
 #[doc(hidden)]

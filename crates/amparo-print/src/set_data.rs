@@ -47,24 +47,47 @@ pub(crate) struct DeclarationPart {
     pub executed: Executed,
     pub signature: Signature,
     pub footer: Option<String>,
-    pub page_label: [&'static str; 2],
+    pub page_label: Option<[&'static str; 2]>,
 }
 
-/// The court caption: the court, and the two boxes under it.
+/// The court caption: the court (and its division), and the two boxes
+/// under it.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Caption {
     pub court: String,
+    pub division: Option<String>,
     pub left: Vec<String>,
     pub right: Vec<String>,
 }
 
 impl Caption {
-    /// A federal court's caption: petitioners v. respondents, case number.
-    pub fn federal(c: &amparo_core::Caption) -> Self {
+    /// A federal court's caption (Fed. R. Civ. P. 10, LEGAL-FORMATS.md
+    /// section 4): the court and division in capitals; the petitioner,
+    /// through a next friend when there is one (`next_friend_line` is the
+    /// setting's sentence, filled); each side with its role; the case
+    /// number.
+    pub fn federal(c: &amparo_core::Caption, next_friend_line: Option<String>) -> Self {
+        // "et al." names more than one party on that side.
+        let role = |names: &str, one: &str, many: &str| {
+            if names.to_lowercase().contains("et al") {
+                many.to_owned()
+            } else {
+                one.to_owned()
+            }
+        };
+        let petitioner = next_friend_line.unwrap_or_else(|| format!("{},", c.petitioners.trim()));
+        let division = c.division.trim();
         Self {
-            court: c.court.clone(),
-            left: vec![c.petitioners.clone(), "v.".into(), c.respondents.clone()],
-            right: vec![format!("Case No. {}", c.case_number)],
+            court: c.court.trim().to_uppercase(),
+            division: (!division.is_empty()).then(|| division.to_uppercase()),
+            left: vec![
+                petitioner,
+                role(&c.petitioners, "Petitioner,", "Petitioners,"),
+                "v.".into(),
+                format!("{},", c.respondents.trim()),
+                role(&c.respondents, "Respondent.", "Respondents."),
+            ],
+            right: vec![format!("Case No. {}", c.case_number.trim())],
         }
     }
 }
@@ -100,7 +123,7 @@ pub(crate) struct CertificatePart {
     #[serde(flatten)]
     pub certificate: Certificate,
     pub footer: Option<String>,
-    pub page_label: [&'static str; 2],
+    pub page_label: Option<[&'static str; 2]>,
 }
 
 /// A certificate's text and who signs it (`signer-block` in parts.typ);
@@ -113,6 +136,16 @@ pub(crate) struct Certificate {
     pub signer: Signer,
     pub labels: SignerLabels,
     pub signed_on: Option<String>,
+    /// Made under 28 U.S.C. § 1746: the clause and "Executed on ... at
+    /// ...", which then carries the date.
+    pub sworn: Option<Sworn>,
+}
+
+/// The § 1746 clause under a certificate, and where and when it was made.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Sworn {
+    pub clause: String,
+    pub executed: Executed,
 }
 
 /// Who signs a certificate. Address and telephone are left out where the
@@ -136,7 +169,8 @@ pub(crate) struct SignerLabels {
     pub address: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<&'static str>,
-    pub date: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<&'static str>,
 }
 
 impl SignerLabels {
@@ -147,7 +181,16 @@ impl SignerLabels {
             name: "Printed name:",
             address: Some("Address:"),
             phone: Some("Telephone:"),
-            date: "Date:",
+            date: Some("Date:"),
+        }
+    }
+
+    /// Signature, name, address and telephone: the date is on the
+    /// "Executed on" line of a sworn certificate.
+    pub fn sworn() -> Self {
+        Self {
+            date: None,
+            ..Self::full()
         }
     }
 
@@ -169,5 +212,5 @@ pub(crate) struct ScansPart {
     pub title: String,
     pub images: Vec<String>,
     pub footer: Option<String>,
-    pub page_label: [&'static str; 2],
+    pub page_label: Option<[&'static str; 2]>,
 }

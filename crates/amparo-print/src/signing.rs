@@ -122,6 +122,14 @@ fn render(
         scan_prefix: "scan",
         today: today(),
     };
+    let c = &draft.caption;
+    if c.kind == amparo_core::CaptionKind::FederalCourt && c.initials {
+        // Under initials, nothing printed may undo them: names, A-number
+        // and birth dates are masked in the text, caption and footers.
+        let declarants = store.declarants(&statement.case_id)?;
+        let masks = crate::packet::case_masks(&case, &declarants, Some(c), Vec::new());
+        return crate::render_declaration_masked(&print, purpose, &masks);
+    }
     crate::render_declaration(&print, purpose)
 }
 

@@ -17,7 +17,7 @@ use crate::packet::data::{
 };
 use crate::set_data::{
     Caption, Certificate, CertificatePart, DeclarationPart, DeclarationSet, Executed,
-    NumberedParagraph, Part, ScansPart, Signature, Signer, SignerLabels,
+    NumberedParagraph, Part, ScansPart, Signature, Signer, SignerLabels, Sworn,
 };
 
 const TEMPLATES: [(&str, &str); 4] = [
@@ -45,6 +45,7 @@ const MODULES: [&str; 8] = [
 fn caption() -> Caption {
     Caption {
         court: "c".into(),
+        division: Some("d".into()),
         left: vec!["l".into()],
         right: vec!["r".into()],
     }
@@ -61,6 +62,15 @@ fn certificate() -> Certificate {
         },
         labels: SignerLabels::full(),
         signed_on: Some("d".into()),
+        sworn: Some(Sworn {
+            clause: "c".into(),
+            executed: Executed {
+                label: "l".into(),
+                date: Some("d".into()),
+                at: "at",
+                place: Some("p".into()),
+            },
+        }),
     }
 }
 
@@ -95,20 +105,20 @@ fn full_set() -> DeclarationSet {
                     mark: Some("[signed]"),
                 },
                 footer: Some("f".into()),
-                page_label: ["Page ", " of "],
+                page_label: Some(["Page ", " of "]),
             }),
             Part::Certificate(CertificatePart {
                 lang: "en",
                 certificate: certificate(),
                 footer: Some("f".into()),
-                page_label: ["Page ", " of "],
+                page_label: Some(["Page ", " of "]),
             }),
             Part::Scans(ScansPart {
                 lang: "en",
                 title: "t".into(),
                 images: vec!["i".into()],
                 footer: Some("f".into()),
-                page_label: ["Page ", " of "],
+                page_label: Some(["Page ", " of "]),
             }),
         ],
     }
@@ -214,7 +224,7 @@ fn full_packet() -> PacketData {
                 },
             })),
         ],
-        service: certificate(),
+        service: Some(certificate()),
         service_scan: Some("s".into()),
         submitted: Submitted {
             title: "t",
@@ -224,7 +234,7 @@ fn full_packet() -> PacketData {
             signed_on: Some("d".into()),
             scan: Some("s".into()),
         },
-        verify: Verify {
+        verify: Some(Verify {
             title: "v",
             paragraphs: ["a", "b"],
             rows: vec![VerifyRow {
@@ -232,7 +242,7 @@ fn full_packet() -> PacketData {
                 file: "f".into(),
                 sha256: "s".into(),
             }],
-        },
+        }),
         custody: Some(CustodySummary {
             title: "c",
             paragraphs: ["a", "b"],

@@ -25,4 +25,25 @@ respondents: string,
 /**
  * Federal court: the case number.
  */
-caseNumber: string, };
+caseNumber: string, 
+/**
+ * Federal court: the division of the district ("San Antonio
+ * Division"), where the district has divisions.
+ */
+division: string, 
+/**
+ * Federal court: who petitions for the person when they cannot
+ * (removed, held incommunicado), usually a parent (28 U.S.C. § 2242).
+ */
+nextFriend: string, 
+/**
+ * Federal court: the filing the document supports ("Petition for
+ * Writ of Habeas Corpus"), printed after the document's title.
+ */
+supports: string, 
+/**
+ * Federal court: the person proceeds under initials. Every printed
+ * name of the person and of the next friend becomes initials, and the
+ * A-number is masked.
+ */
+initials: boolean, };

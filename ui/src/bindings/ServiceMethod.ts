@@ -3,4 +3,4 @@
 /**
  * How the other side was served.
  */
-export type ServiceMethod = "ecas" | "mail" | "hand";
+export type ServiceMethod = "ecas" | "mail" | "hand" | "cmecf";

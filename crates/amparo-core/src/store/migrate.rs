@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0010_custody_log.sql"),
     include_str!("../../migrations/0011_case_file_changes.sql"),
     include_str!("../../migrations/0012_photo_file_facts.sql"),
+    include_str!("../../migrations/0013_federal_caption.sql"),
 ];
 
 /// The schema version this build writes and reads.

@@ -329,7 +329,9 @@ fn write(tx: &Transaction<'_>, id: &str, s: &StatementDraft, stamp: &str) -> Res
             helper_is_relative = ?10, read_back = ?11, place = ?12, place_country = ?13,
             place_us_facility = ?14, prefill_place = ?15, caption_kind = ?16, caption_court = ?17,
             caption_petitioners = ?18, caption_respondents = ?19, caption_case_number = ?20,
-            name_on_every_page = ?21, updated_at = ?22, place_reason = ?23
+            name_on_every_page = ?21, updated_at = ?22, place_reason = ?23,
+            caption_division = ?24, caption_next_friend = ?25, caption_supports = ?26,
+            caption_initials = ?27
          WHERE id = ?1",
         params![
             id,
@@ -355,6 +357,10 @@ fn write(tx: &Transaction<'_>, id: &str, s: &StatementDraft, stamp: &str) -> Res
             s.name_on_every_page,
             stamp,
             s.place.reason,
+            s.caption.division,
+            s.caption.next_friend,
+            s.caption.supports,
+            s.caption.initials,
         ],
     )?;
     tx.execute("DELETE FROM paragraphs WHERE statement_id = ?1", [id])?;
@@ -404,6 +410,9 @@ fn check(draft: &StatementDraft) -> Result<StatementDraft> {
         LINE_MAX,
     );
     text(&mut out.caption.case_number, "caption.caseNumber", LINE_MAX);
+    text(&mut out.caption.division, "caption.division", LINE_MAX);
+    text(&mut out.caption.next_friend, "caption.nextFriend", LINE_MAX);
+    text(&mut out.caption.supports, "caption.supports", LINE_MAX);
     for (i, p) in out.paragraphs.iter_mut().enumerate() {
         text(
             &mut p.original,
@@ -518,6 +527,10 @@ fn statement_from_row(r: &Row<'_>) -> rusqlite::Result<Statement> {
                 petitioners: r.get("caption_petitioners")?,
                 respondents: r.get("caption_respondents")?,
                 case_number: r.get("caption_case_number")?,
+                division: r.get("caption_division")?,
+                next_friend: r.get("caption_next_friend")?,
+                supports: r.get("caption_supports")?,
+                initials: r.get("caption_initials")?,
             },
             name_on_every_page: r.get("name_on_every_page")?,
         },

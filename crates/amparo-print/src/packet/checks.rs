@@ -68,6 +68,22 @@ pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<Pr
             )),
         }
     }
+    if g.draft.profile == amparo_core::PacketProfile::FederalCourt {
+        let c = &g.draft.caption;
+        let mut missing = c.missing_federal_parts();
+        if g.draft.title.trim().is_empty() && c.supports.trim().is_empty() {
+            missing.push("supports");
+        }
+        for part in missing {
+            found.push(check(
+                C::CaptionIncomplete,
+                true,
+                vec![],
+                part,
+                format!("the federal caption has no {}", caption_part(part)),
+            ));
+        }
+    }
     let mut sworn: Vec<ExhibitItem> = Vec::new();
     for e in &g.exhibits {
         let Body::Statement {
@@ -100,6 +116,18 @@ pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<Pr
                     ));
                 }
                 sworn.extend(v.draft.paragraphs.iter().flat_map(|p| p.exhibits.clone()));
+                if let Some(why) = caption_differs(&v.draft.caption, &g.draft) {
+                    found.push(check(
+                        C::CaptionDiffers,
+                        true,
+                        vec![e.letter.clone()],
+                        title,
+                        format!(
+                            "“{title}” (Exhibit {}) was signed {why}; signed pages cannot change, so print a new version for signature with this packet's caption",
+                            e.letter
+                        ),
+                    ));
+                }
                 if v.scans.is_empty() {
                     let name = &declarant.record.full_name;
                     found.push(check(
@@ -244,6 +272,51 @@ pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<Pr
     found
 }
 
+/// A caption part as a message names it.
+fn caption_part(part: &str) -> &'static str {
+    match part {
+        "court" => "court",
+        "petitioners" => "petitioner",
+        "respondents" => "respondent",
+        "caseNumber" => "case number",
+        _ => "filing it supports (or title)",
+    }
+}
+
+/// The caption every declaration printed in the packet carries: a federal
+/// packet's own caption; in immigration court, the immigration caption.
+pub(crate) fn packet_caption(d: &amparo_core::PacketDraft) -> Option<amparo_core::Caption> {
+    (d.profile == amparo_core::PacketProfile::FederalCourt).then(|| amparo_core::Caption {
+        kind: amparo_core::CaptionKind::FederalCourt,
+        ..d.caption.clone()
+    })
+}
+
+/// Why a declaration signed under `signed` does not belong in packet `d`,
+/// if it does not: in a federal packet a captioned declaration carries the
+/// packet's caption; in immigration court, no federal one.
+fn caption_differs(
+    signed: &amparo_core::Caption,
+    d: &amparo_core::PacketDraft,
+) -> Option<&'static str> {
+    use amparo_core::CaptionKind as K;
+    match packet_caption(d) {
+        // A declaration with no caption heads no filing: it may go in any.
+        _ if signed.kind == K::None => None,
+        Some(_) if signed.kind == K::ImmigrationCourt => {
+            Some("under the immigration court's caption, and this packet is for a federal court")
+        }
+        Some(packet) if !signed.same_filing(&packet) => Some(
+            "under another federal caption than this packet's (court, parties, case number or initials)",
+        ),
+        Some(_) => None,
+        None if signed.kind == K::FederalCourt => {
+            Some("under a federal court's caption, and this packet is for an immigration court")
+        }
+        None => None,
+    }
+}
+
 /// Whether the signed pages of `v` show something the public-filing
 /// profile hides: in its text, its title, the declarant's name, the
 /// caption (the person's name and A-number) or the footer on every page.
@@ -253,6 +326,13 @@ fn shows_what_is_hidden(
     v: &amparo_core::SignedVersion,
     declarant: &amparo_core::Declarant,
 ) -> bool {
+    // Signed under this packet's caption with initials, its pages were
+    // printed under the same masks.
+    if v.draft.caption.initials
+        && packet_caption(&g.draft).is_some_and(|c| v.draft.caption.same_filing(&c))
+    {
+        return false;
+    }
     let person = &g.case.person;
     let person_shown = !person.a_number.is_empty() || r.finds(&person.record_name);
     let footer = v.draft.name_on_every_page && person_shown;

@@ -18,7 +18,7 @@ use ts_rs::TS;
 use crate::error::PrintError;
 use crate::packet::checks::packet_ready;
 use crate::packet::model::original_files;
-use crate::packet::print::{PacketProgress, PacketPurpose, print_packet};
+use crate::packet::print::{PacketProgress, PacketPurpose, print_packet_for_counsel};
 use crate::packet::seal::{self, SealedZip};
 
 /// How the export is protected.
@@ -127,7 +127,7 @@ pub fn export_counsel(
     } else {
         PacketPurpose::Filing
     };
-    let printed = print_packet(store, blobs, case_id, purpose, progress)?;
+    let printed = print_packet_for_counsel(store, blobs, case_id, purpose, progress)?;
     let pdfs: Vec<(&str, &[u8])> = printed
         .files
         .iter()

@@ -23,11 +23,14 @@ pub(crate) struct PacketData {
     pub cover: Cover,
     pub index: Index,
     pub exhibits: Vec<ExhibitData>,
-    pub service: Certificate,
+    /// The certificate of service; none when CM/ECF serves the filing.
+    pub service: Option<Certificate>,
     /// The scan of the certificate of service after it was signed.
     pub service_scan: Option<String>,
     pub submitted: Submitted,
-    pub verify: Verify,
+    /// How to verify the originals: counsel's, never a court's, in a
+    /// federal filing.
+    pub verify: Option<Verify>,
     /// The custody log's summary, when chosen.
     pub custody: Option<CustodySummary>,
 }

@@ -13,12 +13,16 @@ use crate::declaration::long_date;
 use crate::packet::data::Submitted;
 use crate::set_data::{Certificate, Signer, SignerLabels};
 
-/// The role printed under the filer's signature (section 3a).
-fn role_line(role: FilerRole) -> &'static str {
-    match role {
-        FilerRole::ProSe => "Respondent, pro se",
-        FilerRole::Attorney => "Attorney for Respondent",
-        FilerRole::AccreditedRepresentative => "Accredited Representative",
+/// The role printed under the filer's signature (section 3a): the person
+/// is the respondent in immigration court and the petitioner in a federal
+/// habeas case.
+fn role_line(role: FilerRole, profile: PacketProfile) -> &'static str {
+    match (role, profile) {
+        (FilerRole::ProSe, PacketProfile::ImmigrationCourt) => "Respondent, pro se",
+        (FilerRole::ProSe, PacketProfile::FederalCourt) => "Petitioner, pro se",
+        (FilerRole::Attorney, PacketProfile::ImmigrationCourt) => "Attorney for Respondent",
+        (FilerRole::Attorney, PacketProfile::FederalCourt) => "Attorney for Petitioner",
+        (FilerRole::AccreditedRepresentative, _) => "Accredited Representative",
     }
 }
 
@@ -48,7 +52,9 @@ pub(crate) fn filer_lines(case: &Case, d: &PacketDraft) -> Vec<String> {
     let mut lines = vec![filer_name(case, d)];
     match f.role {
         FilerRole::ProSe => {
-            if !case.person.a_number.is_empty() {
+            // The A-number identifies a respondent to the immigration
+            // court; a federal petition is found by its case number.
+            if d.profile == PacketProfile::ImmigrationCourt && !case.person.a_number.is_empty() {
                 lines.push(case.person.a_number.clone());
             }
             if case.custody.status == CustodyStatus::Detained && !case.custody.facility.is_empty() {
@@ -62,28 +68,29 @@ pub(crate) fn filer_lines(case: &Case, d: &PacketDraft) -> Vec<String> {
     lines.push(f.email.clone());
     match f.role {
         FilerRole::ProSe => lines.push("Pro se".to_owned()),
-        _ => {
+        _ if d.profile == PacketProfile::ImmigrationCourt => {
             let id = eoir_id(case, d);
             if !id.is_empty() {
                 lines.push(format!("EOIR ID: {id}"));
             }
         }
+        _ => {}
     }
     lines.retain(|l| !l.trim().is_empty());
     lines.iter().map(|l| l.trim().to_owned()).collect()
 }
 
-/// "HIS", "HER" or "THEIR", from the pronouns the person gives.
-fn possessive(pronouns: &str) -> &'static str {
+/// "his", "her" or "their", from the pronouns the person gives.
+pub(crate) fn possessive(pronouns: &str) -> &'static str {
     let first = pronouns
         .split(|c: char| !c.is_alphabetic())
         .find(|w| !w.is_empty())
         .unwrap_or("")
         .to_lowercase();
     match first.as_str() {
-        "he" | "him" | "his" | "él" | "el" => "HIS",
-        "she" | "her" | "hers" | "ella" => "HER",
-        _ => "THEIR",
+        "he" | "him" | "his" | "él" | "el" => "his",
+        "she" | "her" | "hers" | "ella" => "her",
+        _ => "their",
     }
 }
 
@@ -124,7 +131,7 @@ pub(crate) fn submission_title(case: &Case, a: &Applications) -> String {
     let items: Vec<String> = wanted.into_iter().map(series).collect();
     format!(
         "{base} IN SUPPORT OF {} {noun} FOR {}",
-        possessive(&case.person.pronouns),
+        possessive(&case.person.pronouns).to_uppercase(),
         series(items)
     )
 }
@@ -215,6 +222,7 @@ pub(crate) fn service_certificate(
         },
         labels: SignerLabels::short(),
         signed_on: (!s.date.is_empty()).then(|| long_date(&s.date, "en")),
+        sworn: None,
     }
 }
 
@@ -224,7 +232,7 @@ pub(crate) fn submitted(case: &Case, d: &PacketDraft, word: &dyn Fn(&str) -> Str
         title: "Signature of the Filer",
         text: word("respectfullySubmitted.en"),
         name: filer_name(case, d),
-        role: role_line(d.filer.role),
+        role: role_line(d.filer.role, d.profile),
         signed_on: (!d.service.date.is_empty()).then(|| long_date(&d.service.date, "en")),
         scan: None,
     }
@@ -261,7 +269,9 @@ pub(crate) fn filer_checks(
                 "the cover does not say which attorney or representative files it".into(),
             ));
         }
-        if eoir_id(case, d).is_empty() {
+        // An EOIR ID is the immigration court's; a federal court knows
+        // the attorney by bar admission and CM/ECF login.
+        if d.profile == PacketProfile::ImmigrationCourt && eoir_id(case, d).is_empty() {
             found.push(check(
                 C::NoEoirId,
                 true,
@@ -269,7 +279,7 @@ pub(crate) fn filer_checks(
                 "an attorney or accredited representative files with their EOIR ID".into(),
             ));
         }
-        if !f.eoir28_on_file {
+        if d.profile == PacketProfile::ImmigrationCourt && !f.eoir28_on_file {
             found.push(check(
                 C::NoNoticeOfAppearance,
                 false,
@@ -326,8 +336,19 @@ pub(crate) fn filer_checks(
             }
         }
         (ServiceMethod::Ecas, PacketProfile::ImmigrationCourt) => {}
+        (ServiceMethod::Cmecf, PacketProfile::ImmigrationCourt) => found.push(check(
+            C::CmecfNotInImmigrationCourt,
+            true,
+            "",
+            "CM/ECF is the federal courts' system; an immigration court is served through ECAS or on paper".into(),
+        )),
+        // Filing through CM/ECF serves every registered party, and then no
+        // certificate of service is required (Fed. R. Civ. P. 5(b)(2)(E),
+        // 5(d)(1)(B)).
+        (ServiceMethod::Cmecf, PacketProfile::FederalCourt) => {}
     }
-    if s.method != ServiceMethod::Ecas && !hand_signed.is_empty() {
+    let on_paper = matches!(s.method, ServiceMethod::Mail | ServiceMethod::Hand);
+    if on_paper && !hand_signed.is_empty() {
         found.push(check(
             C::SignByHand,
             false,

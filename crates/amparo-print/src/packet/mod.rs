@@ -20,9 +20,12 @@ mod view;
 
 pub use checks::packet_ready;
 pub use counsel::{CounselExport, CounselProtection, export_counsel, gps_originals};
+pub(crate) use filer::possessive;
+pub(crate) use print::case_masks;
 pub use print::{
     PACKET_FILE_BASE, PacketFile, PacketProgress, PacketPurpose, PacketStage, PrintedPacket,
     packet_checks, preview_packet, print_packet, print_packet_as,
 };
+pub(crate) use redact::Redactor;
 pub use seal::{PASSPHRASE_WORDS, SCRYPT_LOG_N, checked as check_counsel_passphrase};
 pub use view::{PacketEntry, PacketView, packet_view};

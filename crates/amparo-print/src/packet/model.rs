@@ -9,7 +9,9 @@ use amparo_core::{
 };
 use serde_json::Value;
 
-use crate::declaration::{Purpose, StatementPrint, language_name, long_date};
+use crate::declaration::{
+    Purpose, StatementPrint, federal_caption, language_name, long_date, sworn_certificate,
+};
 use crate::error::PrintError;
 use crate::packet::custody_page::custody_summary;
 use crate::packet::data::{
@@ -23,7 +25,7 @@ use crate::packet::filer::{filer_lines, service_certificate, submission_title, s
 use crate::packet::frozen::{FilingSet, frozen_pages};
 use crate::packet::gather::{Body, Exhibit, Gathered, Original};
 use crate::packet::tables::{CHRONOLOGY_TITLE, REBUTTAL_TITLE, chronology, rebuttal};
-use crate::set_data::{Caption, Certificate, Signer, SignerLabels};
+use crate::set_data::{Certificate, Signer, SignerLabels};
 use crate::world::image_path;
 
 /// How a packet's pages are numbered and split.
@@ -299,6 +301,18 @@ fn tattoo_exhibit(g: &Gathered, t: &Tattoo, photos: &[(TattooPhotoRole, Photo)])
     }
 }
 
+/// A federal packet's title when none is typed: "Exhibits in Support of"
+/// the filing the caption names; bare "Exhibits" only when it names none,
+/// which blocks a filing print.
+pub(crate) fn federal_title(c: &amparo_core::Caption) -> String {
+    let supports = c.supports.trim();
+    if supports.is_empty() {
+        "Exhibits".into()
+    } else {
+        format!("Exhibits in Support of {supports}")
+    }
+}
+
 /// Everything the packet template needs.
 pub(crate) struct ModelInput<'a> {
     pub g: &'a Gathered,
@@ -309,6 +323,8 @@ pub(crate) struct ModelInput<'a> {
     pub filing_sets: &'a HashMap<String, FilingSet>,
     pub numbering: &'a Numbering,
     pub today: chrono::NaiveDate,
+    /// Print the page on how to verify the originals.
+    pub verify_page: bool,
 }
 
 impl ModelInput<'_> {
@@ -339,7 +355,7 @@ impl ModelInput<'_> {
             amparo_core::PacketProfile::ImmigrationCourt => {
                 submission_title(&self.g.case, &d.applications)
             }
-            amparo_core::PacketProfile::FederalCourt => "Exhibits".into(),
+            amparo_core::PacketProfile::FederalCourt => federal_title(&d.caption),
         }
     }
 
@@ -388,7 +404,7 @@ impl ModelInput<'_> {
             judge,
             hearing,
             title: self.title(),
-            caption: Caption::federal(c),
+            caption: federal_caption(c, &g.case, &g.wording),
         }
     }
 
@@ -425,10 +441,25 @@ impl ModelInput<'_> {
             );
         }
         let letters = self.packet_letters();
+        // One caption per filing: a draft declaration takes the packet's.
+        let mut draft = statement.draft.clone();
+        match crate::packet::checks::packet_caption(&self.g.draft) {
+            Some(caption) if draft.caption.kind != amparo_core::CaptionKind::None => {
+                draft.caption = caption;
+            }
+            None if draft.caption.kind == amparo_core::CaptionKind::FederalCourt => {
+                draft.caption = amparo_core::Caption {
+                    kind: amparo_core::CaptionKind::ImmigrationCourt,
+                    court: self.g.draft.court.clone(),
+                    ..Default::default()
+                };
+            }
+            _ => {}
+        }
         let print = StatementPrint {
             case: &self.g.case,
             declarant,
-            draft: &statement.draft,
+            draft: &draft,
             letters: &letters,
             wording: &self.g.wording,
             signing: None,
@@ -539,8 +570,9 @@ impl ModelInput<'_> {
                 address: Some(t.address.clone()),
                 phone: Some(t.phone.clone()),
             },
-            labels: SignerLabels::full(),
+            labels: SignerLabels::sworn(),
             signed_on: None,
+            sworn: Some(sworn_certificate(&self.g.wording)),
         })
     }
 
@@ -621,20 +653,25 @@ impl ModelInput<'_> {
                 item_word: g.draft.item_label.word(),
             },
             exhibits,
-            service: self.service(),
+            service: g
+                .draft
+                .service
+                .method
+                .needs_certificate()
+                .then(|| self.service()),
             service_scan: self.signed_page(PacketSignature::Service, "", &mut images),
             submitted: Submitted {
                 scan: self.signed_page(PacketSignature::Submission, "", &mut images),
                 ..submitted(&g.case, &g.draft, &|k| self.word(k))
             },
-            verify: self.verify(&files),
+            verify: self.verify_page.then(|| self.verify(&files)),
             custody: None,
         };
         let data = PacketData {
             custody: g
                 .custody
                 .as_ref()
-                .map(|report| custody_summary(report, &data.verify.rows)),
+                .map(|report| custody_summary(report, &self.verify(&files).rows)),
             ..data
         };
         (data, images)

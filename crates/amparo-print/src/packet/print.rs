@@ -88,6 +88,9 @@ pub(crate) struct Prepared {
     pub g: Gathered,
     pub originals: Vec<Vec<Original>>,
     pub redactor: Option<Redactor>,
+    /// Printed for counsel's export, which always carries the page on how
+    /// to verify the originals; a federal court's copy does not.
+    pub for_counsel: bool,
 }
 
 fn today() -> NaiveDate {
@@ -110,20 +113,45 @@ fn under_18(date: &Option<RememberedDate>, today: NaiveDate) -> bool {
 }
 
 /// The public-filing masks of a case: its A-number, every birth date known
-/// to the day, and the names of those known to be minors.
-fn redactor_for(g: &Gathered) -> Redactor {
-    let p = &g.case.person;
+/// to the day, and the names of those known to be minors; with `caption`
+/// under initials, the person's names and the next friend's too.
+/// `more_minors` are children named elsewhere (in photos).
+pub(crate) fn case_masks(
+    case: &amparo_core::Case,
+    declarants: &[amparo_core::Declarant],
+    caption: Option<&amparo_core::Caption>,
+    more_minors: Vec<String>,
+) -> Redactor {
+    let p = &case.person;
     let digits = ANumber::parse(&p.a_number)
         .map(|a| a.digits().to_owned())
         .unwrap_or_default();
     let mut dates: Vec<(i32, u8, u8)> = day_of(&p.birth_date).into_iter().collect();
-    let mut minors = Vec::new();
+    let mut by_initials = more_minors;
     let now = today();
-    if under_18(&p.birth_date, now) {
-        minors.push(p.record_name.clone());
-        minors.push(p.used_name.clone());
+    let initials = caption.is_some_and(|c| c.initials);
+    if initials || under_18(&p.birth_date, now) {
+        by_initials.push(p.record_name.clone());
+        by_initials.push(p.used_name.clone());
     }
-    // Children shown in the packet's photos, by the name they were given.
+    if let Some(c) = caption.filter(|c| c.initials) {
+        by_initials.extend(p.aliases.iter().cloned());
+        by_initials.push(c.next_friend.clone());
+    }
+    for d in declarants {
+        dates.extend(day_of(&d.record.birth_date));
+        let minor = d.record.age.is_some_and(|a| a < 18) || under_18(&d.record.birth_date, now);
+        if minor {
+            by_initials.push(d.record.full_name.clone());
+        }
+    }
+    Redactor::new(&digits, &dates, &by_initials)
+}
+
+/// The masks of a packet: its case's, with the children shown in its
+/// photos and, for a federal caption under initials, its names.
+fn redactor_for(g: &Gathered) -> Redactor {
+    let mut minors = Vec::new();
     for e in &g.exhibits {
         let photos: Vec<&amparo_core::Photo> = match &e.body {
             Body::Photo(p) => vec![p.as_ref()],
@@ -141,14 +169,14 @@ fn redactor_for(g: &Gathered) -> Redactor {
             );
         }
     }
-    for d in &g.declarants {
-        dates.extend(day_of(&d.record.birth_date));
-        let minor = d.record.age.is_some_and(|a| a < 18) || under_18(&d.record.birth_date, now);
-        if minor {
-            minors.push(d.record.full_name.clone());
-        }
-    }
-    Redactor::new(&digits, &dates, &minors)
+    let caption = crate::packet::checks::packet_caption(&g.draft);
+    case_masks(&g.case, &g.declarants, caption.as_ref(), minors)
+}
+
+/// Whether a packet prints masked: a public filing, or a federal caption
+/// under initials (which nothing filed may undo).
+fn masked(d: &PacketDraft) -> bool {
+    d.public_filing || (d.profile == amparo_core::PacketProfile::FederalCourt && d.caption.initials)
 }
 
 fn prepare(
@@ -159,11 +187,12 @@ fn prepare(
 ) -> Result<Prepared, PrintError> {
     let g = gather(store, case_id, draft)?;
     let originals = g.exhibits.iter().map(|e| e.originals(blobs)).collect();
-    let redactor = g.draft.public_filing.then(|| redactor_for(&g));
+    let redactor = masked(&g.draft).then(|| redactor_for(&g));
     Ok(Prepared {
         g,
         originals,
         redactor,
+        for_counsel: false,
     })
 }
 
@@ -207,6 +236,8 @@ fn typeset(
         filing_sets: &placed.filing_sets,
         numbering,
         today: today(),
+        verify_page: prep.for_counsel
+            || prep.g.draft.profile == amparo_core::PacketProfile::ImmigrationCourt,
     };
     let mut model = input.build()?;
     if let Some(r) = &prep.redactor {
@@ -306,7 +337,31 @@ pub fn print_packet_as(
     purpose: PacketPurpose,
     progress: &(dyn Fn(PacketProgress) + Sync),
 ) -> Result<PrintedPacket, PrintError> {
-    let printed = print_unrecorded(store, blobs, case_id, draft, purpose, progress)?;
+    let printed = print_unrecorded(store, blobs, case_id, draft, purpose, false, progress)?;
+    record_filing_print(store, case_id, purpose, printed)
+}
+
+/// Prints the case's packet for counsel's export: as `print_packet`, with
+/// the page on how to verify the originals whatever the court.
+pub(crate) fn print_packet_for_counsel(
+    store: &Store,
+    blobs: &BlobStore,
+    case_id: &str,
+    purpose: PacketPurpose,
+    progress: &(dyn Fn(PacketProgress) + Sync),
+) -> Result<PrintedPacket, PrintError> {
+    let printed = print_unrecorded(store, blobs, case_id, None, purpose, true, progress)?;
+    record_filing_print(store, case_id, purpose, printed)
+}
+
+/// A print for filing is recorded in the case's custody log, each file
+/// with its SHA-256.
+fn record_filing_print(
+    store: &Store,
+    case_id: &str,
+    purpose: PacketPurpose,
+    printed: PrintedPacket,
+) -> Result<PrintedPacket, PrintError> {
     if purpose == PacketPurpose::Filing {
         for file in &printed.files {
             store.record_custody(
@@ -326,9 +381,13 @@ fn print_unrecorded(
     case_id: &str,
     draft: Option<&PacketDraft>,
     purpose: PacketPurpose,
+    for_counsel: bool,
     progress: &(dyn Fn(PacketProgress) + Sync),
 ) -> Result<PrintedPacket, PrintError> {
-    let prep = prepare(store, blobs, case_id, draft)?;
+    let prep = Prepared {
+        for_counsel,
+        ..prepare(store, blobs, case_id, draft)?
+    };
     let checks = crate::packet::checks::packet_checks(&prep.g, prep.redactor.as_ref());
     if purpose == PacketPurpose::Filing && !packet_ready(&checks) {
         return Err(PrintError::PacketNotReady(checks));

@@ -69,9 +69,14 @@ fn name_pattern(name: &str) -> String {
     out
 }
 
-/// "María Elena Rivas" -> "M.E.R."
+/// "María Elena Rivas" -> "M.E.R."; particles written in lower case are
+/// left out, as courts write them: "María Elena Moreno de Rivas" ->
+/// "M.E.M.R.".
 pub(crate) fn initials(name: &str) -> String {
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let any_capitalised = name.split_whitespace().any(|w| capitalised(&w));
     name.split_whitespace()
+        .filter(|w| !any_capitalised || capitalised(w))
         .filter_map(|w| w.chars().next())
         .flat_map(char::to_uppercase)
         .map(|c| format!("{c}."))
@@ -375,6 +380,13 @@ mod tests {
             "My son J.Á.R.M. and J.Á.R.M."
         );
         assert_eq!(r.text("José went to school"), "José went to school");
+    }
+
+    #[test]
+    fn initials_leave_out_particles_in_lower_case() {
+        assert_eq!(initials("María Elena Moreno de Rivas"), "M.E.M.R.");
+        assert_eq!(initials("Jesús Alberto Rivas Moreno"), "J.A.R.M.");
+        assert_eq!(initials("ana del carmen"), "A.D.C.");
     }
 
     #[test]

@@ -54,6 +54,25 @@ fn jpeg(image: &RgbImage) -> Vec<u8> {
 /// Files `count` photos (and the pictures behind the tattoo records) and
 /// builds a packet of every statement, both tattoo records and the photos.
 pub fn packet_fixture(count: usize, width: u32, height: u32) -> PacketFixture {
+    fixture_with_caption(count, width, height, None)
+}
+
+/// As `packet_fixture`, every statement written and signed under `caption`.
+pub fn packet_fixture_captioned(
+    count: usize,
+    width: u32,
+    height: u32,
+    caption: &amparo_core::Caption,
+) -> PacketFixture {
+    fixture_with_caption(count, width, height, Some(caption))
+}
+
+fn fixture_with_caption(
+    count: usize,
+    width: u32,
+    height: u32,
+    caption: Option<&amparo_core::Caption>,
+) -> PacketFixture {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("store");
     let blobs = BlobStore::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("blobs");
@@ -181,6 +200,13 @@ pub fn packet_fixture(count: usize, width: u32, height: u32) -> PacketFixture {
         .create_statement(&case_id, &organizer_statement)
         .expect("organizer statement");
 
+    if let Some(caption) = caption {
+        for s in store.statements(&case_id).expect("statements") {
+            let mut draft = store.statement(&s.id).expect("statement").draft;
+            draft.caption = caption.clone();
+            store.update_statement(&s.id, &draft).expect("caption");
+        }
+    }
     // The mother's paragraphs refer to the left tattoo and the first photo,
     // then she signs (with a scan of the signed page): those letters pin.
     let statements = store.statements(&case_id).expect("statements");

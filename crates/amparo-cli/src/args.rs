@@ -565,8 +565,9 @@ pub enum PrintCommand {
         version: Option<u32>,
     },
     /// The case's evidence packet as PDF; over the size limit, as parts
-    /// FILE_Part1.pdf, FILE_Part2.pdf ... The options apply to this print
-    /// only; `packet set` keeps settings.
+    /// FILE_Part1.pdf, FILE_Part2.pdf ...; or as separate files with
+    /// --output. The options apply to this print only; `packet set` keeps
+    /// settings.
     Packet {
         /// The case id.
         case_id: String,
@@ -596,7 +597,23 @@ pub enum PrintCommand {
         /// Write PDF/A-2b.
         #[arg(long)]
         pdf_a: bool,
+        /// One file; an appendix numbered App. 1, App. 2 ...; or separate
+        /// files for CM/ECF (FILE - Index of Exhibits.pdf, FILE - Exhibit A
+        /// - Declaration.pdf ...).
+        #[arg(long, value_enum)]
+        output: Option<OutputArg>,
     },
+}
+
+/// How a packet print is cut into files.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum OutputArg {
+    /// One file (split in parts over the size limit).
+    OneFile,
+    /// One file, numbered App. 1, App. 2 ...
+    Appendix,
+    /// The index of exhibits, then one file per exhibit.
+    SeparateFiles,
 }
 
 /// Packet commands.

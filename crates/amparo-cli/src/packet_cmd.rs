@@ -1,9 +1,9 @@
 //! `amparo packet`, `amparo print packet` and `amparo export counsel`.
 
-use amparo_core::{BlobStore, PacketDraft, PacketProfile, Store, packet_letters};
+use amparo_core::{BlobStore, FilingOutput, PacketDraft, PacketProfile, Store, packet_letters};
 use amparo_print::PacketPurpose;
 
-use crate::args::{ExportCommand, PacketCommand, PrintCommand, ProfileArg};
+use crate::args::{ExportCommand, OutputArg, PacketCommand, PrintCommand, ProfileArg};
 use crate::error::CliError;
 use crate::output::emit;
 
@@ -59,6 +59,7 @@ pub fn print_packet(
         prefix,
         limit_mb,
         pdf_a,
+        output,
     } = command
     else {
         return Ok(());
@@ -77,6 +78,13 @@ pub fn print_packet(
     }
     if let Some(mb) = limit_mb {
         packet.size_limit_mb = *mb;
+    }
+    if let Some(o) = output {
+        packet.output = match o {
+            OutputArg::OneFile => FilingOutput::OneFile,
+            OutputArg::Appendix => FilingOutput::Appendix,
+            OutputArg::SeparateFiles => FilingOutput::SeparateFiles,
+        };
     }
     let purpose = if *draft {
         PacketPurpose::Draft

@@ -88,9 +88,9 @@ pub use evidence_link::{EvidenceLink, LinkKind};
 pub use exhibit::{ExhibitItem, ExhibitKind, ExhibitLetter};
 pub use fold::fold_char;
 pub use packet::{
-    Applications, DEFAULT_SIZE_LIMIT_MB, Filer, FilerRole, ItemLabel, LetterConflict, PacketDraft,
-    PacketItem, PacketItemKind, PacketProfile, PacketSignature, PacketTranslator, PinnedLetter,
-    Service, ServiceMethod, SignedPageScan, order_keeping_pins, packet_letters,
+    Applications, DEFAULT_SIZE_LIMIT_MB, Filer, FilerRole, FilingOutput, ItemLabel, LetterConflict,
+    PacketDraft, PacketItem, PacketItemKind, PacketProfile, PacketSignature, PacketTranslator,
+    PinnedLetter, Service, ServiceMethod, SignedPageScan, order_keeping_pins, packet_letters,
 };
 pub use photo::{
     DateBasis, GpsPoint, NewPhoto, PersonShown, Photo, PhotoAdded, PhotoDetails, PhotoExif,

@@ -112,6 +112,21 @@ impl ItemLabel {
     }
 }
 
+/// How a filing print is cut into files (LEGAL-FORMATS.md section 4): many
+/// federal chambers want each exhibit as its own CM/ECF attachment; some
+/// districts want one appendix numbered "App. 1".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum FilingOutput {
+    /// One file (split in parts over the size limit).
+    #[default]
+    OneFile,
+    /// One file, its pages numbered "App. 1", "App. 2" ...
+    Appendix,
+    /// The index of exhibits, then one file per exhibit.
+    SeparateFiles,
+}
+
 /// Who files the packet and signs it (LEGAL-FORMATS.md section 3a).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -325,6 +340,8 @@ pub struct PacketDraft {
     pub item_label: ItemLabel,
     /// The largest file a court accepts, in MB; bigger packets are split.
     pub size_limit_mb: u32,
+    /// One file, an appendix, or a file per exhibit.
+    pub output: FilingOutput,
     /// Write PDF/A-2b.
     pub pdf_a: bool,
     /// Originals that carry a GPS position may go to counsel.
@@ -337,6 +354,17 @@ pub struct PacketDraft {
 }
 
 impl PacketDraft {
+    /// What each page number starts with, and the digits it is padded to:
+    /// "App. " unpadded in an appendix; the typed prefix padded to six
+    /// digits (Bates style); plain numbers without one.
+    pub fn page_numbering(&self) -> (String, usize) {
+        if self.output == FilingOutput::Appendix {
+            return ("App. ".into(), 0);
+        }
+        let prefix = self.page_prefix.trim();
+        (prefix.to_owned(), if prefix.is_empty() { 0 } else { 6 })
+    }
+
     /// The scan of the signed `signature` page (`item_id` for a
     /// certificate of translation), if one was added.
     pub fn signed_page(&self, signature: PacketSignature, item_id: &str) -> Option<&str> {
@@ -369,6 +397,7 @@ impl Default for PacketDraft {
             page_prefix: String::new(),
             item_label: ItemLabel::Exhibit,
             size_limit_mb: DEFAULT_SIZE_LIMIT_MB,
+            output: FilingOutput::OneFile,
             pdf_a: false,
             share_gps_originals: false,
             signed_pages: Vec::new(),

@@ -42,17 +42,26 @@ pub fn packet_printed_name(purpose: PacketPurpose, day: &str) -> String {
 }
 
 /// `chosen` for a packet in one file; `chosen`'s stem plus `_Part1.pdf`,
-/// `_Part2.pdf` ... beside it when the packet was split.
+/// `_Part2.pdf` ... beside it when the packet was split; its stem plus
+/// ` - Index of Exhibits.pdf`, ` - Exhibit A - Declaration.pdf` ... when
+/// printed as separate files.
 pub fn packet_paths(chosen: &Path, printed: &PrintedPacket) -> Vec<PathBuf> {
-    if printed.files.len() == 1 {
+    let attachments = printed.files.iter().any(|f| f.attachment.is_some());
+    if printed.files.len() == 1 && !attachments {
         return vec![chosen.to_path_buf()];
     }
     let stem = chosen
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| PACKET_FILE_BASE.into());
-    (1..=printed.files.len())
-        .map(|k| chosen.with_file_name(format!("{stem}_Part{k}.pdf")))
+    printed
+        .files
+        .iter()
+        .enumerate()
+        .map(|(k, f)| match &f.attachment {
+            Some(label) => chosen.with_file_name(format!("{stem} - {label}.pdf")),
+            None => chosen.with_file_name(format!("{stem}_Part{}.pdf", k + 1)),
+        })
         .collect()
 }
 

@@ -321,11 +321,19 @@ impl StatementPrint<'_> {
                 },
                 labels: SignerLabels::sworn(),
                 signed_on: None,
-                sworn: Some(sworn_certificate(self.wording)),
+                sworn: Some(sworn_certificate(self.wording, self.helper_clause_form())),
             },
             footer: self.footer(),
             page_label: self.page_label(&EN),
         })
+    }
+
+    /// Where the language helper signs, when it is known: beside the
+    /// declarant, for a text read back in person.
+    fn helper_clause_form(&self) -> Option<ClauseForm> {
+        let beside = self.draft.helper.read_back == ReadBack::InPerson
+            && (self.draft.mode == SigningMode::SignEnglish || self.draft.is_english());
+        beside.then(|| self.place().clause_form()).flatten()
     }
 
     fn translation_certificate(&self) -> Part {
@@ -384,13 +392,21 @@ impl StatementPrint<'_> {
 
 /// The § 1746 clause a certificate of translation or interpretation is
 /// made under (LEGAL-FORMATS.md section 4), with "Executed on ___ at ___"
-/// to fill in by hand. The translator may sign anywhere, so the clause is
-/// form 1's ("under the laws of the United States of America"), which the
-/// statute accepts from within the United States too.
-pub(crate) fn sworn_certificate(wording: &HashMap<String, String>) -> Sworn {
+/// to fill in by hand. Where the translator signs is not recorded, so
+/// unless it is known (`form`) the clause is form 1's ("under the laws of
+/// the United States of America"): form 2 signed abroad would not do,
+/// while form 1 says everything form 2 says.
+pub(crate) fn sworn_certificate(
+    wording: &HashMap<String, String>,
+    form: Option<ClauseForm>,
+) -> Sworn {
     let word = |key: &str| wording.get(key).cloned().unwrap_or_default();
+    let clause = match form {
+        Some(ClauseForm::InsideUs) => "clauseInsideUs.en",
+        _ => "clauseOutsideUs.en",
+    };
     Sworn {
-        clause: word("clauseOutsideUs.en"),
+        clause: word(clause),
         executed: Executed {
             label: word("executedOn.en"),
             date: None,

@@ -146,6 +146,7 @@ fn full_packet() -> PacketData {
         numbering: PageNumbering {
             prefix: "R".into(),
             width: 6,
+            repeat_prefix: true,
             first: 1,
             part_starts: vec![2],
             parts: 2,

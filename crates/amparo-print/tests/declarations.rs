@@ -179,7 +179,21 @@ fn mode_b_signed_in_a_texas_facility_has_form_2_and_the_interpretation_certifica
             "indicated that they understood it before signing",
         ],
     );
-    assert!(!text.contains("under the laws of the United States of America"));
+    // Form 2 for the declaration signed in Texas. The interpreter, on a
+    // video call, may be anywhere: their certificate is made under form 1,
+    // which holds wherever they sign.
+    let (declaration, certificate) = text
+        .split_once("CERTIFICATE OF INTERPRETATION")
+        .expect("the certificate follows the declaration");
+    assert!(!declaration.contains("under the laws of the United States of America"));
+    assert_in_order(
+        certificate,
+        &[
+            "My interpretation was true and accurate",
+            "I declare under penalty of perjury under the laws of the United States of America that the foregoing is true and correct.",
+            "Executed on",
+        ],
+    );
     assert!(
         !text.contains("Translation "),
         "mode B files no translation"

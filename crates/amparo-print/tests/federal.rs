@@ -336,3 +336,68 @@ fn a_declarations_signature_never_starts_a_page_without_the_text_it_swears_to() 
         assert!(!page.contains("Page 1 of"));
     }
 }
+
+#[test]
+fn separate_files_give_the_index_then_one_file_per_exhibit_named_by_kind() {
+    let mut f = packet_fixture_captioned(1, 320, 240, &habeas_caption(true));
+    federal(&mut f, habeas_caption(true), |d| {
+        d.output = amparo_core::FilingOutput::SeparateFiles;
+    });
+    let printed = print(&f, PacketPurpose::Filing).expect("separate files");
+    let exhibits = f.store.packet(&f.case_id).expect("packet").items.len();
+    assert_eq!(printed.files.len(), exhibits + 1);
+    let labels: Vec<&str> = printed
+        .files
+        .iter()
+        .map(|file| file.attachment.as_deref().expect("an attachment"))
+        .collect();
+    assert_eq!(labels[0], "Index of Exhibits");
+    assert!(labels.contains(&"Exhibit C - Declaration"), "{labels:?}");
+    assert!(
+        labels.iter().any(|l| l.ends_with("- Photograph")),
+        "{labels:?}"
+    );
+    // The pages keep the packet's numbers, one file after the other.
+    let mut next = 1;
+    for file in &printed.files {
+        assert_eq!(file.pages.0, next, "{}", file.name);
+        next = file.pages.1 + 1;
+        assert!(!file.name.contains("Rivas") && !file.name.contains("Moreno"));
+    }
+    let index = flat_text(&printed.files[0].pdf);
+    assert!(index.contains("INDEX OF EXHIBITS"));
+    assert!(index.contains("EXHIBITS IN SUPPORT OF PETITION FOR WRIT OF HABEAS CORPUS"));
+    for (file, label) in printed.files.iter().zip(&labels).skip(1) {
+        let first = pages_raw_text(&file.pdf).remove(0);
+        let letter = label.split(' ').nth(1).expect("letter");
+        assert!(
+            first.contains(&format!("EXHIBIT {letter}")),
+            "{label} starts with its slip sheet"
+        );
+    }
+}
+
+#[test]
+fn an_appendix_numbers_every_page_app_and_its_index_cites_them() {
+    let mut f = packet_fixture_captioned(1, 320, 240, &habeas_caption(false));
+    federal(&mut f, habeas_caption(false), |d| {
+        d.output = amparo_core::FilingOutput::Appendix;
+        d.page_prefix = "R-".into();
+    });
+    let printed = print(&f, PacketPurpose::Filing).expect("appendix");
+    let pages = pages_raw_text(&printed.files[0].pdf);
+    for (i, page) in pages.iter().enumerate() {
+        let last = page.lines().map(str::trim).rfind(|l| !l.is_empty());
+        assert!(
+            last.is_some_and(|l| l.ends_with(&format!("App. {}", i + 1))),
+            "page {} ends with {last:?}",
+            i + 1
+        );
+    }
+    let index = pages[1].split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(index.contains("App. 2"), "{index}");
+    assert!(
+        !index.contains("R-"),
+        "the appendix numbers replace the prefix"
+    );
+}

@@ -2,6 +2,7 @@
 import type { Applications } from "./Applications";
 import type { Caption } from "./Caption";
 import type { Filer } from "./Filer";
+import type { FilingOutput } from "./FilingOutput";
 import type { ItemLabel } from "./ItemLabel";
 import type { PacketItem } from "./PacketItem";
 import type { PacketProfile } from "./PacketProfile";
@@ -74,6 +75,10 @@ itemLabel: ItemLabel,
  * The largest file a court accepts, in MB; bigger packets are split.
  */
 sizeLimitMb: number, 
+/**
+ * One file, an appendix, or a file per exhibit.
+ */
+output: FilingOutput, 
 /**
  * Write PDF/A-2b.
  */

@@ -35,6 +35,7 @@ import type { ExhibitLetter } from './ExhibitLetter';
 import type { FieldError } from './FieldError';
 import type { FieldProblem } from './FieldProblem';
 import type { Filer } from './Filer';
+import type { FilingOutput } from './FilingOutput';
 import type { Fingerprint } from './Fingerprint';
 import type { Hearing } from './Hearing';
 import type { HearingKind } from './HearingKind';

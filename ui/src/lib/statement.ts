@@ -52,6 +52,10 @@ export function newStatement(declarant: Declarant, c: Case): StatementDraft {
       petitioners: '',
       respondents: '',
       caseNumber: '',
+      division: '',
+      nextFriend: '',
+      supports: '',
+      initials: false,
     },
     nameOnEveryPage: true,
   };

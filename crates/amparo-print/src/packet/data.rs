@@ -92,6 +92,9 @@ pub(crate) struct PageNumbering {
     pub prefix: String,
     /// Digits a number is padded to; 0 without a prefix.
     pub width: usize,
+    /// A range repeats the prefix ("R-000004–R-000008"), or not ("App.
+    /// 4–8").
+    pub repeat_prefix: bool,
     pub first: u32,
     /// Exhibit indexes where parts 2, 3, ... begin.
     pub part_starts: Vec<usize>,

@@ -572,7 +572,7 @@ impl ModelInput<'_> {
             },
             labels: SignerLabels::sworn(),
             signed_on: None,
-            sworn: Some(sworn_certificate(&self.g.wording)),
+            sworn: Some(sworn_certificate(&self.g.wording, None)),
         })
     }
 
@@ -630,7 +630,7 @@ impl ModelInput<'_> {
         images.sort_by(|a, b| a.0.cmp(&b.0));
         images.dedup_by(|a, b| a.0 == b.0);
         let files = original_files(g, self.originals);
-        let prefix = g.draft.page_prefix.trim();
+        let (prefix, width) = g.draft.page_numbering();
         let data = PacketData {
             pdf_title: if self.draft_print {
                 "Evidence packet (draft)"
@@ -641,8 +641,9 @@ impl ModelInput<'_> {
             example: g.case.is_example,
             draft: self.draft_print,
             numbering: PageNumbering {
-                prefix: prefix.to_owned(),
-                width: if prefix.is_empty() { 0 } else { 6 },
+                repeat_prefix: g.draft.output != amparo_core::FilingOutput::Appendix,
+                prefix,
+                width,
                 first: 1,
                 part_starts: self.numbering.part_starts.clone(),
                 parts: self.numbering.part_starts.len() + 1,

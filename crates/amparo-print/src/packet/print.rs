@@ -68,6 +68,9 @@ pub struct PacketFile {
     pub pdf: Vec<u8>,
     /// The printed numbers of its first and last page.
     pub pages: (u64, u64),
+    /// Printed as separate files: what this one is ("Index of Exhibits",
+    /// "Exhibit A - Declaration"), never a person's name.
+    pub attachment: Option<String>,
 }
 
 /// A printed packet.
@@ -254,11 +257,12 @@ fn typeset(
     let mut pages = compile("/packet.typ", None, &model.data, model.images)?;
     // The page labels a viewer shows carry the prefix as printed: masked
     // in a public filing like every other string.
+    let (prefix, width) = prep.g.draft.page_numbering();
     let prefix = match &prep.redactor {
-        Some(r) => r.text(prep.g.draft.page_prefix.trim()),
-        None => prep.g.draft.page_prefix.trim().to_owned(),
+        Some(r) => r.text(&prefix),
+        None => prefix,
     };
-    pages.label_pages(&prefix, if prefix.is_empty() { 0 } else { 6 });
+    pages.label_pages(&prefix, width);
     let starts = pages.pages_of_label("exhibit-start");
     Ok(Typeset { pages, starts })
 }
@@ -302,6 +306,75 @@ fn placed_with_progress(
     Ok(Placed {
         images,
         filing_sets,
+    })
+}
+
+/// What an exhibit is, for its file's name: the kind of record, never
+/// whose (LEGAL-FORMATS.md section 4: no confidential name in a file name).
+fn kind_of(body: &Body) -> &'static str {
+    match body {
+        Body::Statement { .. } => "Declaration",
+        Body::Photo(_) => "Photograph",
+        Body::Tattoo { .. } => "Tattoo record",
+        Body::Chronology(_) => "Chronology",
+        Body::Rebuttal(_) => "Allegations answered",
+    }
+}
+
+/// The packet as CM/ECF attachments: the main document (cover, index of
+/// exhibits naming the filing they support, signature, and any
+/// certificate), then one file per exhibit, each with its slip sheet. The
+/// pages keep the packet's numbers, which the index cites.
+fn separate_files(
+    prep: &Prepared,
+    whole: &Typeset,
+    pdf_a: bool,
+    checks: Vec<PrintCheck>,
+) -> Result<PrintedPacket, PrintError> {
+    let count = whole.pages.count();
+    let after = whole
+        .pages
+        .pages_of_label("after-exhibits")
+        .first()
+        .copied()
+        .unwrap_or(count);
+    let first_exhibit = whole.starts.first().copied().unwrap_or(after);
+    let main: Vec<usize> = (0..first_exhibit).chain(after..count).collect();
+    let mut pieces = vec![("Index of Exhibits".to_owned(), main, None)];
+    for (i, e) in prep.g.exhibits.iter().enumerate() {
+        let start = whole.starts[i];
+        let end = whole.starts.get(i + 1).copied().unwrap_or(after);
+        let label = format!(
+            "{} {} - {}",
+            prep.g.draft.item_label.word(),
+            e.letter,
+            kind_of(&e.body)
+        );
+        pieces.push((label, (start..end).collect(), Some(&e.letter)));
+    }
+    let limit = u64::from(prep.g.draft.size_limit_mb) * 1_000_000;
+    let mut files = Vec::with_capacity(pieces.len());
+    for (label, pages, letter) in pieces {
+        let picked = whole.pages.pick(&pages);
+        let pdf = picked.pdf_with(pdf_a)?;
+        if pdf.len() as u64 > limit {
+            let letter = letter.map_or("", String::as_str);
+            return Err(PrintError::PacketNotReady(vec![too_large(
+                letter,
+                prep.g.draft.size_limit_mb,
+            )]));
+        }
+        files.push(PacketFile {
+            name: format!("{label}.pdf"),
+            pdf,
+            pages: picked.number_range(0..picked.count()),
+            attachment: Some(label),
+        });
+    }
+    Ok(PrintedPacket {
+        files,
+        page_count: count,
+        checks,
     })
 }
 
@@ -433,10 +506,14 @@ fn print_unrecorded(
                 name: format!("{PACKET_FILE_BASE}-to-sign.pdf"),
                 pdf: to_sign.pdf()?,
                 pages: to_sign.number_range(0..count),
+                attachment: None,
             }],
             page_count: count,
             checks,
         });
+    }
+    if prep.g.draft.output == amparo_core::FilingOutput::SeparateFiles {
+        return separate_files(&prep, &whole, pdf_a, checks);
     }
     let pdf = whole.pages.pdf_with(pdf_a)?;
     let page_count = whole.pages.count();
@@ -447,6 +524,7 @@ fn print_unrecorded(
                 name: format!("{PACKET_FILE_BASE}.pdf"),
                 pdf,
                 pages: (first, last),
+                attachment: None,
             }],
             page_count,
             checks,
@@ -483,6 +561,7 @@ fn print_unrecorded(
                 name: format!("{PACKET_FILE_BASE}_Part{}.pdf", k + 1),
                 pdf,
                 pages: split.pages.number_range(range),
+                attachment: None,
             });
         }
         if over == 0 {

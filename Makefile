@@ -42,7 +42,7 @@ help:
 	@echo "make bench-packet a 45-exhibit evidence packet: time and size, against Chromium"
 	@echo "make bench-unlock unlocking the vault (Argon2id + encrypted store), against the argon2 command"
 	@echo "make bench-search search over 100 generated cases with 50,000 paragraphs, against a LIKE scan"
-	@echo "make samples      signed filing sets and an evidence packet as PDF and PNG in docs/samples"
+	@echo "make samples      signed filing sets, evidence packets and a federal filing as PDF and PNG in docs/samples"
 
 deps: system-deps node-deps e2e-tools
 
@@ -195,8 +195,9 @@ bench-unlock:
 samples: deps
 	cargo run -q -p amparo-print --example samples -- docs/samples
 	cargo run -q -p amparo-print --example packet_sample -- docs/samples
-	rm -f docs/samples/*.png
-	for f in docs/samples/*.pdf; do pdftoppm -r 60 -png "$$f" "$${f%.pdf}"; done
+	cargo run -q -p amparo-print --example federal_sample -- docs/samples/federal
+	rm -f docs/samples/*.png docs/samples/federal/*.png
+	for f in docs/samples/*.pdf docs/samples/federal/*.pdf; do pdftoppm -r 60 -png "$$f" "$${f%.pdf}"; done
 
 screenshots: deps app-e2e
 	AMPARO_APP=$(APP) cargo run -q -p amparo-e2e --bin screenshots -- docs/screenshots

@@ -58,6 +58,7 @@ mod tattoo;
 mod timeline;
 mod validate;
 pub mod vault;
+mod venue;
 mod whole_file;
 mod wording;
 
@@ -117,5 +118,6 @@ pub use tattoo::{Tattoo, TattooDraft, TattooPhoto, TattooPhotoRole};
 pub use timeline::{Event, EventDraft, EventKind, KnownDate, chronological};
 pub use validate::check_draft;
 pub use vault::{Keys, RecoveryKey, Vault};
+pub use venue::{Venue, venue_for};
 pub use whole_file::{partial_path, sync_folder_of, write_whole};
 pub use wording::{DEFAULT_WORDING, WordingEntry, WordingSource, default_wording, fill};

@@ -2,6 +2,7 @@
 import type { PacketDraft } from "./PacketDraft";
 import type { PacketEntry } from "./PacketEntry";
 import type { PrintCheck } from "./PrintCheck";
+import type { Venue } from "./Venue";
 
 /**
  * The packet page's data.
@@ -22,4 +23,13 @@ others: Array<PacketEntry>,
 /**
  * What stands before a filing print.
  */
-checks: Array<PrintCheck>, };
+checks: Array<PrintCheck>, 
+/**
+ * Where a habeas petition for the person is filed, from the facility
+ * they are held at, when the table knows it (to confirm).
+ */
+venue: Venue | null, 
+/**
+ * The facility the person is held at, or empty.
+ */
+facility: string, };

@@ -86,6 +86,7 @@ import type { TattooPhoto } from './TattooPhoto';
 import type { VaultCreated } from './VaultCreated';
 import type { VaultState } from './VaultState';
 import type { VaultStatus } from './VaultStatus';
+import type { Venue } from './Venue';
 import type { WordingEntry } from './WordingEntry';
 import type { WordingSource } from './WordingSource';
 

@@ -39,6 +39,11 @@ pub struct PacketView {
     pub others: Vec<PacketEntry>,
     /// What stands before a filing print.
     pub checks: Vec<PrintCheck>,
+    /// Where a habeas petition for the person is filed, from the facility
+    /// they are held at, when the table knows it (to confirm).
+    pub venue: Option<amparo_core::Venue>,
+    /// The facility the person is held at, or empty.
+    pub facility: String,
 }
 
 fn entry(
@@ -122,10 +127,18 @@ pub fn packet_view(
         .map(|c| entry(store, c, String::new(), pinned(c)))
         .collect::<Result<Vec<_>, _>>()?;
     let checks = crate::packet::print::packet_checks(store, blobs, case_id)?;
+    let custody = store.case(case_id)?.custody;
+    let facility = if custody.status == amparo_core::CustodyStatus::Detained {
+        custody.facility.trim().to_owned()
+    } else {
+        String::new()
+    };
     Ok(PacketView {
         draft,
         exhibits,
         others,
         checks,
+        venue: amparo_core::venue_for(&facility),
+        facility,
     })
 }

@@ -171,6 +171,8 @@ pub struct Filer {
     pub eoir_id: String,
     /// A Form EOIR-28 (notice of appearance) is on file with the court.
     pub eoir28_on_file: bool,
+    /// Federal court: the attorney's bar number, printed with their name.
+    pub bar_number: String,
     /// A relative or advocate helping a pro se respondent prepare it.
     pub preparer: String,
 }

@@ -109,12 +109,13 @@ pub struct Caption {
 
 impl Caption {
     /// The parts a federal caption cannot print without, by field name.
+    /// The case number is not one: exhibits filed with a new petition have
+    /// none yet, and the caption leaves the clerk a line.
     pub fn missing_federal_parts(&self) -> Vec<&'static str> {
         [
             ("court", &self.court),
             ("petitioners", &self.petitioners),
             ("respondents", &self.respondents),
-            ("caseNumber", &self.case_number),
         ]
         .into_iter()
         .filter(|(_, v)| v.trim().is_empty())

@@ -96,6 +96,9 @@ pub enum PrintCheckCode {
     /// A signed declaration was signed under another caption than the
     /// packet's; its signed pages cannot change.
     CaptionDiffers,
+    /// A federal caption with no case number: a line is left for the clerk
+    /// (a new petition has none yet).
+    NoCaseNumber,
     /// Paper service without the address served.
     NoServiceAddress,
     /// A paper filing: the pages to sign by hand before it goes out.

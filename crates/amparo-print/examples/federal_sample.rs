@@ -1,7 +1,7 @@
 //! Writes the example case's evidence as a federal habeas filing into a
 //! folder (default docs/samples/federal): the petitioner under initials,
 //! his mother as next friend, every declaration signed under the federal
-//! caption, served through CM/ECF; once as CM/ECF attachments
+//! caption, filed by an attorney through CM/ECF; once as CM/ECF attachments
 //! (`attachments-*.pdf`: the index of exhibits, then one file per exhibit)
 //! and once as one appendix numbered App. 1 (`appendix.pdf`). `make
 //! samples` turns them into PNG pages.
@@ -33,6 +33,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut f = packet_fixture::packet_fixture_captioned(2, 800, 600, &caption);
     packet_fixture::add_tables(&mut f);
     let mut draft = f.store.packet(&f.case_id)?;
+    // Filed by an attorney, who signs "/s/" through CM/ECF; the
+    // translator's certificates are signed by hand and scanned.
+    packet_fixture::file_as_attorney(&mut draft);
+    draft.filer.bar_number = "TX 24000000 (example)".into();
+    draft.signed_pages = packet_fixture::signed_page_scans(&f)
+        .into_iter()
+        .filter(|p| p.signature == amparo_core::PacketSignature::Translation)
+        .collect();
     draft.profile = PacketProfile::FederalCourt;
     draft.caption = caption;
     draft.public_filing = true;

@@ -168,11 +168,15 @@ impl StatementPrint<'_> {
             return None;
         }
         let p = &self.case.person;
-        Some(if p.a_number.is_empty() {
-            p.record_name.clone()
-        } else {
-            format!("{} · {}", p.record_name, p.a_number)
-        })
+        // A federal court knows the petition by its case number, not the
+        // immigration court's A-number.
+        Some(
+            if p.a_number.is_empty() || self.draft.caption.kind == CaptionKind::FederalCourt {
+                p.record_name.clone()
+            } else {
+                format!("{} · {}", p.record_name, p.a_number)
+            },
+        )
     }
 
     fn place(&self) -> &amparo_core::SigningPlace {

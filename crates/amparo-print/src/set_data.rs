@@ -87,8 +87,16 @@ impl Caption {
                 format!("{},", c.respondents.trim()),
                 role(&c.respondents, "Respondent.", "Respondents."),
             ],
-            right: vec![format!("Case No. {}", c.case_number.trim())],
+            right: vec![format!("Case No. {}", case_number(&c.case_number))],
         }
+    }
+}
+
+/// The case number, or a line for the clerk to write it on.
+fn case_number(typed: &str) -> &str {
+    match typed.trim() {
+        "" => "____________",
+        number => number,
     }
 }
 

@@ -232,6 +232,8 @@ fn full_packet() -> PacketData {
             text: "r".into(),
             name: "n".into(),
             role: "r",
+            bar_number: Some("b".into()),
+            e_signature: Some("/s/ n".into()),
             signed_on: Some("d".into()),
             scan: Some("s".into()),
         },

@@ -17,7 +17,9 @@ use amparo_print::{
     PacketPurpose, PrintError, PrintedPacket, Purpose, packet_checks, print_packet, print_statement,
 };
 use common::{flat_text, pages_raw_text, pdfinfo};
-use packet_fixture::{PacketFixture, packet_fixture, packet_fixture_captioned};
+use packet_fixture::{
+    PacketFixture, file_as_attorney, packet_fixture, packet_fixture_captioned, signed_page_scans,
+};
 
 const PERSON: &str = "Jesús Alberto Rivas Moreno";
 const MOTHER: &str = "María Elena Moreno de Rivas";
@@ -36,12 +38,23 @@ fn habeas_caption(initials: bool) -> Caption {
     }
 }
 
-/// The packet as a federal filing served through CM/ECF.
+/// The packet as a federal filing by an attorney through CM/ECF, the
+/// certificates of translation signed by hand and scanned.
 fn federal(f: &mut PacketFixture, caption: Caption, change: impl FnOnce(&mut PacketDraft)) {
     let mut d = f.store.packet(&f.case_id).expect("packet");
+    file_as_attorney(&mut d);
+    d.filer.bar_number = "TX 24000000 (example)".into();
     d.profile = PacketProfile::FederalCourt;
     d.caption = caption;
     d.service.method = ServiceMethod::Cmecf;
+    if d.signed_pages.is_empty() {
+        // The attorney signs "/s/" through CM/ECF: only the translator's
+        // certificates are signed on paper.
+        d.signed_pages = signed_page_scans(f)
+            .into_iter()
+            .filter(|p| p.signature == amparo_core::PacketSignature::Translation)
+            .collect();
+    }
     change(&mut d);
     f.store.save_packet(&f.case_id, &d).expect("save");
 }
@@ -112,14 +125,18 @@ fn highest_word_per_page(pdf: &[u8]) -> Vec<f64> {
 fn a_federal_print_with_an_empty_caption_part_is_refused_naming_it() {
     let mut f = packet_fixture_captioned(1, 320, 240, &habeas_caption(false));
     federal(&mut f, habeas_caption(false), |d| {
-        d.caption.case_number = "  ".into();
+        d.caption.court = "  ".into();
         d.caption.respondents = String::new();
     });
     let named = refused_with(&f, PrintCheckCode::CaptionIncomplete);
     let mut parts: Vec<&str> = named.iter().map(|c| c.subject.as_str()).collect();
     parts.sort_unstable();
-    assert_eq!(parts, ["caseNumber", "respondents"]);
-    assert!(named.iter().any(|c| c.message.contains("case number")));
+    assert_eq!(parts, ["court", "respondents"]);
+    assert!(
+        named
+            .iter()
+            .any(|c| c.message.contains("has no respondent"))
+    );
 
     // With the caption whole, nothing about it stands in the way.
     federal(&mut f, habeas_caption(false), |_| {});
@@ -130,6 +147,26 @@ fn a_federal_print_with_an_empty_caption_part_is_refused_naming_it() {
         "{:?}",
         checks(&f)
     );
+
+    // Exhibits filed with a new petition have no case number yet: the
+    // caption leaves the clerk a line, and the filer is told.
+    let unnumbered = Caption {
+        case_number: String::new(),
+        ..habeas_caption(false)
+    };
+    let mut f = packet_fixture_captioned(1, 320, 240, &unnumbered);
+    federal(&mut f, unnumbered.clone(), |_| {});
+    let note = checks(&f)
+        .into_iter()
+        .find(|c| c.code == PrintCheckCode::NoCaseNumber)
+        .expect("a note about the case number");
+    assert!(!note.blocks);
+    let printed = print(&f, PacketPurpose::Filing).expect("printed without a number");
+    assert!(flat_text(&printed.files[0].pdf).contains("Case No. ____________"));
+    // Once the court gives the number, declarations signed on a blank
+    // line still belong to the case.
+    federal(&mut f, habeas_caption(false), |_| {});
+    print(&f, PacketPurpose::Filing).expect("numbered, with declarations signed before");
 
     // A title or the filing it supports: without either the cover would
     // say only "EXHIBITS".
@@ -193,6 +230,14 @@ fn ecas_is_never_a_federal_route_and_cmecf_needs_no_certificate_of_service() {
     // The verification page is counsel's, not the court's.
     assert!(!text.contains("HOW TO VERIFY"));
     assert!(text.contains("EXHIBITS IN SUPPORT OF PETITION FOR WRIT OF HABEAS CORPUS"));
+    // The attorney signs through CM/ECF, with her bar number.
+    assert!(
+        text.contains("/s/ Laura Gómez (example attorney)"),
+        "{text}"
+    );
+    assert!(text.contains("Bar No. TX 24000000 (example)"));
+    assert!(text.contains("Attorney for Petitioner"));
+    assert!(!text.contains("EOIR ID"));
 
     // Served on paper, the certificate is there.
     federal(&mut f, habeas_caption(false), |d| {
@@ -231,12 +276,23 @@ fn no_page_of_an_initials_filing_shows_a_full_name_or_the_a_number() {
         ("bookmarks", &outline),
         ("page labels", &labels),
     ] {
-        for name in [PERSON, MOTHER, "Rivas Moreno", "Moreno de Rivas"] {
+        for name in [
+            PERSON,
+            MOTHER,
+            "Rivas Moreno",
+            "Moreno de Rivas",
+            "Jesús",
+            "JESÚS",
+        ] {
             assert!(!haystack.contains(name), "{name} in the {what}");
         }
         let digits: String = haystack.chars().filter(char::is_ascii_digit).collect();
         assert!(!digits.contains("000111222"), "A-number in the {what}");
     }
+    // Masked text still reads as English and Spanish.
+    assert!(!text.contains(".."), "a doubled full stop after initials");
+    assert!(text.contains("born in 1994"), "{text}");
+    assert!(!text.contains("on 1994") && !text.contains("el 1994"));
     // The caption as a federal court reads it.
     for line in [
         "UNITED STATES DISTRICT COURT FOR THE WESTERN DISTRICT OF TEXAS",

@@ -223,9 +223,25 @@ fn main() {
             .await;
         tokio::time::sleep(Duration::from_secs(2)).await;
         shot("packet-preview-en.png");
+        // For a federal court: the caption, and the court of the facility
+        // where he is held (not saved).
+        window
+            .field("Court")
+            .await
+            .select_by_value("federalCourt")
+            .await
+            .expect("the federal profile");
+        window.wait_for_text("Which federal court?").await;
+        window
+            .script("document.querySelector('.venue').scrollIntoView(); return 1")
+            .await;
+        settle().await;
+        shot("packet-federal-en.png");
 
         // The chronology, then the allegations with what answers them.
         window.press("Cases").await;
+        window.wait_for_text("Leave without saving?").await;
+        window.press("Leave and discard changes").await;
         window.press_containing("Jesús Alberto Rivas Moreno").await;
         window
             .script("document.getElementById('deadlines-title').scrollIntoView(); return 1")

@@ -42,6 +42,10 @@ eoirId: string,
  */
 eoir28OnFile: boolean, 
 /**
+ * Federal court: the attorney's bar number, printed with their name.
+ */
+barNumber: string, 
+/**
  * A relative or advocate helping a pro se respondent prepare it.
  */
 preparer: string, };

@@ -83,6 +83,15 @@ pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<Pr
                 format!("the federal caption has no {}", caption_part(part)),
             ));
         }
+        if c.case_number.trim().is_empty() {
+            found.push(check(
+                C::NoCaseNumber,
+                false,
+                vec![],
+                "",
+                "the caption has no case number: a line is left for the clerk, as for exhibits filed with a new petition".into(),
+            ));
+        }
     }
     let mut sworn: Vec<ExhibitItem> = Vec::new();
     for e in &g.exhibits {
@@ -278,7 +287,6 @@ fn caption_part(part: &str) -> &'static str {
         "court" => "court",
         "petitioners" => "petitioner",
         "respondents" => "respondent",
-        "caseNumber" => "case number",
         _ => "filing it supports (or title)",
     }
 }
@@ -290,6 +298,20 @@ pub(crate) fn packet_caption(d: &amparo_core::PacketDraft) -> Option<amparo_core
         kind: amparo_core::CaptionKind::FederalCourt,
         ..d.caption.clone()
     })
+}
+
+/// Whether a declaration signed under `signed` heads the same filing as
+/// `packet`. Signed on a blank line before the court gave the case its
+/// number, it still does.
+fn signed_for(signed: &amparo_core::Caption, packet: &amparo_core::Caption) -> bool {
+    if signed.case_number.trim().is_empty() {
+        let numbered = amparo_core::Caption {
+            case_number: String::new(),
+            ..packet.clone()
+        };
+        return signed.same_filing(&numbered);
+    }
+    signed.same_filing(packet)
 }
 
 /// Why a declaration signed under `signed` does not belong in packet `d`,
@@ -306,7 +328,7 @@ fn caption_differs(
         Some(_) if signed.kind == K::ImmigrationCourt => {
             Some("under the immigration court's caption, and this packet is for a federal court")
         }
-        Some(packet) if !signed.same_filing(&packet) => Some(
+        Some(packet) if !signed_for(signed, &packet) => Some(
             "under another federal caption than this packet's (court, parties, case number or initials)",
         ),
         Some(_) => None,
@@ -329,7 +351,7 @@ fn shows_what_is_hidden(
     // Signed under this packet's caption with initials, its pages were
     // printed under the same masks.
     if v.draft.caption.initials
-        && packet_caption(&g.draft).is_some_and(|c| v.draft.caption.same_filing(&c))
+        && packet_caption(&g.draft).is_some_and(|c| signed_for(&v.draft.caption, &c))
     {
         return false;
     }
@@ -361,25 +383,31 @@ fn shows_what_is_hidden(
 fn unsigned_pages(g: &Gathered) -> Vec<PrintCheck> {
     use PrintCheckCode as C;
     use amparo_core::{PacketSignature as S, ServiceMethod};
-    if g.draft.service.method != ServiceMethod::Ecas {
+    let method = g.draft.service.method;
+    if !matches!(method, ServiceMethod::Ecas | ServiceMethod::Cmecf) {
         return Vec::new();
     }
-    let mut pages = vec![
-        (
+    let mut pages = Vec::new();
+    // Through CM/ECF an attorney or representative signs "/s/ Name"; a
+    // filer without a CM/ECF login signs by hand.
+    if method == ServiceMethod::Ecas || !g.draft.filer.role.represents() {
+        pages.push((
             S::Submission,
             C::SubmissionNotSigned,
             String::new(),
             None,
             "the index, signed under “Respectfully submitted”",
-        ),
-        (
+        ));
+    }
+    if method.needs_certificate() {
+        pages.push((
             S::Service,
             C::ServiceNotSigned,
             String::new(),
             None,
             "the signed certificate of service",
-        ),
-    ];
+        ));
+    }
     for e in &g.exhibits {
         if let Body::Tattoo { tattoo, .. } = &e.body
             && tattoo_has_foreign_text(tattoo)

@@ -80,6 +80,10 @@ pub(crate) struct Submitted {
     pub text: String,
     pub name: String,
     pub role: &'static str,
+    /// A federal bar number, under the name.
+    pub bar_number: Option<String>,
+    /// "/s/ Name" on the line, for a filer who signs through CM/ECF.
+    pub e_signature: Option<String>,
     pub signed_on: Option<String>,
     /// The scan of the index page after the filer signed it.
     pub scan: Option<String>,

@@ -61,7 +61,12 @@ pub(crate) fn filer_lines(case: &Case, d: &PacketDraft) -> Vec<String> {
                 lines.push(case.custody.facility.clone());
             }
         }
-        _ => lines.push(f.firm.clone()),
+        _ => {
+            if d.profile == PacketProfile::FederalCourt && !f.bar_number.trim().is_empty() {
+                lines.push(format!("Bar No. {}", f.bar_number.trim()));
+            }
+            lines.push(f.firm.clone());
+        }
     }
     lines.extend(f.address.lines().map(str::to_owned));
     lines.push(f.phone.clone());
@@ -228,10 +233,18 @@ pub(crate) fn service_certificate(
 
 /// The filer's "Respectfully submitted" block, dated as served.
 pub(crate) fn submitted(case: &Case, d: &PacketDraft, word: &dyn Fn(&str) -> String) -> Submitted {
+    let name = filer_name(case, d);
+    let federal = d.profile == PacketProfile::FederalCourt;
+    let bar = d.filer.bar_number.trim();
+    // An attorney filing through CM/ECF signs "/s/ Name" (LEGAL-FORMATS.md
+    // section 4); anyone else signs by hand.
+    let e_signed = d.service.method == ServiceMethod::Cmecf && d.filer.role.represents();
     Submitted {
         title: "Signature of the Filer",
         text: word("respectfullySubmitted.en"),
-        name: filer_name(case, d),
+        bar_number: (federal && !bar.is_empty()).then(|| format!("Bar No. {bar}")),
+        e_signature: (e_signed && !name.is_empty()).then(|| format!("/s/ {name}")),
+        name,
         role: role_line(d.filer.role, d.profile),
         signed_on: (!d.service.date.is_empty()).then(|| long_date(&d.service.date, "en")),
         scan: None,

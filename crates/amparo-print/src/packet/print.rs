@@ -17,7 +17,7 @@ use crate::packet::checks::{packet_ready, too_large};
 use crate::packet::frozen::{FilingSet, filing_sets};
 use crate::packet::gather::{Body, Gathered, Original, gather, page_images};
 use crate::packet::model::{ModelInput, Numbering};
-use crate::packet::redact::Redactor;
+use crate::packet::redact::{Redactor, initials};
 use crate::render::{Pages, compile};
 
 /// What a packet print is for.
@@ -131,15 +131,27 @@ pub(crate) fn case_masks(
         .unwrap_or_default();
     let mut dates: Vec<(i32, u8, u8)> = day_of(&p.birth_date).into_iter().collect();
     let mut by_initials = more_minors;
+    let mut first_names: Vec<(String, String)> = Vec::new();
     let now = today();
-    let initials = caption.is_some_and(|c| c.initials);
-    if initials || under_18(&p.birth_date, now) {
+    let under_initials = caption.is_some_and(|c| c.initials);
+    if under_initials || under_18(&p.birth_date, now) {
         by_initials.push(p.record_name.clone());
         by_initials.push(p.used_name.clone());
     }
     if let Some(c) = caption.filter(|c| c.initials) {
         by_initials.extend(p.aliases.iter().cloned());
         by_initials.push(c.next_friend.clone());
+        // A first name alone ("Jesús took part in the parade") would undo
+        // the initials as surely as the full name: it prints as them.
+        for (name, whose) in [
+            (&p.record_name, &p.record_name),
+            (&p.used_name, &p.record_name),
+            (&c.next_friend, &c.next_friend),
+        ] {
+            if let Some(first) = name.split_whitespace().next() {
+                first_names.push((first.to_owned(), initials(whose)));
+            }
+        }
     }
     for d in declarants {
         dates.extend(day_of(&d.record.birth_date));
@@ -148,7 +160,7 @@ pub(crate) fn case_masks(
             by_initials.push(d.record.full_name.clone());
         }
     }
-    Redactor::new(&digits, &dates, &by_initials)
+    Redactor::new(&digits, &dates, &by_initials, &first_names)
 }
 
 /// The masks of a packet: its case's, with the children shown in its

@@ -141,11 +141,14 @@ fn date_patterns(year: i32, month: u8, day: u8) -> Vec<String> {
 
 impl Redactor {
     /// Masks for the case's A-number (nine digits or empty), the birth
-    /// dates known to the day, and the names of minors.
+    /// dates known to the day, and names printed as initials: each name of
+    /// `minors` as its own, each (name, initials) of `shown_as` as given
+    /// (a first name alone as the person's full initials).
     pub(crate) fn new(
         a_number_digits: &str,
         birth_dates: &[(i32, u8, u8)],
         minors: &[String],
+        shown_as: &[(String, String)],
     ) -> Self {
         let mut rules = Vec::new();
         let mut spelled = Vec::new();
@@ -178,13 +181,18 @@ impl Redactor {
             }
         }
         // Longer names first, so "Ana María Ruiz" is masked before "Ana".
-        let mut names: Vec<&String> = minors.iter().filter(|n| !n.trim().is_empty()).collect();
-        names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
-        for name in names {
+        let mut names: Vec<(&str, String)> = minors
+            .iter()
+            .map(|n| (n.as_str(), initials(n)))
+            .chain(shown_as.iter().map(|(n, i)| (n.as_str(), i.clone())))
+            .filter(|(n, _)| !n.trim().is_empty())
+            .collect();
+        names.sort_by_key(|(n, _)| std::cmp::Reverse(n.chars().count()));
+        for (name, shown) in names {
             if let Some(pattern) = build(&format!(r"\b{}\b", name_pattern(name))) {
                 rules.push(Rule {
                     pattern,
-                    replace: Replace::Initials(initials(name)),
+                    replace: Replace::Initials(shown),
                 });
             }
         }
@@ -198,7 +206,7 @@ impl Redactor {
     pub(crate) fn text(&self, text: &str) -> String {
         let mut out = text.to_owned();
         for rule in &self.rules {
-            out = replace_standalone(&rule.pattern, &out, rule.replace.with());
+            out = replace_standalone(&rule.pattern, &out, &rule.replace);
         }
         out
     }
@@ -274,13 +282,39 @@ fn standalone_matches<'a>(
     })
 }
 
-fn replace_standalone(pattern: &Regex, text: &str, with: &str) -> String {
+/// `text` with each match replaced, so the sentence still reads: a day
+/// masked to its year takes the year's preposition ("born on March 5,
+/// 1998" is "born in 1998", "el 5 de marzo de 1998" is "en 1998"), and
+/// initials ending a sentence keep one full stop ("J.A.R.M.", never
+/// "J.A.R.M..").
+fn replace_standalone(pattern: &Regex, text: &str, replace: &Replace) -> String {
+    let with = replace.with();
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     for m in standalone_matches(pattern, text) {
         out.push_str(&text[last..m.start()]);
+        if matches!(replace, Replace::Year(_)) {
+            for (day_word, year_word) in [
+                ("on ", "in "),
+                ("On ", "In "),
+                ("el ", "en "),
+                ("El ", "En "),
+            ] {
+                let glued = out.len() == day_word.len()
+                    || out[..out.len().saturating_sub(day_word.len())]
+                        .ends_with(char::is_whitespace);
+                if out.ends_with(day_word) && glued {
+                    out.truncate(out.len() - day_word.len());
+                    out.push_str(year_word);
+                    break;
+                }
+            }
+        }
         out.push_str(with);
         last = m.end();
+        if with.ends_with('.') && text[last..].starts_with('.') {
+            last += 1;
+        }
     }
     out.push_str(&text[last..]);
     out
@@ -295,6 +329,7 @@ mod tests {
             "012345678",
             &[(1998, 3, 5)],
             &["José Ángel Rivas Moreno".into()],
+            &[],
         )
     }
 
@@ -380,6 +415,23 @@ mod tests {
             "My son J.Á.R.M. and J.Á.R.M."
         );
         assert_eq!(r.text("José went to school"), "José went to school");
+    }
+
+    #[test]
+    fn masked_text_still_reads_as_a_sentence() {
+        let r = redactor();
+        assert_eq!(
+            r.text("He was born on March 5, 1998."),
+            "He was born in 1998."
+        );
+        assert_eq!(r.text("Nació el 5 de marzo de 1998."), "Nació en 1998.");
+        assert_eq!(r.text("On 3/5/1998 he was born"), "In 1998 he was born");
+        // "Don" is not "on".
+        assert_eq!(r.text("Don 3/5/1998"), "Don 1998");
+        assert_eq!(
+            r.text("My son is José Ángel Rivas Moreno."),
+            "My son is J.Á.R.M."
+        );
     }
 
     #[test]

@@ -71,7 +71,8 @@ pub fn print_packet(
             ProfileArg::Federal => PacketProfile::FederalCourt,
         };
     }
-    packet.public_filing |= *public;
+    // The public-filing masks are the default for a federal filing.
+    packet.public_filing |= *public || packet.profile == PacketProfile::FederalCourt;
     packet.pdf_a |= *pdf_a;
     if let Some(p) = prefix {
         packet.page_prefix = p.clone();

@@ -106,7 +106,9 @@ pub use statement::{
     Caption, CaptionKind, LanguageHelper, Paragraph, ReadBack, SignedVersion, SigningMode,
     SigningRecord, Statement, StatementDraft, StatementSummary,
 };
-pub use statement_checks::{PrintCheck, PrintCheckCode, check_for_print, ready_for_final};
+pub use statement_checks::{
+    PrintCheck, PrintCheckCode, check_for_print, ready_for_final, statement_check,
+};
 pub use store::{
     Arrival, ArrivedChange, CHAIN_START, CONTACT_NAME_MAX, CaseRows, ChangedField, Contact,
     CustodyAction, CustodyEntry, CustodyProblem, CustodyReport, CustodySigner, DATABASE_FILE, Keep,

@@ -99,6 +99,9 @@ pub enum PrintCheckCode {
     /// A federal caption with no case number: a line is left for the clerk
     /// (a new petition has none yet).
     NoCaseNumber,
+    /// The statement's caption is not the case's federal packet's: signed
+    /// so, it could not go in that packet.
+    CaptionUnlikePacket,
     /// Paper service without the address served.
     NoServiceAddress,
     /// A paper filing: the pages to sign by hand before it goes out.
@@ -139,7 +142,7 @@ pub struct PrintCheck {
 }
 
 /// A statement's check: its paragraphs, and its English message.
-fn statement_check(code: PrintCheckCode, blocks: bool, paragraphs: Vec<u32>) -> PrintCheck {
+pub fn statement_check(code: PrintCheckCode, blocks: bool, paragraphs: Vec<u32>) -> PrintCheck {
     let list = paragraphs
         .iter()
         .map(u32::to_string)
@@ -179,6 +182,9 @@ fn statement_check(code: PrintCheckCode, blocks: bool, paragraphs: Vec<u32>) -> 
             format!("paragraphs with characters no font in Amparo can print: {list}")
         }
         PrintCheckCode::CaptionIncomplete => "the federal caption is missing a part".into(),
+        PrintCheckCode::CaptionUnlikePacket => {
+            "the case's evidence packet is for a federal court under another caption; signed under this one, the declaration cannot go in it".into()
+        }
         other => format!("{other:?}"),
     };
     PrintCheck {

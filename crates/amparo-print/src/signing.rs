@@ -35,14 +35,28 @@ fn checks_for(
     let wording = store.wording_map()?;
     let exists = |item: &ExhibitItem| store.exhibit_exists(item).unwrap_or(false);
     let has_clause = |lang: &str| wording.contains_key(&format!("clauseOutsideUs.{lang}"));
-    Ok(check_for_print(
+    let mut checks = check_for_print(
         draft,
         &declarant,
         &letters,
         &exists,
         &has_clause,
         &crate::fonts::unprintable,
-    ))
+    );
+    // Said before signing, while the caption can still change: the packet
+    // refuses a declaration signed under another caption than its own.
+    let packet = store.packet(case_id)?;
+    if draft.caption.kind != amparo_core::CaptionKind::None
+        && crate::packet::packet_caption(&packet)
+            .is_some_and(|own| !crate::packet::signed_for(&draft.caption, &own))
+    {
+        checks.push(amparo_core::statement_check(
+            PrintCheckCode::CaptionUnlikePacket,
+            false,
+            Vec::new(),
+        ));
+    }
+    Ok(checks)
 }
 
 /// Prints the statement's current text: a draft (marked DRAFT on every

@@ -457,3 +457,24 @@ fn an_appendix_numbers_every_page_app_and_its_index_cites_them() {
         "the appendix numbers replace the prefix"
     );
 }
+
+#[test]
+fn before_signing_a_declaration_under_another_caption_than_the_federal_packets_is_said() {
+    let mut f = packet_fixture(1, 320, 240);
+    federal(&mut f, habeas_caption(false), |_| {});
+    let statement = f.statement_ids[0].clone();
+    let unlike = |f: &PacketFixture| {
+        amparo_print::statement_checks(&f.store, &statement)
+            .expect("checks")
+            .into_iter()
+            .find(|c| c.code == PrintCheckCode::CaptionUnlikePacket)
+    };
+    let said = unlike(&f).expect("the immigration caption is named before signing");
+    assert!(!said.blocks, "a warning: the caption can still change");
+    let mut draft = f.store.statement(&statement).expect("statement").draft;
+    draft.caption = habeas_caption(false);
+    f.store
+        .update_statement(&statement, &draft)
+        .expect("caption");
+    assert_eq!(unlike(&f), None);
+}

@@ -303,7 +303,7 @@ pub(crate) fn packet_caption(d: &amparo_core::PacketDraft) -> Option<amparo_core
 /// Whether a declaration signed under `signed` heads the same filing as
 /// `packet`. Signed on a blank line before the court gave the case its
 /// number, it still does.
-fn signed_for(signed: &amparo_core::Caption, packet: &amparo_core::Caption) -> bool {
+pub(crate) fn signed_for(signed: &amparo_core::Caption, packet: &amparo_core::Caption) -> bool {
     if signed.case_number.trim().is_empty() {
         let numbered = amparo_core::Caption {
             case_number: String::new(),

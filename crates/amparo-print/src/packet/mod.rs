@@ -19,6 +19,7 @@ mod tables;
 mod view;
 
 pub use checks::packet_ready;
+pub(crate) use checks::{packet_caption, signed_for};
 pub use counsel::{CounselExport, CounselProtection, export_counsel, gps_originals};
 pub(crate) use filer::possessive;
 pub(crate) use print::case_masks;

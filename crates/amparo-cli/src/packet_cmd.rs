@@ -71,7 +71,12 @@ pub fn print_packet(
             ProfileArg::Federal => PacketProfile::FederalCourt,
         };
     }
-    // The public-filing masks are the default for a federal filing.
+    // A route the court does not take becomes its own (CM/ECF in a
+    // federal court, mail in an immigration court); the public-filing
+    // masks are the default for a federal filing.
+    if !packet.service.method.open_in(packet.profile) {
+        packet.service.method = packet.profile.default_service();
+    }
     packet.public_filing |= *public || packet.profile == PacketProfile::FederalCourt;
     packet.pdf_a |= *pdf_a;
     if let Some(p) = prefix {

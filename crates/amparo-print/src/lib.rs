@@ -22,10 +22,10 @@ pub use declaration::{Purpose, StatementPrint, language_name, long_date};
 pub use error::PrintError;
 pub use fonts::{dir as fonts_dir, fonts_read, unprintable};
 pub use packet::{
-    CounselExport, CounselProtection, PACKET_FILE_BASE, PASSPHRASE_WORDS, PacketEntry, PacketFile,
-    PacketProgress, PacketPurpose, PacketStage, PacketView, PrintedPacket, SCRYPT_LOG_N,
-    check_counsel_passphrase, export_counsel, gps_originals, packet_checks, packet_ready,
-    packet_view, preview_packet, print_packet, print_packet_as,
+    CounselExport, CounselProtection, IDENTIFIERS_FILE, PACKET_FILE_BASE, PASSPHRASE_WORDS,
+    PacketEntry, PacketFile, PacketProgress, PacketPurpose, PacketStage, PacketView, PrintedPacket,
+    SCRYPT_LOG_N, check_counsel_passphrase, export_counsel, gps_originals, packet_checks,
+    packet_ready, packet_view, preview_packet, print_packet, print_packet_as,
 };
 pub use preview::{Preview, ScanAdded};
 pub use render::Pages;

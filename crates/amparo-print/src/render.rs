@@ -119,6 +119,35 @@ impl Pages {
         })
     }
 
+    /// What each page shows: the text it sets (runs joined by spaces), and
+    /// whether it places a picture (a photo, a scan, a stored PDF page),
+    /// whose content no text search reaches.
+    pub(crate) fn page_contents(&self) -> Vec<(String, bool)> {
+        fn walk(frame: &typst::layout::Frame, text: &mut String, picture: &mut bool) {
+            for (_, item) in frame.items() {
+                match item {
+                    typst::layout::FrameItem::Group(g) => walk(&g.frame, text, picture),
+                    typst::layout::FrameItem::Text(t) => {
+                        text.push_str(&t.text);
+                        text.push(' ');
+                    }
+                    typst::layout::FrameItem::Image(..) => *picture = true,
+                    _ => {}
+                }
+            }
+        }
+        self.doc
+            .pages()
+            .iter()
+            .map(|page| {
+                let mut text = String::new();
+                let mut picture = false;
+                walk(&page.frame, &mut text, &mut picture);
+                (text, picture)
+            })
+            .collect()
+    }
+
     /// The physical page index (from 0) of each element labelled `label`,
     /// in document order.
     pub(crate) fn pages_of_label(&self, label: &str) -> Vec<usize> {

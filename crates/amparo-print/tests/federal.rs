@@ -478,3 +478,45 @@ fn before_signing_a_declaration_under_another_caption_than_the_federal_packets_i
         .expect("caption");
     assert_eq!(unlike(&f), None);
 }
+
+#[test]
+fn counsels_export_says_which_pages_show_who_the_person_is() {
+    use amparo_print::{CounselProtection, IDENTIFIERS_FILE, export_counsel};
+    let read_note = |f: &PacketFixture, name: &str| {
+        let out = f.dir.path().join(name);
+        export_counsel(
+            &f.store,
+            &f.blobs,
+            &f.case_id,
+            &out,
+            true,
+            &CounselProtection::Plain,
+            &|_| {},
+        )
+        .expect("export");
+        let note = std::fs::read_to_string(out.join(IDENTIFIERS_FILE)).expect("the note");
+        let sums = std::fs::read_to_string(out.join("SHA256SUMS")).expect("sums");
+        assert!(sums.contains(IDENTIFIERS_FILE), "the note is checked too");
+        note
+    };
+    // Under initials, no page's own text shows them; the pictures are
+    // named for counsel's eyes.
+    let mut f = packet_fixture_captioned(1, 320, 240, &habeas_caption(true));
+    federal(&mut f, habeas_caption(true), |d| {
+        d.output = amparo_core::FilingOutput::Appendix;
+    });
+    let note = read_note(&f, "initials");
+    assert!(note.contains("or a full date of birth: none."), "{note}");
+    assert!(note.contains("Pictures that cannot be searched"), "{note}");
+    assert!(note.contains("App. 5"), "the photo's page is named: {note}");
+    // The immigration court's packet shows the name and A-number on its
+    // cover, and the note says so.
+    let f = packet_fixture(1, 320, 240);
+    let note = read_note(&f, "immigration");
+    let text_pages = note
+        .split("date of birth: ")
+        .nth(1)
+        .and_then(|rest| rest.split('.').next())
+        .expect("the text pages");
+    assert!(text_pages.starts_with("1"), "the cover: {note}");
+}

@@ -128,11 +128,16 @@ pub fn export_counsel(
         PacketPurpose::Filing
     };
     let printed = print_packet_for_counsel(store, blobs, case_id, purpose, progress)?;
-    let pdfs: Vec<(&str, &[u8])> = printed
+    let mut pdfs: Vec<(&str, &[u8])> = printed
         .files
         .iter()
         .map(|f| (f.name.as_str(), f.pdf.as_slice()))
         .collect();
+    // Which pages show who the person is: counsel decides what may be
+    // filed publicly or under initials.
+    if let Some(note) = &printed.identifiers {
+        pdfs.push((IDENTIFIERS_FILE, note.as_bytes()));
+    }
     let originals = Originals::gather(store, blobs, case_id)?;
     // SHA256SUMS signed by this Amparo (when its keys are open), so counsel
     // can check who sent the files as well as the files.
@@ -196,6 +201,9 @@ pub fn export_counsel(
         gps_left_out,
     })
 }
+
+/// The note in counsel's export naming the pages that show identifiers.
+pub const IDENTIFIERS_FILE: &str = "Pages-with-identifiers.txt";
 
 /// The case's originals in packet order, with the names they go by.
 struct Originals {

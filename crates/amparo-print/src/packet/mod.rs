@@ -10,6 +10,7 @@ mod describe;
 mod filer;
 mod frozen;
 mod gather;
+mod identifiers;
 mod links;
 mod model;
 mod print;
@@ -20,7 +21,9 @@ mod view;
 
 pub use checks::packet_ready;
 pub(crate) use checks::{packet_caption, signed_for};
-pub use counsel::{CounselExport, CounselProtection, export_counsel, gps_originals};
+pub use counsel::{
+    CounselExport, CounselProtection, IDENTIFIERS_FILE, export_counsel, gps_originals,
+};
 pub(crate) use filer::possessive;
 pub(crate) use print::case_masks;
 pub use print::{

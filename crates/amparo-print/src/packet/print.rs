@@ -82,6 +82,8 @@ pub struct PrintedPacket {
     pub page_count: usize,
     /// The checks at the time of printing (warnings stay).
     pub checks: Vec<PrintCheck>,
+    /// For counsel: which pages show who the person is, as a note.
+    pub identifiers: Option<String>,
 }
 
 /// The base of a packet's file names: never the person's name.
@@ -166,6 +168,12 @@ pub(crate) fn case_masks(
 /// The masks of a packet: its case's, with the children shown in its
 /// photos and, for a federal caption under initials, its names.
 fn redactor_for(g: &Gathered) -> Redactor {
+    let caption = crate::packet::checks::packet_caption(&g.draft);
+    case_masks(&g.case, &g.declarants, caption.as_ref(), photo_minors(g))
+}
+
+/// The children shown in the packet's photos, by the names they were given.
+pub(crate) fn photo_minors(g: &Gathered) -> Vec<String> {
     let mut minors = Vec::new();
     for e in &g.exhibits {
         let photos: Vec<&amparo_core::Photo> = match &e.body {
@@ -184,8 +192,7 @@ fn redactor_for(g: &Gathered) -> Redactor {
             );
         }
     }
-    let caption = crate::packet::checks::packet_caption(&g.draft);
-    case_masks(&g.case, &g.declarants, caption.as_ref(), minors)
+    minors
 }
 
 /// Whether a packet prints masked: a public filing, or a federal caption
@@ -387,6 +394,7 @@ fn separate_files(
         files,
         page_count: count,
         checks,
+        identifiers: None,
     })
 }
 
@@ -498,6 +506,33 @@ fn print_unrecorded(
         return Err(PrintError::PacketNotReady(unmaskable));
     }
     let placed = placed_with_progress(blobs, &prep, progress)?;
+    progress(PacketProgress {
+        stage: PacketStage::Typesetting,
+        done: 0,
+        total: 1,
+    });
+    let draft_print = purpose == PacketPurpose::Draft;
+    let whole = typeset(&prep, &placed, draft_print, &Numbering::default())?;
+    let identifiers = prep
+        .for_counsel
+        .then(|| crate::packet::identifiers::identifier_note(&prep.g, &whole.pages));
+    let printed = write_files(&prep, &placed, &whole, purpose, checks, progress)?;
+    Ok(PrintedPacket {
+        identifiers,
+        ..printed
+    })
+}
+
+/// The packet's file or files from its typeset pages: the pages to sign
+/// alone, separate files, one file, or parts under the size limit.
+fn write_files(
+    prep: &Prepared,
+    placed: &Placed,
+    whole: &Typeset,
+    purpose: PacketPurpose,
+    checks: Vec<PrintCheck>,
+    progress: &(dyn Fn(PacketProgress) + Sync),
+) -> Result<PrintedPacket, PrintError> {
     let draft_print = purpose == PacketPurpose::Draft;
     let limit = u64::from(prep.g.draft.size_limit_mb) * 1_000_000;
     // A draft is never filed: with signed pages, which PDF/A cannot hold,
@@ -507,8 +542,6 @@ fn print_unrecorded(
     let step = |stage, done, total| {
         progress(PacketProgress { stage, done, total });
     };
-    step(PacketStage::Typesetting, 0, 1);
-    let whole = typeset(&prep, &placed, draft_print, &Numbering::default())?;
     step(PacketStage::Writing, 0, 1);
     if purpose == PacketPurpose::ForSignature {
         let to_sign = whole.pages.pick(&whole.pages.pages_of_label("to-sign"));
@@ -522,6 +555,7 @@ fn print_unrecorded(
             }],
             page_count: count,
             checks,
+            identifiers: None,
         });
     }
     if prep.g.draft.output == amparo_core::FilingOutput::SeparateFiles {
@@ -540,6 +574,7 @@ fn print_unrecorded(
             }],
             page_count,
             checks,
+            identifiers: None,
         });
     }
     let estimates = exhibit_estimates(&prep, &placed, &whole);
@@ -581,6 +616,7 @@ fn print_unrecorded(
                 files,
                 page_count: split.pages.count(),
                 checks,
+                identifiers: None,
             });
         }
         budget = budget.saturating_sub(over + limit / 50);

@@ -559,7 +559,7 @@ fn write_files(
         });
     }
     if prep.g.draft.output == amparo_core::FilingOutput::SeparateFiles {
-        return separate_files(&prep, &whole, pdf_a, checks);
+        return separate_files(prep, whole, pdf_a, checks);
     }
     let pdf = whole.pages.pdf_with(pdf_a)?;
     let page_count = whole.pages.count();
@@ -577,7 +577,7 @@ fn write_files(
             identifiers: None,
         });
     }
-    let estimates = exhibit_estimates(&prep, &placed, &whole);
+    let estimates = exhibit_estimates(prep, placed, whole);
     let overhead = (pdf.len() as u64).saturating_sub(estimates.iter().sum::<u64>());
     let mut budget = limit.saturating_sub(overhead) * 97 / 100;
     for _ in 0..4 {
@@ -591,7 +591,7 @@ fn write_files(
         let numbering = Numbering {
             part_starts: part_starts.clone(),
         };
-        let split = typeset(&prep, &placed, draft_print, &numbering)?;
+        let split = typeset(prep, placed, draft_print, &numbering)?;
         let mut bounds: Vec<usize> = vec![0];
         bounds.extend(part_starts.iter().map(|&i| split.starts[i]));
         bounds.push(split.pages.count());

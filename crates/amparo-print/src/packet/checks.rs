@@ -6,6 +6,7 @@
 
 use amparo_core::{ExhibitItem, PrintCheck, PrintCheckCode};
 
+use crate::packet::caption::{caption_differs, caption_part, packet_caption, signed_for};
 use crate::packet::describe::tattoo_has_foreign_text;
 use crate::packet::filer::filer_checks;
 use crate::packet::gather::{Body, Gathered};
@@ -279,64 +280,6 @@ pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<Pr
     found.extend(filer_checks(&g.case, &g.draft, &hand_signed));
     found.extend(unsigned_pages(g));
     found
-}
-
-/// A caption part as a message names it.
-fn caption_part(part: &str) -> &'static str {
-    match part {
-        "court" => "court",
-        "petitioners" => "petitioner",
-        "respondents" => "respondent",
-        _ => "filing it supports (or title)",
-    }
-}
-
-/// The caption every declaration printed in the packet carries: a federal
-/// packet's own caption; in immigration court, the immigration caption.
-pub(crate) fn packet_caption(d: &amparo_core::PacketDraft) -> Option<amparo_core::Caption> {
-    (d.profile == amparo_core::PacketProfile::FederalCourt).then(|| amparo_core::Caption {
-        kind: amparo_core::CaptionKind::FederalCourt,
-        ..d.caption.clone()
-    })
-}
-
-/// Whether a declaration signed under `signed` heads the same filing as
-/// `packet`. Signed on a blank line before the court gave the case its
-/// number, it still does.
-pub(crate) fn signed_for(signed: &amparo_core::Caption, packet: &amparo_core::Caption) -> bool {
-    if signed.case_number.trim().is_empty() {
-        let numbered = amparo_core::Caption {
-            case_number: String::new(),
-            ..packet.clone()
-        };
-        return signed.same_filing(&numbered);
-    }
-    signed.same_filing(packet)
-}
-
-/// Why a declaration signed under `signed` does not belong in packet `d`,
-/// if it does not: in a federal packet a captioned declaration carries the
-/// packet's caption; in immigration court, no federal one.
-fn caption_differs(
-    signed: &amparo_core::Caption,
-    d: &amparo_core::PacketDraft,
-) -> Option<&'static str> {
-    use amparo_core::CaptionKind as K;
-    match packet_caption(d) {
-        // A declaration with no caption heads no filing: it may go in any.
-        _ if signed.kind == K::None => None,
-        Some(_) if signed.kind == K::ImmigrationCourt => {
-            Some("under the immigration court's caption, and this packet is for a federal court")
-        }
-        Some(packet) if !signed_for(signed, &packet) => Some(
-            "under another federal caption than this packet's (court, parties, case number or initials)",
-        ),
-        Some(_) => None,
-        None if signed.kind == K::FederalCourt => {
-            Some("under a federal court's caption, and this packet is for an immigration court")
-        }
-        None => None,
-    }
 }
 
 /// Whether the signed pages of `v` show something the public-filing

@@ -6,7 +6,7 @@
 //! be read that way, so they are listed apart, for counsel's own eyes.
 
 use crate::packet::gather::Gathered;
-use crate::packet::print::{case_masks, photo_minors};
+use crate::packet::masks::{case_masks, photo_minors};
 use crate::render::Pages;
 
 /// The printed label of each page: the packet's prefix, padded number.

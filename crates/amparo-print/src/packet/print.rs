@@ -5,8 +5,8 @@
 
 use std::collections::HashMap;
 
-use amparo_core::{ANumber, BlobStore, DatePrecision, PacketDraft, RememberedDate, Store};
-use chrono::{Datelike, NaiveDate};
+use amparo_core::{BlobStore, PacketDraft, Store};
+use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -15,9 +15,10 @@ use amparo_core::PrintCheck;
 
 use crate::packet::checks::{packet_ready, too_large};
 use crate::packet::frozen::{FilingSet, filing_sets};
-use crate::packet::gather::{Body, Gathered, Original, gather, page_images};
+use crate::packet::gather::{Gathered, Original, gather, page_images};
+use crate::packet::masks::{masked, redactor_for};
 use crate::packet::model::{ModelInput, Numbering};
-use crate::packet::redact::{Redactor, initials};
+use crate::packet::redact::Redactor;
 use crate::render::{Pages, compile};
 
 /// What a packet print is for.
@@ -102,105 +103,6 @@ fn today() -> NaiveDate {
     chrono::Utc::now().date_naive()
 }
 
-fn day_of(date: &Option<RememberedDate>) -> Option<(i32, u8, u8)> {
-    let d = date.as_ref()?;
-    if d.precision() != DatePrecision::Day {
-        return None;
-    }
-    Some((d.year, d.month?, d.day?))
-}
-
-fn under_18(date: &Option<RememberedDate>, today: NaiveDate) -> bool {
-    date.as_ref()
-        .and_then(RememberedDate::first_day)
-        .and_then(|born| born.with_year(born.year() + 18))
-        .is_some_and(|adult| adult > today)
-}
-
-/// The public-filing masks of a case: its A-number, every birth date known
-/// to the day, and the names of those known to be minors; with `caption`
-/// under initials, the person's names and the next friend's too.
-/// `more_minors` are children named elsewhere (in photos).
-pub(crate) fn case_masks(
-    case: &amparo_core::Case,
-    declarants: &[amparo_core::Declarant],
-    caption: Option<&amparo_core::Caption>,
-    more_minors: Vec<String>,
-) -> Redactor {
-    let p = &case.person;
-    let digits = ANumber::parse(&p.a_number)
-        .map(|a| a.digits().to_owned())
-        .unwrap_or_default();
-    let mut dates: Vec<(i32, u8, u8)> = day_of(&p.birth_date).into_iter().collect();
-    let mut by_initials = more_minors;
-    let mut first_names: Vec<(String, String)> = Vec::new();
-    let now = today();
-    let under_initials = caption.is_some_and(|c| c.initials);
-    if under_initials || under_18(&p.birth_date, now) {
-        by_initials.push(p.record_name.clone());
-        by_initials.push(p.used_name.clone());
-    }
-    if let Some(c) = caption.filter(|c| c.initials) {
-        by_initials.extend(p.aliases.iter().cloned());
-        by_initials.push(c.next_friend.clone());
-        // A first name alone ("Jesús took part in the parade") would undo
-        // the initials as surely as the full name: it prints as them.
-        for (name, whose) in [
-            (&p.record_name, &p.record_name),
-            (&p.used_name, &p.record_name),
-            (&c.next_friend, &c.next_friend),
-        ] {
-            if let Some(first) = name.split_whitespace().next() {
-                first_names.push((first.to_owned(), initials(whose)));
-            }
-        }
-    }
-    for d in declarants {
-        dates.extend(day_of(&d.record.birth_date));
-        let minor = d.record.age.is_some_and(|a| a < 18) || under_18(&d.record.birth_date, now);
-        if minor {
-            by_initials.push(d.record.full_name.clone());
-        }
-    }
-    Redactor::new(&digits, &dates, &by_initials, &first_names)
-}
-
-/// The masks of a packet: its case's, with the children shown in its
-/// photos and, for a federal caption under initials, its names.
-fn redactor_for(g: &Gathered) -> Redactor {
-    let caption = crate::packet::checks::packet_caption(&g.draft);
-    case_masks(&g.case, &g.declarants, caption.as_ref(), photo_minors(g))
-}
-
-/// The children shown in the packet's photos, by the names they were given.
-pub(crate) fn photo_minors(g: &Gathered) -> Vec<String> {
-    let mut minors = Vec::new();
-    for e in &g.exhibits {
-        let photos: Vec<&amparo_core::Photo> = match &e.body {
-            Body::Photo(p) => vec![p.as_ref()],
-            Body::Tattoo { photos, .. } => photos.iter().map(|(_, p)| p).collect(),
-            _ => Vec::new(),
-        };
-        for photo in photos {
-            minors.extend(
-                photo
-                    .details
-                    .people
-                    .iter()
-                    .filter(|p| p.minor)
-                    .map(|p| p.name.clone()),
-            );
-        }
-    }
-    minors
-}
-
-/// Whether a packet prints masked: a public filing, or a federal caption
-/// under initials (which nothing filed may undo).
-fn masked(d: &PacketDraft) -> bool {
-    d.public_filing || (d.profile == amparo_core::PacketProfile::FederalCourt && d.caption.initials)
-}
-
 fn prepare(
     store: &Store,
     blobs: &BlobStore,
@@ -231,10 +133,10 @@ pub fn packet_checks(
     ))
 }
 
-struct Typeset {
-    pages: Pages,
+pub(crate) struct Typeset {
+    pub pages: Pages,
     /// Physical page index (from 0) of each exhibit's slip sheet.
-    starts: Vec<usize>,
+    pub starts: Vec<usize>,
 }
 
 /// What a print places besides the text: the photos' reduced copies and
@@ -325,76 +227,6 @@ fn placed_with_progress(
     Ok(Placed {
         images,
         filing_sets,
-    })
-}
-
-/// What an exhibit is, for its file's name: the kind of record, never
-/// whose (LEGAL-FORMATS.md section 4: no confidential name in a file name).
-fn kind_of(body: &Body) -> &'static str {
-    match body {
-        Body::Statement { .. } => "Declaration",
-        Body::Photo(_) => "Photograph",
-        Body::Tattoo { .. } => "Tattoo record",
-        Body::Chronology(_) => "Chronology",
-        Body::Rebuttal(_) => "Allegations answered",
-    }
-}
-
-/// The packet as CM/ECF attachments: the main document (cover, index of
-/// exhibits naming the filing they support, signature, and any
-/// certificate), then one file per exhibit, each with its slip sheet. The
-/// pages keep the packet's numbers, which the index cites.
-fn separate_files(
-    prep: &Prepared,
-    whole: &Typeset,
-    pdf_a: bool,
-    checks: Vec<PrintCheck>,
-) -> Result<PrintedPacket, PrintError> {
-    let count = whole.pages.count();
-    let after = whole
-        .pages
-        .pages_of_label("after-exhibits")
-        .first()
-        .copied()
-        .unwrap_or(count);
-    let first_exhibit = whole.starts.first().copied().unwrap_or(after);
-    let main: Vec<usize> = (0..first_exhibit).chain(after..count).collect();
-    let mut pieces = vec![("Index of Exhibits".to_owned(), main, None)];
-    for (i, e) in prep.g.exhibits.iter().enumerate() {
-        let start = whole.starts[i];
-        let end = whole.starts.get(i + 1).copied().unwrap_or(after);
-        let label = format!(
-            "{} {} - {}",
-            prep.g.draft.item_label.word(),
-            e.letter,
-            kind_of(&e.body)
-        );
-        pieces.push((label, (start..end).collect(), Some(&e.letter)));
-    }
-    let limit = u64::from(prep.g.draft.size_limit_mb) * 1_000_000;
-    let mut files = Vec::with_capacity(pieces.len());
-    for (label, pages, letter) in pieces {
-        let picked = whole.pages.pick(&pages);
-        let pdf = picked.pdf_with(pdf_a)?;
-        if pdf.len() as u64 > limit {
-            let letter = letter.map_or("", String::as_str);
-            return Err(PrintError::PacketNotReady(vec![too_large(
-                letter,
-                prep.g.draft.size_limit_mb,
-            )]));
-        }
-        files.push(PacketFile {
-            name: format!("{label}.pdf"),
-            pdf,
-            pages: picked.number_range(0..picked.count()),
-            attachment: Some(label),
-        });
-    }
-    Ok(PrintedPacket {
-        files,
-        page_count: count,
-        checks,
-        identifiers: None,
     })
 }
 
@@ -559,7 +391,7 @@ fn write_files(
         });
     }
     if prep.g.draft.output == amparo_core::FilingOutput::SeparateFiles {
-        return separate_files(prep, whole, pdf_a, checks);
+        return crate::packet::attachments::separate_files(prep, whole, pdf_a, checks);
     }
     let pdf = whole.pages.pdf_with(pdf_a)?;
     let page_count = whole.pages.count();

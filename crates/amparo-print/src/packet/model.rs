@@ -428,10 +428,11 @@ impl ModelInput<'_> {
         let files = original_files(g, self.originals);
         let (prefix, width) = g.draft.page_numbering();
         let data = PacketData {
-            pdf_title: if self.draft_print {
-                "Evidence packet (draft)"
-            } else {
-                "Evidence packet"
+            pdf_title: match (g.draft.profile, self.draft_print) {
+                (amparo_core::PacketProfile::FederalCourt, true) => "Exhibits (draft)",
+                (amparo_core::PacketProfile::FederalCourt, false) => "Exhibits",
+                (_, true) => "Evidence packet (draft)",
+                (_, false) => "Evidence packet",
             },
             document_title: self.title(),
             example: g.case.is_example,

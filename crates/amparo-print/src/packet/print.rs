@@ -179,6 +179,12 @@ fn typeset(
     // The page labels a viewer shows carry the prefix as printed: masked
     // in a public filing like every other string.
     let (prefix, width) = prep.g.draft.page_numbering();
+    // A viewer's page label keeps "App. 1" apart only with a space that
+    // does not break.
+    let prefix = match prefix.strip_suffix(' ') {
+        Some(head) => format!("{head}\u{a0}"),
+        None => prefix,
+    };
     let prefix = match &prep.redactor {
         Some(r) => r.text(&prefix),
         None => prefix,

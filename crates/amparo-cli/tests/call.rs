@@ -249,3 +249,35 @@ fn a_case_is_deleted_with_its_name_typed_without_accents_and_erased_only_with_it
     let gone = refused(call(data.path(), "get_case", json!({ "id": id })));
     assert_eq!(gone["code"], "notFound");
 }
+
+#[test]
+fn whats_next_is_reached_from_the_command_line() {
+    let data = tempfile::tempdir().expect("temp");
+    let case_id = new_case(data.path());
+    let steps = ok(call(
+        data.path(),
+        "next_steps",
+        json!({ "caseId": case_id }),
+    ));
+    let kinds: Vec<&str> = steps
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|s| s["kind"].as_str())
+        .collect();
+    assert_eq!(kinds, ["noANumber", "noStatements"], "{steps}");
+    let mut draft = amparo_core::CaseDraft::default();
+    draft.person.record_name = "Rivas Moreno, Jesús Alberto".into();
+    draft.person.a_number = "A-012-345-678".into();
+    ok(call(
+        data.path(),
+        "update_case",
+        json!({ "id": case_id, "draft": draft }),
+    ));
+    let steps = ok(call(
+        data.path(),
+        "next_steps",
+        json!({ "caseId": case_id }),
+    ));
+    assert!(!steps.to_string().contains("noANumber"), "{steps}");
+}

@@ -9,8 +9,8 @@ use ts_rs::{Config, ExportError, TS};
 use crate::{
     Allegation, AllegationDraft, BackupSummary, Case, CaseDraft, CaseSummary, Deadline, Declarant,
     DeclarantDraft, DerivativeKind, DueDate, DueDateDraft, ErrorPayload, Event, EventDraft,
-    ExhibitItem, ExhibitLetter, KnownDate, LetterConflict, PacketDraft, Photo, PhotoAdded,
-    PhotoDetails, PhotoPage, PinnedLetter, Preferences, PrintCheck, ReportedCriterion,
+    ExhibitItem, ExhibitLetter, KnownDate, LetterConflict, NextStep, PacketDraft, Photo,
+    PhotoAdded, PhotoDetails, PhotoPage, PinnedLetter, Preferences, PrintCheck, ReportedCriterion,
     SearchResults, SignedVersion, SigningRecord, Statement, StatementDraft, StatementSummary,
     Tattoo, TattooDraft, WordingEntry,
 };
@@ -56,6 +56,7 @@ pub fn export_bindings(dir: &Path) -> Result<(), ExportError> {
     AllegationDraft::export_all(&cfg)?;
     ReportedCriterion::export_all(&cfg)?;
     Deadline::export_all(&cfg)?;
+    NextStep::export_all(&cfg)?;
     DueDate::export_all(&cfg)?;
     DueDateDraft::export_all(&cfg)?;
     SearchResults::export_all(&cfg)?;

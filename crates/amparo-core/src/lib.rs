@@ -45,6 +45,7 @@ mod exhibit;
 mod fold;
 #[cfg(fuzzing)]
 pub mod fuzzing;
+mod next_steps;
 mod packet;
 mod photo;
 mod remembered_date;
@@ -88,6 +89,7 @@ pub use error::{Error, ErrorPayload, FieldError, FieldProblem, Result, Room};
 pub use evidence_link::{EvidenceLink, LinkKind};
 pub use exhibit::{ExhibitItem, ExhibitKind, ExhibitLetter};
 pub use fold::fold_char;
+pub use next_steps::{NextStep, NextStepKind, SOON_DAYS};
 pub use packet::{
     Applications, DEFAULT_SIZE_LIMIT_MB, Filer, FilerRole, FilingOutput, ItemLabel, LetterConflict,
     PacketDraft, PacketItem, PacketItemKind, PacketProfile, PacketSignature, PacketTranslator,

@@ -11,10 +11,10 @@ use amparo_casefile::{
 use amparo_core::{
     Allegation, AllegationDraft, ArrivedChange, BackupSummary, Case, CaseDraft, CaseSummary,
     Deadline, Declarant, DeclarantDraft, DueDate, DueDateDraft, Event, EventDraft, ExhibitItem,
-    ExhibitLetter, FieldError, Keep, KnownDate, PacketDraft, Paragraph, Photo, PhotoDetails,
-    PhotoPage, Preferences, PrintCheck, ReplacedData, ReportedCriterion, SearchResults,
-    SignedVersion, SigningRecord, Statement, StatementDraft, StatementSummary, SwornIn, Tattoo,
-    TattooDraft, WordingEntry, vault::MovedIn,
+    ExhibitLetter, FieldError, Keep, KnownDate, NextStep, PacketDraft, Paragraph, Photo,
+    PhotoDetails, PhotoPage, Preferences, PrintCheck, ReplacedData, ReportedCriterion,
+    SearchResults, SignedVersion, SigningRecord, Statement, StatementDraft, StatementSummary,
+    SwornIn, Tattoo, TattooDraft, WordingEntry, vault::MovedIn,
 };
 use amparo_media::ImportSummary;
 use amparo_print::{CounselExport, PacketPurpose, PacketView, Preview, Purpose, ScanAdded};
@@ -150,6 +150,7 @@ operations! {
     window set_reported_criteria(list: Vec<ReportedCriterion>) -> Vec<ReportedCriterion> ["invalid"] = |cx| cx.store.set_reported_criteria(&list);
     /// Coming hearings and due dates, counted in the court's time zone.
     reads case_deadlines(case_id: String) -> Vec<Deadline> ["notFound"] = |cx| cx.store.deadlines(&case_id);
+    reads next_steps(case_id: String) -> Vec<NextStep> ["notFound"] = |cx| cx.store.next_steps(&case_id);
     /// Adds a due date by hand.
     window add_due_date(case_id: String, draft: DueDateDraft) -> DueDate ["invalid", "notFound"] = |cx| cx.store.add_due_date(&case_id, &draft);
     /// Removes a due date.

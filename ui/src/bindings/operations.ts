@@ -45,6 +45,8 @@ import type { KnownDate } from './KnownDate';
 import type { LanguageHelper } from './LanguageHelper';
 import type { MovedIn } from './MovedIn';
 import type { MyCode } from './MyCode';
+import type { NextStep } from './NextStep';
+import type { NextStepKind } from './NextStepKind';
 import type { PacketDraft } from './PacketDraft';
 import type { PacketEntry } from './PacketEntry';
 import type { PacketItem } from './PacketItem';
@@ -181,6 +183,8 @@ export interface CoreOperations {
   setReportedCriteria(list: Array<ReportedCriterion>): Promise<Array<ReportedCriterion>>;
   /** Coming hearings and due dates, counted in the court's time zone. */
   caseDeadlines(caseId: string): Promise<Array<Deadline>>;
+  /**  */
+  nextSteps(caseId: string): Promise<Array<NextStep>>;
   /** Adds a due date by hand. */
   addDueDate(caseId: string, draft: DueDateDraft): Promise<DueDate>;
   /** Removes a due date. */
@@ -299,6 +303,7 @@ export function coreOperations(call: Call): CoreOperations {
     reportedCriteria: () => call('reported_criteria', {  }) as Promise<Array<ReportedCriterion>>,
     setReportedCriteria: (list) => call('set_reported_criteria', { list }) as Promise<Array<ReportedCriterion>>,
     caseDeadlines: (caseId) => call('case_deadlines', { caseId }) as Promise<Array<Deadline>>,
+    nextSteps: (caseId) => call('next_steps', { caseId }) as Promise<Array<NextStep>>,
     addDueDate: (caseId, draft) => call('add_due_date', { caseId, draft }) as Promise<DueDate>,
     deleteDueDate: (id) => call('delete_due_date', { id }) as Promise<void>,
     filingDaysBefore: () => call('filing_days_before', {  }) as Promise<number>,
@@ -382,6 +387,7 @@ export const windowOperations = [
   'reported_criteria',
   'set_reported_criteria',
   'case_deadlines',
+  'next_steps',
   'add_due_date',
   'delete_due_date',
   'filing_days_before',

@@ -1,0 +1,215 @@
+//! "What's next": the few things a case most needs, for a family working
+//! alone. Each is something the case's own records show (a hearing close
+//! by, no A-number, a statement nobody can translate yet, a signed
+//! declaration without its scan, photos nobody described, an allegation
+//! nothing answers); it goes as soon as the records no longer show it.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::deadline::{Deadline, DueKind};
+use crate::error::Result;
+use crate::store::Store;
+
+/// How many days ahead a hearing or due date is "soon".
+pub const SOON_DAYS: i32 = 14;
+
+/// What a case needs next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum NextStepKind {
+    /// A hearing within `SOON_DAYS` days.
+    HearingSoon,
+    /// A filing deadline or due date within `SOON_DAYS` days, or missed.
+    DueSoon,
+    /// The case has no A-number.
+    NoANumber,
+    /// The case has no statement yet.
+    NoStatements,
+    /// A statement in another language has paragraphs without English and
+    /// nobody named to translate them.
+    NeedsTranslation,
+    /// A signed declaration has no scan of its signed pages.
+    SignedWithoutScan,
+    /// Photos with nothing said about what they show.
+    PhotosUndescribed,
+    /// Allegations with nothing that answers them.
+    AllegationsUnanswered,
+}
+
+/// One thing the case needs, with what the sentence names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NextStep {
+    /// What it is.
+    pub kind: NextStepKind,
+    /// The record to open (a statement's id), or empty.
+    pub id: String,
+    /// What it names: a statement's title, a hearing's court, a due date's
+    /// title; or empty.
+    pub subject: String,
+    /// The day, `YYYY-MM-DD`, for a hearing or due date; or empty.
+    pub date: String,
+    /// Days from today (negative when missed), for a hearing or due date.
+    pub days: i32,
+    /// How many (photos, allegations), or 1.
+    pub count: u32,
+}
+
+impl NextStep {
+    fn new(kind: NextStepKind) -> Self {
+        Self {
+            kind,
+            id: String::new(),
+            subject: String::new(),
+            date: String::new(),
+            days: 0,
+            count: 1,
+        }
+    }
+}
+
+fn dated(d: &Deadline) -> Option<NextStep> {
+    if d.days_left > SOON_DAYS {
+        return None;
+    }
+    let kind = match d.kind {
+        DueKind::Hearing if d.days_left >= 0 => NextStepKind::HearingSoon,
+        DueKind::Hearing => return None,
+        DueKind::Filing | DueKind::Other => NextStepKind::DueSoon,
+    };
+    Some(NextStep {
+        subject: d.title.clone(),
+        date: d.date.clone(),
+        days: d.days_left,
+        ..NextStep::new(kind)
+    })
+}
+
+impl Store {
+    /// What case `case_id` needs next, the most pressing first: dates
+    /// close by, then what is missing.
+    pub fn next_steps(&self, case_id: &str) -> Result<Vec<NextStep>> {
+        let case = self.case(case_id)?;
+        let mut steps: Vec<NextStep> = self.deadlines(case_id)?.iter().filter_map(dated).collect();
+        if case.person.a_number.trim().is_empty() {
+            steps.push(NextStep::new(NextStepKind::NoANumber));
+        }
+        let statements = self.statements(case_id)?;
+        if statements.is_empty() {
+            steps.push(NextStep::new(NextStepKind::NoStatements));
+        }
+        for summary in &statements {
+            let statement = self.statement(&summary.id)?;
+            let d = &statement.draft;
+            let untranslated =
+                !d.is_english() && d.paragraphs.iter().any(|p| p.english.trim().is_empty());
+            if untranslated && d.helper.name.trim().is_empty() {
+                steps.push(NextStep {
+                    id: summary.id.clone(),
+                    subject: summary.title.clone(),
+                    ..NextStep::new(NextStepKind::NeedsTranslation)
+                });
+            }
+            if statement.signed.last().is_some_and(|v| v.scans.is_empty()) {
+                steps.push(NextStep {
+                    id: summary.id.clone(),
+                    subject: summary.title.clone(),
+                    ..NextStep::new(NextStepKind::SignedWithoutScan)
+                });
+            }
+        }
+        let mut undescribed = 0u32;
+        let mut offset = 0;
+        loop {
+            let page = self.photos(case_id, offset, 500)?;
+            let n = page.photos.len() as u32;
+            undescribed += page
+                .photos
+                .iter()
+                .filter(|p| p.details.caption.trim().is_empty())
+                .count() as u32;
+            offset += n;
+            if n == 0 || offset >= page.total {
+                break;
+            }
+        }
+        if undescribed > 0 {
+            steps.push(NextStep {
+                count: undescribed,
+                ..NextStep::new(NextStepKind::PhotosUndescribed)
+            });
+        }
+        let unanswered = self
+            .allegations(case_id)?
+            .iter()
+            .filter(|a| a.allegation.answers.is_empty() && a.allegation.response.trim().is_empty())
+            .count() as u32;
+        if unanswered > 0 {
+            steps.push(NextStep {
+                count: unanswered,
+                ..NextStep::new(NextStepKind::AllegationsUnanswered)
+            });
+        }
+        Ok(steps)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Keys, Paragraph, StatementDraft};
+
+    fn kinds(store: &Store, case_id: &str) -> Vec<NextStepKind> {
+        store
+            .next_steps(case_id)
+            .expect("next steps")
+            .into_iter()
+            .map(|s| s.kind)
+            .collect()
+    }
+
+    #[test]
+    fn each_step_shows_while_the_case_needs_it_and_goes_when_done() {
+        let dir = tempfile::tempdir().expect("temp");
+        let mut store = Store::open(dir.path(), &Keys::fixed_for_tests()).expect("store");
+        let case = store.add_example_case().expect("example");
+        let start = kinds(&store, &case.id);
+        assert!(!start.contains(&NextStepKind::NoANumber), "{start:?}");
+        assert!(!start.contains(&NextStepKind::NoStatements), "{start:?}");
+
+        // No A-number: asked for; given: gone.
+        let mut draft = store.case(&case.id).expect("case").to_draft();
+        draft.person.a_number = String::new();
+        store.update_case(&case.id, &draft).expect("no A-number");
+        assert!(kinds(&store, &case.id).contains(&NextStepKind::NoANumber));
+
+        // A Spanish paragraph nobody can translate yet.
+        let id = store.statements(&case.id).expect("statements")[0]
+            .id
+            .clone();
+        let mut statement: StatementDraft = store.statement(&id).expect("statement").draft;
+        let helper = std::mem::take(&mut statement.helper.name);
+        statement.language = "es".into();
+        statement.paragraphs.push(Paragraph {
+            original: "Mi hijo nunca perteneció a una pandilla.".into(),
+            english: String::new(),
+            exhibits: vec![],
+        });
+        store.update_statement(&id, &statement).expect("save");
+        let steps = store.next_steps(&case.id).expect("steps");
+        let step = steps
+            .iter()
+            .find(|s| s.kind == NextStepKind::NeedsTranslation)
+            .expect("needs translation");
+        assert_eq!(step.id, id);
+        // A translator named: she will do it, so it goes.
+        statement.helper.name = if helper.is_empty() {
+            "Ana".into()
+        } else {
+            helper
+        };
+        store.update_statement(&id, &statement).expect("save");
+        assert!(!kinds(&store, &case.id).contains(&NextStepKind::NeedsTranslation));
+    }
+}

@@ -267,6 +267,14 @@ fn main() {
         window.wait_for_text("Acusaciones y sus respuestas").await;
         settle().await;
         shot("allegations-es.png");
+        // The case in Spanish, "¿Qué sigue?" at its top.
+        window.press("Casos").await;
+        window.press_containing("Jesús Alberto Rivas Moreno").await;
+        window.wait_for_text("¿Qué sigue?").await;
+        settle().await;
+        shot("case-next-steps-es.png");
+        window.press("Abrir las acusaciones").await;
+        window.wait_for_text("Acusaciones y sus respuestas").await;
         language
             .select_by_value("en")
             .await

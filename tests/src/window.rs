@@ -319,6 +319,31 @@ impl Window {
         self.client.execute(script, vec![]).await.expect("script")
     }
 
+    /// On a first start: continues in English and opens the example
+    /// case's evidence packet, with its two declarations.
+    pub async fn open_example_packet(&self) {
+        self.press("Continue in English").await;
+        self.press_containing("Jesús Alberto Rivas Moreno").await;
+        self.press("Open the evidence packet").await;
+        self.wait_for_text("In the packet (2)").await;
+    }
+
+    /// Presses "Open / Print", waits until the PDF went to the viewer, and
+    /// gives the path of the file it opened (recorded instead of opened, in
+    /// `--features e2e` builds).
+    pub async fn open_print(&self) -> String {
+        self.press("Open / Print").await;
+        self.wait_for_text("Opened in the PDF viewer. Print from there.")
+            .await;
+        let opened = self.invoke("e2e_opened_pdfs", json!({})).await;
+        opened
+            .as_array()
+            .and_then(|a| a.last())
+            .and_then(|p| p.as_str())
+            .expect("a PDF was opened")
+            .to_owned()
+    }
+
     /// The text of the element with this id, once it exists.
     pub async fn text_of_id(&self, id: &str) -> String {
         self.wait_for_css(&format!("#{id}"))

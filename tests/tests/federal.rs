@@ -14,10 +14,7 @@ fn a_federal_filing_is_set_by_keyboard_and_prints_under_initials() {
     run(|| async {
         let desktop = Desktop::start();
         let window = desktop.launch().await;
-        window.press("Continue in English").await;
-        window.press_containing("Jesús Alberto Rivas Moreno").await;
-        window.press("Open the evidence packet").await;
-        window.wait_for_text("In the packet (2)").await;
+        window.open_example_packet().await;
 
         // The court: the first choice after the immigration court.
         let profile = window.field("Court").await;
@@ -70,18 +67,7 @@ fn a_federal_filing_is_set_by_keyboard_and_prints_under_initials() {
         window.wait_for_text("The caption has no case number").await;
         window.wait_for_text("is not signed yet").await;
 
-        window.press("Open / Print").await;
-        window
-            .wait_for_text("Opened in the PDF viewer. Print from there.")
-            .await;
-        let opened = window.invoke("e2e_opened_pdfs", json!({})).await;
-        let path = opened
-            .as_array()
-            .and_then(|a| a.last())
-            .and_then(|p| p.as_str())
-            .expect("a PDF was opened")
-            .to_owned();
-        let text = pdf_text(&path);
+        let text = pdf_text(&window.open_print().await);
         for line in [
             "UNITED STATES DISTRICT COURT FOR THE WESTERN DISTRICT OF TEXAS",
             "SAN ANTONIO DIVISION",

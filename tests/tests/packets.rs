@@ -8,20 +8,16 @@
 
 use amparo_e2e::{Desktop, pdf_text, run};
 use fantoccini::key::Key;
-use serde_json::json;
 
 #[test]
 fn the_example_packet_is_reordered_by_keyboard_and_prints_in_that_order() {
     run(|| async {
         let desktop = Desktop::start();
         let window = desktop.launch().await;
-        // First start keeps "Add a fictional example case" ticked.
-        window.press("Continue in English").await;
-        window.press_containing("Jesús Alberto Rivas Moreno").await;
-        window.press("Open the evidence packet").await;
-        // The two declarations; the chronology and the rebuttal table are
-        // aids for counsel, in the packet only when put in.
-        window.wait_for_text("In the packet (2)").await;
+        // First start keeps "Add a fictional example case" ticked. The
+        // two declarations; the chronology and the rebuttal table are aids
+        // for counsel, in the packet only when put in.
+        window.open_example_packet().await;
         let others = window.wait_for_css("details > summary").await;
         window.focus(&others).await;
         window.keys(&Key::Enter.to_string()).await;
@@ -56,17 +52,7 @@ fn the_example_packet_is_reordered_by_keyboard_and_prints_in_that_order() {
         window.press("Preview pages").await;
         wait_for_preview(&window).await;
 
-        window.press("Open / Print").await;
-        window
-            .wait_for_text("Opened in the PDF viewer. Print from there.")
-            .await;
-        let opened = window.invoke("e2e_opened_pdfs", json!({})).await;
-        let path = opened
-            .as_array()
-            .and_then(|a| a.last())
-            .and_then(|p| p.as_str())
-            .expect("a PDF was opened")
-            .to_owned();
+        let path = window.open_print().await;
         assert!(
             path.starts_with(&desktop.data_dir().display().to_string()),
             "written inside the private data folder: {path}"

@@ -16,7 +16,7 @@ use amparo_core::{
 use amparo_print::{
     PacketPurpose, PrintError, PrintedPacket, Purpose, packet_checks, print_packet, print_statement,
 };
-use common::{flat_text, pages_raw_text, pdfinfo};
+use common::{flat_text, pages_raw_text, pdfinfo, qpdf_json};
 use packet_fixture::{
     PacketFixture, file_as_attorney, packet_fixture, packet_fixture_captioned, signed_page_scans,
 };
@@ -78,18 +78,6 @@ fn refused_with(f: &PacketFixture, code: PrintCheckCode) -> Vec<PrintCheck> {
         Ok(_) => panic!("a filing print with {code:?} was written"),
         Err(e) => panic!("refused for another reason: {e}"),
     }
-}
-
-fn qpdf_json(pdf: &[u8], key: &str) -> serde_json::Value {
-    let mut file = tempfile::NamedTempFile::new().expect("temp");
-    std::io::Write::write_all(&mut file, pdf).expect("write");
-    let out = Command::new("qpdf")
-        .args(["--json=2", &format!("--json-key={key}")])
-        .arg(file.path())
-        .output()
-        .expect("qpdf (`make deps` installs it)");
-    assert!(out.status.success());
-    serde_json::from_slice(&out.stdout).expect("qpdf json")
 }
 
 /// The top edge (in points from the page's top) of the highest word on

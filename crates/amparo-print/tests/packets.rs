@@ -17,7 +17,6 @@ use amparo_print::{
 };
 use common::*;
 use packet_fixture::{PacketFixture, packet_fixture};
-use serde_json::Value;
 
 /// 35 photos + 3 declarations + 2 tattoo records.
 fn forty() -> PacketFixture {
@@ -34,22 +33,6 @@ fn save(f: &mut PacketFixture, draft: &PacketDraft) {
 
 fn print(f: &PacketFixture, purpose: PacketPurpose) -> Result<PrintedPacket, PrintError> {
     print_packet(&f.store, &f.blobs, &f.case_id, purpose, &|_| {})
-}
-
-fn qpdf_json(pdf: &[u8], key: &str) -> Value {
-    let mut file = tempfile::NamedTempFile::new().expect("temp");
-    std::io::Write::write_all(&mut file, pdf).expect("write");
-    let out = Command::new("qpdf")
-        .args(["--json=2", &format!("--json-key={key}")])
-        .arg(file.path())
-        .output()
-        .expect("qpdf (`make deps` installs it)");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("qpdf json")
 }
 
 /// The label of every page, from the PDF's /PageLabels ranges.

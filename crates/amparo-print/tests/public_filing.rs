@@ -10,29 +10,10 @@ mod media_support;
 #[path = "support/packet_fixture.rs"]
 mod packet_fixture;
 
-use std::process::Command;
-
 use amparo_core::PacketItemKind;
 use amparo_print::{PacketPurpose, print_packet};
-use common::{flat_text, pdfinfo};
+use common::{flat_text, pdfinfo, qpdf_json};
 use packet_fixture::packet_fixture;
-
-/// The PDF's page labels, as qpdf reads them.
-fn page_labels(pdf: &[u8]) -> String {
-    let mut file = tempfile::NamedTempFile::new().expect("temp");
-    std::io::Write::write_all(&mut file, pdf).expect("write");
-    let out = Command::new("qpdf")
-        .args(["--json=2", "--json-key=pagelabels"])
-        .arg(file.path())
-        .output()
-        .expect("qpdf (`make deps` installs it)");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 #[test]
 fn a_public_filing_masks_the_forms_people_type_and_its_page_labels() {
@@ -64,7 +45,7 @@ fn a_public_filing_masks_the_forms_people_type_and_its_page_labels() {
     .expect("public print");
     let pdf = &printed.files[0].pdf;
     let text = flat_text(pdf);
-    let labels = page_labels(pdf);
+    let labels = qpdf_json(pdf, "pagelabels").to_string();
     let info = pdfinfo(pdf);
     for (what, haystack) in [
         ("text", &text),

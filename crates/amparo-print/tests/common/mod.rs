@@ -128,6 +128,23 @@ pub fn flat_raw_text(pdf: &[u8]) -> String {
         .join(" ")
 }
 
+/// The part `key` of qpdf's JSON view of `pdf` (outlines, page labels).
+pub fn qpdf_json(pdf: &[u8], key: &str) -> serde_json::Value {
+    let mut file = tempfile::NamedTempFile::new().expect("temp");
+    file.write_all(pdf).expect("write");
+    let out = Command::new("qpdf")
+        .args(["--json=2", &format!("--json-key={key}")])
+        .arg(file.path())
+        .output()
+        .expect("qpdf (`make deps` installs it)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("qpdf json")
+}
+
 pub fn pdfinfo(pdf: &[u8]) -> String {
     with_pdf(pdf, |p| poppler("pdfinfo", &["-l", "1000"], p))
 }

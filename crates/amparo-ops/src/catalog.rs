@@ -150,6 +150,7 @@ operations! {
     window set_reported_criteria(list: Vec<ReportedCriterion>) -> Vec<ReportedCriterion> ["invalid"] = |cx| cx.store.set_reported_criteria(&list);
     /// Coming hearings and due dates, counted in the court's time zone.
     reads case_deadlines(case_id: String) -> Vec<Deadline> ["notFound"] = |cx| cx.store.deadlines(&case_id);
+    /// What the case needs next, most pressing first ("What's next").
     reads next_steps(case_id: String) -> Vec<NextStep> ["notFound"] = |cx| cx.store.next_steps(&case_id);
     /// Adds a due date by hand.
     window add_due_date(case_id: String, draft: DueDateDraft) -> DueDate ["invalid", "notFound"] = |cx| cx.store.add_due_date(&case_id, &draft);

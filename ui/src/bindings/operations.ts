@@ -183,7 +183,7 @@ export interface CoreOperations {
   setReportedCriteria(list: Array<ReportedCriterion>): Promise<Array<ReportedCriterion>>;
   /** Coming hearings and due dates, counted in the court's time zone. */
   caseDeadlines(caseId: string): Promise<Array<Deadline>>;
-  /**  */
+  /** What the case needs next, most pressing first ("What's next"). */
   nextSteps(caseId: string): Promise<Array<NextStep>>;
   /** Adds a due date by hand. */
   addDueDate(caseId: string, draft: DueDateDraft): Promise<DueDate>;

@@ -125,6 +125,11 @@ async fn import_into_a_new_case(
 }
 
 async fn wait_for_loaded_thumbnails(window: &amparo_e2e::Window, count: u64) {
+    // Thumbnails load as the gallery comes into view ("What's next" may
+    // stand above it).
+    window
+        .script("document.getElementById('photos-title').scrollIntoView(); return 1")
+        .await;
     for _ in 0..100 {
         let loaded = window
             .script(

@@ -14,6 +14,7 @@ import { emptyDraft } from '../src/lib/draft';
 import { navigation } from '../src/lib/navigation.svelte';
 import { snippetParts } from '../src/lib/search';
 import { emptyTattoo } from '../src/lib/tattoo';
+import { emptyAllegation } from '../src/lib/timeline';
 import { testBackend } from './testBackend';
 
 async function withCase(change: (draft: CaseDraft) => void = () => {}) {
@@ -167,5 +168,28 @@ describe('search', () => {
       { text: 'mamá', match: true },
       { text: ' y ·  papá', match: false },
     ]);
+  });
+});
+
+describe('removing', () => {
+  it('asks before an allegation goes, keeps it on "Keep it", and removes it when confirmed', async () => {
+    const user = userEvent.setup();
+    const { backend, c } = await withCase();
+    await backend.createAllegation(c.id, { ...emptyAllegation(), criterion: 'Tattoos denoting membership' });
+    render(AllegationsPage, { props: { caseId: c.id, onback: () => {} }, context: backendContext(backend) });
+    const remove = await screen.findByRole('button', { name: 'Remove “Tattoos denoting membership”' });
+
+    await user.click(remove);
+    const dialog = await screen.findByRole('dialog', { name: 'Remove “Tattoos denoting membership”?' });
+    // The safe answer has the focus: Enter keeps it.
+    expect(within(dialog).getByRole('button', { name: 'Keep it' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(await backend.listAllegations(c.id)).toHaveLength(1);
+
+    await user.click(screen.getByRole('button', { name: 'Remove “Tattoos denoting membership”' }));
+    const again = await screen.findByRole('dialog');
+    await user.click(within(again).getByRole('button', { name: 'Remove' }));
+    await waitFor(async () => expect(await backend.listAllegations(c.id)).toHaveLength(0));
   });
 });

@@ -56,16 +56,13 @@ pub(crate) fn render_declaration_masked(
     masks: &packet::Redactor,
 ) -> Result<Pages, PrintError> {
     let mut data = print.data_model(purpose);
-    masks.walk(&mut data);
-    let mut left = Vec::new();
-    masks.residue(&data, &mut left);
-    if !left.is_empty() {
-        return Err(PrintError::Template(format!(
-            "{} text(s) could not be masked",
-            left.len()
-        )));
-    }
+    masks.mask(&mut data)?;
     render::compile("/declaration.typ", None, &data, print.images())
+}
+
+/// Today's date (UTC): who is a minor, the next hearing, "Executed on".
+pub(crate) fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
 }
 
 /// Compiles `source` as if it were a template, with `data`: for tests that

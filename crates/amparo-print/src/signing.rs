@@ -11,10 +11,6 @@ use sha2::{Digest, Sha256};
 use crate::declaration::{Purpose, StatementPrint};
 use crate::error::PrintError;
 
-fn today() -> chrono::NaiveDate {
-    chrono::Utc::now().date_naive()
-}
-
 /// What stands between the statement's draft and a final print.
 pub fn statement_checks(store: &Store, statement_id: &str) -> Result<Vec<PrintCheck>, PrintError> {
     let statement = store.statement(statement_id)?;
@@ -134,7 +130,7 @@ fn render(
         signing,
         scans,
         scan_prefix: "scan",
-        today: today(),
+        today: crate::today(),
     };
     let c = &draft.caption;
     if c.kind == amparo_core::CaptionKind::FederalCourt && c.initials {

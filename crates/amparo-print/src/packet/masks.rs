@@ -9,10 +9,6 @@ use chrono::{Datelike, NaiveDate};
 use crate::packet::gather::{Body, Gathered};
 use crate::packet::redact::{Redactor, initials};
 
-fn today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
-}
-
 fn day_of(date: &Option<RememberedDate>) -> Option<(i32, u8, u8)> {
     let d = date.as_ref()?;
     if d.precision() != DatePrecision::Day {
@@ -45,7 +41,7 @@ pub(crate) fn case_masks(
     let mut dates: Vec<(i32, u8, u8)> = day_of(&p.birth_date).into_iter().collect();
     let mut by_initials = more_minors;
     let mut first_names: Vec<(String, String)> = Vec::new();
-    let now = today();
+    let now = crate::today();
     let under_initials = caption.is_some_and(|c| c.initials);
     if under_initials || under_18(&p.birth_date, now) {
         by_initials.push(p.record_name.clone());

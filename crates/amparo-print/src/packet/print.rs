@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 
 use amparo_core::{BlobStore, PacketDraft, Store};
-use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -99,10 +98,6 @@ pub(crate) struct Prepared {
     pub for_counsel: bool,
 }
 
-fn today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
-}
-
 fn prepare(
     store: &Store,
     blobs: &BlobStore,
@@ -159,21 +154,13 @@ fn typeset(
         images: &placed.images,
         filing_sets: &placed.filing_sets,
         numbering,
-        today: today(),
+        today: crate::today(),
         verify_page: prep.for_counsel
             || prep.g.draft.profile == amparo_core::PacketProfile::ImmigrationCourt,
     };
     let mut model = input.build()?;
     if let Some(r) = &prep.redactor {
-        r.walk(&mut model.data);
-        let mut left = Vec::new();
-        r.residue(&model.data, &mut left);
-        if !left.is_empty() {
-            return Err(PrintError::Template(format!(
-                "{} text(s) could not be masked",
-                left.len()
-            )));
-        }
+        r.mask(&mut model.data)?;
     }
     let mut pages = compile("/packet.typ", None, &model.data, model.images)?;
     // The page labels a viewer shows carry the prefix as printed: masked

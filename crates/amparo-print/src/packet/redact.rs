@@ -238,6 +238,22 @@ impl Redactor {
             .any(|a| digits.contains(a.as_str()))
     }
 
+    /// Masks every string in `value`, and refuses a model in which
+    /// anything is still left to mask: nothing is printed half-hidden.
+    pub(crate) fn mask(&self, value: &mut Value) -> Result<(), crate::error::PrintError> {
+        self.walk(value);
+        let mut left = Vec::new();
+        self.residue(value, &mut left);
+        if left.is_empty() {
+            Ok(())
+        } else {
+            Err(crate::error::PrintError::Template(format!(
+                "{} text(s) could not be masked",
+                left.len()
+            )))
+        }
+    }
+
     /// Every string in `value` that still holds something to mask.
     pub(crate) fn residue(&self, value: &Value, found: &mut Vec<String>) {
         match value {

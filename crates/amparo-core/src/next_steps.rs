@@ -119,21 +119,11 @@ impl Store {
                 });
             }
         }
-        let mut undescribed = 0u32;
-        let mut offset = 0;
-        loop {
-            let page = self.photos(case_id, offset, 500)?;
-            let n = page.photos.len() as u32;
-            undescribed += page
-                .photos
-                .iter()
-                .filter(|p| p.details.caption.trim().is_empty())
-                .count() as u32;
-            offset += n;
-            if n == 0 || offset >= page.total {
-                break;
-            }
-        }
+        let undescribed: u32 = self.conn().query_row(
+            "SELECT count(*) FROM photos WHERE case_id = ?1 AND trim(caption) = ''",
+            [case_id],
+            |r| r.get(0),
+        )?;
         if undescribed > 0 {
             steps.push(NextStep {
                 count: undescribed,
@@ -211,5 +201,48 @@ mod tests {
         };
         store.update_statement(&id, &statement).expect("save");
         assert!(!kinds(&store, &case.id).contains(&NextStepKind::NeedsTranslation));
+
+        // Two photos nobody described; one described, one to go.
+        let photo = |store: &mut Store, n: u8| {
+            store
+                .add_photo(
+                    &case.id,
+                    &crate::NewPhoto {
+                        sha256: format!("{n:02x}").repeat(32),
+                        file_name: format!("IMG_{n}.jpg"),
+                        format: crate::PhotoFormat::Jpeg,
+                        width: 400,
+                        height: 300,
+                        byte_size: 1000,
+                        exif: crate::PhotoExif::default(),
+                        damaged: false,
+                    },
+                )
+                .expect("photo")
+        };
+        photo(&mut store, 1);
+        photo(&mut store, 2);
+        let undescribed = |store: &Store| {
+            store
+                .next_steps(&case.id)
+                .expect("steps")
+                .into_iter()
+                .find(|s| s.kind == NextStepKind::PhotosUndescribed)
+                .map(|s| s.count)
+        };
+        assert_eq!(undescribed(&store), Some(2));
+        let first = store.photos(&case.id, 0, 1).expect("photos").photos[0]
+            .id
+            .clone();
+        store
+            .update_photo_details(
+                &first,
+                &crate::PhotoDetails {
+                    caption: "Three Kings festival, 2008".into(),
+                    ..crate::PhotoDetails::default()
+                },
+            )
+            .expect("described");
+        assert_eq!(undescribed(&store), Some(1));
     }
 }

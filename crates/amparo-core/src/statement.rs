@@ -123,6 +123,16 @@ impl Caption {
         .collect()
     }
 
+    /// A federal caption part, by field name, as a message names it.
+    pub fn part_name(field: &str) -> &'static str {
+        match field {
+            "court" => "court",
+            "petitioners" => "petitioner",
+            "respondents" => "respondent",
+            _ => "filing it supports (or title)",
+        }
+    }
+
     /// Whether two captions head the same filing: the same kind, and for a
     /// federal court the same court, division, parties, next friend, case
     /// number and initials (spacing and letter case aside).

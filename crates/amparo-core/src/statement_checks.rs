@@ -181,7 +181,6 @@ pub fn statement_check(code: PrintCheckCode, blocks: bool, paragraphs: Vec<u32>)
         PrintCheckCode::UnprintableCharacters => {
             format!("paragraphs with characters no font in Amparo can print: {list}")
         }
-        PrintCheckCode::CaptionIncomplete => "the federal caption is missing a part".into(),
         PrintCheckCode::CaptionUnlikePacket => {
             "the case's evidence packet is for a federal court under another caption; signed under this one, the declaration cannot go in it".into()
         }
@@ -282,7 +281,10 @@ pub fn check_for_print(
         for part in draft.caption.missing_federal_parts() {
             let mut check = statement_check(PrintCheckCode::CaptionIncomplete, true, vec![]);
             check.subject = part.to_owned();
-            check.message = format!("{} ({part})", check.message);
+            check.message = format!(
+                "the federal caption has no {}",
+                crate::statement::Caption::part_name(part)
+            );
             found.push(check);
         }
     }

@@ -1,16 +1,6 @@
 //! One caption per filing (LEGAL-FORMATS.md section 4): the caption every
 //! declaration of a packet carries, and whether a signed one belongs.
 
-/// A caption part as a message names it.
-pub(crate) fn caption_part(part: &str) -> &'static str {
-    match part {
-        "court" => "court",
-        "petitioners" => "petitioner",
-        "respondents" => "respondent",
-        _ => "filing it supports (or title)",
-    }
-}
-
 /// The caption every declaration printed in the packet carries: a federal
 /// packet's own caption; in immigration court, the immigration caption.
 pub(crate) fn packet_caption(d: &amparo_core::PacketDraft) -> Option<amparo_core::Caption> {

@@ -6,7 +6,7 @@
 
 use amparo_core::{ExhibitItem, PrintCheck, PrintCheckCode};
 
-use crate::packet::caption::{caption_differs, caption_part, packet_caption, signed_for};
+use crate::packet::caption::{caption_differs, packet_caption, signed_for};
 use crate::packet::describe::tattoo_has_foreign_text;
 use crate::packet::filer::filer_checks;
 use crate::packet::gather::{Body, Gathered};
@@ -81,7 +81,10 @@ pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<Pr
                 true,
                 vec![],
                 part,
-                format!("the federal caption has no {}", caption_part(part)),
+                format!(
+                    "the federal caption has no {}",
+                    amparo_core::Caption::part_name(part)
+                ),
             ));
         }
         if c.case_number.trim().is_empty() {

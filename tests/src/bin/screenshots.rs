@@ -233,7 +233,7 @@ fn main() {
             .expect("the federal profile");
         window.wait_for_text("Which federal court?").await;
         window
-            .script("document.querySelector('.venue').scrollIntoView(); return 1")
+            .script("document.getElementById('packet-venue-title').scrollIntoView(); return 1")
             .await;
         settle().await;
         shot("packet-federal-en.png");

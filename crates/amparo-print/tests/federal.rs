@@ -508,3 +508,35 @@ fn counsels_export_says_which_pages_show_who_the_person_is() {
         .expect("the text pages");
     assert!(text_pages.starts_with("1"), "the cover: {note}");
 }
+
+#[test]
+fn a_caption_typed_with_markup_prints_as_typed_and_one_too_long_is_refused_by_name() {
+    let mut f = packet_fixture_captioned(1, 320, 240, &habeas_caption(false));
+    let typed = "Warden #1, $HOME ] <script>alert(1)</script> et al.";
+    federal(&mut f, habeas_caption(false), |d| {
+        d.caption.respondents = typed.into();
+    });
+    let printed = print(&f, PacketPurpose::Draft).expect("draft");
+    // As typed, whatever line breaks the caption's narrow column makes.
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    let text = flat_text(&printed.files[0].pdf);
+    assert!(squeeze(&text).contains(&squeeze(typed)), "{text}");
+
+    let before = f.store.packet(&f.case_id).expect("packet");
+    let mut long = before.clone();
+    long.caption.next_friend = "M".repeat(2_001);
+    match f.store.save_packet(&f.case_id, &long) {
+        Err(amparo_core::Error::Invalid(fields)) => {
+            assert!(
+                fields.iter().any(|e| e.field == "caption.nextFriend"),
+                "{fields:?}"
+            );
+        }
+        other => panic!("a 2,001-character name was not refused: {other:?}"),
+    }
+    assert_eq!(
+        f.store.packet(&f.case_id).expect("packet"),
+        before,
+        "nothing saved"
+    );
+}

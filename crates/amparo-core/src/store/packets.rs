@@ -120,6 +120,14 @@ impl Store {
             ("service.serverName", &draft.service.server_name),
             ("translator.name", &draft.translator.name),
             ("translator.address", &draft.translator.address),
+            ("filer.barNumber", &draft.filer.bar_number),
+            ("caption.court", &draft.caption.court),
+            ("caption.division", &draft.caption.division),
+            ("caption.petitioners", &draft.caption.petitioners),
+            ("caption.nextFriend", &draft.caption.next_friend),
+            ("caption.respondents", &draft.caption.respondents),
+            ("caption.caseNumber", &draft.caption.case_number),
+            ("caption.supports", &draft.caption.supports),
         ] {
             if long(text) {
                 problems.push(FieldError::new(field, FieldProblem::TooLong));

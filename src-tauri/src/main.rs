@@ -46,6 +46,7 @@ macro_rules! commands {
             print_commands::preview_statement,
             print_commands::save_statement_pdf,
             print_commands::open_statement_pdf,
+            print_commands::open_family_summary,
             file_commands::pick_signed_scans,
             print_commands::preview_packet,
             print_commands::save_packet_pdf,

@@ -59,6 +59,20 @@ pub async fn open_statement_pdf(
     open_in_viewer(path.as_str().unwrap_or_default(), &opened)
 }
 
+/// Writes the case's family summary in `language` into the private
+/// `printed/` folder and opens it in the system viewer, to print.
+#[tauri::command]
+pub async fn open_family_summary(
+    app: AppHandle,
+    opened: State<'_, OpenedPdfs>,
+    case_id: String,
+    language: String,
+) -> Reply<()> {
+    let input = json!({ "caseId": case_id, "language": language });
+    let path = off_main(app, "print_family_summary_for_viewer", input, None).await?;
+    open_in_viewer(path.as_str().unwrap_or_default(), &opened)
+}
+
 /// Renders the saved packet as a draft for the preview.
 #[tauri::command]
 pub async fn preview_packet(

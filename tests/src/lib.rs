@@ -11,6 +11,7 @@
 //! binary is a failure with a message saying how to get it, never a skip.
 
 mod desktop;
+pub mod interview_walk;
 pub mod markers;
 pub mod mothers_laptop;
 mod window;

@@ -28,9 +28,18 @@ describe('the window', () => {
     expect(within(dialog).getByText(/locks everything it keeps on this computer with your password.*while it is open and unlocked/)).toBeTruthy();
     expect(within(dialog).getByText(/guarda bajo llave.*mientras está abierto y desbloqueado/)).toBeTruthy();
     expect(within(dialog).queryByText(/does not yet encrypt|todavía no cifra/)).toBeNull();
+    // Who will use it: a family, asked in both languages.
+    await user.click(within(dialog).getByLabelText(/A family: plain questions/));
     await user.click(within(dialog).getByRole('button', { name: 'Continuar en español' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect((await backend.startup()).preferences).toEqual({ locale: 'es', noticeRead: true, lockAfterMinutes: 15, textSizePercent: 100 });
+    expect((await backend.startup()).preferences).toEqual({
+      locale: 'es',
+      noticeRead: true,
+      lockAfterMinutes: 15,
+      textSizePercent: 100,
+      useMode: 'family',
+    });
+    expect(screen.getByLabelText('Quién usa Amparo')).toHaveValue('family');
     // The example case the core adds on first start.
     expect(await screen.findByText('Jesús Alberto Rivas Moreno')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Casos' })).toBeTruthy();

@@ -93,4 +93,37 @@ describe('catalogs', () => {
     }
     setLocale('en');
   });
+
+  it('leave no English in the Spanish window but names and what is printed in English, quoted', () => {
+    // Reviewed: a name, a word both languages spell alike, or English the
+    // paper will carry, quoted or named as English so the reader knows.
+    const reviewed = new Set([
+      'app.name',
+      'common.no',
+      'photos.gpsShort',
+      'timeZone.America/Anchorage',
+      'timeZone.America/Puerto_Rico',
+      'timeZone.Pacific/Guam',
+      'clauseForm.inside',
+      'clauseForm.outside',
+      'packet.titleHint',
+      'packet.applicationsHint',
+      'packet.withholding',
+      'packet.otherApplicationHint',
+      'packet.oplaAddress',
+      'caption.courtHint',
+      'caption.supportsHint',
+      'interview.h.aNumber',
+    ]);
+    const words = (text: string) => text.replace(/\{[^}]*\}|\[\[[^\]]*\]\]/g, '');
+    for (const [key, value] of Object.entries(catalogs.es)) {
+      if (reviewed.has(key)) continue;
+      const rest = words(value);
+      if (value === catalogs.en[key]) {
+        expect(rest, `es:${key} is the English text`).not.toMatch(/[A-Za-z]{2,}/);
+      }
+      expect(rest, `es:${key} reads as English`).not.toMatch(/\b(the|and|of|with|to|for|is|are|this|that|your|you)\b/);
+    }
+  });
 });
+

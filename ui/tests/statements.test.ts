@@ -64,6 +64,16 @@ describe('statement editor', () => {
     expect((await backend.getStatement(id)).paragraphs.map((p) => p.english)).toEqual(['Second', 'First']);
   });
 
+  it('saves the words as they are typed, with no Save pressed, and says so', async () => {
+    const user = userEvent.setup();
+    const { backend, id } = await withStatement([['Uno', 'One']]);
+    await user.type(screen.getByLabelText(/Paragraph 1, in Spanish/), ' y dos');
+    expect(screen.getByText('Saving in a moment…')).toBeInTheDocument();
+    expect(await screen.findByText(/^Saved at .+\. Words are saved as you type\.$/, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect((await backend.getStatement(id)).paragraphs[0].original).toBe('Uno y dos');
+    expect(backend.inputs('update_statement'), 'nothing was pressed').toHaveLength(0);
+  });
+
   it('splits a paragraph at the cursor', async () => {
     const user = userEvent.setup();
     await withStatement([['Vivo en Capacho. Nací allí.', 'I live in Capacho. I was born there.']]);

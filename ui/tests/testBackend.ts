@@ -58,6 +58,8 @@ export type TestBackend = Backend & {
   giveCaseFile: (path: string) => void;
   /** PDFs the window had the shell open, and the files written for them. */
   openedStatements: { id: string; purpose: Purpose }[];
+  /** Family summaries written for the viewer, with where. */
+  openedSummaries: { caseId: string; language: string; path: string }[];
   openedPackets: PacketPurpose[];
   savedStatements: { id: string; purpose: Purpose; path: string }[];
   counselExports: CounselChoice[];
@@ -126,6 +128,7 @@ export function startBackend(options: HostOptions = {}): TestBackend {
       givenHandler();
     },
     openedStatements: [],
+    openedSummaries: [],
     openedPackets: [],
     savedStatements: [],
     counselExports: [],
@@ -200,6 +203,10 @@ export function startBackend(options: HostOptions = {}): TestBackend {
     async openStatementPdf(id, purpose) {
       await call('print_statement_for_viewer', { id, purpose });
       backend.openedStatements.push({ id, purpose });
+    },
+    async openFamilySummary(caseId, language) {
+      const path = (await call('print_family_summary_for_viewer', { caseId, language })) as string;
+      backend.openedSummaries.push({ caseId, language, path });
     },
     async pickSignedScans() {
       return (await call('keep_scans', { paths: backend.pickedScans })) as ScanAdded[];

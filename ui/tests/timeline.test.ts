@@ -8,14 +8,15 @@ import type { Case } from '../src/bindings/Case';
 import type { CaseDraft } from '../src/bindings/CaseDraft';
 import AllegationsPage from '../src/components/AllegationsPage.svelte';
 import CaseDeadlines from '../src/components/CaseDeadlines.svelte';
+import CaseTattoos from '../src/components/CaseTattoos.svelte';
 import SearchPage from '../src/components/SearchPage.svelte';
 import TimelinePage from '../src/components/TimelinePage.svelte';
 import { emptyDraft } from '../src/lib/draft';
 import { navigation } from '../src/lib/navigation.svelte';
 import { snippetParts } from '../src/lib/search';
-import { emptyTattoo } from '../src/lib/tattoo';
+import { emptyTattoo, tattooDraftOf } from '../src/lib/tattoo';
 import { emptyAllegation } from '../src/lib/timeline';
-import { testBackend } from './testBackend';
+import { fixture, testBackend } from './testBackend';
 
 async function withCase(change: (draft: CaseDraft) => void = () => {}) {
   const backend = testBackend();
@@ -191,5 +192,36 @@ describe('removing', () => {
     const again = await screen.findByRole('dialog');
     await user.click(within(again).getByRole('button', { name: 'Remove' }));
     await waitFor(async () => expect(await backend.listAllegations(c.id)).toHaveLength(0));
+  });
+
+  it('puts a removed tattoo record back, with its photos and its answer to an allegation, on Undo', async () => {
+    const user = userEvent.setup();
+    const { backend, c, tattoo } = await withCase();
+    await backend.host.call('import_photos', { caseId: c.id, paths: [fixture('wrist.jpg'), fixture('fiesta.png')] });
+    const photos = (await backend.listPhotos(c.id, 0, 10)).photos;
+    const linked = await backend.updateTattoo(tattoo.id, {
+      ...tattooDraftOf(tattoo),
+      photos: photos.map((p, i) => ({ photoId: p.id, role: i === 0 ? 'closeUp' : 'context' })),
+    });
+    const allegation = await backend.createAllegation(c.id, {
+      ...emptyAllegation(),
+      criterion: 'Tattoos denoting membership',
+      answers: [{ kind: 'tattoo', id: tattoo.id, paragraph: null }],
+    });
+    render(CaseTattoos, { props: { caseId: c.id }, context: backendContext(backend) });
+
+    await user.click(await screen.findByRole('button', { name: 'Remove the record Left wrist' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Remove' }));
+    expect(await screen.findByText('“Left wrist” was removed.')).toBeInTheDocument();
+    expect(await backend.listTattoos(c.id)).toHaveLength(0);
+    // The removed record's buttons are gone: Undo has the focus, so Enter brings it back.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Undo' })).toHaveFocus());
+    await user.keyboard('{Enter}');
+
+    expect(await screen.findByRole('heading', { name: 'Left wrist' })).toBeInTheDocument();
+    expect(await screen.findByText('“Left wrist” is back.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
+    expect(await backend.listTattoos(c.id)).toEqual([linked]);
+    expect((await backend.listAllegations(c.id))[0].answers).toEqual(allegation.answers);
   });
 });

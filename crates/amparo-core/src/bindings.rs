@@ -57,6 +57,9 @@ pub fn export_bindings(dir: &Path) -> Result<(), ExportError> {
     ReportedCriterion::export_all(&cfg)?;
     Deadline::export_all(&cfg)?;
     NextStep::export_all(&cfg)?;
+    crate::InterviewAnswers::export_all(&cfg)?;
+    crate::InterviewDone::export_all(&cfg)?;
+    crate::SavedInterview::export_all(&cfg)?;
     DueDate::export_all(&cfg)?;
     DueDateDraft::export_all(&cfg)?;
     SearchResults::export_all(&cfg)?;

@@ -91,6 +91,16 @@ pub struct Custody {
     pub status: CustodyStatus,
     /// Detained: the facility where the person is held now (may be unknown).
     pub facility: String,
+    /// Detained: the facility's phone number, for the family.
+    pub facility_phone: String,
+    /// Detained: the number the facility gives the person (often needed to
+    /// call, visit or send money).
+    pub detainee_id: String,
+    /// Detained: the deportation officer (name, phone), as the family knows it.
+    pub officer: String,
+    /// Detained: the bond, in the family's words ("$5,000, set on March 3";
+    /// "no bond").
+    pub bond: String,
     /// Detained: since when.
     pub detained_since: Option<RememberedDate>,
     /// Detained: earlier moves between facilities, oldest first.
@@ -157,6 +167,8 @@ pub struct Attorney {
     pub name: String,
     /// The attorney's EOIR ID.
     pub eoir_id: String,
+    /// The attorney's phone, for the family.
+    pub phone: String,
 }
 
 /// What a form or a command sends to create or change a case.

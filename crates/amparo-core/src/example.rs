@@ -54,6 +54,11 @@ fn example_draft(today: NaiveDate) -> CaseDraft {
         custody: Custody {
             status: CustodyStatus::Detained,
             facility: "South Texas ICE Processing Center, Pearsall, TX".into(),
+            // 555-01xx numbers are set aside for fiction.
+            facility_phone: "(210) 555-0134".into(),
+            detainee_id: "000123 (example)".into(),
+            officer: "Officer (example), (210) 555-0188".into(),
+            bond: "No bond set · Sin fianza".into(),
             detained_since: Some(RememberedDate::day(2025, 8, 29)),
             transfers: vec![Transfer {
                 facility: "Otay Mesa Detention Center, San Diego, CA".into(),

@@ -45,6 +45,7 @@ mod exhibit;
 mod fold;
 #[cfg(fuzzing)]
 pub mod fuzzing;
+mod interview;
 mod next_steps;
 mod packet;
 mod photo;
@@ -89,6 +90,10 @@ pub use error::{Error, ErrorPayload, FieldError, FieldProblem, Result, Room};
 pub use evidence_link::{EvidenceLink, LinkKind};
 pub use exhibit::{ExhibitItem, ExhibitKind, ExhibitLetter};
 pub use fold::fold_char;
+pub use interview::{
+    Answerer, InterviewAnswers, InterviewCustody, InterviewDone, InterviewPerson, InterviewTattoo,
+    SavedInterview, Witness,
+};
 pub use next_steps::{NextStep, NextStepKind, SOON_DAYS};
 pub use packet::{
     Applications, DEFAULT_SIZE_LIMIT_MB, Filer, FilerRole, FilingOutput, ItemLabel, LetterConflict,
@@ -115,7 +120,7 @@ pub use store::{
     Arrival, ArrivedChange, CHAIN_START, CONTACT_NAME_MAX, CaseRows, ChangedField, Contact,
     CustodyAction, CustodyEntry, CustodyProblem, CustodyReport, CustodySigner, DATABASE_FILE, Keep,
     LOCK_AFTER_CHOICES, LOCK_AFTER_DEFAULT, Preferences, RowDiffers, RowsTaken, SCHEMA_VERSION,
-    Store, StoredIdentity, SwornIn, TEXT_SIZE_CHOICES, TableRows, check_contact_name,
+    Store, StoredIdentity, SwornIn, TEXT_SIZE_CHOICES, TableRows, UseMode, check_contact_name,
     check_custody_with, check_signing, content_hash, raw_connection_for_tests,
 };
 pub use tattoo::{Tattoo, TattooDraft, TattooPhoto, TattooPhotoRole};

@@ -6,7 +6,7 @@
 use chrono::{Days, NaiveDate as Date};
 
 use crate::a_number::ANumber;
-use crate::case::{CaseDraft, CustodyStatus, Hearing, Transfer};
+use crate::case::{CaseDraft, Custody, CustodyStatus, Hearing, Transfer};
 use crate::error::{FieldError, FieldProblem};
 use crate::remembered_date::RememberedDate;
 
@@ -61,6 +61,7 @@ pub(crate) fn validate(draft: &CaseDraft, today: Date) -> Result<CaseDraft, Vec<
     match c.status {
         CustodyStatus::Detained => {
             c.facility = text(&c.facility, "custody.facility", NAME_MAX, &mut errors);
+            reaching(c, &mut errors);
             past_date(
                 &c.detained_since,
                 "custody.detainedSince",
@@ -76,6 +77,7 @@ pub(crate) fn validate(draft: &CaseDraft, today: Date) -> Result<CaseDraft, Vec<
             past_date(&c.removed_on, "custody.removedOn", latest, &mut errors);
             // Where they were held before removal stays part of the story.
             c.facility = text(&c.facility, "custody.facility", NAME_MAX, &mut errors);
+            reaching(c, &mut errors);
             past_date(
                 &c.detained_since,
                 "custody.detainedSince",
@@ -86,6 +88,10 @@ pub(crate) fn validate(draft: &CaseDraft, today: Date) -> Result<CaseDraft, Vec<
         }
         CustodyStatus::Free | CustodyStatus::Unknown => {
             c.facility.clear();
+            c.facility_phone.clear();
+            c.detainee_id.clear();
+            c.officer.clear();
+            c.bond.clear();
             c.detained_since = None;
             c.transfers.clear();
             c.removed_to.clear();
@@ -106,6 +112,7 @@ pub(crate) fn validate(draft: &CaseDraft, today: Date) -> Result<CaseDraft, Vec<
         NAME_MAX,
         &mut errors,
     );
+    out.attorney.phone = text(&out.attorney.phone, "attorney.phone", NAME_MAX, &mut errors);
     out.notes = text(&out.notes, "notes", NOTES_MAX, &mut errors);
     out.court_time_zone = out.court_time_zone.trim().to_owned();
     if !out.court_time_zone.is_empty()
@@ -119,6 +126,15 @@ pub(crate) fn validate(draft: &CaseDraft, today: Date) -> Result<CaseDraft, Vec<
     } else {
         Err(errors)
     }
+}
+
+/// How a family reaches a detained person: the facility's phone, the
+/// detainee ID, the deportation officer and the bond.
+fn reaching(c: &mut Custody, errors: &mut Vec<FieldError>) {
+    c.facility_phone = text(&c.facility_phone, "custody.facilityPhone", NAME_MAX, errors);
+    c.detainee_id = text(&c.detainee_id, "custody.detaineeId", NAME_MAX, errors);
+    c.officer = text(&c.officer, "custody.officer", NAME_MAX, errors);
+    c.bond = text(&c.bond, "custody.bond", NAME_MAX, errors);
 }
 
 fn text(value: &str, field: &str, max: usize, errors: &mut Vec<FieldError>) -> String {

@@ -169,6 +169,173 @@ pub const DEFAULT_WORDING: &[(&str, WordingSource, &[&str], &str)] = &[
         &[],
         "Respectfully submitted,",
     ),
+    // The family summary's "How to check": public phone lines and
+    // websites, not legal text; they change, so a lawyer or advocate can
+    // correct them here.
+    (
+        "familyCheckCourt.en",
+        WordingSource::Unconfirmed,
+        &[],
+        "Immigration court: call the automated case information line, 1-800-898-7180 (TDD 1-800-828-1120), or go to acis.eoir.justice.gov, with the A-number at hand. It gives the next hearing's date, time and court, and any decision.",
+    ),
+    (
+        "familyCheckCourt.es",
+        WordingSource::Unconfirmed,
+        &[],
+        "Corte de inmigración: llame a la línea automatizada de información de casos, 1-800-898-7180 (TDD 1-800-828-1120), o entre a acis.eoir.justice.gov, con el número A a mano. Da la fecha, la hora y la corte de la próxima audiencia, y cualquier decisión.",
+    ),
+    (
+        "familyCheckLocator.en",
+        WordingSource::Unconfirmed,
+        &[],
+        "Where a detained person is held: the ICE Online Detainee Locator, locator.ice.gov. It asks for the A-number and the country of birth, or the first and last name and the country of birth.",
+    ),
+    (
+        "familyCheckLocator.es",
+        WordingSource::Unconfirmed,
+        &[],
+        "Dónde está detenida una persona: el localizador de detenidos de ICE, locator.ice.gov. Pide el número A y el país de nacimiento, o el nombre, el apellido y el país de nacimiento.",
+    ),
+    (
+        "familyCheckAgain.en",
+        WordingSource::Unconfirmed,
+        &[],
+        "Hearings are moved, sometimes with little notice, and people are moved from one center to another. Check again a few days before each date.",
+    ),
+    (
+        "familyCheckAgain.es",
+        WordingSource::Unconfirmed,
+        &[],
+        "Las audiencias cambian, a veces con poco aviso, y a las personas las trasladan de un centro a otro. Vuelva a verificar unos días antes de cada fecha.",
+    ),
+    // The sentences a guided interview drafts statements with, around the
+    // family's own answers: plain facts in their language, no legal text.
+    (
+        "interviewIntro.en",
+        WordingSource::Unconfirmed,
+        &["name", "relationship", "person"],
+        "My name is {name}. I am {relationship} of {person}.",
+    ),
+    (
+        "interviewIntro.es",
+        WordingSource::Unconfirmed,
+        &["name", "relationship", "person"],
+        "Me llamo {name}. Soy {relationship} de {person}.",
+    ),
+    (
+        "interviewIntroName.en",
+        WordingSource::Unconfirmed,
+        &["name"],
+        "My name is {name}.",
+    ),
+    (
+        "interviewIntroName.es",
+        WordingSource::Unconfirmed,
+        &["name"],
+        "Me llamo {name}.",
+    ),
+    (
+        "interviewTattoo.en",
+        WordingSource::Unconfirmed,
+        &["person", "where"],
+        "{person} has a tattoo on {where}.",
+    ),
+    (
+        "interviewTattoo.es",
+        WordingSource::Unconfirmed,
+        &["person", "where"],
+        "{person} tiene un tatuaje en {where}.",
+    ),
+    (
+        "interviewTattooShows.en",
+        WordingSource::Unconfirmed,
+        &["shows"],
+        "It shows {shows}.",
+    ),
+    (
+        "interviewTattooShows.es",
+        WordingSource::Unconfirmed,
+        &["shows"],
+        "Muestra {shows}.",
+    ),
+    (
+        "interviewTattooBy.en",
+        WordingSource::Unconfirmed,
+        &["artist"],
+        "It was made by {artist}.",
+    ),
+    (
+        "interviewTattooBy.es",
+        WordingSource::Unconfirmed,
+        &["artist"],
+        "Se lo hizo {artist}.",
+    ),
+    (
+        "interviewTattooWhere.en",
+        WordingSource::Unconfirmed,
+        &["place"],
+        "It was made in {place}.",
+    ),
+    (
+        "interviewTattooWhere.es",
+        WordingSource::Unconfirmed,
+        &["place"],
+        "Se lo hicieron en {place}.",
+    ),
+    (
+        "interviewTattooMeaning.en",
+        WordingSource::Unconfirmed,
+        &["meaning"],
+        "What it means: {meaning}",
+    ),
+    (
+        "interviewTattooMeaning.es",
+        WordingSource::Unconfirmed,
+        &["meaning"],
+        "Lo que significa: {meaning}",
+    ),
+    (
+        "interviewTattooOthers.en",
+        WordingSource::Unconfirmed,
+        &["others"],
+        "Others have one like it: {others}.",
+    ),
+    (
+        "interviewTattooOthers.es",
+        WordingSource::Unconfirmed,
+        &["others"],
+        "Otras personas tienen uno parecido: {others}.",
+    ),
+    (
+        "interviewWitnessIntro.en",
+        WordingSource::Unconfirmed,
+        &["name", "person"],
+        "My name is {name}. I know {person}.",
+    ),
+    (
+        "interviewWitnessIntro.es",
+        WordingSource::Unconfirmed,
+        &["name", "person"],
+        "Me llamo {name}. Conozco a {person}.",
+    ),
+    (
+        "interviewWitnessTopics.en",
+        WordingSource::Unconfirmed,
+        &["topics"],
+        "I can explain: {topics}",
+    ),
+    (
+        "interviewWitnessTopics.es",
+        WordingSource::Unconfirmed,
+        &["topics"],
+        "Puedo explicar: {topics}",
+    ),
+    (
+        "interviewEventTattoo.en",
+        WordingSource::Unconfirmed,
+        &["where"],
+        "Tattoo made ({where})",
+    ),
 ];
 
 /// The default text and placeholders of `key`, if it is a known key.

@@ -11,10 +11,11 @@ use amparo_casefile::{
 use amparo_core::{
     Allegation, AllegationDraft, ArrivedChange, BackupSummary, Case, CaseDraft, CaseSummary,
     Deadline, Declarant, DeclarantDraft, DueDate, DueDateDraft, Event, EventDraft, ExhibitItem,
-    ExhibitLetter, FieldError, Keep, KnownDate, NextStep, PacketDraft, Paragraph, Photo,
-    PhotoDetails, PhotoPage, Preferences, PrintCheck, ReplacedData, ReportedCriterion,
-    SearchResults, SignedVersion, SigningRecord, Statement, StatementDraft, StatementSummary,
-    SwornIn, Tattoo, TattooDraft, WordingEntry, vault::MovedIn,
+    ExhibitLetter, FieldError, InterviewAnswers, InterviewDone, Keep, KnownDate, NextStep,
+    PacketDraft, Paragraph, Photo, PhotoDetails, PhotoPage, Preferences, PrintCheck, ReplacedData,
+    ReportedCriterion, SavedInterview, SearchResults, SignedVersion, SigningRecord, Statement,
+    StatementDraft, StatementSummary, SwornIn, Tattoo, TattooDraft, UseMode, WordingEntry,
+    vault::MovedIn,
 };
 use amparo_media::ImportSummary;
 use amparo_print::{CounselExport, PacketPurpose, PacketView, Preview, Purpose, ScanAdded};
@@ -75,6 +76,8 @@ operations! {
     window set_lock_after(minutes: u32) -> Preferences ["invalid"] = |cx| cx.store.set_lock_after(minutes);
     /// Sets the window's size in percent (100, 125, 150, 175 or 200).
     window set_text_size(percent: u32) -> Preferences ["invalid"] = |cx| cx.store.set_text_size(percent);
+    /// Remembers who uses this Amparo: a family (plain questions, legal settings folded away) or an advocate.
+    window set_use_mode(mode: UseMode) -> Preferences [] = |cx| cx.store.set_use_mode(mode);
     /// Remembers that the first-start notice was read.
     window mark_notice_read() -> Preferences [] = |cx| cx.store.mark_notice_read();
 
@@ -150,12 +153,24 @@ operations! {
     window set_reported_criteria(list: Vec<ReportedCriterion>) -> Vec<ReportedCriterion> ["invalid"] = |cx| cx.store.set_reported_criteria(&list);
     /// Coming hearings and due dates, counted in the court's time zone.
     reads case_deadlines(case_id: String) -> Vec<Deadline> ["notFound"] = |cx| cx.store.deadlines(&case_id);
+    /// Saves a guided interview's answers so far (a new one when `id` is none); its id.
+    window save_interview(id: Option<String>, case_id: Option<String>, step: String, answers: InterviewAnswers) -> String ["notFound"] = |cx| cx.store.save_interview(id.as_deref(), case_id.as_deref(), &step, &answers);
+    /// The guided interviews not finished yet, the latest first.
+    reads unfinished_interviews() -> Vec<SavedInterview> [] = |cx| cx.store.unfinished_interviews();
+    /// A guided interview as last saved.
+    reads get_interview(id: String) -> SavedInterview ["notFound"] = |cx| cx.store.interview(&id);
+    /// Throws away a guided interview not finished.
+    window discard_interview(id: String) -> () ["notFound"] = |cx| cx.store.discard_interview(&id);
+    /// Makes the case, declarants, tattoo records, events and draft statements an interview describes, all or none.
+    window finish_interview(id: String) -> InterviewDone ["invalid", "notFound"] = |cx| cx.store.finish_interview(&id);
     /// What the case needs next, most pressing first ("What's next").
     reads next_steps(case_id: String) -> Vec<NextStep> ["notFound"] = |cx| cx.store.next_steps(&case_id);
     /// Adds a due date by hand.
     window add_due_date(case_id: String, draft: DueDateDraft) -> DueDate ["invalid", "notFound"] = |cx| cx.store.add_due_date(&case_id, &draft);
     /// Removes a due date.
     window delete_due_date(id: String) -> () ["notFound"] = |cx| cx.store.delete_due_date(&id);
+    /// Puts back a tattoo record, event, allegation or due date removed in the last 15 minutes, with its links.
+    window undo_removal(id: String) -> () ["notFound", "changed"] = |cx| cx.store.undo_removal(&id);
     /// Days before an individual hearing that evidence is due (a setting).
     window filing_days_before() -> u32 [] = |cx| cx.store.filing_days_before();
     /// Changes that setting.
@@ -179,6 +194,8 @@ operations! {
     window create_statement(case_id: String, draft: StatementDraft) -> Statement ["invalid", "notFound"] = |cx| cx.store.create_statement(&case_id, &draft);
     /// Saves a statement's changes (a signed one starts a new draft).
     window update_statement(id: String, draft: StatementDraft) -> Statement ["invalid", "notFound"] = |cx| cx.store.update_statement(&id, &draft);
+    /// Saves a statement's text as it is typed (the editor's autosave); logged for custody at most every ten minutes.
+    window save_typed_statement(id: String, draft: StatementDraft) -> Statement ["invalid", "notFound"] = |cx| cx.store.save_typed_statement(&id, &draft);
     /// Removes a statement that was never signed.
     window delete_statement(id: String) -> () ["inUse", "notFound"] = |cx| cx.store.delete_statement(&id);
     /// What stands between the saved draft and a final print.
@@ -201,6 +218,10 @@ operations! {
     host print_statement_to(id: String, purpose: Purpose, path: PathBuf) -> String ["notFound", "notReady", "printTemplate", "fontMissing"] = |cx| printing::statement_to(cx, &id, purpose, &path);
     /// Writes a statement's PDF into the data folder's private `printed/` folder, to open.
     host print_statement_for_viewer(id: String, purpose: Purpose) -> String ["notFound", "notReady", "printTemplate", "fontMissing"] = |cx| printing::statement_for_viewer(cx, &id, purpose);
+    /// Writes the case's one-page family summary in `language` (`es` or `en`) to `path`.
+    host print_family_summary_to(case_id: String, language: String, path: PathBuf) -> String ["notFound", "printTemplate", "fontMissing"] = |cx| printing::family_summary_to(cx, &case_id, &language, &path);
+    /// Writes the case's family summary into the private `printed/` folder, to open.
+    host print_family_summary_for_viewer(case_id: String, language: String) -> String ["notFound", "printTemplate", "fontMissing"] = |cx| printing::family_summary_for_viewer(cx, &case_id, &language);
     /// Keeps scans of signed pages (originals and print copies).
     host keep_scans(paths: Vec<PathBuf>) -> Vec<ScanAdded> ["notAnImage", "unsupportedImage", "imageTooLarge", "corruptImage"] = |cx| printing::keep_scans(cx, &paths);
     /// Records the signing and stores the filing set as printed now.

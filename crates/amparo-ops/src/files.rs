@@ -26,6 +26,15 @@ pub fn declaration_name(purpose: Purpose, day: &str) -> String {
     format!("{what}-{day}.pdf")
 }
 
+/// A family summary's PDF: in the family's language, with the day.
+pub fn family_summary_name(language: &str, day: &str) -> String {
+    if language == "es" {
+        format!("resumen-para-la-familia-{day}.pdf")
+    } else {
+        format!("family-summary-{day}.pdf")
+    }
+}
+
 /// A packet's PDF as offered in the save dialog.
 pub fn packet_name(day: &str) -> String {
     format!("{PACKET_FILE_BASE}-{day}.pdf")

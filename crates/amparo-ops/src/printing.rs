@@ -80,6 +80,29 @@ pub fn statement_for_viewer(
     statement_to(cx, id, purpose, &path)
 }
 
+/// Writes the case's family summary in `language` to `path`.
+pub fn family_summary_to(
+    cx: &mut Context<'_>,
+    case_id: &str,
+    language: &str,
+    path: &Path,
+) -> Result<String, Error> {
+    let pdf = amparo_print::family_summary(cx.store, case_id, language)?.pdf()?;
+    amparo_core::write_whole(path, &pdf).map_err(CoreError::Io)?;
+    Ok(path.display().to_string())
+}
+
+/// Writes the case's family summary into the private `printed/` folder.
+pub fn family_summary_for_viewer(
+    cx: &mut Context<'_>,
+    case_id: &str,
+    language: &str,
+) -> Result<String, Error> {
+    let dir = files::printed_dir(cx.dir).map_err(CoreError::Io)?;
+    let path = dir.join(files::family_summary_name(language, &files::today()));
+    family_summary_to(cx, case_id, language, &path)
+}
+
 /// Records the signing, after checking that every scan named is kept.
 pub fn sign(
     cx: &mut Context<'_>,

@@ -5,6 +5,7 @@
 //! Then drafts of the mother's statement written in Arabic, Mandarin
 //! (simplified) and Amharic, each the English translation, its
 //! certificate and the original (page 3), to see those scripts set.
+//! Last, the example case's family summary in Spanish and in English.
 //! `make samples` turns them into PNG pages.
 
 use std::path::PathBuf;
@@ -125,6 +126,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .collect();
         store.update_statement(&mother.id, &draft)?;
         let pdf = amparo_print::print_statement(&store, &mother.id, amparo_print::Purpose::Draft)?;
+        std::fs::write(out.join(name), pdf)?;
+        println!("wrote {}", out.join(name).display());
+    }
+    for (lang, name) in [
+        ("es", "family-summary-es.pdf"),
+        ("en", "family-summary-en.pdf"),
+    ] {
+        let pdf = amparo_print::family_summary(&store, &case.id, lang)?.pdf()?;
         std::fs::write(out.join(name), pdf)?;
         println!("wrote {}", out.join(name).display());
     }

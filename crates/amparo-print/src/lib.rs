@@ -5,8 +5,10 @@
 //! `sys.inputs` -> pages -> PDF bytes or PNG previews. The typst World
 //! ([`world`]) serves only the bundled templates, fonts and named images.
 
+mod catalog;
 mod declaration;
 mod error;
+mod family_summary;
 mod fonts;
 mod languages;
 mod packet;
@@ -20,6 +22,7 @@ mod world;
 
 pub use declaration::{Purpose, StatementPrint, language_name, long_date};
 pub use error::PrintError;
+pub use family_summary::family_summary;
 pub use fonts::{dir as fonts_dir, fonts_read, unprintable};
 pub use packet::{
     CounselExport, CounselProtection, IDENTIFIERS_FILE, PACKET_FILE_BASE, PASSPHRASE_WORDS,

@@ -22,6 +22,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/declaration.typ"),
     ),
     ("/packet.typ", include_str!("../templates/packet.typ")),
+    (
+        "/family-summary.typ",
+        include_str!("../templates/family-summary.typ"),
+    ),
     ("/fonts.typ", include_str!("../templates/fonts.typ")),
 ];
 

@@ -68,6 +68,8 @@ export interface ShellOperations {
   saveStatementPdf(id: string, purpose: Purpose, dialogTitle: string): Promise<string | null>;
   /** Opens the PDF in the system viewer, to read or print. */
   openStatementPdf(id: string, purpose: Purpose): Promise<void>;
+  /** Opens the case's one-page family summary in `language` in the system viewer. */
+  openFamilySummary(caseId: string, language: string): Promise<void>;
   /** Opens the file picker for scans of signed pages and keeps them. */
   pickSignedScans(dialogTitle: string): Promise<ScanAdded[]>;
   /** Renders the saved packet as a draft; its pages are served as images. */

@@ -51,6 +51,7 @@ export const tauriBackend: Backend = {
   previewStatement: (id, purpose) => call('preview_statement', { id, purpose }),
   saveStatementPdf: (id, purpose, title) => call('save_statement_pdf', { id, purpose, title }),
   openStatementPdf: (id, purpose) => call('open_statement_pdf', { id, purpose }),
+  openFamilySummary: (caseId, language) => call('open_family_summary', { caseId, language }),
   pickSignedScans: (title) => call('pick_signed_scans', { title }),
   previewPacket: (caseId, onProgress) =>
     call('preview_packet', { caseId, progress: channel(onProgress) }),

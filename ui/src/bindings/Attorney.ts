@@ -11,4 +11,8 @@ name: string,
 /**
  * The attorney's EOIR ID.
  */
-eoirId: string, };
+eoirId: string, 
+/**
+ * The attorney's phone, for the family.
+ */
+phone: string, };

@@ -17,6 +17,24 @@ status: CustodyStatus,
  */
 facility: string, 
 /**
+ * Detained: the facility's phone number, for the family.
+ */
+facilityPhone: string, 
+/**
+ * Detained: the number the facility gives the person (often needed to
+ * call, visit or send money).
+ */
+detaineeId: string, 
+/**
+ * Detained: the deportation officer (name, phone), as the family knows it.
+ */
+officer: string, 
+/**
+ * Detained: the bond, in the family's words ("$5,000, set on March 3";
+ * "no bond").
+ */
+bond: string, 
+/**
  * Detained: since when.
  */
 detainedSince: RememberedDate | null, 

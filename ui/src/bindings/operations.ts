@@ -3,6 +3,7 @@
 import type { Allegation } from './Allegation';
 import type { AllegationDraft } from './AllegationDraft';
 import type { AllegationStatus } from './AllegationStatus';
+import type { Answerer } from './Answerer';
 import type { Applications } from './Applications';
 import type { ArrivedChange } from './ArrivedChange';
 import type { Attorney } from './Attorney';
@@ -39,6 +40,11 @@ import type { FilingOutput } from './FilingOutput';
 import type { Fingerprint } from './Fingerprint';
 import type { Hearing } from './Hearing';
 import type { HearingKind } from './HearingKind';
+import type { InterviewAnswers } from './InterviewAnswers';
+import type { InterviewCustody } from './InterviewCustody';
+import type { InterviewDone } from './InterviewDone';
+import type { InterviewPerson } from './InterviewPerson';
+import type { InterviewTattoo } from './InterviewTattoo';
 import type { ItemLabel } from './ItemLabel';
 import type { Keep } from './Keep';
 import type { KnownDate } from './KnownDate';
@@ -68,6 +74,7 @@ import type { ReadsEnglish } from './ReadsEnglish';
 import type { RememberedDate } from './RememberedDate';
 import type { ReplacedData } from './ReplacedData';
 import type { ReportedCriterion } from './ReportedCriterion';
+import type { SavedInterview } from './SavedInterview';
 import type { SearchHit } from './SearchHit';
 import type { SearchResults } from './SearchResults';
 import type { Service } from './Service';
@@ -85,10 +92,12 @@ import type { SwornIn } from './SwornIn';
 import type { Tattoo } from './Tattoo';
 import type { TattooDraft } from './TattooDraft';
 import type { TattooPhoto } from './TattooPhoto';
+import type { UseMode } from './UseMode';
 import type { VaultCreated } from './VaultCreated';
 import type { VaultState } from './VaultState';
 import type { VaultStatus } from './VaultStatus';
 import type { Venue } from './Venue';
+import type { Witness } from './Witness';
 import type { WordingEntry } from './WordingEntry';
 import type { WordingSource } from './WordingSource';
 
@@ -119,6 +128,8 @@ export interface CoreOperations {
   setLockAfter(minutes: number): Promise<Preferences>;
   /** Sets the window's size in percent (100, 125, 150, 175 or 200). */
   setTextSize(percent: number): Promise<Preferences>;
+  /** Remembers who uses this Amparo: a family (plain questions, legal settings folded away) or an advocate. */
+  setUseMode(mode: UseMode): Promise<Preferences>;
   /** Remembers that the first-start notice was read. */
   markNoticeRead(): Promise<Preferences>;
   /** Cases matching the words typed (names without accents, an A-number typed any way). */
@@ -183,12 +194,24 @@ export interface CoreOperations {
   setReportedCriteria(list: Array<ReportedCriterion>): Promise<Array<ReportedCriterion>>;
   /** Coming hearings and due dates, counted in the court's time zone. */
   caseDeadlines(caseId: string): Promise<Array<Deadline>>;
+  /** Saves a guided interview's answers so far (a new one when `id` is none); its id. */
+  saveInterview(id: string | null, caseId: string | null, step: string, answers: InterviewAnswers): Promise<string>;
+  /** The guided interviews not finished yet, the latest first. */
+  unfinishedInterviews(): Promise<Array<SavedInterview>>;
+  /** A guided interview as last saved. */
+  getInterview(id: string): Promise<SavedInterview>;
+  /** Throws away a guided interview not finished. */
+  discardInterview(id: string): Promise<void>;
+  /** Makes the case, declarants, tattoo records, events and draft statements an interview describes, all or none. */
+  finishInterview(id: string): Promise<InterviewDone>;
   /** What the case needs next, most pressing first ("What's next"). */
   nextSteps(caseId: string): Promise<Array<NextStep>>;
   /** Adds a due date by hand. */
   addDueDate(caseId: string, draft: DueDateDraft): Promise<DueDate>;
   /** Removes a due date. */
   deleteDueDate(id: string): Promise<void>;
+  /** Puts back a tattoo record, event, allegation or due date removed in the last 15 minutes, with its links. */
+  undoRemoval(id: string): Promise<void>;
   /** Days before an individual hearing that evidence is due (a setting). */
   filingDaysBefore(): Promise<number>;
   /** Changes that setting. */
@@ -211,6 +234,8 @@ export interface CoreOperations {
   createStatement(caseId: string, draft: StatementDraft): Promise<Statement>;
   /** Saves a statement's changes (a signed one starts a new draft). */
   updateStatement(id: string, draft: StatementDraft): Promise<Statement>;
+  /** Saves a statement's text as it is typed (the editor's autosave); logged for custody at most every ten minutes. */
+  saveTypedStatement(id: string, draft: StatementDraft): Promise<Statement>;
   /** Removes a statement that was never signed. */
   deleteStatement(id: string): Promise<void>;
   /** What stands between the saved draft and a final print. */
@@ -271,6 +296,7 @@ export function coreOperations(call: Call): CoreOperations {
     setLocale: (locale) => call('set_locale', { locale }) as Promise<Preferences>,
     setLockAfter: (minutes) => call('set_lock_after', { minutes }) as Promise<Preferences>,
     setTextSize: (percent) => call('set_text_size', { percent }) as Promise<Preferences>,
+    setUseMode: (mode) => call('set_use_mode', { mode }) as Promise<Preferences>,
     markNoticeRead: () => call('mark_notice_read', {  }) as Promise<Preferences>,
     listCases: (query) => call('list_cases', { query }) as Promise<Array<CaseSummary>>,
     deletedCases: () => call('deleted_cases', {  }) as Promise<Array<CaseSummary>>,
@@ -303,9 +329,15 @@ export function coreOperations(call: Call): CoreOperations {
     reportedCriteria: () => call('reported_criteria', {  }) as Promise<Array<ReportedCriterion>>,
     setReportedCriteria: (list) => call('set_reported_criteria', { list }) as Promise<Array<ReportedCriterion>>,
     caseDeadlines: (caseId) => call('case_deadlines', { caseId }) as Promise<Array<Deadline>>,
+    saveInterview: (id, caseId, step, answers) => call('save_interview', { id, caseId, step, answers }) as Promise<string>,
+    unfinishedInterviews: () => call('unfinished_interviews', {  }) as Promise<Array<SavedInterview>>,
+    getInterview: (id) => call('get_interview', { id }) as Promise<SavedInterview>,
+    discardInterview: (id) => call('discard_interview', { id }) as Promise<void>,
+    finishInterview: (id) => call('finish_interview', { id }) as Promise<InterviewDone>,
     nextSteps: (caseId) => call('next_steps', { caseId }) as Promise<Array<NextStep>>,
     addDueDate: (caseId, draft) => call('add_due_date', { caseId, draft }) as Promise<DueDate>,
     deleteDueDate: (id) => call('delete_due_date', { id }) as Promise<void>,
+    undoRemoval: (id) => call('undo_removal', { id }) as Promise<void>,
     filingDaysBefore: () => call('filing_days_before', {  }) as Promise<number>,
     setFilingDaysBefore: (days) => call('set_filing_days_before', { days }) as Promise<number>,
     searchCases: (query) => call('search_cases', { query }) as Promise<SearchResults>,
@@ -317,6 +349,7 @@ export function coreOperations(call: Call): CoreOperations {
     getStatement: (id) => call('get_statement', { id }) as Promise<Statement>,
     createStatement: (caseId, draft) => call('create_statement', { caseId, draft }) as Promise<Statement>,
     updateStatement: (id, draft) => call('update_statement', { id, draft }) as Promise<Statement>,
+    saveTypedStatement: (id, draft) => call('save_typed_statement', { id, draft }) as Promise<Statement>,
     deleteStatement: (id) => call('delete_statement', { id }) as Promise<void>,
     statementChecks: (id) => call('statement_checks', { id }) as Promise<Array<PrintCheck>>,
     exhibitLetters: (caseId) => call('exhibit_letters', { caseId }) as Promise<Array<ExhibitLetter>>,
@@ -355,6 +388,7 @@ export const windowOperations = [
   'set_locale',
   'set_lock_after',
   'set_text_size',
+  'set_use_mode',
   'mark_notice_read',
   'list_cases',
   'deleted_cases',
@@ -387,9 +421,15 @@ export const windowOperations = [
   'reported_criteria',
   'set_reported_criteria',
   'case_deadlines',
+  'save_interview',
+  'unfinished_interviews',
+  'get_interview',
+  'discard_interview',
+  'finish_interview',
   'next_steps',
   'add_due_date',
   'delete_due_date',
+  'undo_removal',
   'filing_days_before',
   'set_filing_days_before',
   'search_cases',
@@ -401,6 +441,7 @@ export const windowOperations = [
   'get_statement',
   'create_statement',
   'update_statement',
+  'save_typed_statement',
   'delete_statement',
   'statement_checks',
   'exhibit_letters',

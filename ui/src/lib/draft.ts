@@ -20,13 +20,17 @@ export function emptyDraft(): CaseDraft {
     custody: {
       status: 'unknown',
       facility: '',
+      facilityPhone: '',
+      detaineeId: '',
+      officer: '',
+      bond: '',
       detainedSince: null,
       transfers: [],
       removedTo: '',
       removedOn: null,
     },
     hearings: [],
-    attorney: { name: '', eoirId: '' },
+    attorney: { name: '', eoirId: '', phone: '' },
     notes: '',
     courtTimeZone: '',
   };

@@ -14,7 +14,8 @@ export type View =
   | { name: 'packet'; caseId: string }
   | { name: 'timeline'; caseId: string }
   | { name: 'allegations'; caseId: string }
-  | { name: 'search'; query: string };
+  | { name: 'search'; query: string }
+  | { name: 'interview'; caseId: string | null; id: string | null };
 
 /** Where a move waiting for confirmation goes: a screen, or out of the app. */
 export type Destination = View | { name: 'closeWindow' };

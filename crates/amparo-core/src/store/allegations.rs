@@ -5,6 +5,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::links::{LinkTable, check_links, read_links, trimmed, write_links};
+use super::removals::Removable;
 use super::{Store, now};
 use crate::allegation::{
     Allegation, AllegationDraft, AllegationStatus, ReportedCriterion, default_reported_criteria,
@@ -28,7 +29,7 @@ impl Store {
         let clean = self.check_allegation(case_id, draft)?;
         let id = uuid::Uuid::now_v7().to_string();
         let stamp = now();
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute(
             "INSERT INTO allegations (id, case_id, criterion, position, created_at, updated_at)
              VALUES (?1, ?2, ?3,
@@ -44,7 +45,7 @@ impl Store {
     pub fn update_allegation(&mut self, id: &str, draft: &AllegationDraft) -> Result<Allegation> {
         let case_id = self.allegation(id)?.case_id;
         let clean = self.check_allegation(&case_id, draft)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         write(&tx, id, &clean, &now())?;
         tx.commit()?;
         self.allegation(id)
@@ -81,14 +82,7 @@ impl Store {
 
     /// Removes an allegation (the evidence it linked stays in the case).
     pub fn delete_allegation(&mut self, id: &str) -> Result<()> {
-        if self
-            .conn()
-            .execute("DELETE FROM allegations WHERE id = ?1", [id])?
-            == 0
-        {
-            return Err(Error::NotFound(id.to_owned()));
-        }
-        Ok(())
+        self.remove(Removable::Allegation, id)
     }
 
     /// The reference list of criteria as reported in the press: the
@@ -163,7 +157,7 @@ impl Store {
     }
 }
 
-fn write(tx: &rusqlite::Transaction<'_>, id: &str, a: &AllegationDraft, stamp: &str) -> Result<()> {
+fn write(tx: &rusqlite::Connection, id: &str, a: &AllegationDraft, stamp: &str) -> Result<()> {
     tx.execute(
         "UPDATE allegations SET made_by = ?2, document = ?3, document_date = ?4, criterion = ?5,
             points = ?6, claim = ?7, response = ?8, status = ?9, updated_at = ?10

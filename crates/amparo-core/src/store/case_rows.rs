@@ -516,7 +516,7 @@ fn to_sql(value: &Value) -> Option<SqlValue> {
     }
 }
 
-fn table_columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
+pub(super) fn table_columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
     let mut stmt = conn.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?;
     let names = stmt
         .query_map([table], |r| r.get(0))?

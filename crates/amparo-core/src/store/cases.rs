@@ -3,7 +3,7 @@
 //! hearings and its detention transfers, so a failure leaves the case exactly
 //! as it was.
 
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{Store, now, today};
 use crate::a_number::ANumber;
@@ -26,7 +26,7 @@ impl Store {
         let clean = validate(draft, today()).map_err(Error::Invalid)?;
         let id = uuid::Uuid::now_v7().to_string();
         let stamp = now();
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute(
             "INSERT INTO cases (id, record_name, is_example, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?4)",
@@ -41,7 +41,7 @@ impl Store {
     /// when validation or any write fails.
     pub fn update_case(&mut self, id: &str, draft: &CaseDraft) -> Result<Case> {
         let clean = validate(draft, today()).map_err(Error::Invalid)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         let exists: Option<i64> = tx
             .query_row("SELECT 1 FROM cases WHERE id = ?1", [id], |r| r.get(0))
             .optional()?;
@@ -203,7 +203,7 @@ impl Store {
         }
         confirm_name(&case, typed_name)?;
         let own = self.case_hashes(id)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         super::search::secure_delete_on(&tx)?;
         tx.execute("DELETE FROM cases WHERE id = ?1", [id])?;
         // Entries deleted before secure-delete was on (earlier edits of the
@@ -246,7 +246,7 @@ fn confirm_name(case: &Case, typed: &str) -> Result<()> {
 }
 
 /// Writes every column and child row of a validated case.
-fn write_case(tx: &Transaction<'_>, id: &str, c: &CaseDraft, stamp: &str) -> Result<()> {
+fn write_case(tx: &Connection, id: &str, c: &CaseDraft, stamp: &str) -> Result<()> {
     let p = &c.person;
     let a_number = ANumber::parse(&p.a_number).ok();
     let search_key = fold(
@@ -262,7 +262,9 @@ fn write_case(tx: &Transaction<'_>, id: &str, c: &CaseDraft, stamp: &str) -> Res
             country_of_birth = ?7, nationality = ?8, languages = ?9, needs_interpreter = ?10,
             a_number = ?11, custody_status = ?12, facility = ?13, detained_since = ?14,
             removed_to = ?15, removed_on = ?16, attorney_name = ?17, attorney_eoir_id = ?18,
-            notes = ?19, search_key = ?20, updated_at = ?21, court_time_zone = ?22
+            notes = ?19, search_key = ?20, updated_at = ?21, court_time_zone = ?22,
+            facility_phone = ?23, detainee_id = ?24, officer = ?25, bond = ?26,
+            attorney_phone = ?27
          WHERE id = ?1",
         params![
             id,
@@ -287,6 +289,11 @@ fn write_case(tx: &Transaction<'_>, id: &str, c: &CaseDraft, stamp: &str) -> Res
             search_key,
             stamp,
             c.court_time_zone,
+            c.custody.facility_phone,
+            c.custody.detainee_id,
+            c.custody.officer,
+            c.custody.bond,
+            c.attorney.phone,
         ],
     )?;
 
@@ -352,6 +359,10 @@ fn case_from_row(r: &Row<'_>) -> rusqlite::Result<Case> {
         custody: Custody {
             status: CustodyStatus::from_str(&r.get::<_, String>("custody_status")?),
             facility: r.get("facility")?,
+            facility_phone: r.get("facility_phone")?,
+            detainee_id: r.get("detainee_id")?,
+            officer: r.get("officer")?,
+            bond: r.get("bond")?,
             detained_since: remembered(r.get("detained_since")?),
             transfers: Vec::new(),
             removed_to: r.get("removed_to")?,
@@ -361,6 +372,7 @@ fn case_from_row(r: &Row<'_>) -> rusqlite::Result<Case> {
         attorney: Attorney {
             name: r.get("attorney_name")?,
             eoir_id: r.get("attorney_eoir_id")?,
+            phone: r.get("attorney_phone")?,
         },
         notes: r.get("notes")?,
         court_time_zone: r.get("court_time_zone")?,

@@ -4,6 +4,7 @@
 use rusqlite::params;
 
 use super::links::trimmed;
+use super::removals::Removable;
 use super::{Store, now};
 use crate::calendar::parse_day;
 use crate::case::Case;
@@ -48,14 +49,7 @@ impl Store {
 
     /// Removes a hand-entered due date.
     pub fn delete_due_date(&mut self, id: &str) -> Result<()> {
-        if self
-            .conn()
-            .execute("DELETE FROM due_dates WHERE id = ?1", [id])?
-            == 0
-        {
-            return Err(Error::NotFound(id.to_owned()));
-        }
-        Ok(())
+        self.remove(Removable::DueDate, id)
     }
 
     /// The hand-entered due dates of a case, by date.

@@ -6,6 +6,7 @@ use chrono::Datelike;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::links::{LinkTable, check_links, read_links, trimmed, write_links};
+use super::removals::Removable;
 use super::{Store, now};
 use crate::case::{CustodyStatus, HearingKind};
 use crate::error::{Error, FieldError, FieldProblem, Result};
@@ -23,7 +24,7 @@ impl Store {
         let clean = self.check_event(case_id, draft)?;
         let id = uuid::Uuid::now_v7().to_string();
         let stamp = now();
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         let taken: Option<i64> = tx
             .query_row(
                 "SELECT 1 FROM events WHERE case_id = ?1 AND origin = ?2 AND origin <> ''",
@@ -61,7 +62,7 @@ impl Store {
         let old = self.event(id)?;
         let mut clean = self.check_event(&old.case_id, draft)?;
         clean.origin = old.event.origin;
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute(
             "UPDATE events SET date = ?2, place = ?3, kind = ?4, description = ?5, updated_at = ?6
              WHERE id = ?1",
@@ -107,14 +108,7 @@ impl Store {
 
     /// Removes an event from the chronology.
     pub fn delete_event(&mut self, id: &str) -> Result<()> {
-        if self
-            .conn()
-            .execute("DELETE FROM events WHERE id = ?1", [id])?
-            == 0
-        {
-            return Err(Error::NotFound(id.to_owned()));
-        }
-        Ok(())
+        self.remove(Removable::Event, id)
     }
 
     /// Dates the case already records (hearings, detention, transfers,

@@ -37,7 +37,7 @@ impl Store {
     /// it already has.
     pub fn assign_exhibit_letter(&mut self, item: &ExhibitItem) -> Result<ExhibitLetter> {
         let case_id = self.exhibit_case(item)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         let existing: Option<String> = tx
             .query_row(
                 "SELECT letter FROM exhibit_letters WHERE case_id = ?1 AND kind = ?2 AND item_id = ?3",

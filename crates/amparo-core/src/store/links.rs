@@ -2,7 +2,7 @@
 //! (`allegation_answers`): each must name a record of the same case, and a
 //! paragraph number one the statement has.
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::{FieldError, FieldProblem, Result};
 use crate::evidence_link::{EvidenceLink, LinkKind};
@@ -84,7 +84,7 @@ pub(super) fn check_links(
 }
 
 pub(super) fn write_links(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     table: LinkTable,
     owner_id: &str,
     links: &[EvidenceLink],

@@ -27,6 +27,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0011_case_file_changes.sql"),
     include_str!("../../migrations/0012_photo_file_facts.sql"),
     include_str!("../../migrations/0013_federal_caption.sql"),
+    include_str!("../../migrations/0014_reaching_them.sql"),
+    include_str!("../../migrations/0015_interviews.sql"),
 ];
 
 /// The schema version this build writes and reads.

@@ -21,10 +21,12 @@ mod due_dates;
 mod events;
 mod exhibits;
 mod integrity;
+mod interviews;
 mod links;
 mod migrate;
 mod packets;
 mod photos;
+mod removals;
 mod restore;
 mod search;
 mod settings;
@@ -52,7 +54,9 @@ pub use custody::{
     check_custody_with, content_hash,
 };
 pub use migrate::SCHEMA_VERSION;
-pub use settings::{LOCK_AFTER_CHOICES, LOCK_AFTER_DEFAULT, Preferences, TEXT_SIZE_CHOICES};
+pub use settings::{
+    LOCK_AFTER_CHOICES, LOCK_AFTER_DEFAULT, Preferences, TEXT_SIZE_CHOICES, UseMode,
+};
 pub use statements::check_signing;
 
 /// The database file's name inside the data folder.
@@ -68,6 +72,8 @@ pub struct Store {
     keys: Option<Keys>,
     /// Signs custody entries as this device (see [`custody`]).
     signer: Option<Box<dyn CustodySigner>>,
+    /// Recent removals that can still be undone (see [`removals`]).
+    removals: Vec<removals::Removal>,
 }
 
 impl Store {
@@ -117,6 +123,7 @@ impl Store {
             dir: Some(dir.to_path_buf()),
             keys: Some(keys.clone()),
             signer: None,
+            removals: Vec::new(),
         })
     }
 
@@ -159,6 +166,7 @@ impl Store {
             dir: Some(dir.to_path_buf()),
             keys: Some(keys.clone()),
             signer: None,
+            removals: Vec::new(),
         })
     }
 
@@ -172,6 +180,7 @@ impl Store {
             dir: None,
             keys: None,
             signer: None,
+            removals: Vec::new(),
         })
     }
 
@@ -308,7 +317,7 @@ pub(crate) fn now() -> String {
 
 /// `2026-11-30T14:05:09Z`: no fraction and a `Z`, the form every stored
 /// row already has, so that text order stays time order.
-fn stamp(at: chrono::DateTime<chrono::Utc>) -> String {
+pub(crate) fn stamp(at: chrono::DateTime<chrono::Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 

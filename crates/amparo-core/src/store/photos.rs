@@ -24,7 +24,7 @@ impl Store {
     /// the blob store. The same file imported again into the same case is
     /// not duplicated: its new name is added to the existing row.
     pub fn add_photo(&mut self, case_id: &str, new: &NewPhoto) -> Result<PhotoAdded> {
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         let existing: Option<(String, String)> = tx
             .query_row(
                 "SELECT id, file_names FROM photos WHERE case_id = ?1 AND sha256 = ?2",

@@ -1,9 +1,9 @@
 //! Preferences of this installation: the language of the window, whether
-//! the first-start notice has been read, when an idle window locks, and
-//! how large the window's text is.
+//! the first-start notice has been read, when an idle window locks, how
+//! large the window's text is, and who uses it (a family, or an advocate).
 
 use rusqlite::OptionalExtension;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Store;
@@ -23,6 +23,22 @@ pub struct Preferences {
     /// The window's size, in percent of the normal one (one of
     /// [`TEXT_SIZE_CHOICES`]).
     pub text_size_percent: u32,
+    /// Who uses this Amparo; `None` until chosen (the window then shows
+    /// everything, as an advocate's).
+    pub use_mode: Option<UseMode>,
+}
+
+/// Who uses this Amparo. A family sees plain questions and sensible
+/// defaults, with the legal settings (signing mode, caption, service, page
+/// numbering) folded away; an advocate sees every setting. Either can be
+/// changed at any time; nothing stored changes with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum UseMode {
+    /// A family member.
+    Family,
+    /// An advocate, a paralegal or a lawyer.
+    Advocate,
 }
 
 /// The sizes the window offers, in percent: up to twice the normal size,
@@ -43,6 +59,7 @@ const LOCALE: &str = "locale";
 const NOTICE_READ: &str = "notice_read";
 const LOCK_AFTER: &str = "lock_after_minutes";
 const TEXT_SIZE: &str = "text_size_percent";
+const USE_MODE: &str = "use_mode";
 
 impl Store {
     /// The stored preferences.
@@ -52,7 +69,22 @@ impl Store {
             notice_read: self.setting(NOTICE_READ)?.as_deref() == Some("1"),
             lock_after_minutes: self.choice(LOCK_AFTER, &LOCK_AFTER_CHOICES, LOCK_AFTER_DEFAULT)?,
             text_size_percent: self.choice(TEXT_SIZE, &TEXT_SIZE_CHOICES, TEXT_SIZE_DEFAULT)?,
+            use_mode: match self.setting(USE_MODE)?.as_deref() {
+                Some("family") => Some(UseMode::Family),
+                Some("advocate") => Some(UseMode::Advocate),
+                _ => None,
+            },
         })
+    }
+
+    /// Remembers who uses this Amparo.
+    pub fn set_use_mode(&mut self, mode: UseMode) -> Result<Preferences> {
+        let value = match mode {
+            UseMode::Family => "family",
+            UseMode::Advocate => "advocate",
+        };
+        self.put_setting(USE_MODE, value)?;
+        self.preferences()
     }
 
     /// Remembers the window's size (one of [`TEXT_SIZE_CHOICES`]).

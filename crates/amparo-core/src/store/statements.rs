@@ -1,12 +1,12 @@
 //! Statements in the store: the draft with its paragraphs, saved whole in
 //! one transaction, and signed versions, which are only ever added.
 
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::custody::{CustodyAction, CustodySigner, content_hash, record};
-use super::{Store, now, to_json, today};
+use super::{Store, now, stamp, to_json, today};
 use crate::error::{Error, FieldError, FieldProblem, Result};
 use crate::exhibit::{ExhibitItem, ExhibitKind};
 use crate::signing_place::{SigningPlace, is_country_code};
@@ -19,6 +19,24 @@ use crate::validate::latest_past_day;
 const LINE_MAX: usize = 2_000;
 const TEXT_MAX: usize = 50_000;
 const PARAGRAPHS_MAX: usize = 2_000;
+
+/// How often text saved as it is typed is logged in the custody log.
+pub const TYPING_LOGGED_EVERY: chrono::TimeDelta = chrono::TimeDelta::minutes(10);
+
+/// Whether the statement's text was logged as written in the last
+/// [`TYPING_LOGGED_EVERY`].
+fn logged_lately(tx: &rusqlite::Connection, case_id: &str, id: &str) -> Result<bool> {
+    let since = stamp(chrono::Utc::now() - TYPING_LOGGED_EVERY);
+    let found: Option<i64> = tx
+        .query_row(
+            "SELECT 1 FROM custody_log WHERE case_id = ?1 AND item = ?2
+               AND action = 'statementWritten' AND at >= ?3 LIMIT 1",
+            params![case_id, format!("statement:{id}"), since],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(found.is_some())
+}
 
 /// The custody entry of a statement's text as written: its SHA-256 is the
 /// SHA-256 of the text as stored (the checked draft, as JSON).
@@ -57,7 +75,7 @@ impl Store {
         let clean = check(draft)?;
         let id = uuid::Uuid::now_v7().to_string();
         let stamp = now();
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         declarant_of_case(&tx, &clean.declarant_id, case_id)?;
         tx.execute(
             "INSERT INTO statements (id, case_id, declarant_id, title, language, mode, position,
@@ -75,8 +93,26 @@ impl Store {
     /// Validates `draft` and makes it the statement's current text. Signed
     /// versions stay as they were signed.
     pub fn update_statement(&mut self, id: &str, draft: &StatementDraft) -> Result<Statement> {
+        self.save_statement(id, draft, true)
+    }
+
+    /// Saves the text as it is being typed (the editor's autosave, every
+    /// pause of a few seconds), exactly as [`Store::update_statement`]
+    /// does, but logs it in the case's custody log at most once every
+    /// [`TYPING_LOGGED_EVERY`]: the log keeps texts someone chose to keep
+    /// (a save, a signing, a case sent), not every pause in typing.
+    pub fn save_typed_statement(&mut self, id: &str, draft: &StatementDraft) -> Result<Statement> {
+        self.save_statement(id, draft, false)
+    }
+
+    fn save_statement(
+        &mut self,
+        id: &str,
+        draft: &StatementDraft,
+        always_log: bool,
+    ) -> Result<Statement> {
         let clean = check(draft)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         let case_id: String = tx
             .query_row("SELECT case_id FROM statements WHERE id = ?1", [id], |r| {
                 r.get(0)
@@ -85,7 +121,9 @@ impl Store {
             .ok_or_else(|| Error::NotFound(id.to_owned()))?;
         declarant_of_case(&tx, &clean.declarant_id, &case_id)?;
         write(&tx, id, &clean, &now())?;
-        written(&tx, self.signer.as_deref(), &case_id, id, &clean)?;
+        if always_log || !logged_lately(&tx, &case_id, id)? {
+            written(&tx, self.signer.as_deref(), &case_id, id, &clean)?;
+        }
         tx.commit()?;
         self.statement(id)
     }
@@ -210,7 +248,7 @@ impl Store {
             ));
         }
         let id = uuid::Uuid::now_v7().to_string();
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute(
             "INSERT INTO signed_versions (id, statement_id, number, signed_on, place, place_country,
                 place_us_facility, draft_json, pdf_sha256, created_at, place_reason)
@@ -311,7 +349,7 @@ impl Store {
     }
 }
 
-fn declarant_of_case(tx: &Transaction<'_>, declarant_id: &str, case_id: &str) -> Result<()> {
+fn declarant_of_case(tx: &Connection, declarant_id: &str, case_id: &str) -> Result<()> {
     tx.query_row(
         "SELECT 1 FROM declarants WHERE id = ?1 AND case_id = ?2",
         params![declarant_id, case_id],
@@ -322,7 +360,7 @@ fn declarant_of_case(tx: &Transaction<'_>, declarant_id: &str, case_id: &str) ->
     .ok_or_else(|| Error::Invalid(vec![FieldError::new("declarantId", FieldProblem::Required)]))
 }
 
-fn write(tx: &Transaction<'_>, id: &str, s: &StatementDraft, stamp: &str) -> Result<()> {
+fn write(tx: &Connection, id: &str, s: &StatementDraft, stamp: &str) -> Result<()> {
     tx.execute(
         "UPDATE statements SET declarant_id = ?2, title = ?3, title_original = ?4, language = ?5,
             mode = ?6, helper_name = ?7, helper_address = ?8, helper_phone = ?9,

@@ -1,8 +1,9 @@
 //! Tattoo records in the store, each saved with its photo links in one
 //! transaction.
 
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::removals::Removable;
 use super::{Store, now, today};
 use crate::error::{Error, FieldError, FieldProblem, Result};
 use crate::remembered_date::RememberedDate;
@@ -18,7 +19,7 @@ impl Store {
         let clean = check(draft)?;
         let id = uuid::Uuid::now_v7().to_string();
         let stamp = now();
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         let exists: Option<i64> = tx
             .query_row("SELECT 1 FROM cases WHERE id = ?1", [case_id], |r| r.get(0))
             .optional()?;
@@ -39,7 +40,7 @@ impl Store {
     /// Validates `draft` and replaces the tattoo record `id` with it.
     pub fn update_tattoo(&mut self, id: &str, draft: &TattooDraft) -> Result<Tattoo> {
         let clean = check(draft)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         let case_id: String = tx
             .query_row("SELECT case_id FROM tattoos WHERE id = ?1", [id], |r| {
                 r.get(0)
@@ -76,15 +77,10 @@ impl Store {
         Ok(found)
     }
 
-    /// Removes a tattoo record (its photos stay in the case).
+    /// Removes a tattoo record (its photos stay in the case); it can be
+    /// undone for a while ([`Store::undo_removal`]).
     pub fn delete_tattoo(&mut self, id: &str) -> Result<()> {
-        let removed = self
-            .conn()
-            .execute("DELETE FROM tattoos WHERE id = ?1", [id])?;
-        if removed == 0 {
-            return Err(Error::NotFound(id.to_owned()));
-        }
-        Ok(())
+        self.remove(Removable::Tattoo, id)
     }
 
     fn tattoo_photos(&self, id: &str) -> Result<Vec<TattooPhoto>> {
@@ -103,13 +99,7 @@ impl Store {
     }
 }
 
-fn write(
-    tx: &Transaction<'_>,
-    id: &str,
-    case_id: &str,
-    t: &TattooDraft,
-    stamp: &str,
-) -> Result<()> {
+fn write(tx: &Connection, id: &str, case_id: &str, t: &TattooDraft, stamp: &str) -> Result<()> {
     tx.execute(
         "UPDATE tattoos SET body_location = ?2, shows_text = ?3, shows_images = ?4,
             made_when = ?5, made_where = ?6, made_by = ?7, meaning_language = ?8,

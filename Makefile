@@ -201,6 +201,7 @@ samples: deps
 
 screenshots: deps app-e2e
 	AMPARO_APP=$(APP) cargo run -q -p amparo-e2e --bin screenshots -- docs/screenshots
+	AMPARO_APP=$(APP) cargo run -q -p amparo-e2e --bin interview_shots -- docs/screenshots
 
 # Photo import speed, decoding in process and in workers, against
 # vipsthumbnail, JPEG and HEIC (never part of make test); then the rate and

@@ -68,7 +68,10 @@ fn a_mother_tells_what_happened_in_spanish_and_prints_her_declaration_and_the_fa
         // In family view the legal settings are folded away, and the empty
         // English column is a note, not an alarm.
         let editor = window.text().await;
-        assert!(editor.contains("Ajustes para quien ayuda con el caso"), "{editor}");
+        assert!(
+            editor.contains("Ajustes para quien ayuda con el caso"),
+            "{editor}"
+        );
         assert!(!editor.contains("Cómo firma el declarante"), "{editor}");
         assert!(editor.contains("Necesita traducción"), "{editor}");
         window.press("Abrir / Imprimir").await;

@@ -43,6 +43,7 @@ pub const WRAPPED: &[(&str, &str)] = &[
     ("save_statement_pdf", "print_statement_to"),
     ("open_statement_pdf", "print_statement_for_viewer"),
     ("open_family_summary", "print_family_summary_for_viewer"),
+    ("save_calendar", "export_calendar_to"),
     ("pick_signed_scans", "keep_scans"),
     ("preview_packet", "preview_packet"),
     ("save_packet_pdf", "print_packet_to"),

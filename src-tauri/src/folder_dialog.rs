@@ -58,6 +58,26 @@ pub async fn pick_pdf_path(app: AppHandle, title: String, name: String) -> Optio
     .and_then(|p| p.into_path().ok())
 }
 
+/// Asks where to save a calendar file, suggesting `name`; `None` when they
+/// cancel.
+pub async fn pick_calendar_path(app: AppHandle, title: String, name: String) -> Option<PathBuf> {
+    if let Some(chosen) = chosen_by_test(&app) {
+        return Some(chosen);
+    }
+    tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .set_title(title)
+            .set_file_name(name)
+            .add_filter("iCalendar", &["ics"])
+            .blocking_save_file()
+    })
+    .await
+    .ok()
+    .flatten()
+    .and_then(|p| p.into_path().ok())
+}
+
 /// Asks for image files (photos, scans of signed pages); none when they
 /// cancel.
 pub async fn pick_images(app: AppHandle, title: String) -> Vec<PathBuf> {

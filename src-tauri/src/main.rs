@@ -47,6 +47,7 @@ macro_rules! commands {
             print_commands::save_statement_pdf,
             print_commands::open_statement_pdf,
             print_commands::open_family_summary,
+            print_commands::save_calendar,
             file_commands::pick_signed_scans,
             print_commands::preview_packet,
             print_commands::save_packet_pdf,

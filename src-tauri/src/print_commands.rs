@@ -10,7 +10,7 @@ use tauri::{AppHandle, State};
 use amparo_core::ErrorPayload;
 
 use crate::call::off_main;
-use crate::folder_dialog::{pick_folder, pick_pdf_path};
+use crate::folder_dialog::{pick_calendar_path, pick_folder, pick_pdf_path};
 use crate::viewer::{OpenedPdfs, open_in_viewer};
 
 type Reply<T> = Result<T, ErrorPayload>;
@@ -71,6 +71,25 @@ pub async fn open_family_summary(
     let input = json!({ "caseId": case_id, "language": language });
     let path = off_main(app, "print_family_summary_for_viewer", input, None).await?;
     open_in_viewer(path.as_str().unwrap_or_default(), &opened)
+}
+
+/// Asks where to save the case's calendar file (hearings and due dates,
+/// for a phone) and writes it; the path, or `None` when cancelled.
+#[tauri::command]
+pub async fn save_calendar(
+    app: AppHandle,
+    case_id: String,
+    language: String,
+    title: String,
+) -> Reply<Option<Value>> {
+    let name = files::calendar_name(&files::today());
+    let Some(path) = pick_calendar_path(app.clone(), title, name).await else {
+        return Ok(None);
+    };
+    let input = json!({ "caseId": case_id, "language": language, "path": path });
+    off_main(app, "export_calendar_to", input, None)
+        .await
+        .map(Some)
 }
 
 /// Renders the saved packet as a draft for the preview.

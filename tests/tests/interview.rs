@@ -83,7 +83,7 @@ fn a_mother_tells_what_happened_in_spanish_and_prints_her_declaration_and_the_fa
             "{declaration}"
         );
         assert!(
-            declaration.contains("Lo que significa: La corona es por mí"),
+            declaration.contains("este tatuaje significa: La corona es por mí"),
             "{declaration}"
         );
 

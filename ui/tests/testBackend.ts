@@ -208,6 +208,10 @@ export function startBackend(options: HostOptions = {}): TestBackend {
       const path = (await call('print_family_summary_for_viewer', { caseId, language })) as string;
       backend.openedSummaries.push({ caseId, language, path });
     },
+    async saveCalendar(caseId, language) {
+      const path = join(out('saved'), 'hearings-and-dates.ics');
+      return (await call('export_calendar_to', { caseId, language, path })) as string;
+    },
     async pickSignedScans() {
       return (await call('keep_scans', { paths: backend.pickedScans })) as ScanAdded[];
     },

@@ -18,7 +18,7 @@ fn written_entries(at: &Amparo, case_id: &str, statement: &str) -> usize {
 
 #[test]
 fn typing_is_saved_every_pause_and_logged_once_while_each_save_is_logged() {
-    let (mut mother, case_id) = Amparo::with_case(0);
+    let (mut mother, case_id) = Amparo::with_case(1);
     let statement = mother.store.statements(&case_id).expect("statements")[0]
         .id
         .clone();

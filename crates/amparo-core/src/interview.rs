@@ -157,6 +157,16 @@ fn paragraph(original: String) -> Paragraph {
     }
 }
 
+/// `text` as it was typed, ended with a period unless it already ends a
+/// sentence: a typed answer fills the end of a drafted sentence.
+fn ended(text: &str) -> String {
+    let text = text.trim();
+    match text.chars().last() {
+        Some('.' | '!' | '?' | '…' | '»' | '"' | '”' | ')') | None => text.to_owned(),
+        Some(_) => format!("{text}."),
+    }
+}
+
 /// The family member's statement: who they are, then each tattoo as they
 /// told it. Only what was answered is written.
 pub(crate) fn answerer_paragraphs(
@@ -165,6 +175,7 @@ pub(crate) fn answerer_paragraphs(
     say: &Say,
 ) -> Vec<Paragraph> {
     let a = &answers.answerer;
+    let lang = if answers.language == "es" { "es" } else { "en" };
     let mut out = vec![paragraph(if a.relationship.trim().is_empty() {
         say("interviewIntroName", &[("name", a.full_name.trim())])
     } else {
@@ -185,26 +196,30 @@ pub(crate) fn answerer_paragraphs(
         if !t.shows.trim().is_empty() {
             sentences.push(say("interviewTattooShows", &[("shows", t.shows.trim())]));
         }
-        if !t.made_by.trim().is_empty() {
-            sentences.push(say("interviewTattooBy", &[("artist", t.made_by.trim())]));
+        let (by, place) = (t.made_by.trim(), t.made_where.trim());
+        match (by.is_empty(), place.is_empty()) {
+            (false, false) => sentences.push(say(
+                "interviewTattooByIn",
+                &[("artist", by), ("place", place)],
+            )),
+            (false, true) => sentences.push(say("interviewTattooBy", &[("artist", by)])),
+            (true, false) => sentences.push(say("interviewTattooWhere", &[("place", place)])),
+            (true, true) => {}
         }
-        if !t.made_where.trim().is_empty() {
-            sentences.push(say(
-                "interviewTattooWhere",
-                &[("place", t.made_where.trim())],
-            ));
+        if let Some(when) = t.made_when {
+            sentences.push(say("interviewTattooWhen", &[("when", &when.in_words(lang))]));
         }
         out.push(paragraph(sentences.join(" ")));
         if !t.meaning.trim().is_empty() {
             out.push(paragraph(say(
                 "interviewTattooMeaning",
-                &[("meaning", t.meaning.trim())],
+                &[("person", person), ("meaning", &ended(&t.meaning))],
             )));
         }
         if !t.similar_others.trim().is_empty() {
             out.push(paragraph(say(
                 "interviewTattooOthers",
-                &[("others", t.similar_others.trim())],
+                &[("others", &ended(&t.similar_others))],
             )));
         }
     }
@@ -214,14 +229,26 @@ pub(crate) fn answerer_paragraphs(
 /// A witness's draft: who they are, and what the family says they can
 /// explain, for the witness to rewrite in their own words.
 pub(crate) fn witness_paragraphs(w: &Witness, person: &str, say: &Say) -> Vec<Paragraph> {
-    let mut out = vec![paragraph(say(
-        "interviewWitnessIntro",
-        &[("name", w.full_name.trim()), ("person", person)],
-    ))];
+    let intro = if w.relationship.trim().is_empty() {
+        say(
+            "interviewWitnessIntro",
+            &[("name", w.full_name.trim()), ("person", person)],
+        )
+    } else {
+        say(
+            "interviewWitnessIntroRole",
+            &[
+                ("name", w.full_name.trim()),
+                ("person", person),
+                ("relationship", w.relationship.trim()),
+            ],
+        )
+    };
+    let mut out = vec![paragraph(intro)];
     if !w.topics.trim().is_empty() {
         out.push(paragraph(say(
             "interviewWitnessTopics",
-            &[("topics", w.topics.trim())],
+            &[("topics", &ended(&w.topics))],
         )));
     }
     out

@@ -10,6 +10,7 @@ use chrono::{Month, NaiveDate as Date};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::calendar::{MONTHS_EN, MONTHS_ES};
 use crate::error::FieldProblem;
 
 /// A date known to the day, the month or only the year, possibly approximate.
@@ -168,6 +169,32 @@ impl RememberedDate {
             day,
             about,
         })
+    }
+}
+
+impl RememberedDate {
+    /// The date in words, at its own precision, in `lang` (`es`, else
+    /// English): "March 5, 1998", "March 1998", "about 1998"; "5 de marzo
+    /// de 1998", "marzo de 1998", "aproximadamente 1998".
+    pub fn in_words(&self, lang: &str) -> String {
+        let es = lang == "es";
+        let month = self
+            .month
+            .and_then(|m| usize::from(m).checked_sub(1))
+            .and_then(|i| if es { MONTHS_ES.get(i) } else { MONTHS_EN.get(i) })
+            .map(|m| (*m).to_owned());
+        let words = match (self.day, month) {
+            (Some(d), Some(m)) if es => format!("{d} de {m} de {}", self.year),
+            (Some(d), Some(m)) => format!("{m} {d}, {}", self.year),
+            (None, Some(m)) if es => format!("{m} de {}", self.year),
+            (None, Some(m)) => format!("{m} {}", self.year),
+            _ => self.year.to_string(),
+        };
+        match (self.about, es) {
+            (false, _) => words,
+            (true, true) => format!("aproximadamente {words}"),
+            (true, false) => format!("about {words}"),
+        }
     }
 }
 

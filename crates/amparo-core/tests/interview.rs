@@ -127,8 +127,8 @@ fn finishing_makes_the_case_the_declarants_their_drafts_and_the_tattoo() {
         texts,
         [
             "Me llamo María Elena Moreno de Rivas. Soy la madre de Jesús Alberto Rivas Moreno.",
-            "Jesús Alberto Rivas Moreno tiene un tatuaje en la muñeca izquierda. Muestra una corona sobre «mamá». Se lo hizo Luis Contreras. Se lo hicieron en Capacho.",
-            "Lo que significa: Es por mí y por los Reyes Magos de Capacho.",
+            "Jesús Alberto Rivas Moreno tiene un tatuaje en la muñeca izquierda. El tatuaje muestra una corona sobre «mamá». Se lo hizo Luis Contreras en Capacho. Cuándo se lo hizo: aproximadamente 2012.",
+            "Para Jesús Alberto Rivas Moreno, este tatuaje significa: Es por mí y por los Reyes Magos de Capacho.",
             "Otras personas tienen uno parecido: Sus primos.",
         ]
     );
@@ -208,7 +208,7 @@ fn run_again_it_adds_a_witness_to_the_case() {
         },
         witnesses: vec![Witness {
             full_name: "Pedro Gómez".into(),
-            relationship: "festival organiser".into(),
+            relationship: "an organizer of the Three Kings festival".into(),
             contact: String::new(),
             topics: String::new(),
         }],
@@ -232,5 +232,5 @@ fn run_again_it_adds_a_witness_to_the_case() {
         .draft
         .paragraphs[0]
         .original;
-    assert_eq!(text, "My name is Pedro Gómez. I know Jesús.");
+    assert_eq!(text, "My name is Pedro Gómez. I know Jesús; I am an organizer of the Three Kings festival.");
 }

@@ -222,6 +222,8 @@ operations! {
     host print_family_summary_to(case_id: String, language: String, path: PathBuf) -> String ["notFound", "printTemplate", "fontMissing"] = |cx| printing::family_summary_to(cx, &case_id, &language, &path);
     /// Writes the case's family summary into the private `printed/` folder, to open.
     host print_family_summary_for_viewer(case_id: String, language: String) -> String ["notFound", "printTemplate", "fontMissing"] = |cx| printing::family_summary_for_viewer(cx, &case_id, &language);
+    /// Writes the case's coming hearings and due dates as a calendar file (`.ics`) in `language`, each with a reminder the day before.
+    host export_calendar_to(case_id: String, language: String, path: PathBuf) -> String ["notFound"] = |cx| printing::calendar_to(cx, &case_id, &language, &path);
     /// Keeps scans of signed pages (originals and print copies).
     host keep_scans(paths: Vec<PathBuf>) -> Vec<ScanAdded> ["notAnImage", "unsupportedImage", "imageTooLarge", "corruptImage"] = |cx| printing::keep_scans(cx, &paths);
     /// Records the signing and stores the filing set as printed now.

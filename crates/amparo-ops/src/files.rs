@@ -35,6 +35,11 @@ pub fn family_summary_name(language: &str, day: &str) -> String {
     }
 }
 
+/// A case's calendar file, with the day it was made.
+pub fn calendar_name(day: &str) -> String {
+    format!("hearings-and-dates-{day}.ics")
+}
+
 /// A packet's PDF as offered in the save dialog.
 pub fn packet_name(day: &str) -> String {
     format!("{PACKET_FILE_BASE}-{day}.pdf")

@@ -92,6 +92,19 @@ pub fn family_summary_to(
     Ok(path.display().to_string())
 }
 
+/// Writes the case's coming hearings and due dates, in `language`, as an
+/// iCalendar file at `path`.
+pub fn calendar_to(
+    cx: &mut Context<'_>,
+    case_id: &str,
+    language: &str,
+    path: &Path,
+) -> Result<String, Error> {
+    let ics = amparo_print::family_calendar(cx.store, case_id, language)?;
+    amparo_core::write_whole(path, ics.as_bytes()).map_err(CoreError::Io)?;
+    Ok(path.display().to_string())
+}
+
 /// Writes the case's family summary into the private `printed/` folder.
 pub fn family_summary_for_viewer(
     cx: &mut Context<'_>,

@@ -14,7 +14,6 @@ use serde::Serialize;
 use crate::catalog::say;
 use crate::declaration::long_date;
 use crate::error::PrintError;
-use crate::packet::remembered_in;
 use crate::render::{self, Pages};
 
 /// The wording settings printed under "How to check", in order.
@@ -72,7 +71,7 @@ fn summary_data(
             row(
                 w("person.birthDate"),
                 &p.birth_date
-                    .map(|d| remembered_in(&d, lang))
+                    .map(|d| d.in_words(lang))
                     .unwrap_or_default(),
             ),
         ],
@@ -133,7 +132,7 @@ fn whereabouts(case: &Case, lang: &str) -> Section {
     let w = |key: &str| say(lang, key, &[]);
     let c = &case.custody;
     let status = row(
-        w("custody.status"),
+        w("summary.status"),
         &w(&format!("custodyStatus.{}", name(c.status))),
     );
     let rows = match c.status {
@@ -151,7 +150,7 @@ fn whereabouts(case: &Case, lang: &str) -> Section {
             row(
                 w("custody.removedOn"),
                 &c.removed_on
-                    .map(|d| remembered_in(&d, lang))
+                    .map(|d| d.in_words(lang))
                     .unwrap_or_default(),
             ),
         ],
@@ -188,7 +187,7 @@ fn next_hearing(case: &Case, deadlines: &[Deadline], lang: &str) -> Section {
         heading: w("summary.nextHearing"),
         rows: vec![
             row(w("hearings.date"), &long_date(&h.date, lang)),
-            row(w("hearings.time"), &twelve_hour(&h.time, lang)),
+            row(w("hearings.time"), &court_time(&h.time, &case.court_time_zone, lang)),
             row(w("hearings.court"), &h.court),
             row(
                 w("hearings.kind"),
@@ -203,13 +202,7 @@ fn next_hearing(case: &Case, deadlines: &[Deadline], lang: &str) -> Section {
 fn attorney(case: &Case, lang: &str) -> Section {
     let w = |key: &str| say(lang, key, &[]);
     let a = &case.attorney;
-    if a.name.trim().is_empty() && a.phone.trim().is_empty() {
-        return Section {
-            heading: w("attorney.title"),
-            rows: Vec::new(),
-            notes: vec![w("summary.noAttorney")],
-        };
-    }
+    // None written down yet: the lines stay, to write on.
     Section {
         heading: w("attorney.title"),
         rows: vec![
@@ -252,6 +245,22 @@ fn due(deadlines: &[Deadline], lang: &str) -> Section {
         heading: w("summary.due"),
         rows,
         notes,
+    }
+}
+
+/// The time on a twelve-hour clock, said to be the court's (a family far
+/// away reads it in their own zone otherwise), with the court's zone when
+/// the case names it.
+fn court_time(time: &str, zone: &str, lang: &str) -> String {
+    if time.trim().is_empty() {
+        return String::new();
+    }
+    let time = twelve_hour(time, lang);
+    if zone.is_empty() {
+        say(lang, "summary.courtTime", &[("time", &time)])
+    } else {
+        let zone = say(lang, &format!("timeZone.{zone}"), &[]);
+        say(lang, "summary.courtTimeIn", &[("time", &time), ("zone", &zone)])
     }
 }
 

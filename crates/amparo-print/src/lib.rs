@@ -8,6 +8,7 @@
 mod catalog;
 mod declaration;
 mod error;
+mod family_calendar;
 mod family_summary;
 mod fonts;
 mod languages;
@@ -22,6 +23,7 @@ mod world;
 
 pub use declaration::{Purpose, StatementPrint, language_name, long_date};
 pub use error::PrintError;
+pub use family_calendar::family_calendar;
 pub use family_summary::family_summary;
 pub use fonts::{dir as fonts_dir, fonts_read, unprintable};
 pub use packet::{

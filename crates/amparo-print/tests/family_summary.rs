@@ -29,7 +29,8 @@ fn the_example_case_prints_one_page_in_spanish_with_how_to_reach_him() {
         "(210) 555-0134",
         "000123 (example)",
         "Próxima audiencia",
-        "1:00 p. m.",
+        "1:00 p. m., hora de la corte: Centro (Chicago, Houston, tribunales de Texas)",
+        "EJEMPLO - FICTICIO",
         "Pearsall Immigration Court",
         "Audiencia individual (de fondo)",
         "En persona",
@@ -86,20 +87,17 @@ fn what_is_not_known_leaves_a_line_and_typed_markup_prints_as_typed() {
         "a real case is not marked as an example"
     );
     assert!(
-        text.contains("Todavía no hay ninguna audiencia anotada"),
+        text.contains("Para saber la fecha, llame a la línea de la corte"),
         "{text}"
     );
-    assert!(
-        text.contains("Todavía no hay abogado/a anotado/a"),
-        "{text}"
-    );
-    // The A-number, country of birth and the center's details are unknown:
-    // their labels stand over empty lines to write on.
+    // The A-number, country of birth, the center's details and the
+    // attorney are unknown: their labels stand over empty lines to write on.
     let page = &pages_text(&pdf)[0];
     for label in [
         "Número A (número de extranjero)",
         "País de nacimiento",
         "Teléfono del centro de detención",
+        "Teléfono del abogado o abogada",
     ] {
         let line = page
             .lines()

@@ -70,6 +70,8 @@ export interface ShellOperations {
   openStatementPdf(id: string, purpose: Purpose): Promise<void>;
   /** Opens the case's one-page family summary in `language` in the system viewer. */
   openFamilySummary(caseId: string, language: string): Promise<void>;
+  /** Asks where to save the case's hearings and due dates as a calendar file; the path, or null when cancelled. */
+  saveCalendar(caseId: string, language: string, dialogTitle: string): Promise<string | null>;
   /** Opens the file picker for scans of signed pages and keeps them. */
   pickSignedScans(dialogTitle: string): Promise<ScanAdded[]>;
   /** Renders the saved packet as a draft; its pages are served as images. */

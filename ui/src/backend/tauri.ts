@@ -52,6 +52,7 @@ export const tauriBackend: Backend = {
   saveStatementPdf: (id, purpose, title) => call('save_statement_pdf', { id, purpose, title }),
   openStatementPdf: (id, purpose) => call('open_statement_pdf', { id, purpose }),
   openFamilySummary: (caseId, language) => call('open_family_summary', { caseId, language }),
+  saveCalendar: (caseId, language, title) => call('save_calendar', { caseId, language, title }),
   pickSignedScans: (title) => call('pick_signed_scans', { title }),
   previewPacket: (caseId, onProgress) =>
     call('preview_packet', { caseId, progress: channel(onProgress) }),

@@ -4,37 +4,10 @@
 
 use amparo_core::{Photo, RememberedDate, Tattoo};
 
-use crate::declaration::long_date;
 
 /// `date` as printed: "March 5, 1998", "March 1998", "about 1998".
 pub(crate) fn remembered(date: &RememberedDate) -> String {
-    remembered_in(date, "en")
-}
-
-/// `date` as printed in `lang`: in Spanish "5 de marzo de 1998", "marzo
-/// de 1998", "aproximadamente 1998".
-pub(crate) fn remembered_in(date: &RememberedDate, lang: &str) -> String {
-    let es = lang == "es";
-    let iso = match (date.month, date.day) {
-        (Some(m), Some(d)) => long_date(&format!("{}-{m:02}-{d:02}", date.year), lang),
-        (Some(m), None) => {
-            let full = long_date(&format!("{}-{m:02}-01", date.year), lang);
-            if es {
-                // "1 de marzo de 1998" without its day.
-                full.split_once(" de ")
-                    .map_or(full.clone(), |(_, rest)| rest.to_owned())
-            } else {
-                let month = full.split(' ').next().unwrap_or_default().to_owned();
-                format!("{month} {}", date.year)
-            }
-        }
-        _ => date.year.to_string(),
-    };
-    match (date.about, es) {
-        (false, _) => iso,
-        (true, true) => format!("aproximadamente {iso}"),
-        (true, false) => format!("about {iso}"),
-    }
+    date.in_words("en")
 }
 
 pub(crate) fn photo_description(p: &Photo) -> String {

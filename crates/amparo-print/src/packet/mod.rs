@@ -28,7 +28,6 @@ pub use checks::packet_ready;
 pub use counsel::{
     CounselExport, CounselProtection, IDENTIFIERS_FILE, export_counsel, gps_originals,
 };
-pub(crate) use describe::remembered_in;
 pub(crate) use filer::possessive;
 pub(crate) use masks::case_masks;
 pub use print::{

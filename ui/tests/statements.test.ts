@@ -69,7 +69,7 @@ describe('statement editor', () => {
     const { backend, id } = await withStatement([['Uno', 'One']]);
     await user.type(screen.getByLabelText(/Paragraph 1, in Spanish/), ' y dos');
     expect(screen.getByText('Saving in a moment…')).toBeInTheDocument();
-    expect(await screen.findByText(/^Saved at .+\. Words are saved as you type\.$/, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText(/^Saved at .+\. What you type is saved automatically\.$/, {}, { timeout: 5000 })).toBeInTheDocument();
     expect((await backend.getStatement(id)).paragraphs[0].original).toBe('Uno y dos');
     expect(backend.inputs('update_statement'), 'nothing was pressed').toHaveLength(0);
   });

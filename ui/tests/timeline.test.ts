@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { backendContext } from '../src/backend';
 import type { Case } from '../src/bindings/Case';
 import type { CaseDraft } from '../src/bindings/CaseDraft';
+import { readFileSync } from 'node:fs';
 import AllegationsPage from '../src/components/AllegationsPage.svelte';
+import CaseList from '../src/components/CaseList.svelte';
 import CaseDeadlines from '../src/components/CaseDeadlines.svelte';
 import CaseTattoos from '../src/components/CaseTattoos.svelte';
 import SearchPage from '../src/components/SearchPage.svelte';
@@ -146,6 +148,30 @@ describe('deadlines', () => {
     // No day given: named at the date, the title kept.
     expect(await screen.findAllByText('This is required.')).toHaveLength(1);
     expect(screen.getByLabelText(/^What is due/)).toHaveValue('Brief');
+  });
+
+  it('reminds on opening of what is due within 7 days, and saves the dates for a phone', async () => {
+    const zone = 'America/Chicago';
+    const { backend, c } = await withCase((draft) => {
+      draft.courtTimeZone = zone;
+      draft.custody.status = 'detained';
+      draft.hearings = [
+        { id: '', date: dayInZone(zone, 30), time: '13:00', court: 'Pearsall', judge: '', kind: 'individual', mode: 'inPerson' },
+      ];
+    });
+    await backend.addDueDate(c.id, { date: dayInZone(zone, 3), title: 'Evidence due' });
+    navigation.reset();
+    render(CaseList, { props: { onopen: () => {}, onnew: () => {} }, context: backendContext(backend) });
+    const banner = (await screen.findByRole('heading', { name: 'Coming up in the next 7 days' })).closest('section') as HTMLElement;
+    expect(within(banner).getByRole('button', { name: 'Jesús Alberto Rivas Moreno: Evidence due, in 3 days' })).toBeInTheDocument();
+    // The hearing in 30 days is not in the banner.
+    expect(within(banner).queryByText(/Individual/)).toBeNull();
+
+    const path = (await backend.saveCalendar(c.id, 'en', 'Save')) as string;
+    const ics = readFileSync(path, 'utf8');
+    expect(ics).toContain('SUMMARY:Evidence due');
+    expect(ics).toContain('SUMMARY:Individual hearing');
+    expect(ics).not.toContain('Rivas');
   });
 });
 

@@ -207,7 +207,10 @@ pub(crate) fn answerer_paragraphs(
             (true, true) => {}
         }
         if let Some(when) = t.made_when {
-            sentences.push(say("interviewTattooWhen", &[("when", &when.in_words(lang))]));
+            sentences.push(say(
+                "interviewTattooWhen",
+                &[("when", &when.in_words(lang))],
+            ));
         }
         out.push(paragraph(sentences.join(" ")));
         if !t.meaning.trim().is_empty() {

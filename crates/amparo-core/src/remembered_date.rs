@@ -181,7 +181,13 @@ impl RememberedDate {
         let month = self
             .month
             .and_then(|m| usize::from(m).checked_sub(1))
-            .and_then(|i| if es { MONTHS_ES.get(i) } else { MONTHS_EN.get(i) })
+            .and_then(|i| {
+                if es {
+                    MONTHS_ES.get(i)
+                } else {
+                    MONTHS_EN.get(i)
+                }
+            })
             .map(|m| (*m).to_owned());
         let words = match (self.day, month) {
             (Some(d), Some(m)) if es => format!("{d} de {m} de {}", self.year),

@@ -176,13 +176,13 @@ pub const DEFAULT_WORDING: &[(&str, WordingSource, &[&str], &str)] = &[
         "familyCheckCourt.en",
         WordingSource::Unconfirmed,
         &[],
-        "Immigration court: call the automated case information line, 1-800-898-7180 (TDD 1-800-828-1120), or go to acis.eoir.justice.gov, with the A-number at hand. It gives the next hearing's date, time and court, and any decision.",
+        "Immigration court: call the automated case information line, 1-800-898-7180 (TDD 1-800-828-1120), or go to acis.eoir.justice.gov, with the A-number at hand. It tells the next hearing's date, time and place, and the judge's decision if there is one.",
     ),
     (
         "familyCheckCourt.es",
         WordingSource::Unconfirmed,
         &[],
-        "Corte de inmigración: llame a la línea automatizada de información de casos, 1-800-898-7180 (TDD 1-800-828-1120), o entre a acis.eoir.justice.gov, con el número A a mano. Da la fecha, la hora y la corte de la próxima audiencia, y cualquier decisión.",
+        "Corte de inmigración: llame a la línea automatizada de información de casos, 1-800-898-7180 (TDD 1-800-828-1120), o entre a acis.eoir.justice.gov, con el número A a mano. Allí le dicen la fecha, la hora y el lugar de la próxima audiencia, y la decisión del juez si ya la hay.",
     ),
     (
         "familyCheckLocator.en",

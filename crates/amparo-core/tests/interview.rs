@@ -232,5 +232,8 @@ fn run_again_it_adds_a_witness_to_the_case() {
         .draft
         .paragraphs[0]
         .original;
-    assert_eq!(text, "My name is Pedro Gómez. I know Jesús; I am an organizer of the Three Kings festival.");
+    assert_eq!(
+        text,
+        "My name is Pedro Gómez. I know Jesús; I am an organizer of the Three Kings festival."
+    );
 }

@@ -46,6 +46,15 @@ pub(crate) fn say(lang: &str, key: &str, params: &[(&str, &str)]) -> String {
     out
 }
 
+/// A choice's name as the window's catalog keys spell it (`inPerson`, in
+/// `hearingMode.inPerson`).
+pub(crate) fn choice_name(choice: impl serde::Serialize) -> String {
+    match serde_json::to_value(choice) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
 /// `[[hearing]]` is the glossary's word; `[[Hearing]]` the same with a
 /// capital letter.
 fn terms(text: &str, lang: &str, glossary: &HashMap<String, HashMap<String, String>>) -> String {

@@ -11,7 +11,7 @@ use amparo_core::{Case, Deadline, DueKind, Store};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, Trigger};
 
-use crate::catalog::say;
+use crate::catalog::{choice_name as name, say};
 use crate::error::PrintError;
 
 /// How long a hearing is shown as lasting: the court does not say.
@@ -28,26 +28,33 @@ fn calendar(case: &Case, deadlines: &[Deadline], lang: &str) -> String {
     let lang = if lang == "es" { "es" } else { "en" };
     let mut out = Calendar::new();
     out.name(&say(lang, "calendar.name", &[]));
-    for (i, d) in deadlines.iter().filter(|d| d.days_left >= 0).enumerate() {
+    for d in deadlines.iter().filter(|d| d.days_left >= 0) {
         let Ok(day) = NaiveDate::parse_from_str(&d.date, "%Y-%m-%d") else {
             continue;
         };
+        // What the event is, not where it falls in the list: adding a due
+        // date must not change the others' UIDs.
+        let what = match (d.kind, &d.due_date_id) {
+            (DueKind::Other, Some(id)) => id.clone(),
+            (DueKind::Hearing, _) => format!("hearing-{}", name(d.hearing_kind)),
+            (kind, _) => name(kind),
+        };
+        let uid = format!("{}-{}-{what}@amparo", case.id, d.date);
         let mut event = Event::new();
-        event.uid(&format!("{}-{}-{i}@amparo", case.id, d.date));
-        event.alarm(Alarm::display(
+        event.uid(&uid);
+        let mut alarm = Alarm::display(
             &say(lang, "calendar.tomorrow", &[]),
             Trigger::before_start(chrono::Duration::days(1)),
-        ));
+        );
+        alarm.uid(&format!("{uid}-day-before"));
+        event.alarm(alarm);
         match d.kind {
             DueKind::Hearing => {
                 let hearing = case
                     .hearings
                     .iter()
                     .find(|h| h.date == d.date && Some(h.kind) == d.hearing_kind);
-                let kind = serde_json::to_value(d.hearing_kind.unwrap_or_default())
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default();
+                let kind = name(d.hearing_kind.unwrap_or_default());
                 event.summary(&say(lang, &format!("hearingKind.{kind}"), &[]));
                 if let Some(h) = hearing {
                     if !h.court.trim().is_empty() {
@@ -139,7 +146,10 @@ mod tests {
             .expect("due");
         let ics = family_calendar(&store, &case.id, "es").expect("calendar");
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
-        assert!(ics.contains("SUMMARY:Audiencia individual (de fondo)"), "{ics}");
+        assert!(
+            ics.contains("SUMMARY:Audiencia individual (de fondo)"),
+            "{ics}"
+        );
         assert!(ics.contains("LOCATION:Pearsall Immigration Court"), "{ics}");
         // 13:00 in Chicago is 18:00 or 19:00 UTC, depending on the season.
         let compact = day.replace('-', "");
@@ -148,17 +158,26 @@ mod tests {
                 || ics.contains(&format!("DTSTART:{compact}T190000Z")),
             "{ics}"
         );
-        assert!(ics.contains("DTSTART;VALUE=DATE:"), "the due date is a whole day: {ics}");
+        assert!(
+            ics.contains("DTSTART;VALUE=DATE:"),
+            "the due date is a whole day: {ics}"
+        );
         assert!(
             ics.contains("SUMMARY:Evidence\\; due\\nbefore\\, noon"),
             "typed text is escaped, never read as iCalendar: {ics}"
         );
         assert!(ics.contains("BEGIN:VALARM"), "{ics}");
         assert!(!ics.contains("Rivas"), "no one is named: {ics}");
-        assert_eq!(
-            ics,
-            family_calendar(&store, &case.id, "es").expect("again"),
-            "the same case gives the same file, so a phone updates its events"
-        );
+        // DTSTAMP is when the file was made (RFC 5545); all else, the UIDs
+        // of the events and their reminders too, is the same, so a phone
+        // updates its events instead of adding them twice.
+        let stable = |text: &str| {
+            text.lines()
+                .filter(|l| !l.starts_with("DTSTAMP:"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let again = family_calendar(&store, &case.id, "es").expect("again");
+        assert_eq!(stable(&ics), stable(&again));
     }
 }

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use amparo_core::{Case, CustodyStatus, Deadline, DueKind, HearingMode, Store};
 use serde::Serialize;
 
-use crate::catalog::say;
+use crate::catalog::{choice_name as name, say};
 use crate::declaration::long_date;
 use crate::error::PrintError;
 use crate::render::{self, Pages};
@@ -70,9 +70,7 @@ fn summary_data(
             row(w("person.countryOfBirth"), &p.country_of_birth),
             row(
                 w("person.birthDate"),
-                &p.birth_date
-                    .map(|d| d.in_words(lang))
-                    .unwrap_or_default(),
+                &p.birth_date.map(|d| d.in_words(lang)).unwrap_or_default(),
             ),
         ],
         notes: Vec::new(),
@@ -112,14 +110,6 @@ fn summary_data(
     }
 }
 
-/// A choice's name as the window's catalog keys spell it (`inPerson`).
-fn name(choice: impl Serialize) -> String {
-    match serde_json::to_value(choice) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
 fn row(label: String, value: &str) -> Row {
     let value = value.trim();
     Row {
@@ -149,9 +139,7 @@ fn whereabouts(case: &Case, lang: &str) -> Section {
             row(w("custody.removedTo"), &c.removed_to),
             row(
                 w("custody.removedOn"),
-                &c.removed_on
-                    .map(|d| d.in_words(lang))
-                    .unwrap_or_default(),
+                &c.removed_on.map(|d| d.in_words(lang)).unwrap_or_default(),
             ),
         ],
         CustodyStatus::Free | CustodyStatus::Unknown => vec![status],
@@ -187,7 +175,10 @@ fn next_hearing(case: &Case, deadlines: &[Deadline], lang: &str) -> Section {
         heading: w("summary.nextHearing"),
         rows: vec![
             row(w("hearings.date"), &long_date(&h.date, lang)),
-            row(w("hearings.time"), &court_time(&h.time, &case.court_time_zone, lang)),
+            row(
+                w("hearings.time"),
+                &court_time(&h.time, &case.court_time_zone, lang),
+            ),
             row(w("hearings.court"), &h.court),
             row(
                 w("hearings.kind"),
@@ -260,7 +251,11 @@ fn court_time(time: &str, zone: &str, lang: &str) -> String {
         say(lang, "summary.courtTime", &[("time", &time)])
     } else {
         let zone = say(lang, &format!("timeZone.{zone}"), &[]);
-        say(lang, "summary.courtTimeIn", &[("time", &time), ("zone", &zone)])
+        say(
+            lang,
+            "summary.courtTimeIn",
+            &[("time", &time), ("zone", &zone)],
+        )
     }
 }
 

@@ -4,7 +4,6 @@
 
 use amparo_core::{Photo, RememberedDate, Tattoo};
 
-
 /// `date` as printed: "March 5, 1998", "March 1998", "about 1998".
 pub(crate) fn remembered(date: &RememberedDate) -> String {
     date.in_words("en")

@@ -10,6 +10,7 @@
 //! A missing tool (Xvfb, tauri-driver, WebKitWebDriver) or a missing app
 //! binary is a failure with a message saying how to get it, never a skip.
 
+pub mod accessibility;
 mod desktop;
 pub mod interview_walk;
 pub mod markers;

@@ -319,6 +319,15 @@ impl Window {
         self.client.execute(script, vec![]).await.expect("script")
     }
 
+    /// Runs `script`, which calls its last argument with the answer, and
+    /// gives that answer.
+    pub async fn script_async(&self, script: &str) -> serde_json::Value {
+        self.client
+            .execute_async(script, vec![])
+            .await
+            .expect("script")
+    }
+
     /// On a first start: continues in English and opens the example
     /// case's evidence packet, with its two declarations.
     pub async fn open_example_packet(&self) {

@@ -1,6 +1,7 @@
 //! "What's next" on a new case in the real window, by keyboard: it asks
 //! for the A-number and the first statement; "Add it" opens the case form,
-//! and once the A-number is saved that item is gone. Needs the app built
+//! and once the A-number is saved that item is gone; then it asks to check
+//! the case with the court's line until "I checked it today". Needs the app built
 //! with `--features e2e`.
 
 use amparo_e2e::{Desktop, run};
@@ -27,6 +28,21 @@ fn whats_next_lists_what_a_new_case_lacks_and_clears_what_is_done() {
         assert!(
             !page.contains("The A-number is missing"),
             "a done item goes:\n{page}"
+        );
+
+        // With an A-number, the court's line can be checked: until it is.
+        window
+            .wait_for_text("Check the case with the immigration court")
+            .await;
+        window.press("I checked it today").await;
+        window.wait_for_text("Noted: checked today").await;
+        window
+            .wait_for_text("Last checked with the immigration court")
+            .await;
+        let page = window.text().await;
+        assert!(
+            !page.contains("Check the case with the immigration court"),
+            "checked today, the nudge goes:\n{page}"
         );
         window.quit().await;
     });

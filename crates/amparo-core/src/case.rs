@@ -208,6 +208,9 @@ pub struct Case {
     pub notes: String,
     /// The court's IANA time zone; empty for this computer's own.
     pub court_time_zone: String,
+    /// The day (`YYYY-MM-DD`, where the court sits) the case was last
+    /// checked with the immigration court's automated line; empty: never.
+    pub checked_with_court_on: String,
     /// The fictional example case that Amparo offers on first start.
     pub is_example: bool,
     /// Creation time, UTC RFC 3339.

@@ -202,6 +202,7 @@ mod tests {
             attorney: Default::default(),
             notes: String::new(),
             court_time_zone: String::new(),
+            checked_with_court_on: String::new(),
             is_example: false,
             created_at: String::new(),
             updated_at: String::new(),

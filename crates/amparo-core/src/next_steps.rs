@@ -35,7 +35,13 @@ pub enum NextStepKind {
     PhotosUndescribed,
     /// Allegations with nothing that answers them.
     AllegationsUnanswered,
+    /// Not checked with the immigration court's automated line in the last
+    /// `CHECK_EVERY_DAYS` days (or never): hearings move.
+    CheckWithCourt,
 }
+
+/// How often a family is asked to check the case with the court's line.
+pub const CHECK_EVERY_DAYS: i64 = 7;
 
 /// One thing the case needs, with what the sentence names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -86,6 +92,28 @@ fn dated(d: &Deadline) -> Option<NextStep> {
     })
 }
 
+/// A nudge to check with the court's line: for a case with an A-number
+/// (the line asks for it) whose person is still here, never checked or
+/// checked a week ago or more. `date` is the last check, `days` how long ago.
+fn check_with_court(case: &crate::case::Case) -> Option<NextStep> {
+    if case.person.a_number.trim().is_empty()
+        || case.custody.status == crate::case::CustodyStatus::Removed
+    {
+        return None;
+    }
+    let today = crate::deadline::court_today(&case.court_time_zone);
+    let last = crate::calendar::parse_day(&case.checked_with_court_on);
+    let days = last.map(|d| (today - d).num_days());
+    if days.is_some_and(|d| d < CHECK_EVERY_DAYS) {
+        return None;
+    }
+    Some(NextStep {
+        date: case.checked_with_court_on.clone(),
+        days: days.map_or(0, |d| i32::try_from(-d).unwrap_or(i32::MIN)),
+        ..NextStep::new(NextStepKind::CheckWithCourt)
+    })
+}
+
 impl Store {
     /// What case `case_id` needs next, the most pressing first: dates
     /// close by, then what is missing.
@@ -129,6 +157,9 @@ impl Store {
                 count: undescribed,
                 ..NextStep::new(NextStepKind::PhotosUndescribed)
             });
+        }
+        if let Some(step) = check_with_court(&case) {
+            steps.push(step);
         }
         let unanswered = self
             .allegations(case_id)?
@@ -244,5 +275,44 @@ mod tests {
             )
             .expect("described");
         assert_eq!(undescribed(&store), Some(1));
+    }
+
+    #[test]
+    fn checking_with_the_court_is_asked_for_until_done_and_again_a_week_later() {
+        let mut store = Store::open_in_memory().expect("store");
+        let case = store.add_example_case().expect("example");
+        let step = store
+            .next_steps(&case.id)
+            .expect("steps")
+            .into_iter()
+            .find(|s| s.kind == NextStepKind::CheckWithCourt)
+            .expect("never checked: asked");
+        assert_eq!(step.date, "", "never checked");
+
+        let checked = store.mark_checked_with_court(&case.id).expect("checked");
+        assert_eq!(
+            checked.checked_with_court_on,
+            crate::deadline::court_today(&checked.court_time_zone).to_string()
+        );
+        assert!(!kinds(&store, &case.id).contains(&NextStepKind::CheckWithCourt));
+
+        // Eight days ago: asked again, saying when it was.
+        let long_ago = (crate::deadline::court_today(&checked.court_time_zone)
+            - chrono::TimeDelta::days(8))
+        .to_string();
+        store
+            .conn()
+            .execute(
+                "UPDATE cases SET checked_with_court_on = ?2 WHERE id = ?1",
+                [&case.id, &long_ago],
+            )
+            .expect("back-date");
+        let step = store
+            .next_steps(&case.id)
+            .expect("steps")
+            .into_iter()
+            .find(|s| s.kind == NextStepKind::CheckWithCourt)
+            .expect("a week later: asked again");
+        assert_eq!((step.date.as_str(), step.days), (long_ago.as_str(), -8));
     }
 }

@@ -163,6 +163,8 @@ operations! {
     window discard_interview(id: String) -> () ["notFound"] = |cx| cx.store.discard_interview(&id);
     /// Makes the case, declarants, tattoo records, events and draft statements an interview describes, all or none.
     window finish_interview(id: String) -> InterviewDone ["invalid", "notFound"] = |cx| cx.store.finish_interview(&id);
+    /// Records that the case was checked with the immigration court's automated line today.
+    window mark_checked_with_court(case_id: String) -> Case ["notFound"] = |cx| cx.store.mark_checked_with_court(&case_id);
     /// What the case needs next, most pressing first ("What's next").
     reads next_steps(case_id: String) -> Vec<NextStep> ["notFound"] = |cx| cx.store.next_steps(&case_id);
     /// Adds a due date by hand.

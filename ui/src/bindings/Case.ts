@@ -37,6 +37,11 @@ notes: string,
  */
 courtTimeZone: string, 
 /**
+ * The day (`YYYY-MM-DD`, where the court sits) the case was last
+ * checked with the immigration court's automated line; empty: never.
+ */
+checkedWithCourtOn: string, 
+/**
  * The fictional example case that Amparo offers on first start.
  */
 isExample: boolean, 

@@ -3,4 +3,4 @@
 /**
  * What a case needs next.
  */
-export type NextStepKind = "hearingSoon" | "dueSoon" | "noANumber" | "noStatements" | "needsTranslation" | "signedWithoutScan" | "photosUndescribed" | "allegationsUnanswered";
+export type NextStepKind = "hearingSoon" | "dueSoon" | "noANumber" | "noStatements" | "needsTranslation" | "signedWithoutScan" | "photosUndescribed" | "allegationsUnanswered" | "checkWithCourt";

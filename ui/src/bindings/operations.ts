@@ -204,6 +204,8 @@ export interface CoreOperations {
   discardInterview(id: string): Promise<void>;
   /** Makes the case, declarants, tattoo records, events and draft statements an interview describes, all or none. */
   finishInterview(id: string): Promise<InterviewDone>;
+  /** Records that the case was checked with the immigration court's automated line today. */
+  markCheckedWithCourt(caseId: string): Promise<Case>;
   /** What the case needs next, most pressing first ("What's next"). */
   nextSteps(caseId: string): Promise<Array<NextStep>>;
   /** Adds a due date by hand. */
@@ -334,6 +336,7 @@ export function coreOperations(call: Call): CoreOperations {
     getInterview: (id) => call('get_interview', { id }) as Promise<SavedInterview>,
     discardInterview: (id) => call('discard_interview', { id }) as Promise<void>,
     finishInterview: (id) => call('finish_interview', { id }) as Promise<InterviewDone>,
+    markCheckedWithCourt: (caseId) => call('mark_checked_with_court', { caseId }) as Promise<Case>,
     nextSteps: (caseId) => call('next_steps', { caseId }) as Promise<Array<NextStep>>,
     addDueDate: (caseId, draft) => call('add_due_date', { caseId, draft }) as Promise<DueDate>,
     deleteDueDate: (id) => call('delete_due_date', { id }) as Promise<void>,
@@ -426,6 +429,7 @@ export const windowOperations = [
   'get_interview',
   'discard_interview',
   'finish_interview',
+  'mark_checked_with_court',
   'next_steps',
   'add_due_date',
   'delete_due_date',

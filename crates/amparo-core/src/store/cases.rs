@@ -177,6 +177,18 @@ impl Store {
         Ok(())
     }
 
+    /// Records that the case was checked with the immigration court's
+    /// automated line today (where the court sits).
+    pub fn mark_checked_with_court(&mut self, id: &str) -> Result<Case> {
+        let case = self.case(id)?;
+        let today = crate::deadline::court_today(&case.court_time_zone).to_string();
+        self.conn().execute(
+            "UPDATE cases SET checked_with_court_on = ?2 WHERE id = ?1",
+            params![id, today],
+        )?;
+        self.case(id)
+    }
+
     /// Brings a case back from the Deleted list.
     pub fn restore_case(&mut self, id: &str) -> Result<Case> {
         let changed = self.conn().execute(
@@ -376,6 +388,7 @@ fn case_from_row(r: &Row<'_>) -> rusqlite::Result<Case> {
         },
         notes: r.get("notes")?,
         court_time_zone: r.get("court_time_zone")?,
+        checked_with_court_on: r.get("checked_with_court_on")?,
         is_example: r.get("is_example")?,
         created_at: r.get("created_at")?,
         updated_at: r.get("updated_at")?,

@@ -58,7 +58,7 @@ fn a_mother_tells_what_happened_in_spanish_and_prints_her_declaration_and_the_fa
 
         // Her draft declaration, in her words.
         window
-            .press("Declaration of María Elena Moreno de Rivas")
+            .press("Declaración de María Elena Moreno de Rivas")
             .await;
         window.wait_for_text("Párrafo 1").await;
         assert_eq!(

@@ -260,6 +260,9 @@ pub struct StatementSummary {
     pub declarant_name: String,
     /// The English title.
     pub title: String,
+    /// The title in the declarant's language (shown outside the English
+    /// window).
+    pub title_original: String,
     /// Number of paragraphs.
     pub paragraphs: u32,
     /// Number of signed versions.

@@ -116,6 +116,7 @@ fn from_whole_statements(store: &Store, ids: &[&str]) -> Vec<StatementSummary> {
                 id: s.id,
                 declarant_id: s.draft.declarant_id,
                 title: s.draft.title,
+                title_original: s.draft.title_original,
                 paragraphs: s.draft.paragraphs.len() as u32,
                 signed_versions: s.signed.len() as u32,
                 is_draft: s.is_draft,

@@ -21,6 +21,11 @@ declarantName: string,
  */
 title: string, 
 /**
+ * The title in the declarant's language (shown outside the English
+ * window).
+ */
+titleOriginal: string, 
+/**
  * Number of paragraphs.
  */
 paragraphs: number, 

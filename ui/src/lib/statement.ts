@@ -96,3 +96,9 @@ export function splitParagraph(list: Paragraph[], index: number, at: number): bo
   list.splice(index + 1, 0, { original: rest, english: '', exhibits: [] });
   return true;
 }
+
+/** A statement's title in its declarant's language reads better than the
+ * English one outside the English window. */
+export function shownTitle(title: string, titleOriginal: string, locale: string): string {
+  return locale !== 'en' && titleOriginal.trim() ? titleOriginal : title;
+}

@@ -155,7 +155,8 @@ impl Store {
         let mut stmt = self.conn().prepare(
             "SELECT s.id, s.declarant_id, d.full_name, s.title, s.updated_at,
                 (SELECT count(*) FROM paragraphs p WHERE p.statement_id = s.id),
-                (SELECT count(*) FROM signed_versions v WHERE v.statement_id = s.id)
+                (SELECT count(*) FROM signed_versions v WHERE v.statement_id = s.id),
+                s.title_original
              FROM statements s JOIN declarants d ON d.id = s.declarant_id
              WHERE s.case_id = ?1 ORDER BY s.position",
         )?;
@@ -166,6 +167,7 @@ impl Store {
                     declarant_id: r.get(1)?,
                     declarant_name: r.get(2)?,
                     title: r.get(3)?,
+                    title_original: r.get(7)?,
                     updated_at: r.get(4)?,
                     paragraphs: r.get(5)?,
                     signed_versions: r.get(6)?,

@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { backendContext } from '../src/backend';
 import InterviewPage from '../src/components/InterviewPage.svelte';
+import { emptyDraft } from '../src/lib/draft';
 import { testBackend } from './testBackend';
 
 function walk(backend: ReturnType<typeof testBackend>, id: string | null = null) {
@@ -60,7 +61,7 @@ describe('the guided interview', () => {
       language: 'en',
       answerer: { fullName: 'María Elena Moreno de Rivas', relationship: 'the mother', contact: '' },
       person: { recordName: 'Jesús Alberto Rivas Moreno', birthDate: null, countryOfBirth: '', aNumber: 'A-12' },
-      custody: { status: 'unknown', facility: '', facilityPhone: '', detaineeId: '', officer: '', bond: '' },
+      custody: emptyDraft().custody,
       hearing: null,
       tattoos: [],
       witnesses: [],

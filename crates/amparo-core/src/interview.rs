@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::case::{CustodyStatus, Hearing};
+use crate::case::{Custody, Hearing};
 use crate::remembered_date::RememberedDate;
 use crate::statement::Paragraph;
 
@@ -24,8 +24,9 @@ pub struct InterviewAnswers {
     pub answerer: Answerer,
     /// The person the case is about (asked only for a new case).
     pub person: InterviewPerson,
-    /// Where the person is now (asked only for a new case).
-    pub custody: InterviewCustody,
+    /// Where the person is now and how the family reaches them (asked
+    /// only for a new case; transfers and removal are not asked).
+    pub custody: Custody,
     /// The next hearing, when one is known.
     pub hearing: Option<Hearing>,
     /// Each tattoo, in the family's words.
@@ -62,24 +63,6 @@ pub struct InterviewPerson {
     pub country_of_birth: String,
     /// The A-number, as typed.
     pub a_number: String,
-}
-
-/// Where the person is and how the family reaches them.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", default)]
-pub struct InterviewCustody {
-    /// Detained, free, removed, or not known.
-    pub status: CustodyStatus,
-    /// The detention center.
-    pub facility: String,
-    /// Its phone.
-    pub facility_phone: String,
-    /// The number the center gives the person.
-    pub detainee_id: String,
-    /// The deportation officer.
-    pub officer: String,
-    /// The bond, in the family's words.
-    pub bond: String,
 }
 
 /// A tattoo, in the family's words.

@@ -91,8 +91,8 @@ pub use evidence_link::{EvidenceLink, LinkKind};
 pub use exhibit::{ExhibitItem, ExhibitKind, ExhibitLetter};
 pub use fold::fold_char;
 pub use interview::{
-    Answerer, InterviewAnswers, InterviewCustody, InterviewDone, InterviewPerson, InterviewTattoo,
-    SavedInterview, Witness,
+    Answerer, InterviewAnswers, InterviewDone, InterviewPerson, InterviewTattoo, SavedInterview,
+    Witness,
 };
 pub use next_steps::{NextStep, NextStepKind, SOON_DAYS};
 pub use packet::{

@@ -4,8 +4,8 @@
 //! refused answer named where it was asked, with nothing made.
 
 use amparo_core::{
-    Answerer, CaseDraft, CustodyStatus, Error, FieldProblem, Hearing, HearingKind, HearingMode,
-    InterviewAnswers, InterviewCustody, InterviewPerson, InterviewTattoo, LinkKind, RememberedDate,
+    Answerer, CaseDraft, Custody, CustodyStatus, Error, FieldProblem, Hearing, HearingKind,
+    HearingMode, InterviewAnswers, InterviewPerson, InterviewTattoo, LinkKind, RememberedDate,
     Store, Witness,
 };
 
@@ -24,12 +24,12 @@ fn answers() -> InterviewAnswers {
             country_of_birth: "Venezuela".into(),
             a_number: String::new(),
         },
-        custody: InterviewCustody {
+        custody: Custody {
             status: CustodyStatus::Detained,
             facility: "South Texas ICE Processing Center".into(),
             facility_phone: "(210) 555-0134".into(),
             detainee_id: "000123".into(),
-            ..InterviewCustody::default()
+            ..Custody::default()
         },
         hearing: Some(Hearing {
             date: "2027-03-04".into(),

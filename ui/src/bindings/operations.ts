@@ -41,7 +41,6 @@ import type { Fingerprint } from './Fingerprint';
 import type { Hearing } from './Hearing';
 import type { HearingKind } from './HearingKind';
 import type { InterviewAnswers } from './InterviewAnswers';
-import type { InterviewCustody } from './InterviewCustody';
 import type { InterviewDone } from './InterviewDone';
 import type { InterviewPerson } from './InterviewPerson';
 import type { InterviewTattoo } from './InterviewTattoo';

@@ -7,13 +7,14 @@ import type { FieldProblem } from '../bindings/FieldProblem';
 import type { InterviewAnswers } from '../bindings/InterviewAnswers';
 import type { InterviewTattoo } from '../bindings/InterviewTattoo';
 import type { Witness } from '../bindings/Witness';
+import { emptyDraft } from './draft';
 
 export function emptyAnswers(language: string): InterviewAnswers {
   return {
     language,
     answerer: { fullName: '', relationship: '', contact: '' },
     person: { recordName: '', birthDate: null, countryOfBirth: '', aNumber: '' },
-    custody: { status: 'unknown', facility: '', facilityPhone: '', detaineeId: '', officer: '', bond: '' },
+    custody: emptyDraft().custody,
     hearing: null,
     tattoos: [],
     witnesses: [],

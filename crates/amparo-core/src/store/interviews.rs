@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use rusqlite::{OptionalExtension, params};
 
 use super::{Store, now};
-use crate::case::{Case, CaseDraft, Custody, Person};
+use crate::case::{Case, CaseDraft, Person};
 use crate::declarant::DeclarantDraft;
 use crate::error::{Error, FieldError, Result};
 use crate::evidence_link::{EvidenceLink, LinkKind};
@@ -282,7 +282,6 @@ fn saved_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<SavedIntervi
 /// The case a new interview describes.
 fn case_draft(answers: &InterviewAnswers) -> CaseDraft {
     let p = &answers.person;
-    let c = &answers.custody;
     CaseDraft {
         person: Person {
             record_name: p.record_name.clone(),
@@ -291,15 +290,7 @@ fn case_draft(answers: &InterviewAnswers) -> CaseDraft {
             a_number: p.a_number.clone(),
             ..Person::default()
         },
-        custody: Custody {
-            status: c.status,
-            facility: c.facility.clone(),
-            facility_phone: c.facility_phone.clone(),
-            detainee_id: c.detainee_id.clone(),
-            officer: c.officer.clone(),
-            bond: c.bond.clone(),
-            ..Custody::default()
-        },
+        custody: answers.custody.clone(),
         hearings: answers.hearing.iter().cloned().collect(),
         ..CaseDraft::default()
     }

@@ -59,11 +59,31 @@ impl Window {
             .await;
     }
 
+    /// On a first start: presses the notice's `button` ("Continue in
+    /// English") and waits until the notice is gone. The case list is drawn
+    /// again as it closes (with the example case), so a key sent before then
+    /// can land on a button that is about to be replaced, and be lost.
+    pub async fn close_notice(&self, button: &str) {
+        self.press(button).await;
+        let started = Instant::now();
+        while self
+            .script("return document.querySelector('[role=dialog]') !== null")
+            .await
+            == serde_json::Value::Bool(true)
+        {
+            assert!(
+                started.elapsed() < PATIENCE,
+                "the first-start notice stayed open after {button:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// On a first start: continues in English, waits for the example case
     /// (so the list is not drawn again under the next key), and saves a
     /// new case for `record_name`, which then shows.
     pub async fn new_case_in_english(&self, record_name: &str) {
-        self.press("Continue in English").await;
+        self.close_notice("Continue in English").await;
         self.wait_for_text("EXAMPLE - FICTIONAL").await;
         self.press("New case").await;
         self.type_into("Name as on immigration records", record_name)
@@ -109,12 +129,19 @@ impl Window {
 
     /// Waits until an element matches the CSS selector.
     pub async fn wait_for_css(&self, css: &str) -> Element {
-        self.client
+        match self
+            .client
             .wait()
             .at_most(PATIENCE)
             .for_element(Locator::Css(css))
             .await
-            .unwrap_or_else(|e| panic!("waited for {css}: {e}"))
+        {
+            Ok(found) => found,
+            Err(e) => {
+                let page = self.text().await;
+                panic!("waited for {css}: {e}; the page shows:\n{page}")
+            }
+        }
     }
 
     /// The form control whose label contains `label`.
@@ -331,7 +358,7 @@ impl Window {
     /// On a first start: continues in English and opens the example
     /// case's evidence packet, with its two declarations.
     pub async fn open_example_packet(&self) {
-        self.press("Continue in English").await;
+        self.close_notice("Continue in English").await;
         self.press_containing("Jesús Alberto Rivas Moreno").await;
         self.press("Open the evidence packet").await;
         self.wait_for_text("In the packet (2)").await;

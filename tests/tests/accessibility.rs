@@ -13,7 +13,7 @@ fn the_case_page_interview_statement_editor_and_packet_have_no_serious_violation
         let window = desktop.launch().await;
         let mut found = Vec::new();
 
-        window.press("Continue in English").await;
+        window.close_notice("Continue in English").await;
         window.press_containing("Jesús Alberto Rivas Moreno").await;
         window.wait_for_text("What's next").await;
         found.extend(

@@ -30,7 +30,7 @@ fn nothing_the_window_showed_is_readable_once_locked_or_closed() {
         let example = window.field("Add a fictional example case").await;
         window.focus(&example).await;
         window.keys(" ").await;
-        window.press("Continue in English").await;
+        window.close_notice("Continue in English").await;
         window.wait_for_text("There are no cases yet").await;
 
         let case = window

@@ -19,7 +19,7 @@ fn the_advocate_adds_the_mother_and_opens_the_case_she_sent() {
         let example = window.field("Add a fictional example case").await;
         window.focus(&example).await;
         window.keys(" ").await;
-        window.press("Continue in English").await;
+        window.close_notice("Continue in English").await;
         window.wait_for_text("There are no cases yet").await;
 
         window.press("Contacts").await;

@@ -17,7 +17,7 @@ fn a_case_created_through_the_form_survives_a_restart() {
         let example = window.field("Add a fictional example case").await;
         window.focus(&example).await;
         window.keys(" ").await;
-        window.press("Continue in English").await;
+        window.close_notice("Continue in English").await;
         window.wait_for_text("There are no cases yet").await;
 
         window.press("New case").await;
@@ -70,7 +70,7 @@ fn choosing_spanish_shows_the_form_in_spanish_and_is_remembered() {
     run(|| async {
         let desktop = Desktop::start();
         let window = desktop.launch().await;
-        window.press("Continuar en español").await;
+        window.close_notice("Continuar en español").await;
         window.wait_for_text("Casos").await;
         window.wait_for_text("Jesús Alberto Rivas Moreno").await;
         window.wait_for_text("EJEMPLO - FICTICIO").await;

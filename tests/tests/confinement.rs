@@ -69,7 +69,7 @@ fn the_window_never_leaves_the_app_and_opens_no_other_window() {
         still_home(&window, &home, "window.open").await;
 
         // The app still works: the first-start notice answers.
-        window.press("Continue in English").await;
+        window.close_notice("Continue in English").await;
         window.wait_for_css("nav").await;
         window.quit().await;
     });
@@ -149,7 +149,7 @@ fn pdfs_opened_in_the_viewer_are_gone_once_the_window_closes() {
     run(|| async {
         let desktop = Desktop::start();
         let window = desktop.launch().await;
-        window.press("Continue in English").await;
+        window.close_notice("Continue in English").await;
         let case = window.invoke("add_example_case", json!({})).await;
         let statements = window
             .invoke("list_statements", json!({ "caseId": case["id"] }))

@@ -15,7 +15,7 @@ fn the_installed_app_opens_a_double_clicked_case_file_in_its_window() {
         let desktop = Desktop::start();
         let window = desktop.launch().await;
         window.wait_for_text("It is not legal advice").await;
-        window.press("Continue in English").await;
+        window.close_notice("Continue in English").await;
         window.wait_for_text("Jesús Alberto Rivas Moreno").await;
 
         // A case file from the mother's laptop, sent to a password.

@@ -42,7 +42,7 @@ fn a_mother_tells_what_happened_in_spanish_and_prints_her_declaration_and_the_fa
             .send_keys(" ")
             .await
             .expect("choose family");
-        window.press("Continuar en español").await;
+        window.close_notice("Continuar en español").await;
         window.wait_for_text("Cuéntenos qué pasó").await;
 
         let hearing = (chrono::Utc::now().date_naive() + chrono::Days::new(40)).to_string();

@@ -32,7 +32,7 @@ fn first_start_makes_the_lock_and_ctrl_l_locks_with_no_case_on_screen() {
 
         // The first-start notice, then an empty case list behind the lock.
         window.wait_for_text("It is not legal advice").await;
-        window.press("Continue in English").await;
+        window.close_notice("Continue in English").await;
         window.wait_for_text("Jesús Alberto Rivas Moreno").await;
         assert!(
             desktop.data_dir().join("vault.json").is_file(),

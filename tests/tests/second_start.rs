@@ -16,7 +16,7 @@ fn a_double_clicked_case_file_opens_in_the_window_already_open() {
         let example = window.field("Add a fictional example case").await;
         window.focus(&example).await;
         window.keys(" ").await;
-        window.press("Continue in English").await;
+        window.close_notice("Continue in English").await;
         window.wait_for_text("There are no cases yet").await;
 
         // A case file from the mother's laptop, sent to a password.

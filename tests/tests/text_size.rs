@@ -36,7 +36,7 @@ fn ctrl_plus_makes_the_text_larger_and_the_size_stays_for_the_next_start() {
         let desktop = Desktop::start();
         let window = desktop.launch().await;
         window.wait_for_text("It is not legal advice").await;
-        window.press("Continue in English").await;
+        window.close_notice("Continue in English").await;
         window.wait_for_text("Jesús Alberto Rivas Moreno").await;
         let normal = page_width(&window).await;
 

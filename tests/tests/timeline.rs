@@ -12,7 +12,7 @@ fn an_allegation_is_answered_by_a_tattoo_record_and_the_case_is_found_by_its_mea
     run(|| async {
         let desktop = Desktop::start();
         let window = desktop.launch().await;
-        window.press("Continue in English").await;
+        window.close_notice("Continue in English").await;
         window.press_containing("Jesús Alberto Rivas Moreno").await;
 
         window.press("Add a tattoo record").await;

@@ -27,7 +27,7 @@ fn main() {
                 .send_keys(" ")
                 .await
                 .expect("choose family");
-            window.press(first).await;
+            window.close_notice(first).await;
             let hearing = (chrono::Utc::now().date_naive() + chrono::Days::new(40)).to_string();
             let shots = Shots {
                 desktop: &desktop,

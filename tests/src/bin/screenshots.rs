@@ -57,7 +57,7 @@ fn main() {
         settle().await;
         shot("first-start.png");
 
-        window.press("Continue in English").await;
+        window.close_notice("Continue in English").await;
         window.wait_for_text("EXAMPLE - FICTIONAL").await;
         settle().await;
         shot("case-list-en.png");

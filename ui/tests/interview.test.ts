@@ -70,7 +70,7 @@ describe('the guided interview', () => {
     const run = walk(backend, id);
     await user.click(await screen.findByRole('button', { name: 'Make the case' }));
     expect(await screen.findByRole('heading', { name: 'What is the person’s A-number?' })).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByLabelText(/A-number/)).toHaveAttribute('aria-invalid', 'true'));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: /A-number/ })).toHaveAttribute('aria-invalid', 'true'));
     expect(run.done).toEqual([]);
     expect(await backend.listCases('')).toHaveLength(0);
   });

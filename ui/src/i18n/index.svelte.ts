@@ -18,7 +18,7 @@ type Catalog = Record<MessageKey, string>;
 export const catalogs: Record<Locale, Catalog> = { en, es: es as Catalog };
 export const locales: Locale[] = ['en', 'es'];
 
-type Term = { en: string; es: string };
+type Term = { en: string; es: string; definition_en?: string; definition_es?: string };
 const terms = glossary as unknown as Record<string, Term>;
 
 let current = $state<Locale>('en');
@@ -41,6 +41,18 @@ export function term(name: string, lang: Locale = current): string {
   return name.charAt(0) === name.charAt(0).toUpperCase()
     ? word.charAt(0).toUpperCase() + word.slice(1)
     : word;
+}
+
+/** The glossary's one plain line saying what `name` is, in `lang`; empty
+ * for a term it does not explain. */
+export function definition(name: string, lang: Locale = current): string {
+  const entry = terms[name];
+  return (lang === 'es' ? entry?.definition_es : entry?.definition_en) ?? '';
+}
+
+/** Glossary keys that have a definition in both languages. */
+export function definedTerms(): string[] {
+  return glossaryKeys().filter((k) => terms[k].definition_en && terms[k].definition_es);
 }
 
 /** The message `key` in the current language, with {placeholders} filled. */

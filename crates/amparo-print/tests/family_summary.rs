@@ -29,7 +29,7 @@ fn the_example_case_prints_one_page_in_spanish_with_how_to_reach_him() {
         "(210) 555-0134",
         "000123 (example)",
         "Próxima audiencia",
-        "1:00 p. m., hora de la corte: Centro (Chicago, Houston, tribunales de Texas)",
+        "1:00 p. m., hora de la corte: Centro (Chicago, Houston, cortes de Texas)",
         "EJEMPLO - FICTICIO",
         "Pearsall Immigration Court",
         "Audiencia individual (de fondo)",

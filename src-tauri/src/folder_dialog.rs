@@ -78,6 +78,43 @@ pub async fn pick_calendar_path(app: AppHandle, title: String, name: String) -> 
     .and_then(|p| p.into_path().ok())
 }
 
+/// Asks where to save a text file, offering `name`; `None` when cancelled.
+pub async fn pick_text_path(app: AppHandle, title: String, name: String) -> Option<PathBuf> {
+    if let Some(chosen) = chosen_by_test(&app) {
+        return Some(chosen);
+    }
+    tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .set_title(title)
+            .set_file_name(name)
+            .add_filter("Text", &["txt"])
+            .blocking_save_file()
+    })
+    .await
+    .ok()
+    .flatten()
+    .and_then(|p| p.into_path().ok())
+}
+
+/// Asks for one text file; `None` when cancelled.
+pub async fn pick_text_file(app: AppHandle, title: String) -> Option<PathBuf> {
+    if let Some(chosen) = chosen_by_test(&app) {
+        return Some(chosen);
+    }
+    tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .set_title(title)
+            .add_filter("Text", &["txt"])
+            .blocking_pick_file()
+    })
+    .await
+    .ok()
+    .flatten()
+    .and_then(|p| p.into_path().ok())
+}
+
 /// Asks for image files (photos, scans of signed pages); none when they
 /// cancel.
 pub async fn pick_images(app: AppHandle, title: String) -> Vec<PathBuf> {

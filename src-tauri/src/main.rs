@@ -24,6 +24,7 @@ mod print_commands;
 #[cfg(target_os = "linux")]
 mod screen_lock;
 mod start_marks;
+mod translation_commands;
 mod viewer;
 
 use std::path::PathBuf;
@@ -48,6 +49,9 @@ macro_rules! commands {
             print_commands::open_statement_pdf,
             print_commands::open_family_summary,
             print_commands::save_calendar,
+            translation_commands::open_translator_copy,
+            translation_commands::save_translation_sheet,
+            translation_commands::open_translation_sheet,
             file_commands::pick_signed_scans,
             print_commands::preview_packet,
             print_commands::save_packet_pdf,

@@ -236,17 +236,19 @@ impl Window {
             .unwrap_or_else(|e| panic!("typing into {label:?}: {e}"));
     }
 
-    /// Empties the field labelled `label` and types `text`.
+    /// Empties the field labelled `label` and types `text` (if any).
     pub async fn replace(&self, label: &str, text: &str) {
         let field = self.field(label).await;
         self.focus(&field).await;
         // Select all and type over it, as a person would.
         self.keys(&(Key::Control + "a")).await;
         self.keys(&Key::Backspace.to_string()).await;
-        field
-            .send_keys(text)
-            .await
-            .unwrap_or_else(|e| panic!("typing into {label:?}: {e}"));
+        if !text.is_empty() {
+            field
+                .send_keys(text)
+                .await
+                .unwrap_or_else(|e| panic!("typing into {label:?}: {e}"));
+        }
     }
 
     /// The current value of the field labelled `label`.

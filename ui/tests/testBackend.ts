@@ -20,6 +20,7 @@ import type { PacketPurpose } from '../src/bindings/PacketPurpose';
 import type { Opened } from '../src/bindings/Opened';
 import type { Preview } from '../src/bindings/Preview';
 import type { Purpose } from '../src/bindings/Purpose';
+import type { SheetReading } from '../src/bindings/SheetReading';
 import type { ScanAdded } from '../src/bindings/ScanAdded';
 import type { Sent } from '../src/bindings/Sent';
 import { CoreHost, type HostOptions } from './coreHost';
@@ -50,6 +51,12 @@ export type TestBackend = Backend & {
   pickedFolder: string | null;
   /** What the case-file picker returns next; null: the user cancels it. */
   pickedCaseFile: string | null;
+  /** What the text-file picker returns next (a filled translation sheet); null: cancelled. */
+  pickedSheet: string | null;
+  /** Translation sheets saved, with where. */
+  savedSheets: { id: string; path: string }[];
+  /** Translators' copies written for the viewer, with where. */
+  openedTranslatorCopies: { id: string; language: string; path: string }[];
   /** The screen locks, as the shell reports it (after locking the core). */
   lockScreen: () => void;
   /** The window's zoom, as the shell last set it. */
@@ -121,6 +128,9 @@ export function startBackend(options: HostOptions = {}): TestBackend {
     pickedScans: [],
     pickedFolder: null,
     pickedCaseFile: null,
+    pickedSheet: null,
+    savedSheets: [],
+    openedTranslatorCopies: [],
     lockScreen: () => {},
     textZoom: 1,
     giveCaseFile: (path) => {
@@ -211,6 +221,20 @@ export function startBackend(options: HostOptions = {}): TestBackend {
     async saveCalendar(caseId, language) {
       const path = join(out('saved'), 'hearings-and-dates.ics');
       return (await call('export_calendar_to', { caseId, language, path })) as string;
+    },
+    async openTranslatorCopy(id, language) {
+      const path = (await call('print_translator_copy_for_viewer', { id, language })) as string;
+      backend.openedTranslatorCopies.push({ id, language, path });
+    },
+    async saveTranslationSheet(id) {
+      const chosen = join(out('saved'), `translation-sheet-${backend.savedSheets.length + 1}.txt`);
+      const path = (await call('save_translation_sheet_to', { id, path: chosen })) as string;
+      backend.savedSheets.push({ id, path });
+      return path;
+    },
+    async openTranslationSheet(id) {
+      if (backend.pickedSheet === null) return null;
+      return (await call('read_translation_sheet_from', { id, path: backend.pickedSheet })) as SheetReading;
     },
     async pickSignedScans() {
       return (await call('keep_scans', { paths: backend.pickedScans })) as ScanAdded[];

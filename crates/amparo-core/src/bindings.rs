@@ -58,6 +58,7 @@ pub fn export_bindings(dir: &Path) -> Result<(), ExportError> {
     Deadline::export_all(&cfg)?;
     NextStep::export_all(&cfg)?;
     crate::InterviewAnswers::export_all(&cfg)?;
+    crate::SheetReading::export_all(&cfg)?;
     crate::InterviewDone::export_all(&cfg)?;
     crate::SavedInterview::export_all(&cfg)?;
     DueDate::export_all(&cfg)?;

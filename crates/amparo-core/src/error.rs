@@ -98,6 +98,14 @@ pub enum Error {
     /// The rows a case file brings cannot be taken; nothing was changed.
     #[error("this case file cannot be opened: {0}; nothing was changed")]
     CaseFileRejected(String),
+    /// The file opened as a filled translation sheet is not one (or is cut
+    /// short, or too large); nothing was taken from it.
+    #[error("this is not a translation sheet: {0}")]
+    NotATranslationSheet(String),
+    /// The translation sheet is for another statement (its id); nothing
+    /// was taken from it.
+    #[error("this translation sheet is for another statement ({0}); nothing was taken from it")]
+    SheetForOtherStatement(String),
     /// The vault file cannot be read.
     #[error("the vault file is damaged and was not changed: {0}")]
     VaultDamaged(String),
@@ -210,6 +218,8 @@ impl Error {
             Self::Changed(_) => "changed",
             Self::Serialization(_) => "storage",
             Self::CaseFileRejected(_) => "caseFileRejected",
+            Self::NotATranslationSheet(_) => "notATranslationSheet",
+            Self::SheetForOtherStatement(_) => "sheetForOtherStatement",
             Self::WrongPassphrase => "wrongPassphrase",
             Self::WrongRecoveryKey => "wrongRecoveryKey",
             Self::DataFolderInUse => "dataFolderInUse",

@@ -58,6 +58,7 @@ mod statement_checks;
 mod store;
 mod tattoo;
 mod timeline;
+mod translation_sheet;
 mod validate;
 pub mod vault;
 mod venue;
@@ -125,6 +126,9 @@ pub use store::{
 };
 pub use tattoo::{Tattoo, TattooDraft, TattooPhoto, TattooPhotoRole};
 pub use timeline::{Event, EventDraft, EventKind, KnownDate, chronological};
+pub use translation_sheet::{
+    MAX_SHEET_BYTES, SheetReading, SheetTranslation, read_sheet, write_sheet,
+};
 pub use validate::check_draft;
 pub use vault::{Keys, RecoveryKey, Vault};
 pub use venue::{Venue, venue_for};

@@ -239,3 +239,44 @@ fn erasing_a_case_takes_its_declarants_statements_and_signed_versions() {
     assert!(store.declarants(&case.id).expect("none").is_empty());
     assert!(store.referenced_hashes().expect("hashes").is_empty());
 }
+
+#[test]
+fn a_translator_named_once_is_offered_for_the_cases_next_statement() {
+    let mut store = Store::open_in_memory().expect("store");
+    let c = case(&mut store);
+    let luis = declarant(&mut store, &c);
+    assert_eq!(store.case_translator(&c).expect("read"), None);
+
+    let mut first = statement(&luis, &["Hice los tatuajes."]);
+    first.helper.name = "Ana Ruiz Paredes".into();
+    first.helper.address = "100 Example Street, San Antonio, TX".into();
+    first.helper.phone = "(210) 555-0100".into();
+    store.create_statement(&c, &first).expect("first");
+
+    // The next Spanish statement of the case names her without being told.
+    let second = store
+        .create_statement(&c, &statement(&luis, &["Lo conozco desde niño."]))
+        .expect("second");
+    assert_eq!(second.draft.helper.name, "Ana Ruiz Paredes");
+    assert_eq!(second.draft.helper.phone, "(210) 555-0100");
+
+    // An English statement has nothing to translate; another case's
+    // statements do not take her.
+    let mut english = statement(&luis, &["I made the tattoos."]);
+    english.language = "en".into();
+    assert_eq!(
+        store
+            .create_statement(&c, &english)
+            .expect("english")
+            .draft
+            .helper
+            .name,
+        ""
+    );
+    let other = case(&mut store);
+    let other_luis = declarant(&mut store, &other);
+    let elsewhere = store
+        .create_statement(&other, &statement(&other_luis, &["Otro caso."]))
+        .expect("other case");
+    assert_eq!(elsewhere.draft.helper.name, "");
+}

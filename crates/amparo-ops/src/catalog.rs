@@ -11,11 +11,11 @@ use amparo_casefile::{
 use amparo_core::{
     Allegation, AllegationDraft, ArrivedChange, BackupSummary, Case, CaseDraft, CaseSummary,
     Deadline, Declarant, DeclarantDraft, DueDate, DueDateDraft, Event, EventDraft, ExhibitItem,
-    ExhibitLetter, FieldError, InterviewAnswers, InterviewDone, Keep, KnownDate, NextStep,
-    PacketDraft, Paragraph, Photo, PhotoDetails, PhotoPage, Preferences, PrintCheck, ReplacedData,
-    ReportedCriterion, SavedInterview, SearchResults, SignedVersion, SigningRecord, Statement,
-    StatementDraft, StatementSummary, SwornIn, Tattoo, TattooDraft, UseMode, WordingEntry,
-    vault::MovedIn,
+    ExhibitLetter, FieldError, InterviewAnswers, InterviewDone, Keep, KnownDate, LanguageHelper,
+    NextStep, PacketDraft, Paragraph, Photo, PhotoDetails, PhotoPage, Preferences, PrintCheck,
+    ReplacedData, ReportedCriterion, SavedInterview, SearchResults, SheetReading, SignedVersion,
+    SigningRecord, Statement, StatementDraft, StatementSummary, SwornIn, Tattoo, TattooDraft,
+    UseMode, WordingEntry, vault::MovedIn,
 };
 use amparo_media::ImportSummary;
 use amparo_print::{CounselExport, PacketPurpose, PacketView, Preview, Purpose, ScanAdded};
@@ -25,6 +25,7 @@ use crate::error::Error;
 use crate::operation::{Operation, operations};
 use crate::printing::{self, Startup};
 use crate::slot::{VaultCreated, VaultStatus};
+use crate::translation;
 
 /// The most photos one page of `list_photos` holds.
 pub const PHOTO_PAGE_MAX: u32 = 500;
@@ -190,6 +191,8 @@ operations! {
     window delete_declarant(id: String) -> () ["inUse", "notFound"] = |cx| cx.store.delete_declarant(&id);
     /// A case's statements, as a list.
     reads list_statements(case_id: String) -> Vec<StatementSummary> ["notFound"] = |cx| cx.store.statements(&case_id);
+    /// Who last translated a statement of the case (name, address, phone), to name once per case.
+    reads case_translator(case_id: String) -> Option<LanguageHelper> ["notFound"] = |cx| cx.store.case_translator(&case_id);
     /// One statement, whole.
     reads get_statement(id: String) -> Statement ["notFound"] = |cx| cx.store.statement(&id);
     /// Saves a new statement.
@@ -224,6 +227,12 @@ operations! {
     host print_family_summary_to(case_id: String, language: String, path: PathBuf) -> String ["notFound", "printTemplate", "fontMissing"] = |cx| printing::family_summary_to(cx, &case_id, &language, &path);
     /// Writes the case's family summary into the private `printed/` folder, to open.
     host print_family_summary_for_viewer(case_id: String, language: String) -> String ["notFound", "printTemplate", "fontMissing"] = |cx| printing::family_summary_for_viewer(cx, &case_id, &language);
+    /// Writes a statement's copy for a volunteer translator (paragraphs beside room for the English), its headings in `language`, into the private `printed/` folder, to open.
+    host print_translator_copy_for_viewer(id: String, language: String) -> String ["notFound", "printTemplate", "fontMissing"] = |cx| translation::copy_for_viewer(cx, &id, &language);
+    /// Writes a statement's translation sheet (a text file a translator fills in) to `path`.
+    host save_translation_sheet_to(id: String, path: PathBuf) -> String ["notFound"] = |cx| translation::sheet_to(cx, &id, &path);
+    /// Reads a filled translation sheet at `path` for a statement: the English it brings, paragraph by paragraph; nothing is saved.
+    host read_translation_sheet_from(id: String, path: PathBuf) -> SheetReading ["notFound", "notATranslationSheet", "sheetForOtherStatement"] = |cx| translation::read_sheet_from(cx, &id, &path);
     /// Writes the case's coming hearings and due dates as a calendar file (`.ics`) in `language`, each with a reminder the day before.
     host export_calendar_to(case_id: String, language: String, path: PathBuf) -> String ["notFound"] = |cx| printing::calendar_to(cx, &case_id, &language, &path);
     /// Keeps scans of signed pages (originals and print copies).

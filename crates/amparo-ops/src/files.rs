@@ -35,6 +35,16 @@ pub fn family_summary_name(language: &str, day: &str) -> String {
     }
 }
 
+/// A statement's copy for its translator, with the day.
+pub fn translator_copy_name(day: &str) -> String {
+    format!("for-the-translator-{day}.pdf")
+}
+
+/// A statement's translation sheet as offered in the save dialog.
+pub fn translation_sheet_name(day: &str) -> String {
+    format!("translation-sheet-{day}.txt")
+}
+
 /// A case's calendar file, with the day it was made.
 pub fn calendar_name(day: &str) -> String {
     format!("hearings-and-dates-{day}.ics")

@@ -19,6 +19,7 @@ mod preview;
 pub mod printing;
 mod slot;
 mod startup;
+mod translation;
 pub mod typescript;
 
 pub use catalog::{OPERATIONS, PHOTO_PAGE_MAX, SEARCH_LIMIT, VAULT_OPERATIONS, all, find};

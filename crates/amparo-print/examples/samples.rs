@@ -137,5 +137,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::fs::write(out.join(name), pdf)?;
         println!("wrote {}", out.join(name).display());
     }
+    // For a volunteer translator: the mother's statement in Spanish with
+    // its first two paragraphs translated and room to write the rest.
+    // The statement as first signed, before the scripts above replaced it.
+    let statement = store.statement(&mother.id)?;
+    let mut draft = statement
+        .signed
+        .first()
+        .map_or(statement.draft, |v| v.draft.clone());
+    for p in draft.paragraphs.iter_mut().skip(2) {
+        p.english.clear();
+    }
+    store.update_statement(&mother.id, &draft)?;
+    let pdf = amparo_print::translator_copy(&store, &mother.id, "es")?.pdf()?;
+    std::fs::write(out.join("for-the-translator-es.pdf"), pdf)?;
+    println!("wrote {}", out.join("for-the-translator-es.pdf").display());
     Ok(())
 }

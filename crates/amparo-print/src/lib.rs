@@ -19,6 +19,7 @@ mod set_data;
 mod signing;
 #[cfg(test)]
 mod template_keys;
+mod translator_copy;
 mod world;
 
 pub use declaration::{Purpose, StatementPrint, language_name, long_date};
@@ -38,6 +39,7 @@ pub use signing::{
     default_mode, preview_statement, print_signed, print_statement, sign_statement,
     statement_checks,
 };
+pub use translator_copy::translator_copy;
 pub use world::{font_families, missing_glyphs};
 
 /// Compiles the declaration template with `print`'s data model.

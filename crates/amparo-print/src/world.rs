@@ -26,6 +26,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "/family-summary.typ",
         include_str!("../templates/family-summary.typ"),
     ),
+    (
+        "/translator-copy.typ",
+        include_str!("../templates/translator-copy.typ"),
+    ),
     ("/fonts.typ", include_str!("../templates/fonts.typ")),
 ];
 

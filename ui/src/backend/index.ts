@@ -18,6 +18,7 @@ import type { PrintCheck } from '../bindings/PrintCheck';
 import type { Purpose } from '../bindings/Purpose';
 import type { ScanAdded } from '../bindings/ScanAdded';
 import type { Sent } from '../bindings/Sent';
+import type { SheetReading } from '../bindings/SheetReading';
 import type { CoreOperations } from '../bindings/operations';
 
 export type Locale = 'en' | 'es';
@@ -72,6 +73,12 @@ export interface ShellOperations {
   openFamilySummary(caseId: string, language: string): Promise<void>;
   /** Asks where to save the case's hearings and due dates as a calendar file; the path, or null when cancelled. */
   saveCalendar(caseId: string, language: string, dialogTitle: string): Promise<string | null>;
+  /** Opens a statement's copy for its translator (headings in `language`) in the system viewer, to print. */
+  openTranslatorCopy(id: string, language: string): Promise<void>;
+  /** Asks where to save a statement's translation sheet; the path, or null when cancelled. */
+  saveTranslationSheet(id: string, dialogTitle: string): Promise<string | null>;
+  /** Asks for a filled translation sheet and reads what it brings; null when cancelled. */
+  openTranslationSheet(id: string, dialogTitle: string): Promise<SheetReading | null>;
   /** Opens the file picker for scans of signed pages and keeps them. */
   pickSignedScans(dialogTitle: string): Promise<ScanAdded[]>;
   /** Renders the saved packet as a draft; its pages are served as images. */

@@ -53,6 +53,9 @@ export const tauriBackend: Backend = {
   openStatementPdf: (id, purpose) => call('open_statement_pdf', { id, purpose }),
   openFamilySummary: (caseId, language) => call('open_family_summary', { caseId, language }),
   saveCalendar: (caseId, language, title) => call('save_calendar', { caseId, language, title }),
+  openTranslatorCopy: (id, language) => call('open_translator_copy', { id, language }),
+  saveTranslationSheet: (id, title) => call('save_translation_sheet', { id, title }),
+  openTranslationSheet: (id, title) => call('open_translation_sheet', { id, title }),
   pickSignedScans: (title) => call('pick_signed_scans', { title }),
   previewPacket: (caseId, onProgress) =>
     call('preview_packet', { caseId, progress: channel(onProgress) }),

@@ -69,6 +69,7 @@ import type { PhotoPage } from './PhotoPage';
 import type { Preferences } from './Preferences';
 import type { PrintCheck } from './PrintCheck';
 import type { PrintCheckCode } from './PrintCheckCode';
+import type { ReadBack } from './ReadBack';
 import type { ReadsEnglish } from './ReadsEnglish';
 import type { RememberedDate } from './RememberedDate';
 import type { ReplacedData } from './ReplacedData';
@@ -229,6 +230,8 @@ export interface CoreOperations {
   deleteDeclarant(id: string): Promise<void>;
   /** A case's statements, as a list. */
   listStatements(caseId: string): Promise<Array<StatementSummary>>;
+  /** Who last translated a statement of the case (name, address, phone), to name once per case. */
+  caseTranslator(caseId: string): Promise<LanguageHelper | null>;
   /** One statement, whole. */
   getStatement(id: string): Promise<Statement>;
   /** Saves a new statement. */
@@ -348,6 +351,7 @@ export function coreOperations(call: Call): CoreOperations {
     updateDeclarant: (id, draft) => call('update_declarant', { id, draft }) as Promise<Declarant>,
     deleteDeclarant: (id) => call('delete_declarant', { id }) as Promise<void>,
     listStatements: (caseId) => call('list_statements', { caseId }) as Promise<Array<StatementSummary>>,
+    caseTranslator: (caseId) => call('case_translator', { caseId }) as Promise<LanguageHelper | null>,
     getStatement: (id) => call('get_statement', { id }) as Promise<Statement>,
     createStatement: (caseId, draft) => call('create_statement', { caseId, draft }) as Promise<Statement>,
     updateStatement: (id, draft) => call('update_statement', { id, draft }) as Promise<Statement>,
@@ -441,6 +445,7 @@ export const windowOperations = [
   'update_declarant',
   'delete_declarant',
   'list_statements',
+  'case_translator',
   'get_statement',
   'create_statement',
   'update_statement',

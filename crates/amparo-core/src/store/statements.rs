@@ -11,8 +11,8 @@ use crate::error::{Error, FieldError, FieldProblem, Result};
 use crate::exhibit::{ExhibitItem, ExhibitKind};
 use crate::signing_place::{SigningPlace, is_country_code};
 use crate::statement::{
-    Caption, LanguageHelper, Paragraph, SignedVersion, SigningRecord, Statement, StatementDraft,
-    StatementSummary,
+    Caption, LanguageHelper, Paragraph, SignedVersion, SigningMode, SigningRecord, Statement,
+    StatementDraft, StatementSummary,
 };
 use crate::validate::latest_past_day;
 
@@ -71,8 +71,17 @@ impl Store {
     }
 
     /// Validates `draft` and files it as a new statement of the case.
+    /// A statement with no translator named takes the one who last
+    /// translated for the case: a family names their translator once.
     pub fn create_statement(&mut self, case_id: &str, draft: &StatementDraft) -> Result<Statement> {
-        let clean = check(draft)?;
+        let mut clean = check(draft)?;
+        if clean.mode == SigningMode::SignOriginal
+            && !clean.is_english()
+            && clean.helper.name.trim().is_empty()
+            && let Some(helper) = self.case_translator(case_id)?
+        {
+            clean.helper = helper;
+        }
         let id = uuid::Uuid::now_v7().to_string();
         let stamp = now();
         let tx = self.conn.savepoint()?;
@@ -88,6 +97,28 @@ impl Store {
         written(&tx, self.signer.as_deref(), case_id, &id, &clean)?;
         tx.commit()?;
         self.statement(&id)
+    }
+
+    /// The translator who last translated a statement of case `case_id`
+    /// (signed in its own language, with the translator named), if any.
+    pub fn case_translator(&self, case_id: &str) -> Result<Option<LanguageHelper>> {
+        let mut found: Option<Statement> = None;
+        for summary in self.statements(case_id)? {
+            let s = self.statement(&summary.id)?;
+            let d = &s.draft;
+            if d.mode == SigningMode::SignOriginal
+                && !d.is_english()
+                && !d.helper.name.trim().is_empty()
+                && found.as_ref().is_none_or(|f| f.updated_at < s.updated_at)
+            {
+                found = Some(s);
+            }
+        }
+        // Only who they are: how a text was read back belongs to a statement.
+        Ok(found.map(|s| LanguageHelper {
+            read_back: Default::default(),
+            ..s.draft.helper
+        }))
     }
 
     /// Validates `draft` and makes it the statement's current text. Signed

@@ -13,6 +13,7 @@ import CaseDeadlines from '../src/components/CaseDeadlines.svelte';
 import CaseTattoos from '../src/components/CaseTattoos.svelte';
 import SearchPage from '../src/components/SearchPage.svelte';
 import TimelinePage from '../src/components/TimelinePage.svelte';
+import { setLocale } from '../src/i18n/index.svelte';
 import { emptyDraft } from '../src/lib/draft';
 import { navigation } from '../src/lib/navigation.svelte';
 import { snippetParts } from '../src/lib/search';
@@ -65,6 +66,30 @@ describe('allegations', () => {
     expect(saved.points).toBe(4);
     expect(saved.answers).toEqual([{ kind: 'tattoo', id: tattoo.id, paragraph: null }]);
     expect(within(card).getByText('Tattoo record: Left wrist')).toBeInTheDocument();
+  });
+
+  it('reads the reported criteria in Spanish, with the English as reported, and fills in the English', async () => {
+    setLocale('es');
+    try {
+      const user = userEvent.setup();
+      const { backend, c } = await withCase();
+      render(AllegationsPage, { props: { caseId: c.id, onback: () => {} }, context: backendContext(backend) });
+      const list = await screen.findByRole('region', { name: 'Criterios según la prensa' });
+      const row = (await within(list).findByText('Tatuajes que denotan pertenencia')).closest('tr') as HTMLElement;
+      const reported = within(row).getByText('Tattoos denoting membership');
+      expect(reported).toHaveAttribute('lang', 'en');
+      expect(row).toHaveTextContent('Como se informó: Tattoos denoting membership');
+      expect(within(list).getByText('4 (o hasta 2, según otro informe)')).toBeInTheDocument();
+
+      await user.click(screen.getAllByRole('button', { name: 'Anotar una acusación' })[0]);
+      await user.selectOptions(
+        screen.getByLabelText('Llenar con los criterios publicados'),
+        'Tatuajes que denotan pertenencia («Tattoos denoting membership»)',
+      );
+      expect(screen.getByRole('textbox', { name: /^Criterio/ })).toHaveValue('Tattoos denoting membership');
+    } finally {
+      setLocale('en');
+    }
   });
 
   it('names an empty criterion at its field and saves nothing; points that are not a number too', async () => {

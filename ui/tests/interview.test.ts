@@ -5,8 +5,10 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { backendContext } from '../src/backend';
+import CaseList from '../src/components/CaseList.svelte';
 import InterviewPage from '../src/components/InterviewPage.svelte';
 import { emptyDraft } from '../src/lib/draft';
+import { emptyAnswers } from '../src/lib/interview';
 import { testBackend } from './testBackend';
 
 function walk(backend: ReturnType<typeof testBackend>, id: string | null = null) {
@@ -73,5 +75,25 @@ describe('the guided interview', () => {
     await waitFor(() => expect(screen.getByRole('textbox', { name: /A-number/ })).toHaveAttribute('aria-invalid', 'true'));
     expect(run.done).toEqual([]);
     expect(await backend.listCases('')).toHaveLength(0);
+  });
+
+  it('deletes unfinished answers from the case list only after asking', async () => {
+    const user = userEvent.setup();
+    const backend = testBackend();
+    const answers = emptyAnswers('es');
+    answers.person.recordName = 'Jesús Alberto Rivas Moreno';
+    await backend.saveInterview(null, null, 'person.country', answers);
+    render(CaseList, { props: { onopen: () => {}, onnew: () => {} }, context: backendContext(backend) });
+    const remove = await screen.findByRole('button', { name: 'Delete these answers' });
+    await user.click(remove);
+    // "Keep it" has the focus: Enter does not delete.
+    await user.keyboard('{Enter}');
+    expect(await backend.unfinishedInterviews()).toHaveLength(1);
+
+    await user.click(screen.getByRole('button', { name: 'Delete these answers' }));
+    expect(screen.getByText(/Nothing was made from them yet/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Delete these answers' })).toBeNull());
+    expect(await backend.unfinishedInterviews()).toHaveLength(0);
   });
 });

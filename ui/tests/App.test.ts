@@ -95,6 +95,30 @@ describe('the window', () => {
     expect(document.documentElement.lang).toBe('es');
   });
 
+  it('keeps the rarer tools under More, opened and closed from the keyboard', async () => {
+    await start();
+    const user = userEvent.setup();
+    // In sight: where to go, the text size, the language and Lock.
+    for (const name of ['Cases', 'Search', 'Contacts', 'Lock']) {
+      expect(screen.getByRole('button', { name })).toBeTruthy();
+    }
+    expect(screen.queryByRole('button', { name: 'Back up' })).toBeNull();
+    const more = screen.getByRole('button', { name: 'More' });
+    expect(more).toHaveAttribute('aria-expanded', 'false');
+    more.focus();
+    await user.keyboard('{Enter}');
+    expect(more).toHaveAttribute('aria-expanded', 'true');
+    for (const name of ['Deleted', 'Printed wording', 'Back up', 'Restore', 'Password']) {
+      expect(screen.getByRole('button', { name })).toBeTruthy();
+    }
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Deleted' }));
+    await user.keyboard('{Escape}');
+    expect(more).toHaveAttribute('aria-expanded', 'false');
+    expect(document.activeElement).toBe(more);
+    expect(screen.queryByRole('button', { name: 'Back up' })).toBeNull();
+  });
+
   it('deletes a case only when its name is typed, and restores it from Deleted', async () => {
     const user = userEvent.setup();
     const backend = testBackend();
@@ -112,6 +136,7 @@ describe('the window', () => {
     expect(await screen.findByRole('heading', { name: 'Cases' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Luis Gómez/ })).toBeNull();
 
+    await user.click(screen.getByRole('button', { name: 'More' }));
     await user.click(screen.getByRole('button', { name: 'Deleted' }));
     await user.click(await screen.findByRole('button', { name: 'Restore Luis Gómez' }));
     expect(await screen.findByRole('heading', { name: 'Luis Gómez' })).toBeTruthy();
@@ -121,9 +146,11 @@ describe('the window', () => {
     const backend = await start();
     const user = userEvent.setup();
     backend.pickedFolder = backend.host.folder('usb');
+    await user.click(screen.getByRole('button', { name: 'More' }));
     await user.click(screen.getByRole('button', { name: 'Back up' }));
     await screen.findByText(/Backup saved/);
     backend.pickedFolder = (backend.outputs('back_up_into')[0] as { folder: string }).folder;
+    await user.click(screen.getByRole('button', { name: 'More' }));
     await user.click(screen.getByRole('button', { name: 'Restore' }));
     await user.click(await screen.findByRole('button', { name: 'Choose the backup folder' }));
     expect(await screen.findByText(/It still holds every case it had, erased ones too/)).toBeTruthy();
@@ -144,6 +171,7 @@ describe('the window', () => {
     });
     await backend.deleteCase(made.id, 'Ana Torres');
     await start(backend);
+    await user.click(screen.getByRole('button', { name: 'More' }));
     await user.click(screen.getByRole('button', { name: 'Deleted' }));
     await user.click(await screen.findByRole('button', { name: 'Erase for good' }));
     const dialog = await screen.findByRole('dialog', { name: 'Erase this case for good?' });

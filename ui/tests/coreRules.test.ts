@@ -88,6 +88,7 @@ describe('erasing a case for good', () => {
     const c = await caseNamed(backend, 'Luis Gómez');
     await backend.deleteCase(c.id, 'Luis Gómez');
     await openApp(backend);
+    await user.click(screen.getByRole('button', { name: 'More' }));
     await user.click(screen.getByRole('button', { name: 'Deleted' }));
     await user.click(await screen.findByRole('button', { name: 'Erase for good' }));
     const dialog = await screen.findByRole('dialog', { name: 'Erase this case for good?' });

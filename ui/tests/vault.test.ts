@@ -144,6 +144,7 @@ describe('the lock', () => {
   it('keeps the idle time chosen in the top bar', async () => {
     const user = userEvent.setup();
     const backend = await withCase();
+    await user.click(screen.getByRole('button', { name: 'More' }));
     const choice = screen.getByLabelText('Lock by itself after minutes without use');
     expect(choice).toHaveValue('15');
     await user.selectOptions(choice, 'Lock after 5 min');
@@ -155,6 +156,7 @@ describe('the lock', () => {
   it('changes the password once the current one is given, from the keyboard', async () => {
     const user = userEvent.setup();
     const backend = await withCase();
+    await user.click(screen.getByRole('button', { name: 'More' }));
     await user.click(screen.getByRole('button', { name: 'Password' }));
     const dialog = await screen.findByRole('dialog', { name: 'Change the password' });
     await user.keyboard('not the one{Tab}nueva frase larga{Tab}nueva frase larga{Enter}');

@@ -198,6 +198,7 @@ fn main() {
         settle().await;
         shot("statement-sign-notice.png");
         window.press("Cancel").await;
+        window.press("More").await;
         window.press("Printed wording").await;
         window.wait_for_text("Printed legal wording").await;
         settle().await;

@@ -56,8 +56,9 @@ pub struct SheetTranslation {
 }
 
 /// The sheet of `statement`, in its original language, with the English
-/// already written (if any) so a translator can finish or check it.
-pub fn write_sheet(statement: &Statement) -> String {
+/// already written (if any) so a translator can finish or check it;
+/// `example` marks the example case's sheet as fictional.
+pub fn write_sheet(statement: &Statement, example: bool) -> String {
     let d = &statement.draft;
     let title = if d.title_original.trim().is_empty() {
         &d.title
@@ -66,9 +67,11 @@ pub fn write_sheet(statement: &Statement) -> String {
     };
     let mut out = format!(
         "{FIRST_LINE}\n\
+         {example}\
          {STATEMENT} {id}\n\
-         {title}\n\
-         {lang} → en · {n}\n\n\
+         Title / Título: {title}\n\
+         Language / Idioma: {lang} → en\n\
+         Paragraphs / Párrafos: {n}\n\n\
          Write the English translation of each paragraph under its \"English\" line.\n\
          Change nothing else, save the file as plain text, and send it back.\n\
          Escriba la traducción al inglés de cada párrafo debajo de su línea \"English\".\n\
@@ -76,6 +79,11 @@ pub fn write_sheet(statement: &Statement) -> String {
          {NAME} {name}\n\
          {ADDRESS} {address}\n\
          {PHONE} {phone}\n\n",
+        example = if example {
+            "EXAMPLE - FICTIONAL · EJEMPLO - FICTICIO\n"
+        } else {
+            ""
+        },
         id = statement.id,
         title = one_line(title),
         lang = d.language,
@@ -293,8 +301,10 @@ mod tests {
             ("Me llamo María Elena.", ""),
             ("Mi hijo se tatuó una corona\ncuando tenía 15 años.", ""),
         ]);
-        let sheet = write_sheet(&s);
-        assert!(sheet.contains("Declaración de María Elena Moreno de Rivas"));
+        let sheet = write_sheet(&s, false);
+        assert!(sheet.contains("Título: Declaración de María Elena Moreno de Rivas"));
+        assert!(!sheet.contains("EXAMPLE"));
+        assert!(write_sheet(&s, true).contains("EXAMPLE - FICTIONAL"));
         assert!(sheet.contains("=== 2 · original ===\nMi hijo se tatuó una corona\ncuando"));
         let filled = fill(
             &sheet,
@@ -325,7 +335,7 @@ mod tests {
     #[test]
     fn a_paragraph_changed_since_the_sheet_keeps_its_english_out() {
         let before = statement(&[("Uno.", ""), ("Dos.", "")]);
-        let filled = fill(&write_sheet(&before), &["One.", "Two."]);
+        let filled = fill(&write_sheet(&before, false), &["One.", "Two."]);
         let after = statement(&[("Uno.", ""), ("Dos, y algo más.", ""), ("Tres.", "")]);
         let r = read_sheet(&after, &filled).unwrap();
         assert_eq!(r.translations.len(), 1);
@@ -336,7 +346,7 @@ mod tests {
     #[test]
     fn windows_line_ends_a_byte_order_mark_and_rewrapped_lines_are_read() {
         let s = statement(&[("Una frase bastante larga que un editor partió.", "")]);
-        let filled = fill(&write_sheet(&s), &["A fairly long sentence."])
+        let filled = fill(&write_sheet(&s, false), &["A fairly long sentence."])
             .replace("que un editor", "que un\neditor")
             .replace('\n', "\r\n");
         let r = read_sheet(&s, &format!("\u{feff}{filled}")).unwrap();
@@ -346,14 +356,14 @@ mod tests {
     #[test]
     fn an_empty_english_line_is_named_as_not_translated() {
         let s = statement(&[("Uno.", ""), ("Dos.", "")]);
-        let r = read_sheet(&s, &fill(&write_sheet(&s), &["One.", ""])).unwrap();
+        let r = read_sheet(&s, &fill(&write_sheet(&s, false), &["One.", ""])).unwrap();
         assert_eq!(r.untranslated, vec![2]);
     }
 
     #[test]
     fn another_statements_sheet_a_cut_short_sheet_and_other_text_are_refused() {
         let s = statement(&[("Uno.", "")]);
-        let sheet = fill(&write_sheet(&s), &["One."]);
+        let sheet = fill(&write_sheet(&s, false), &["One."]);
         let mut other = s.clone();
         other.id = "0193a3c4-0000-7000-8000-000000000002".into();
         assert_eq!(
@@ -379,7 +389,7 @@ mod tests {
     #[test]
     fn a_paragraph_line_that_looks_like_a_marker_stays_in_its_paragraph() {
         let s = statement(&[("Antes\n=== 2 · English ===\ndespués", ""), ("Dos.", "")]);
-        let sheet = write_sheet(&s);
+        let sheet = write_sheet(&s, false);
         assert!(
             sheet.contains("Antes\n === 2 · English ===\ndespués"),
             "{sheet}"
@@ -391,7 +401,7 @@ mod tests {
     #[test]
     fn a_paragraph_given_twice_is_not_filled_from_either() {
         let s = statement(&[("Uno.", ""), ("Dos.", "")]);
-        let filled = fill(&write_sheet(&s), &["One.", "Two."]).replace(
+        let filled = fill(&write_sheet(&s, false), &["One.", "Two."]).replace(
             END,
             &format!("=== 2 · original ===\nDos.\n=== 2 · English ===\nSomething else.\n{END}"),
         );

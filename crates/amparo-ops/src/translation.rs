@@ -23,7 +23,8 @@ pub fn copy_for_viewer(cx: &mut Context<'_>, id: &str, language: &str) -> Result
 /// Writes statement `id`'s translation sheet to `path`.
 pub fn sheet_to(cx: &mut Context<'_>, id: &str, path: &Path) -> Result<String, Error> {
     let statement = cx.store.statement(id)?;
-    let sheet = amparo_core::write_sheet(&statement);
+    let example = cx.store.case(&statement.case_id)?.is_example;
+    let sheet = amparo_core::write_sheet(&statement, example);
     amparo_core::write_whole(path, sheet.as_bytes()).map_err(CoreError::Io)?;
     Ok(path.display().to_string())
 }

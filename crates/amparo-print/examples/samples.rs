@@ -152,5 +152,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let pdf = amparo_print::translator_copy(&store, &mother.id, "es")?.pdf()?;
     std::fs::write(out.join("for-the-translator-es.pdf"), pdf)?;
     println!("wrote {}", out.join("for-the-translator-es.pdf").display());
+    let sheet = amparo_core::write_sheet(&store.statement(&mother.id)?, true);
+    std::fs::write(out.join("translation-sheet-es.txt"), sheet)?;
+    println!("wrote {}", out.join("translation-sheet-es.txt").display());
     Ok(())
 }

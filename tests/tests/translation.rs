@@ -16,6 +16,23 @@ fn a_mother_sends_the_translation_sheet_and_the_english_comes_back_beside_her_wo
         window.close_notice("Continuar en español").await;
         window.wait_for_text("EJEMPLO - FICTICIO").await;
         window.press_containing("Jesús Alberto Rivas Moreno").await;
+        // What a declaration under penalty of perjury is, in one plain line.
+        window.press("¿Qué quiere decir «pena de perjurio»?").await;
+        window
+            .wait_for_text("Pena de perjurio: Una declaración bajo pena de perjurio es un escrito")
+            .await;
+        let shots = std::env::var_os("AMPARO_SHOTS").map(std::path::PathBuf::from);
+        let shot = async |name: &str| {
+            if let Some(dir) = &shots {
+                tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+                desktop.screenshot(&dir.join(name));
+            }
+        };
+        shot("what-is-this-es.png").await;
+        window.press("Más").await;
+        window.wait_for_text("Copia de seguridad").await;
+        shot("more-es.png").await;
+        window.keys(&fantoccini::key::Key::Escape.to_string()).await;
         window
             .press("Declaración de María Elena Moreno de Rivas")
             .await;
@@ -65,10 +82,7 @@ fn a_mother_sends_the_translation_sheet_and_the_english_comes_back_beside_her_wo
         window
             .wait_for_text("Tradujo Rosa Elvira Castillo, según la hoja")
             .await;
-        if let Some(dir) = std::env::var_os("AMPARO_SHOTS") {
-            tokio::time::sleep(std::time::Duration::from_millis(400)).await;
-            desktop.screenshot(&std::path::Path::new(&dir).join("translation-handoff-es.png"));
-        }
+        shot("translation-handoff-es.png").await;
 
         window.press("Imprimir para quien traduce").await;
         window.wait_for_text("Se abrió en el visor de PDF").await;

@@ -216,29 +216,52 @@ fn hearing(h: &Hearing, i: usize, errors: &mut Vec<FieldError>) -> Hearing {
         ));
     }
     out.time = h.time.trim().to_owned();
-    if !out.time.is_empty() && !is_clock_time(&out.time) {
-        errors.push(FieldError::new(
-            format!("{field}.time"),
-            FieldProblem::TimeFormat,
-        ));
+    if !out.time.is_empty() {
+        match clock_time(&out.time) {
+            Some(time) => out.time = time,
+            None => errors.push(FieldError::new(
+                format!("{field}.time"),
+                FieldProblem::TimeFormat,
+            )),
+        }
     }
     out.court = text(&h.court, &format!("{field}.court"), LINE_MAX, errors);
     out.judge = text(&h.judge, &format!("{field}.judge"), NAME_MAX, errors);
     out
 }
 
-/// `HH:MM` on a 24-hour clock.
-fn is_clock_time(text: &str) -> bool {
-    let Some((h, m)) = text.split_once(':') else {
-        return false;
+/// A time of day as people write it, kept as `HH:MM` on a 24-hour clock:
+/// "13:30" and "8:30", or on a 12-hour clock as a family reads a hearing
+/// notice, "1:30 pm", "1:30 p. m.", "1 PM", "12 a.m." (midnight).
+fn clock_time(text: &str) -> Option<String> {
+    let plain: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .collect::<String>()
+        .to_lowercase();
+    let (clock, half) = match plain.strip_suffix("am") {
+        Some(c) => (c, Some(false)),
+        None => match plain.strip_suffix("pm") {
+            Some(c) => (c, Some(true)),
+            None => (plain.as_str(), None),
+        },
     };
-    if h.len() != 2 || m.len() != 2 {
-        return false;
+    let (h, m) = match clock.split_once(':') {
+        Some((h, m)) if m.len() == 2 => (h, m),
+        // "1 pm": whole hours only with a.m. or p.m.
+        None if half.is_some() => (clock, "00"),
+        _ => return None,
+    };
+    if h.is_empty() || h.len() > 2 || !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
     }
-    match (h.parse::<u8>(), m.parse::<u8>()) {
-        (Ok(h), Ok(m)) => h < 24 && m < 60,
-        _ => false,
-    }
+    let (h, m): (u8, u8) = (h.parse().ok()?, m.parse().ok()?);
+    let hour = match half {
+        None if h < 24 => h,
+        Some(pm) if (1..=12).contains(&h) => h % 12 + if pm { 12 } else { 0 },
+        _ => return None,
+    };
+    (m < 60).then(|| format!("{hour:02}:{m:02}"))
 }
 
 #[cfg(test)]
@@ -336,11 +359,24 @@ mod tests {
     }
 
     #[test]
-    fn clock_times_are_24_hour() {
-        assert!(is_clock_time("08:30"));
-        assert!(is_clock_time("23:59"));
-        for bad in ["8:30", "24:00", "12:60", "noon", "12-30"] {
-            assert!(!is_clock_time(bad), "{bad}");
+    fn a_time_is_read_as_people_write_it_and_kept_on_a_24_hour_clock() {
+        for (typed, kept) in [
+            ("08:30", "08:30"),
+            ("8:30", "08:30"),
+            ("23:59", "23:59"),
+            ("1:30 pm", "13:30"),
+            ("1:30 p. m.", "13:30"),
+            ("1 PM", "13:00"),
+            ("9 a.m.", "09:00"),
+            ("12:15 p. m.", "12:15"),
+            ("12 a. m.", "00:00"),
+        ] {
+            assert_eq!(clock_time(typed).as_deref(), Some(kept), "{typed}");
+        }
+        for bad in [
+            "24:00", "12:60", "noon", "12-30", "13:00 pm", "0 am", "8", "1:5", "+1:30", "١:٣٠",
+        ] {
+            assert_eq!(clock_time(bad), None, "{bad}");
         }
     }
 }

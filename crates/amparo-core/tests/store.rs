@@ -396,3 +396,25 @@ fn the_idle_lock_keeps_one_of_its_choices_and_refuses_any_other() {
     let store = Store::open(dir.path(), &amparo_core::Keys::fixed_for_tests()).expect("reopen");
     assert_eq!(store.preferences().expect("prefs").lock_after_minutes, 0);
 }
+
+#[test]
+fn a_hearing_time_read_off_a_notice_on_a_12_hour_clock_is_kept_on_the_24_hour_one() {
+    let mut store = Store::open_in_memory().expect("store");
+    let mut d = draft("Jesús Alberto Rivas Moreno");
+    d.hearings.push(Hearing {
+        date: "2027-03-17".into(),
+        time: " 1:30 p. m. ".into(),
+        ..Hearing::default()
+    });
+    let case = store.create_case(&d).expect("saved");
+    assert_eq!(case.hearings[0].time, "13:30");
+
+    d.hearings[0].time = "13:30 pm".into();
+    match store.create_case(&d) {
+        Err(Error::Invalid(fields)) => {
+            assert_eq!(fields[0].field, "hearings.0.time");
+            assert_eq!(fields[0].problem, FieldProblem::TimeFormat);
+        }
+        other => panic!("expected the time refused, got {other:?}"),
+    }
+}

@@ -40,7 +40,7 @@ fn a_mother_sends_the_translation_sheet_and_the_english_comes_back_beside_her_wo
         // Paragraph 2 has no English yet.
         window.replace("Párrafo 2, traducción al inglés", "").await;
         window
-            .wait_for_text("A 1 párrafo todavía le falta la traducción al inglés.")
+            .wait_for_text("Falta traducir al inglés el párrafo 2.")
             .await;
 
         let usb = tempfile::tempdir().expect("usb stick");
@@ -51,14 +51,14 @@ fn a_mother_sends_the_translation_sheet_and_the_english_comes_back_beside_her_wo
         window.press("Guardar la hoja de traducción…").await;
         window.wait_for_text("Se guardó en").await;
         let written = std::fs::read_to_string(&sheet).expect("the sheet");
-        assert!(written.contains("=== 2 · English ===\n\n"), "{written}");
+        assert!(written.contains("=== 2 English ===\n\n"), "{written}");
 
         // The volunteer fills it in Notepad and sends it back.
         let english = "I have known my son since the day he was born.";
         let filled: String = written
             .lines()
             .map(|line| match line {
-                "=== 2 · English ===" => format!("{line}\r\n{english}\r\n"),
+                "=== 2 English ===" => format!("{line}\r\n{english}\r\n"),
                 l if l.starts_with("Translator's full name") => format!(
                     "{}: Rosa Elvira Castillo\r\n",
                     l.split_once(':').expect("label").0
@@ -73,7 +73,7 @@ fn a_mother_sends_the_translation_sheet_and_the_english_comes_back_beside_her_wo
             .await;
         window.press("Abrir la hoja ya llenada…").await;
         window
-            .wait_for_text("Se puso el inglés de 1 párrafo.")
+            .wait_for_text("Se puso el inglés de 1 párrafo y ya está guardado.")
             .await;
         assert_eq!(
             window.value_of("Párrafo 2, traducción al inglés").await,

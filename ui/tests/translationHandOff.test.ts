@@ -46,7 +46,7 @@ function fillIn(sheet: string, english: string[], name: string): string {
     .split('\n')
     .map((line) => {
       if (line.startsWith('Translator\'s full name')) return `${line} ${name}`;
-      if (line.startsWith('===') && line.endsWith('· English ===')) return `${line}\n${english[k++] ?? ''}`;
+      if (line.startsWith('===') && line.endsWith(' English ===')) return `${line}\n${english[k++] ?? ''}`;
       return line;
     })
     .join('\r\n');
@@ -60,13 +60,13 @@ describe('the translation hand-off', () => {
       ['Las coronas honran a sus padres.', ''],
       ['Nunca perteneció a una pandilla.', 'He never belonged to a gang.'],
     ]);
-    expect(screen.getByText(/A 2 párrafos todavía les falta la traducción al inglés\./)).toBeInTheDocument();
+    expect(screen.getByText('Falta traducir al inglés los párrafos 1, 2.')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Guardar la hoja de traducción…' }));
     await waitFor(() => expect(backend.savedSheets).toHaveLength(1));
     expect(await screen.findByText(/Se guardó en .*translation-sheet-1\.txt/)).toBeInTheDocument();
     const sheet = readFileSync(backend.savedSheets[0].path, 'utf8');
-    expect(sheet).toContain('=== 2 · original ===\nLas coronas honran a sus padres.');
+    expect(sheet).toContain('=== 2 original ===\nLas coronas honran a sus padres.');
 
     // The translator writes the English (and, for paragraph 3, another
     // wording than the one already there), and sends it back from Windows.
@@ -79,12 +79,13 @@ describe('the translation hand-off', () => {
     await user.click(screen.getByRole('button', { name: 'Abrir la hoja ya llenada…' }));
 
     const brought = await screen.findByRole('list', { name: 'Lo que trajo la hoja' });
-    expect(brought).toHaveTextContent('Se puso el inglés de 2 párrafos.');
+    expect(brought).toHaveTextContent('Se puso el inglés de 2 párrafos y ya está guardado.');
+    expect(screen.getByText('Los 3 párrafos ya tienen su traducción al inglés.')).toBeInTheDocument();
     expect(brought).toHaveTextContent('El párrafo 3 ya tenía traducción al inglés; se dejó como estaba.');
     expect(brought).toHaveTextContent('Tradujo Ana Ruiz Paredes, según la hoja');
     expect(screen.getByLabelText('Párrafo 2, traducción al inglés')).toHaveValue('The crowns honor his parents.');
 
-    // Saved as typing is, with no Save pressed.
+    // Saved at once, with no Save pressed.
     await waitFor(
       async () => {
         const saved = await backend.getStatement(id);
@@ -116,7 +117,7 @@ describe('the translation hand-off', () => {
     await user.click(screen.getByRole('button', { name: 'Abrir la hoja ya llenada…' }));
 
     const brought = await screen.findByRole('list', { name: 'Lo que trajo la hoja' });
-    expect(brought).toHaveTextContent('Se puso el inglés de 1 párrafo.');
+    expect(brought).toHaveTextContent('Se puso el inglés de 1 párrafo y ya está guardado.');
     expect(brought).toHaveTextContent('El párrafo 2 cambió después de hacer la hoja');
     expect(screen.getByLabelText('Párrafo 2, traducción al inglés')).toHaveValue('');
   });
@@ -153,5 +154,22 @@ describe('the translation hand-off', () => {
     await waitFor(() => expect(backend.openedTranslatorCopies).toHaveLength(1));
     expect(backend.openedTranslatorCopies[0]).toMatchObject({ id, language: 'es' });
     expect(readFileSync(backend.openedTranslatorCopies[0].path).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('reads a sheet pasted from a message, greeting and all', async () => {
+    const user = userEvent.setup();
+    const { backend, id } = await mothersStatement([['Uno.', '']]);
+    await user.click(screen.getByRole('button', { name: 'Guardar la hoja de traducción…' }));
+    await waitFor(() => expect(backend.savedSheets).toHaveLength(1));
+    const sheet = readFileSync(backend.savedSheets[0].path, 'utf8');
+    await user.click(screen.getByRole('button', { name: 'Pegar la hoja llenada…' }));
+    const box = await screen.findByLabelText('La hoja llenada, copiada del mensaje');
+    await user.click(box);
+    await user.paste(`Hola María, aquí está.\n\n${fillIn(sheet, ['One.'], 'Ana Ruiz')}\n\nUn abrazo`);
+    await user.click(screen.getByRole('button', { name: 'Leer la hoja' }));
+    expect(await screen.findByRole('list', { name: 'Lo que trajo la hoja' })).toHaveTextContent(
+      'Se puso el inglés de 1 párrafo y ya está guardado.',
+    );
+    await waitFor(async () => expect((await backend.getStatement(id)).paragraphs[0].english).toBe('One.'));
   });
 });

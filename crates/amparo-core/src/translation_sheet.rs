@@ -11,13 +11,38 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 use crate::statement::Statement;
 
-/// First line of every sheet.
+/// First line of every sheet; a pasted sheet may have words before it.
 const FIRST_LINE: &str = "TRANSLATION SHEET / HOJA DE TRADUCCIÓN";
-const STATEMENT: &str = "Statement / Declaración:";
+const STATEMENT: &str = "Declaration / Declaración (do not change / no cambiar):";
 const NAME: &str = "Translator's full name / Nombre completo de quien traduce:";
 const ADDRESS: &str = "Translator's address / Dirección de quien traduce:";
 const PHONE: &str = "Translator's phone / Teléfono de quien traduce:";
-const END: &str = "=== END / FIN ===";
+/// Markers are plain ASCII, so an editor that saves another encoding
+/// cannot spoil them.
+const END: &str = "=== END ===";
+
+/// What the translator is asked, in both languages: practical words only
+/// (the certificate of translation's wording is a setting, printed with
+/// the declaration).
+const INSTRUCTIONS: &str = "\
+Please write the English translation of each paragraph on the lines under its
+\"=== ... English ===\" line. Translate every sentence; do not summarise. Keep the
+names of people and places as they are written. If a paragraph already has
+English, check it. Write your full name, address and telephone after the colons
+below: they are printed on the certificate of translation that goes with the
+declaration, which you will be asked to sign. Change nothing else, save the file
+as plain text, and send it back. If you cannot edit this file, copy all of it
+into a message, write the English in it, and send the message.
+
+Por favor, escriba la traducción al inglés de cada párrafo en las líneas debajo
+de su línea «=== ... English ===». Traduzca cada frase, sin resumir. Deje los
+nombres de personas y lugares como están escritos. Si un párrafo ya tiene inglés,
+revíselo. Escriba su nombre completo, dirección y teléfono después de los dos
+puntos, abajo: se imprimen en el certificado de traducción que acompaña la
+declaración, y se le pedirá firmarlo. No cambie nada más; guarde el archivo como
+texto y devuélvalo. Si no puede editar el archivo, copie todo en un mensaje,
+escriba el inglés en él y envíelo.
+";
 
 /// The most a sheet may hold: a long statement with its translation is a
 /// few hundred kilobytes.
@@ -65,20 +90,20 @@ pub fn write_sheet(statement: &Statement, example: bool) -> String {
     } else {
         &d.title_original
     };
+    // The translator's lines are left for whoever translates this time to
+    // fill in: a name copied from an earlier sheet would go on their
+    // certificate.
     let mut out = format!(
         "{FIRST_LINE}\n\
          {example}\
          {STATEMENT} {id}\n\
          Title / Título: {title}\n\
-         Language / Idioma: {lang} → en\n\
+         Language / Idioma: {lang} -> en\n\
          Paragraphs / Párrafos: {n}\n\n\
-         Write the English translation of each paragraph under its \"English\" line.\n\
-         Change nothing else, save the file as plain text, and send it back.\n\
-         Escriba la traducción al inglés de cada párrafo debajo de su línea \"English\".\n\
-         No cambie nada más; guarde el archivo como texto y devuélvalo.\n\n\
-         {NAME} {name}\n\
-         {ADDRESS} {address}\n\
-         {PHONE} {phone}\n\n",
+         {INSTRUCTIONS}\n\
+         {NAME} \n\
+         {ADDRESS} \n\
+         {PHONE} \n\n",
         example = if example {
             "EXAMPLE - FICTIONAL · EJEMPLO - FICTICIO\n"
         } else {
@@ -88,14 +113,11 @@ pub fn write_sheet(statement: &Statement, example: bool) -> String {
         title = one_line(title),
         lang = d.language,
         n = d.paragraphs.len(),
-        name = one_line(&d.helper.name),
-        address = one_line(&d.helper.address),
-        phone = one_line(&d.helper.phone),
     );
     for (i, p) in d.paragraphs.iter().enumerate() {
         let n = i + 1;
         out.push_str(&format!(
-            "=== {n} · original ===\n{}\n=== {n} · English ===\n{}\n\n",
+            "=== {n} original ===\n{}\n=== {n} English ===\n{}\n\n",
             unmarked(p.original.trim()),
             unmarked(p.english.trim())
         ));
@@ -116,9 +138,10 @@ pub fn read_sheet(statement: &Statement, text: &str) -> Result<SheetReading> {
     }
     let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
     let mut lines = text.lines();
-    if lines.next().map(str::trim) != Some(FIRST_LINE) {
+    // A sheet pasted into a message may come after a greeting.
+    if !lines.any(|l| l.trim().eq_ignore_ascii_case(FIRST_LINE)) {
         return Err(Error::NotATranslationSheet(
-            "its first line is not the sheet's heading".into(),
+            "it has no line saying TRANSLATION SHEET / HOJA DE TRADUCCIÓN".into(),
         ));
     }
     let mut reading = SheetReading::default();
@@ -126,16 +149,17 @@ pub fn read_sheet(statement: &Statement, text: &str) -> Result<SheetReading> {
     let mut sections: Vec<(u32, Part, Vec<&str>)> = Vec::new();
     let mut ended = false;
     for line in lines {
-        if line.trim() == END {
+        if is_end(line) {
             ended = true;
             break;
         }
-        if let Some((n, part)) = marker(line) {
-            sections.push((n, part, Vec::new()));
+        if let Some((n, part, after)) = marker(line) {
+            // English typed on the marker's own line, after it, is kept.
+            sections.push((n, part, after.into_iter().collect()));
         } else if let Some((_, _, body)) = sections.last_mut() {
             body.push(line);
-        } else if let Some(v) = line.strip_prefix(STATEMENT) {
-            id = Some(v.trim().to_owned());
+        } else if let Some(v) = statement_line(line) {
+            id = Some(v.to_owned());
         } else if let Some(v) = line.strip_prefix(NAME) {
             reading.translator_name = v.trim().to_owned();
         } else if let Some(v) = line.strip_prefix(ADDRESS) {
@@ -208,21 +232,44 @@ enum Part {
     English,
 }
 
-/// `=== 3 · original ===` or `=== 3 · English ===`, from the line's first
-/// character (a paragraph's own line that starts so is written indented).
-fn marker(line: &str) -> Option<(u32, Part)> {
-    let inner = line
-        .trim_end()
-        .strip_prefix("===")?
-        .strip_suffix("===")?
-        .trim();
-    let (n, part) = inner.split_once('·')?;
-    let n: u32 = n.trim().parse().ok().filter(|n| *n > 0)?;
-    match part.trim() {
-        "original" => Some((n, Part::Original)),
-        "English" => Some((n, Part::English)),
-        _ => None,
+/// `=== 3 original ===` or `=== 3 English ===` (any letter case, an older
+/// sheet's `·` between), from the line's first character (a paragraph's own
+/// line that starts so is written indented); with any text written after
+/// it on the same line.
+fn marker(line: &str) -> Option<(u32, Part, Option<&str>)> {
+    let inner = line.strip_prefix("===")?;
+    let close = inner.find("===")?;
+    let after = inner[close + 3..].trim();
+    let words: Vec<&str> = inner[..close]
+        .split(|c: char| c.is_whitespace() || c == '·')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let [n, part] = words.as_slice() else {
+        return None;
+    };
+    let n: u32 = n.parse().ok().filter(|n| *n > 0)?;
+    let part = match part.to_ascii_lowercase().as_str() {
+        "original" => Part::Original,
+        "english" => Part::English,
+        _ => return None,
+    };
+    Some((n, part, (!after.is_empty()).then_some(after)))
+}
+
+/// The statement's id from its line, `Declaration / Declaración (do not
+/// change / no cambiar): <id>` (or an older sheet's `Statement / …: <id>`).
+fn statement_line(line: &str) -> Option<&str> {
+    let lower = line.trim_start().to_ascii_lowercase();
+    if !(lower.starts_with("declaration") || lower.starts_with("statement")) {
+        return None;
     }
+    line.rsplit_once(':').map(|(_, id)| id.trim())
+}
+
+/// `=== END ===` (or an older sheet's `=== END / FIN ===`).
+fn is_end(line: &str) -> bool {
+    let t = line.trim_end();
+    t.starts_with("===") && t.ends_with("===") && t.to_ascii_uppercase().contains("END")
 }
 
 /// The same text once spacing and line breaks are set aside (an editor may
@@ -286,7 +333,7 @@ mod tests {
         for line in sheet.lines() {
             out.push_str(line);
             out.push('\n');
-            if line.starts_with("===") && line.ends_with("· English ===") {
+            if line.starts_with("===") && line.ends_with(" English ===") {
                 out.push_str(english[k]);
                 out.push('\n');
                 k += 1;
@@ -305,7 +352,7 @@ mod tests {
         assert!(sheet.contains("Título: Declaración de María Elena Moreno de Rivas"));
         assert!(!sheet.contains("EXAMPLE"));
         assert!(write_sheet(&s, true).contains("EXAMPLE - FICTIONAL"));
-        assert!(sheet.contains("=== 2 · original ===\nMi hijo se tatuó una corona\ncuando"));
+        assert!(sheet.contains("=== 2 original ===\nMi hijo se tatuó una corona\ncuando"));
         let filled = fill(
             &sheet,
             &[
@@ -408,5 +455,35 @@ mod tests {
         let r = read_sheet(&s, &filled).unwrap();
         assert_eq!(r.translations.len(), 1);
         assert_eq!(r.changed, vec![2]);
+    }
+
+    #[test]
+    fn a_sheet_pasted_into_a_message_with_english_on_the_marker_line_is_read() {
+        let s = statement(&[("Uno.", ""), ("Dos.", "")]);
+        let sheet = write_sheet(&s, false)
+            .replace("=== 1 English ===\n", "=== 1 english === One.\n")
+            .replace("=== 2 English ===\n", "===2  ENGLISH===\nTwo.\n");
+        let pasted = format!("Hola María, aquí va:\n\n{sheet}\nSaludos, Ana");
+        let r = read_sheet(&s, &pasted).unwrap();
+        assert_eq!(
+            r.translations
+                .iter()
+                .map(|t| t.english.as_str())
+                .collect::<Vec<_>>(),
+            ["One.", "Two."]
+        );
+    }
+
+    #[test]
+    fn the_translators_lines_are_left_for_whoever_translates() {
+        let mut s = statement(&[("Uno.", "")]);
+        s.draft.helper.name = "Ana Lucía Pérez".into();
+        let sheet = write_sheet(&s, false);
+        assert!(!sheet.contains("Ana Lucía Pérez"), "{sheet}");
+        assert!(sheet.contains(&format!("{NAME} \n")));
+        // Markers are ASCII, whatever an editor does to the rest.
+        for line in sheet.lines().filter(|l| l.starts_with("===")) {
+            assert!(line.is_ascii(), "{line}");
+        }
     }
 }

@@ -233,6 +233,8 @@ operations! {
     host save_translation_sheet_to(id: String, path: PathBuf) -> String ["notFound"] = |cx| translation::sheet_to(cx, &id, &path);
     /// Reads a filled translation sheet at `path` for a statement: the English it brings, paragraph by paragraph; nothing is saved.
     host read_translation_sheet_from(id: String, path: PathBuf) -> SheetReading ["notFound", "notATranslationSheet", "sheetForOtherStatement"] = |cx| translation::read_sheet_from(cx, &id, &path);
+    /// Reads a filled translation sheet pasted from a message, for a statement: the English it brings; nothing is saved.
+    reads read_pasted_translation_sheet(id: String, text: String) -> SheetReading ["notFound", "notATranslationSheet", "sheetForOtherStatement"] = |cx| translation::read_pasted(cx, &id, &text);
     /// Writes the case's coming hearings and due dates as a calendar file (`.ics`) in `language`, each with a reminder the day before.
     host export_calendar_to(case_id: String, language: String, path: PathBuf) -> String ["notFound"] = |cx| printing::calendar_to(cx, &case_id, &language, &path);
     /// Keeps scans of signed pages (originals and print copies).

@@ -119,10 +119,11 @@ pub fn translator_copy(store: &Store, id: &str, lang: &str) -> Result<Pages, Pri
     render::compile("/translator-copy.typ", None, &data, Vec::new())
 }
 
-/// Room to write by hand: about 40 characters of English per ruled line
-/// in a half-page column, and one more line to spare.
+/// Room to write by hand: about 35 handwritten characters per ruled line
+/// of a half-page column, half as much again for English running longer
+/// than the original and for corrections, and never fewer than two lines.
 fn lines_for(original: &str) -> usize {
-    original.chars().count().div_ceil(40).max(1) + 1
+    (original.chars().count() * 3 / 2).div_ceil(35).max(2)
 }
 
 #[cfg(test)]
@@ -132,7 +133,9 @@ mod tests {
     #[test]
     fn a_longer_paragraph_gets_more_lines_to_write_in() {
         assert_eq!(lines_for(""), 2);
-        assert_eq!(lines_for(&"a".repeat(40)), 2);
-        assert_eq!(lines_for(&"a".repeat(41)), 3);
+        assert_eq!(lines_for(&"a".repeat(47)), 2);
+        assert_eq!(lines_for(&"a".repeat(48)), 3);
+        // A 165-character paragraph, as a translator saw it: 8 lines.
+        assert_eq!(lines_for(&"a".repeat(165)), 8);
     }
 }

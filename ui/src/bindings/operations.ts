@@ -78,6 +78,8 @@ import type { SavedInterview } from './SavedInterview';
 import type { SearchHit } from './SearchHit';
 import type { SearchResults } from './SearchResults';
 import type { Service } from './Service';
+import type { SheetReading } from './SheetReading';
+import type { SheetTranslation } from './SheetTranslation';
 import type { SignedPageScan } from './SignedPageScan';
 import type { SignedVersion } from './SignedVersion';
 import type { SigningMode } from './SigningMode';
@@ -256,6 +258,8 @@ export interface CoreOperations {
   listWording(): Promise<Array<WordingEntry>>;
   /** Changes one sentence; an empty text restores the built-in one. */
   setWording(key: string, text: string): Promise<Array<WordingEntry>>;
+  /** Reads a filled translation sheet pasted from a message, for a statement: the English it brings; nothing is saved. */
+  readPastedTranslationSheet(id: string, text: string): Promise<SheetReading>;
   /** Records the signing and stores the filing set as printed now. */
   signStatement(id: string, signing: SigningRecord, scans: Array<string>): Promise<SignedVersion>;
   /** The case's evidence packet: exhibits in order, the others, checks. */
@@ -364,6 +368,7 @@ export function coreOperations(call: Call): CoreOperations {
     photoSwornIn: (photoId) => call('photo_sworn_in', { photoId }) as Promise<Array<SwornIn>>,
     listWording: () => call('list_wording', {  }) as Promise<Array<WordingEntry>>,
     setWording: (key, text) => call('set_wording', { key, text }) as Promise<Array<WordingEntry>>,
+    readPastedTranslationSheet: (id, text) => call('read_pasted_translation_sheet', { id, text }) as Promise<SheetReading>,
     signStatement: (id, signing, scans) => call('sign_statement', { id, signing, scans }) as Promise<SignedVersion>,
     getPacket: (caseId) => call('get_packet', { caseId }) as Promise<PacketView>,
     savePacket: (caseId, draft) => call('save_packet', { caseId, draft }) as Promise<PacketView>,
@@ -458,6 +463,7 @@ export const windowOperations = [
   'photo_sworn_in',
   'list_wording',
   'set_wording',
+  'read_pasted_translation_sheet',
   'sign_statement',
   'get_packet',
   'save_packet',

@@ -8,9 +8,11 @@ import { backendContext } from '../src/backend';
 import type { Preview } from '../src/bindings/Preview';
 import type { ScanAdded } from '../src/bindings/ScanAdded';
 import type { StatementDraft } from '../src/bindings/StatementDraft';
+import CaseStatements from '../src/components/CaseStatements.svelte';
 import StatementEditor from '../src/components/StatementEditor.svelte';
 import WordingSettings from '../src/components/WordingSettings.svelte';
 import { emptyDraft } from '../src/lib/draft';
+import { navigation } from '../src/lib/navigation.svelte';
 import { emptyDeclarant, newStatement } from '../src/lib/statement';
 import { fixture, testBackend } from './testBackend';
 
@@ -199,5 +201,24 @@ describe('printed wording', () => {
       expect((await backend.listWording()).find((e) => e.key === 'opening.es')?.text).toBe(builtIn?.defaultText),
     );
     expect(field.queryByText(/Changed from the built-in text/)).toBeNull();
+  });
+
+  it('offers to go on with a declarant\'s draft before writing another', async () => {
+    const user = userEvent.setup();
+    const backend = testBackend();
+    const draft = emptyDraft();
+    draft.person.recordName = 'Rivas Moreno, Jesús Alberto';
+    const c = await backend.createCase(draft);
+    const mother = await backend.createDeclarant(c.id, { ...emptyDeclarant(), fullName: 'María Elena Moreno de Rivas' });
+    const begun = await backend.createStatement(c.id, newStatement(mother, c));
+    render(CaseStatements, { props: { case: c }, context: backendContext(backend) });
+    const goOn = await screen.findByRole('button', { name: 'Go on with the statement by María Elena Moreno de Rivas' });
+    expect(goOn).toHaveClass('primary');
+    expect(screen.getByRole('button', { name: 'Write another statement by María Elena Moreno de Rivas' })).toHaveClass('secondary');
+    expect(screen.queryByRole('button', { name: 'Write a statement by María Elena Moreno de Rivas' })).toBeNull();
+    await user.click(goOn);
+    expect(navigation.view).toEqual({ name: 'statement', caseId: c.id, id: begun.id });
+    expect(await backend.listStatements(c.id)).toHaveLength(1);
+    navigation.reset();
   });
 });

@@ -42,53 +42,45 @@ pub async fn pick_folder(app: AppHandle, title: String) -> Option<PathBuf> {
     .and_then(|folder| folder.into_path().ok())
 }
 
-/// Asks where to save a PDF, suggesting `name`; `None` when they cancel.
-pub async fn pick_pdf_path(app: AppHandle, title: String, name: String) -> Option<PathBuf> {
-    tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .set_title(title)
-            .set_file_name(name)
-            .add_filter("PDF", &["pdf"])
-            .blocking_save_file()
-    })
-    .await
-    .ok()
-    .flatten()
-    .and_then(|p| p.into_path().ok())
+/// What a save dialog saves, for its file-type filter.
+#[derive(Debug, Clone, Copy)]
+pub enum Saving {
+    /// A printed PDF.
+    Pdf,
+    /// A calendar file for a phone (`.ics`).
+    Calendar,
+    /// A plain text file (a translation sheet).
+    Text,
 }
 
-/// Asks where to save a calendar file, suggesting `name`; `None` when they
-/// cancel.
-pub async fn pick_calendar_path(app: AppHandle, title: String, name: String) -> Option<PathBuf> {
+impl Saving {
+    fn filter(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            Self::Pdf => ("PDF", &["pdf"]),
+            Self::Calendar => ("iCalendar", &["ics"]),
+            Self::Text => ("Text", &["txt"]),
+        }
+    }
+}
+
+/// Asks where to save a file of the kind `what`, suggesting `name`; `None`
+/// when they cancel.
+pub async fn pick_save_path(
+    app: AppHandle,
+    title: String,
+    name: String,
+    what: Saving,
+) -> Option<PathBuf> {
     if let Some(chosen) = chosen_by_test(&app) {
         return Some(chosen);
     }
+    let (label, extensions) = what.filter();
     tauri::async_runtime::spawn_blocking(move || {
         app.dialog()
             .file()
             .set_title(title)
             .set_file_name(name)
-            .add_filter("iCalendar", &["ics"])
-            .blocking_save_file()
-    })
-    .await
-    .ok()
-    .flatten()
-    .and_then(|p| p.into_path().ok())
-}
-
-/// Asks where to save a text file, offering `name`; `None` when cancelled.
-pub async fn pick_text_path(app: AppHandle, title: String, name: String) -> Option<PathBuf> {
-    if let Some(chosen) = chosen_by_test(&app) {
-        return Some(chosen);
-    }
-    tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .set_title(title)
-            .set_file_name(name)
-            .add_filter("Text", &["txt"])
+            .add_filter(label, extensions)
             .blocking_save_file()
     })
     .await

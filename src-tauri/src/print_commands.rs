@@ -10,7 +10,7 @@ use tauri::{AppHandle, State};
 use amparo_core::ErrorPayload;
 
 use crate::call::off_main;
-use crate::folder_dialog::{pick_calendar_path, pick_folder, pick_pdf_path};
+use crate::folder_dialog::{Saving, pick_folder, pick_save_path};
 use crate::viewer::{OpenedPdfs, open_in_viewer};
 
 type Reply<T> = Result<T, ErrorPayload>;
@@ -36,7 +36,7 @@ pub async fn save_statement_pdf(
     title: String,
 ) -> Reply<Option<Value>> {
     let name = files::declaration_name(purpose, &files::today());
-    let Some(path) = pick_pdf_path(app.clone(), title, name).await else {
+    let Some(path) = pick_save_path(app.clone(), title, name, Saving::Pdf).await else {
         return Ok(None);
     };
     let input = json!({ "id": id, "purpose": purpose, "path": path });
@@ -83,7 +83,7 @@ pub async fn save_calendar(
     title: String,
 ) -> Reply<Option<Value>> {
     let name = files::calendar_name(&files::today());
-    let Some(path) = pick_calendar_path(app.clone(), title, name).await else {
+    let Some(path) = pick_save_path(app.clone(), title, name, Saving::Calendar).await else {
         return Ok(None);
     };
     let input = json!({ "caseId": case_id, "language": language, "path": path });
@@ -118,7 +118,7 @@ pub async fn save_packet_pdf(
     progress: Channel<Value>,
 ) -> Reply<Value> {
     let name = files::packet_name(&files::today());
-    let Some(path) = pick_pdf_path(app.clone(), title, name).await else {
+    let Some(path) = pick_save_path(app.clone(), title, name, Saving::Pdf).await else {
         return Ok(json!([]));
     };
     let input = json!({ "caseId": case_id, "purpose": purpose, "path": path });

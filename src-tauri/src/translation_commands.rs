@@ -9,7 +9,7 @@ use tauri::{AppHandle, State};
 use amparo_core::ErrorPayload;
 
 use crate::call::off_main;
-use crate::folder_dialog::{pick_text_file, pick_text_path};
+use crate::folder_dialog::{Saving, pick_save_path, pick_text_file};
 use crate::viewer::{OpenedPdfs, open_in_viewer};
 
 type Reply<T> = Result<T, ErrorPayload>;
@@ -37,7 +37,7 @@ pub async fn save_translation_sheet(
     title: String,
 ) -> Reply<Option<Value>> {
     let name = files::translation_sheet_name(&files::today());
-    let Some(path) = pick_text_path(app.clone(), title, name).await else {
+    let Some(path) = pick_save_path(app.clone(), title, name, Saving::Text).await else {
         return Ok(None);
     };
     let input = json!({ "id": id, "path": path });

@@ -361,7 +361,7 @@ mod tests {
             ],
         )
         .replace(&format!("{NAME} \n"), &format!("{NAME} Ana Ruiz Paredes\n"));
-        let r = read_sheet(&s, &filled).unwrap();
+        let r = read_sheet(&s, &filled).expect("read");
         assert_eq!(r.translator_name, "Ana Ruiz Paredes");
         assert_eq!(
             r.translations,
@@ -384,7 +384,7 @@ mod tests {
         let before = statement(&[("Uno.", ""), ("Dos.", "")]);
         let filled = fill(&write_sheet(&before, false), &["One.", "Two."]);
         let after = statement(&[("Uno.", ""), ("Dos, y algo más.", ""), ("Tres.", "")]);
-        let r = read_sheet(&after, &filled).unwrap();
+        let r = read_sheet(&after, &filled).expect("read");
         assert_eq!(r.translations.len(), 1);
         assert_eq!(r.changed, vec![2]);
         assert_eq!(r.missing, vec![3]);
@@ -396,14 +396,14 @@ mod tests {
         let filled = fill(&write_sheet(&s, false), &["A fairly long sentence."])
             .replace("que un editor", "que un\neditor")
             .replace('\n', "\r\n");
-        let r = read_sheet(&s, &format!("\u{feff}{filled}")).unwrap();
+        let r = read_sheet(&s, &format!("\u{feff}{filled}")).expect("read");
         assert_eq!(r.translations[0].english, "A fairly long sentence.");
     }
 
     #[test]
     fn an_empty_english_line_is_named_as_not_translated() {
         let s = statement(&[("Uno.", ""), ("Dos.", "")]);
-        let r = read_sheet(&s, &fill(&write_sheet(&s, false), &["One.", ""])).unwrap();
+        let r = read_sheet(&s, &fill(&write_sheet(&s, false), &["One.", ""])).expect("read");
         assert_eq!(r.untranslated, vec![2]);
     }
 
@@ -414,21 +414,21 @@ mod tests {
         let mut other = s.clone();
         other.id = "0193a3c4-0000-7000-8000-000000000002".into();
         assert_eq!(
-            read_sheet(&other, &sheet).unwrap_err().code(),
+            read_sheet(&other, &sheet).expect_err("refused").code(),
             "sheetForOtherStatement"
         );
-        let cut = &sheet[..sheet.find(END).unwrap()];
+        let cut = &sheet[..sheet.find(END).expect("read")];
         assert_eq!(
-            read_sheet(&s, cut).unwrap_err().code(),
+            read_sheet(&s, cut).expect_err("refused").code(),
             "notATranslationSheet"
         );
         assert_eq!(
-            read_sheet(&s, "%PDF-1.7\n...").unwrap_err().code(),
+            read_sheet(&s, "%PDF-1.7\n...").expect_err("refused").code(),
             "notATranslationSheet"
         );
         let huge = format!("{FIRST_LINE}\n{}", "x".repeat(MAX_SHEET_BYTES));
         assert_eq!(
-            read_sheet(&s, &huge).unwrap_err().code(),
+            read_sheet(&s, &huge).expect_err("refused").code(),
             "notATranslationSheet"
         );
     }
@@ -441,7 +441,7 @@ mod tests {
             sheet.contains("Antes\n === 2 · English ===\ndespués"),
             "{sheet}"
         );
-        let r = read_sheet(&s, &fill(&sheet, &["One.", "Two."])).unwrap();
+        let r = read_sheet(&s, &fill(&sheet, &["One.", "Two."])).expect("read");
         assert_eq!(r.translations.len(), 2, "{r:?}");
     }
 
@@ -452,7 +452,7 @@ mod tests {
             END,
             &format!("=== 2 · original ===\nDos.\n=== 2 · English ===\nSomething else.\n{END}"),
         );
-        let r = read_sheet(&s, &filled).unwrap();
+        let r = read_sheet(&s, &filled).expect("read");
         assert_eq!(r.translations.len(), 1);
         assert_eq!(r.changed, vec![2]);
     }
@@ -464,7 +464,7 @@ mod tests {
             .replace("=== 1 English ===\n", "=== 1 english === One.\n")
             .replace("=== 2 English ===\n", "===2  ENGLISH===\nTwo.\n");
         let pasted = format!("Hola María, aquí va:\n\n{sheet}\nSaludos, Ana");
-        let r = read_sheet(&s, &pasted).unwrap();
+        let r = read_sheet(&s, &pasted).expect("read");
         assert_eq!(
             r.translations
                 .iter()

@@ -32,7 +32,7 @@ fn whats_next_lists_what_a_new_case_lacks_and_clears_what_is_done() {
 
         // With an A-number, the court's line can be checked: until it is.
         window
-            .wait_for_text("Check the case with the immigration court")
+            .wait_for_text("automated phone line to check the case")
             .await;
         window.press("I checked it today").await;
         window.wait_for_text("Noted: checked today").await;
@@ -41,7 +41,7 @@ fn whats_next_lists_what_a_new_case_lacks_and_clears_what_is_done() {
             .await;
         let page = window.text().await;
         assert!(
-            !page.contains("Check the case with the immigration court"),
+            !page.contains("automated phone line to check the case"),
             "checked today, the nudge goes:\n{page}"
         );
         window.quit().await;

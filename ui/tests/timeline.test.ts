@@ -144,7 +144,12 @@ describe('chronology', () => {
     // The field exists before the refusal arrives: wait for the mark.
     await waitFor(() => expect(screen.getByLabelText(/^What happened/)).toHaveAttribute('aria-invalid', 'true'));
     const when = screen.getByRole('group', { name: 'When' });
-    expect(document.getElementById(when.getAttribute('aria-describedby') ?? '')).toHaveTextContent(/./);
+    const error = document.getElementById(when.getAttribute('aria-describedby') ?? '');
+    expect(error).toHaveTextContent(/./);
+    // Each part that takes the keys is read with the error too.
+    for (const part of [within(when).getByLabelText('Year'), within(when).getByLabelText('Month'), within(when).getByLabelText('Day')]) {
+      expect(part).toHaveAttribute('aria-describedby', error?.id);
+    }
     expect(await backend.listEvents(c.id)).toHaveLength(0);
   });
 });

@@ -127,7 +127,7 @@ pub use store::{
 pub use tattoo::{Tattoo, TattooDraft, TattooPhoto, TattooPhotoRole};
 pub use timeline::{Event, EventDraft, EventKind, KnownDate, chronological};
 pub use translation_sheet::{
-    MAX_SHEET_BYTES, SheetReading, SheetTranslation, read_sheet, write_sheet,
+    MAX_SHEET_BYTES, SheetReading, SheetTranslation, check_sheet_size, read_sheet, write_sheet,
 };
 pub use validate::check_draft;
 pub use vault::{Keys, RecoveryKey, Vault};

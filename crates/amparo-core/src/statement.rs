@@ -194,6 +194,17 @@ impl StatementDraft {
     pub fn is_english(&self) -> bool {
         self.language == "en"
     }
+
+    /// The title in the declarant's language, or the English one when no
+    /// other was given: what the declarant and their translator read.
+    pub fn own_title(&self) -> &str {
+        let own = self.title_original.trim();
+        if own.is_empty() {
+            self.title.trim()
+        } else {
+            own
+        }
+    }
 }
 
 /// The facts of a signing, recorded with "Mark signed".

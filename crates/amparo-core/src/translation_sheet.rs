@@ -48,6 +48,18 @@ escriba el inglés en él y envíelo.
 /// few hundred kilobytes.
 pub const MAX_SHEET_BYTES: usize = 4 * 1024 * 1024;
 
+/// Refuses a sheet of `len` bytes over [`MAX_SHEET_BYTES`], before a file
+/// is read whole or a pasted text is looked at.
+pub fn check_sheet_size(len: u64) -> Result<()> {
+    if len > MAX_SHEET_BYTES as u64 {
+        return Err(Error::NotATranslationSheet(format!(
+            "it is over {} MB",
+            MAX_SHEET_BYTES / 1024 / 1024
+        )));
+    }
+    Ok(())
+}
+
 /// What a filled translation sheet brings back.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -85,11 +97,7 @@ pub struct SheetTranslation {
 /// `example` marks the example case's sheet as fictional.
 pub fn write_sheet(statement: &Statement, example: bool) -> String {
     let d = &statement.draft;
-    let title = if d.title_original.trim().is_empty() {
-        &d.title
-    } else {
-        &d.title_original
-    };
+    let title = d.own_title();
     // The translator's lines are left for whoever translates this time to
     // fill in: a name copied from an earlier sheet would go on their
     // certificate.
@@ -130,12 +138,7 @@ pub fn write_sheet(statement: &Statement, example: bool) -> String {
 /// Reads a filled sheet for `statement`. Refused, with nothing taken, when
 /// the text is not a sheet or is another statement's.
 pub fn read_sheet(statement: &Statement, text: &str) -> Result<SheetReading> {
-    if text.len() > MAX_SHEET_BYTES {
-        return Err(Error::NotATranslationSheet(format!(
-            "the file is over {} MB",
-            MAX_SHEET_BYTES / 1024 / 1024
-        )));
-    }
+    check_sheet_size(text.len() as u64)?;
     let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
     let mut lines = text.lines();
     // A sheet pasted into a message may come after a greeting.

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use amparo_core::{Error as CoreError, MAX_SHEET_BYTES, SheetReading};
+use amparo_core::{Error as CoreError, SheetReading};
 
 use crate::error::Error;
 use crate::files;
@@ -33,15 +33,7 @@ pub fn sheet_to(cx: &mut Context<'_>, id: &str, path: &Path) -> Result<String, E
 /// (the editor shows what it brings, and saves it as it saves typing).
 pub fn read_sheet_from(cx: &mut Context<'_>, id: &str, path: &Path) -> Result<SheetReading, Error> {
     let statement = cx.store.statement(id)?;
-    let too_large = || {
-        CoreError::NotATranslationSheet(format!(
-            "the file is over {} MB",
-            MAX_SHEET_BYTES / 1024 / 1024
-        ))
-    };
-    if std::fs::metadata(path).map_err(CoreError::Io)?.len() > MAX_SHEET_BYTES as u64 {
-        return Err(too_large().into());
-    }
+    amparo_core::check_sheet_size(std::fs::metadata(path).map_err(CoreError::Io)?.len())?;
     let bytes = std::fs::read(path).map_err(CoreError::Io)?;
     Ok(amparo_core::read_sheet(&statement, &sheet_text(&bytes))?)
 }

@@ -342,11 +342,7 @@ impl StatementPrint<'_> {
 
     fn translation_certificate(&self) -> Part {
         let d = self.draft;
-        let document = if d.title_original.is_empty() {
-            format!("“{}”", d.title)
-        } else {
-            format!("“{}”", d.title_original)
-        };
+        let document = format!("“{}”", d.own_title());
         let text = fill(
             &self.word("translationCertificate", "en"),
             &[

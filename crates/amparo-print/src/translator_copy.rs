@@ -61,10 +61,8 @@ pub fn translator_copy(store: &Store, id: &str, lang: &str) -> Result<Pages, Pri
     let lang: &'static str = if lang == "es" { "es" } else { "en" };
     let d = &statement.draft;
     let w = |key: &str| say(lang, key, &[]);
-    let title = [&d.title_original, &d.title]
-        .into_iter()
-        .map(|t| t.trim())
-        .find(|t| !t.is_empty())
+    let title = Some(d.own_title())
+        .filter(|t| !t.is_empty())
         .map(str::to_owned)
         .unwrap_or_else(|| {
             say(

@@ -5,22 +5,13 @@ import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { backendContext } from '../src/backend';
 import StatementEditor from '../src/components/StatementEditor.svelte';
-import { emptyDraft } from '../src/lib/draft';
-import { emptyDeclarant, newStatement } from '../src/lib/statement';
-import { testBackend } from './testBackend';
+import { newStatement } from '../src/lib/statement';
+import { caseWithMother, testBackend } from './testBackend';
 
 describe('an English statement for a declarant who reads no English', () => {
   it('asks for the interpreter, and the core blocks a final print until one is named', async () => {
     const backend = testBackend();
-    const draft = emptyDraft();
-    draft.person.recordName = 'Rivas Moreno, Jesús Alberto';
-    const c = await backend.createCase(draft);
-    const mother = await backend.createDeclarant(c.id, {
-      ...emptyDeclarant(),
-      fullName: 'María Elena Moreno de Rivas',
-      readsEnglish: 'no',
-      languages: ['es'],
-    });
+    const { c, mother } = await caseWithMother(backend, { languages: ['es'] });
     const statement = newStatement(mother, c);
     statement.language = 'en';
     statement.paragraphs = [{ original: 'I am his mother.', english: '', exhibits: [] }];

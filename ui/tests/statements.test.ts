@@ -11,21 +11,13 @@ import type { StatementDraft } from '../src/bindings/StatementDraft';
 import CaseStatements from '../src/components/CaseStatements.svelte';
 import StatementEditor from '../src/components/StatementEditor.svelte';
 import WordingSettings from '../src/components/WordingSettings.svelte';
-import { emptyDraft } from '../src/lib/draft';
 import { navigation } from '../src/lib/navigation.svelte';
-import { emptyDeclarant, newStatement } from '../src/lib/statement';
-import { fixture, testBackend } from './testBackend';
+import { newStatement } from '../src/lib/statement';
+import { caseWithMother, fixture, testBackend } from './testBackend';
 
 async function withStatement(texts: [string, string][], change: (s: StatementDraft) => void = () => {}) {
   const backend = testBackend();
-  const draft = emptyDraft();
-  draft.person.recordName = 'Rivas Moreno, Jesús Alberto';
-  const c = await backend.createCase(draft);
-  const mother = await backend.createDeclarant(c.id, {
-    ...emptyDeclarant(),
-    fullName: 'María Elena Moreno de Rivas',
-    readsEnglish: 'no',
-  });
+  const { c, mother } = await caseWithMother(backend);
   const statement = newStatement(mother, c);
   statement.paragraphs = texts.map(([original, english]) => ({ original, english, exhibits: [] }));
   change(statement);
@@ -206,10 +198,7 @@ describe('printed wording', () => {
   it('offers to go on with a declarant\'s draft before writing another', async () => {
     const user = userEvent.setup();
     const backend = testBackend();
-    const draft = emptyDraft();
-    draft.person.recordName = 'Rivas Moreno, Jesús Alberto';
-    const c = await backend.createCase(draft);
-    const mother = await backend.createDeclarant(c.id, { ...emptyDeclarant(), fullName: 'María Elena Moreno de Rivas' });
+    const { c, mother } = await caseWithMother(backend);
     const begun = await backend.createStatement(c.id, newStatement(mother, c));
     render(CaseStatements, { props: { case: c }, context: backendContext(backend) });
     const goOn = await screen.findByRole('button', { name: 'Go on with the statement by María Elena Moreno de Rivas' });

@@ -14,6 +14,7 @@ import { onTestFinished } from 'vitest';
 import type { Backend, CounselChoice } from '../src/backend';
 import type { BackupSummary } from '../src/bindings/BackupSummary';
 import type { CounselExport } from '../src/bindings/CounselExport';
+import type { DeclarantDraft } from '../src/bindings/DeclarantDraft';
 import type { ImportProgress } from '../src/bindings/ImportProgress';
 import type { ImportSummary } from '../src/bindings/ImportSummary';
 import type { PacketPurpose } from '../src/bindings/PacketPurpose';
@@ -25,12 +26,29 @@ import type { ScanAdded } from '../src/bindings/ScanAdded';
 import type { Sent } from '../src/bindings/Sent';
 import { CoreHost, type HostOptions } from './coreHost';
 import { coreOperations } from '../src/bindings/operations';
+import { emptyDraft } from '../src/lib/draft';
+import { emptyDeclarant } from '../src/lib/statement';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 /** A committed test image (see fixtures/make.py). */
 export function fixture(name: string): string {
   return join(fixtures, name);
+}
+
+/** Jesús's case with his mother as a declarant who reads no English
+ * (`mother` changes her), as statement tests begin. */
+export async function caseWithMother(backend: Backend, mother: Partial<DeclarantDraft> = {}) {
+  const draft = emptyDraft();
+  draft.person.recordName = 'Rivas Moreno, Jesús Alberto';
+  const c = await backend.createCase(draft);
+  const declarant = await backend.createDeclarant(c.id, {
+    ...emptyDeclarant(),
+    fullName: 'María Elena Moreno de Rivas',
+    readsEnglish: 'no',
+    ...mother,
+  });
+  return { c, mother: declarant };
 }
 
 export type Request = { op: string; input: Record<string, unknown>; output?: unknown };

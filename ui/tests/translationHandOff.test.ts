@@ -10,23 +10,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { backendContext } from '../src/backend';
 import StatementEditor from '../src/components/StatementEditor.svelte';
 import { setLocale } from '../src/i18n/index.svelte';
-import { emptyDraft } from '../src/lib/draft';
-import { emptyDeclarant, newStatement } from '../src/lib/statement';
-import { testBackend } from './testBackend';
+import { newStatement } from '../src/lib/statement';
+import { caseWithMother, testBackend } from './testBackend';
 
 afterEach(() => setLocale('en'));
 
 async function mothersStatement(texts: [string, string][]) {
   setLocale('es');
   const backend = testBackend();
-  const draft = emptyDraft();
-  draft.person.recordName = 'Rivas Moreno, Jesús Alberto';
-  const c = await backend.createCase(draft);
-  const mother = await backend.createDeclarant(c.id, {
-    ...emptyDeclarant(),
-    fullName: 'María Elena Moreno de Rivas',
-    readsEnglish: 'no',
-  });
+  const { c, mother } = await caseWithMother(backend);
   const statement = newStatement(mother, c);
   statement.paragraphs = texts.map(([original, english]) => ({ original, english, exhibits: [] }));
   const created = await backend.createStatement(c.id, statement);

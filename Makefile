@@ -219,13 +219,14 @@ fuzz-case-files:
 # records, manifest and archive), then fuzzes for FUZZ_SECONDS; what it learns
 # stays in the target folder, not in the repository.
 FUZZ_SECONDS ?= 8
-FUZZ_TARGETS := photo_headers exif worker_reply a_number remembered_date search_query backup_list case_file
+FUZZ_TARGETS := photo_headers exif worker_reply a_number remembered_date search_query backup_list case_file pdf
 FUZZ_PHOTO_SEEDS := ../crates/amparo-media/tests/fixtures
+FUZZ_PDF_SEEDS := ../crates/amparo-media/tests/fixtures/pdf seeds/pdf
 fuzz: fuzz-tools
 	cd fuzz && cargo fuzz build -s none -O -a
 	@for target in $(FUZZ_TARGETS); do \
 		corpus=$(TARGET_DIR)/fuzz-corpus/$$target; mkdir -p $$corpus fuzz/regressions/$$target; \
-		seeds=""; case $$target in photo_headers|exif) seeds="$(FUZZ_PHOTO_SEEDS)";; case_file) seeds=seeds/case_file;; esac; \
+		seeds=""; case $$target in photo_headers|exif) seeds="$(FUZZ_PHOTO_SEEDS)";; case_file) seeds=seeds/case_file;; pdf) seeds="$(FUZZ_PDF_SEEDS)";; esac; \
 		if ! (cd fuzz && cargo fuzz run -s none -O -a $$target $$corpus regressions/$$target $$seeds -- \
 			-max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
 			-print_final_stats=1) > $$corpus.log 2>&1; then \

@@ -34,6 +34,34 @@ pub enum MediaError {
     /// No decoding worker could be started.
     #[error("the image reader could not be started")]
     DecoderUnavailable,
+    /// Not a PDF (a Word file named .pdf, say).
+    #[error("this file is not a PDF")]
+    NotAPdf,
+    /// A PDF larger than the size limit.
+    #[error("the PDF is too large: {bytes} bytes (at most {max_bytes})")]
+    PdfTooLarge {
+        /// Its size.
+        bytes: u64,
+        /// The limit.
+        max_bytes: u64,
+    },
+    /// A PDF with more pages, declared or real, than the page limit.
+    #[error("the PDF has {pages} pages (at most {max_pages})")]
+    PdfTooManyPages {
+        /// Pages it declares or has, whichever is more.
+        pages: u64,
+        /// The limit.
+        max_pages: u32,
+    },
+    /// A PDF locked with a password or restricted by encryption.
+    #[error("the PDF is locked (encrypted); save an unlocked copy and add that")]
+    PdfEncrypted,
+    /// A PDF that cannot be read: damaged or cut short.
+    #[error("the PDF is damaged or incomplete")]
+    PdfDamaged,
+    /// A PDF carrying something made to run when it is opened.
+    #[error("the PDF carries {0}, which could run when it is opened; it was not added")]
+    PdfRunsSomething(&'static str),
     /// The file could not be read.
     #[error("the file could not be read: {0}")]
     Io(#[from] std::io::Error),
@@ -53,6 +81,12 @@ impl MediaError {
             Self::DecoderStopped => "decoderStopped",
             Self::DecoderTimedOut => "decoderTimedOut",
             Self::DecoderUnavailable => "decoderUnavailable",
+            Self::NotAPdf => "notAPdf",
+            Self::PdfTooLarge { .. } => "pdfTooLarge",
+            Self::PdfTooManyPages { .. } => "pdfTooManyPages",
+            Self::PdfEncrypted => "pdfEncrypted",
+            Self::PdfDamaged => "pdfDamaged",
+            Self::PdfRunsSomething(_) => "pdfRunsSomething",
             Self::Io(e) => amparo_core::Room::of(e).map_or("io", amparo_core::Room::code),
             Self::Store(e) => e.code(),
         }

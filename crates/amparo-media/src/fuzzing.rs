@@ -21,3 +21,16 @@ pub fn read_worker_reply(bytes: &[u8]) -> bool {
 pub fn read_exif(bytes: &[u8]) -> amparo_core::PhotoExif {
     crate::exif_read::read_exif(bytes)
 }
+
+/// Reads `bytes` as a PDF under small limits, as filing a document does;
+/// the number of pages read, or `None` when it is refused.
+pub fn read_pdf(bytes: &[u8]) -> Option<usize> {
+    let limits = crate::PdfLimits {
+        max_bytes: 1 << 20,
+        max_pages: 50,
+    };
+    crate::read_pdf(bytes, &limits).ok().map(|facts| {
+        assert!(!facts.pages.is_empty() && facts.pages.len() <= 50);
+        facts.pages.len()
+    })
+}

@@ -24,6 +24,7 @@ mod import;
 mod isolation;
 mod keep;
 mod page_copy;
+mod pdf;
 mod pictures;
 mod position;
 mod process;
@@ -43,6 +44,7 @@ pub use isolation::{
 };
 pub use keep::keep_image;
 pub use page_copy::{PAGE_LONG_SIDE, page_copy};
+pub use pdf::{PdfFacts, PdfLimits, PdfPageFacts, read_pdf};
 pub use pictures::{PRINT_LONG_SIDE, THUMB_LONG_SIDE};
 pub use position::carries_position;
 pub use process::{Derivatives, MAX_PIXELS, Processed, derivatives, process};

@@ -265,3 +265,4 @@ pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     std::fs::write(&path, bytes).expect("write fixture");
     path
 }
+pub mod pdf;

@@ -1,0 +1,90 @@
+//! PDFs written by hand, object by object, so each test controls exactly
+//! what the file says: its pages' text (Helvetica, WinAnsi), what its
+//! catalog and trailer carry, and the page count its tree declares.
+
+/// How a test PDF is made.
+#[derive(Default)]
+pub struct PdfSpec<'a> {
+    /// One page per entry, each line of text drawn 16 pt apart.
+    pub pages: Vec<Vec<&'a str>>,
+    /// Written inside the catalog dictionary.
+    pub catalog_extra: &'a str,
+    /// Written inside the trailer dictionary.
+    pub trailer_extra: &'a str,
+    /// The page tree's `/Count`, when it should lie.
+    pub declared_count: Option<u64>,
+    /// Extra objects, numbered after the pages' objects.
+    pub objects: Vec<String>,
+}
+
+/// The bytes of the PDF `spec` describes, with a correct cross-reference
+/// table.
+pub fn pdf(spec: &PdfSpec<'_>) -> Vec<u8> {
+    let mut objects: Vec<String> = Vec::new();
+    let pages = spec.pages.len();
+    // 1 catalog, 2 page tree, 3 font, then page and content pairs.
+    let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
+    objects.push(format!(
+        "<< /Type /Catalog /Pages 2 0 R {} >>",
+        spec.catalog_extra
+    ));
+    objects.push(format!(
+        "<< /Type /Pages /Kids [{}] /Count {} >>",
+        kids.join(" "),
+        spec.declared_count.unwrap_or(pages as u64)
+    ));
+    objects.push(
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".into(),
+    );
+    for (i, lines) in spec.pages.iter().enumerate() {
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+            5 + 2 * i
+        ));
+        let mut content = String::from("BT /F1 12 Tf 72 720 Td 16 TL\n");
+        for line in lines {
+            content.push_str(&format!("({}) Tj T*\n", escape(line)));
+        }
+        content.push_str("ET");
+        objects.push(format!(
+            "<< /Length {} >>\nstream\n{}\nendstream",
+            content.len(),
+            content
+        ));
+    }
+    objects.extend(spec.objects.iter().cloned());
+    let mut out = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{}\nendobj\n", i + 1, body).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R {} >>\nstartxref\n{}\n%%EOF\n",
+            objects.len() + 1,
+            spec.trailer_extra,
+            xref
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// `text` as a PDF literal string's content, in WinAnsi (Latin-1 here).
+fn escape(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '(' | ')' | '\\' => format!("\\{c}"),
+            c if (c as u32) < 0x80 => c.to_string(),
+            c => format!("\\{:03o}", c as u32),
+        })
+        .collect()
+}

@@ -69,6 +69,11 @@ pub enum Command {
         #[command(subcommand)]
         command: PhotoCommand,
     },
+    /// File documents (PDFs) in a case, list them, and read their text.
+    Document {
+        #[command(subcommand)]
+        command: DocumentCommand,
+    },
     /// The people who give statements in a case.
     Declarant {
         #[command(subcommand)]
@@ -320,6 +325,77 @@ pub enum ContactCommand {
         /// The contact's id.
         id: String,
     },
+}
+
+/// Document commands.
+#[derive(Debug, Subcommand)]
+pub enum DocumentCommand {
+    /// File PDFs in a case, each as one document. A PDF that is encrypted,
+    /// damaged, carries JavaScript or is over the limits is refused with
+    /// its reason; the others are filed.
+    Add {
+        /// The case id.
+        #[arg(long = "case", value_name = "ID")]
+        case_id: String,
+        /// The PDF files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// What kind of paper: identity, government, court,
+        /// countryConditions, publication, letter, medical, schoolOrWork,
+        /// other.
+        #[arg(long, default_value = "other", value_parser = parse_document_kind)]
+        kind: amparo_core::DocumentKind,
+        /// Its title (default: the file's name).
+        #[arg(long, default_value = "")]
+        title: String,
+        /// Who issued or wrote it.
+        #[arg(long, default_value = "")]
+        issued_by: String,
+        /// Its language, a code such as "es" (default "en").
+        #[arg(long, default_value = "en")]
+        language: String,
+        /// The date it bears: 2019-03-05, 2019-03, 2019 or "about 2019".
+        #[arg(long)]
+        dated: Option<String>,
+    },
+    /// List a case's documents.
+    List {
+        /// The case id.
+        #[arg(long = "case", value_name = "ID")]
+        case_id: String,
+    },
+    /// A document's details and pages.
+    Show {
+        /// The document id.
+        id: String,
+    },
+    /// The text of a document's pages (or of one page).
+    Text {
+        /// The document id.
+        id: String,
+        /// Only this page (from 1).
+        #[arg(long)]
+        page: Option<u32>,
+    },
+    /// The limits PDFs are filed under; change them with the options.
+    Limits {
+        /// Largest file, in megabytes.
+        #[arg(long)]
+        megabytes: Option<u32>,
+        /// Most pages.
+        #[arg(long)]
+        pages: Option<u32>,
+    },
+}
+
+fn parse_document_kind(text: &str) -> Result<amparo_core::DocumentKind, String> {
+    amparo_core::DocumentKind::parse(text).ok_or_else(|| {
+        let names: Vec<&str> = amparo_core::DocumentKind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .collect();
+        format!("one of: {}", names.join(", "))
+    })
 }
 
 /// Photo commands.

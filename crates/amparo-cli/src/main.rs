@@ -8,6 +8,7 @@ mod backup_cmd;
 mod call_cmd;
 mod case_cmd;
 mod case_file_cmd;
+mod document_cmd;
 mod error;
 mod output;
 mod packet_cmd;
@@ -98,6 +99,7 @@ fn run_on(args: &Args, dir: &std::path::Path) -> Result<(), CliError> {
         Command::Case { command } => case_cmd::run(store, &blobs, command, json),
         Command::Contact { command } => Ok(case_file_cmd::contact(store, command, json)?),
         Command::Photo { command } => Ok(photo_cmd::run(store, &blobs, command, json)?),
+        Command::Document { command } => Ok(document_cmd::run(store, &blobs, command, json)?),
         Command::Declarant { command } => statement_cmd::declarant(store, command, json),
         Command::Statement { command } => statement_cmd::statement(store, &blobs, command, json),
         Command::Exhibit { command } => statement_cmd::exhibit(store, command, json),

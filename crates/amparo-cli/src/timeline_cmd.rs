@@ -165,9 +165,10 @@ pub fn search(store: &Store, query: &str, limit: u32, json: bool) -> Result<()> 
     Ok(emit(json, &found, || {
         let mut out = String::new();
         for hit in &found.hits {
-            let place = match hit.paragraph {
-                Some(n) => format!("{} para. {n}", hit.title),
-                None => hit.title.clone(),
+            let place = match (hit.paragraph, hit.page) {
+                (Some(n), _) => format!("{} para. {n}", hit.title),
+                (None, Some(n)) => format!("page {n} of {}", hit.title),
+                (None, None) => hit.title.clone(),
             };
             let snippet = hit
                 .snippet

@@ -29,6 +29,9 @@ pub fn export_bindings(dir: &Path) -> Result<(), ExportError> {
     BackupSummary::export_all(&cfg)?;
     crate::ReplacedData::export_all(&cfg)?;
     Photo::export_all(&cfg)?;
+    crate::Document::export_all(&cfg)?;
+    crate::DocumentSummary::export_all(&cfg)?;
+    crate::DocumentAdded::export_all(&cfg)?;
     PhotoPage::export_all(&cfg)?;
     PhotoDetails::export_all(&cfg)?;
     PhotoAdded::export_all(&cfg)?;

@@ -36,6 +36,7 @@ mod data_dir;
 mod data_folder_lock;
 mod deadline;
 mod declarant;
+mod document;
 mod error;
 mod evidence_link;
 mod example;
@@ -87,6 +88,10 @@ pub use deadline::{
     court_today, deadlines,
 };
 pub use declarant::{Declarant, DeclarantDraft, ReadsEnglish};
+pub use document::{
+    Document, DocumentAdded, DocumentDetails, DocumentKind, DocumentLimits, DocumentPage,
+    DocumentSummary, NewPdfDocument, NewPdfPage, TextSource,
+};
 pub use error::{Error, ErrorPayload, FieldError, FieldProblem, Result, Room};
 pub use evidence_link::{EvidenceLink, LinkKind};
 pub use exhibit::{ExhibitItem, ExhibitKind, ExhibitLetter};

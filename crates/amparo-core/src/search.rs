@@ -32,6 +32,10 @@ pub enum SearchKind {
     Event,
     /// An allegation.
     Allegation,
+    /// A document's title, issuer or file name.
+    Document,
+    /// The text of a document's page, or its translation.
+    DocumentPage,
 }
 
 impl SearchKind {
@@ -45,6 +49,8 @@ impl SearchKind {
             "tattoo" => Self::Tattoo,
             "event" => Self::Event,
             "allegation" => Self::Allegation,
+            "document" => Self::Document,
+            "documentPage" => Self::DocumentPage,
             _ => return None,
         })
     }
@@ -78,14 +84,17 @@ pub struct SearchHit {
     pub kind: SearchKind,
     /// Which part of a case record; `text` for the others.
     pub field: SearchField,
-    /// The record's id (the statement's, for a paragraph).
+    /// The record's id (the statement's, for a paragraph; the document's,
+    /// for a page).
     pub record_id: String,
     /// A short name of the record: a statement's title, a photo's caption
     /// or file name, a tattoo's place on the body, an event's date, an
-    /// allegation's criterion, a declarant's name.
+    /// allegation's criterion, a declarant's name, a document's title.
     pub title: String,
     /// For a paragraph: its number as printed (from 1).
     pub paragraph: Option<u32>,
+    /// For a document's page: its number in the document (from 1).
+    pub page: Option<u32>,
     /// The matching text around the match, each matched word between
     /// [`MATCH_START`] and [`MATCH_END`].
     pub snippet: String,

@@ -38,7 +38,11 @@ pub enum MediaError {
     #[error("this file is not a PDF")]
     NotAPdf,
     /// A PDF larger than the size limit.
-    #[error("the PDF is too large: {bytes} bytes (at most {max_bytes})")]
+    #[error(
+        "the PDF is too large: {} MB (at most {} MB)",
+        .bytes.div_ceil(1 << 20),
+        .max_bytes >> 20
+    )]
     PdfTooLarge {
         /// Its size.
         bytes: u64,

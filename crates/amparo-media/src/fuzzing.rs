@@ -25,8 +25,8 @@ pub fn read_exif(bytes: &[u8]) -> amparo_core::PhotoExif {
 /// Reads `bytes` as a PDF under small limits, as filing a document does;
 /// the number of pages read, or `None` when it is refused.
 pub fn read_pdf(bytes: &[u8]) -> Option<usize> {
-    let limits = crate::PdfLimits {
-        max_bytes: 1 << 20,
+    let limits = amparo_core::DocumentLimits {
+        max_megabytes: 1,
         max_pages: 50,
     };
     crate::read_pdf(bytes, &limits).ok().map(|facts| {

@@ -16,6 +16,7 @@
 mod damaged_png;
 mod decode;
 mod derive;
+mod document_intake;
 mod error;
 mod exif_read;
 #[cfg(fuzzing)]
@@ -36,6 +37,7 @@ mod worker;
 pub mod worker_test_hooks;
 mod xmp;
 
+pub use document_intake::file_pdf;
 pub use error::MediaError;
 pub use import::{ImportOutcome, ImportProgress, ImportResult, ImportSummary, import_photos};
 pub use isolation::{
@@ -44,7 +46,7 @@ pub use isolation::{
 };
 pub use keep::keep_image;
 pub use page_copy::{PAGE_LONG_SIDE, page_copy};
-pub use pdf::{PdfFacts, PdfLimits, PdfPageFacts, read_pdf};
+pub use pdf::{PdfFacts, PdfPageFacts, read_pdf};
 pub use pictures::{PRINT_LONG_SIDE, THUMB_LONG_SIDE};
 pub use position::carries_position;
 pub use process::{Derivatives, MAX_PIXELS, Processed, derivatives, process};

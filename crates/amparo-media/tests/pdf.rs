@@ -4,7 +4,8 @@
 
 mod support;
 
-use amparo_media::{MediaError, PdfLimits, read_pdf};
+use amparo_core::DocumentLimits as PdfLimits;
+use amparo_media::{MediaError, read_pdf};
 use support::pdf::{PdfSpec, pdf};
 
 fn limits() -> PdfLimits {
@@ -166,13 +167,21 @@ fn real_pages_over_the_limit_and_a_file_over_the_size_limit_are_refused() {
         read_pdf(&bytes, &small),
         Err(MediaError::PdfTooManyPages { pages: 12, .. })
     ));
-    let tiny = PdfLimits {
-        max_bytes: 100,
-        ..limits()
+    let big = pdf(&PdfSpec {
+        pages: vec![vec!["x".repeat(1_000).as_str()]; 1_100],
+        ..PdfSpec::default()
+    });
+    let one_megabyte = PdfLimits {
+        max_megabytes: 1,
+        max_pages: 2_000,
     };
+    assert!(big.len() > 1 << 20);
     assert!(matches!(
-        read_pdf(&bytes, &tiny),
-        Err(MediaError::PdfTooLarge { max_bytes: 100, .. })
+        read_pdf(&big, &one_megabyte),
+        Err(MediaError::PdfTooLarge {
+            max_bytes: 1_048_576,
+            ..
+        })
     ));
     // The limits are settings: the same file under the defaults is read.
     assert_eq!(read_pdf(&bytes, &limits()).expect("read").pages.len(), 12);

@@ -17,6 +17,8 @@ mod case_units;
 mod cases;
 mod custody;
 mod declarants;
+mod document_limits;
+mod documents;
 mod due_dates;
 mod events;
 mod exhibits;

@@ -171,12 +171,15 @@ impl Store {
     }
 }
 
-/// Every original hash the rows of `conn` name: photos, the PDFs of signed
-/// statements and the scans of their pages, and the scans of packet pages
-/// signed by hand (named only in the packet's JSON).
+/// Every original hash the rows of `conn` name: photos, documents' PDFs and
+/// page photos, the PDFs of signed statements and the scans of their pages,
+/// and the scans of packet pages signed by hand (named only in the
+/// packet's JSON).
 pub(crate) fn hashes_named(conn: &rusqlite::Connection) -> Result<HashSet<String>> {
     let mut stmt = conn.prepare(
         "SELECT sha256 FROM photos
+         UNION SELECT pdf_sha256 FROM documents WHERE pdf_sha256 IS NOT NULL
+         UNION SELECT sha256 FROM document_pages WHERE sha256 IS NOT NULL
          UNION SELECT pdf_sha256 FROM signed_versions
          UNION SELECT sha256 FROM signed_scans
          UNION SELECT lower(json_extract(j.value, '$.scan'))
@@ -190,12 +193,17 @@ pub(crate) fn hashes_named(conn: &rusqlite::Connection) -> Result<HashSet<String
 }
 
 impl Store {
-    /// Every original hash the case `case_id` names: its photos, the PDFs of
-    /// its signed statements and the scans of their pages, and the scans of
+    /// Every original hash the case `case_id` names: its photos, its
+    /// documents' PDFs and page photos, the PDFs of its signed statements and the scans of their pages, and the scans of
     /// its packet's pages signed by hand.
     pub(crate) fn case_hashes(&self, case_id: &str) -> Result<HashSet<String>> {
         let mut stmt = self.conn().prepare(
             "SELECT sha256 FROM photos WHERE case_id = ?1
+             UNION SELECT pdf_sha256 FROM documents
+                   WHERE case_id = ?1 AND pdf_sha256 IS NOT NULL
+             UNION SELECT p.sha256 FROM document_pages p
+                   JOIN documents d ON d.id = p.document_id
+                   WHERE d.case_id = ?1 AND p.sha256 IS NOT NULL
              UNION SELECT v.pdf_sha256 FROM signed_versions v
                    JOIN statements s ON s.id = v.statement_id WHERE s.case_id = ?1
              UNION SELECT c.sha256 FROM signed_scans c

@@ -104,7 +104,11 @@ impl Store {
                 "notes" => SearchField::Notes,
                 _ => SearchField::Text,
             };
-            let (record_id, title, paragraph) = self.hit_place(kind, &record_id)?;
+            let (record_id, title, number) = self.hit_place(kind, &record_id)?;
+            let (paragraph, page) = match kind {
+                SearchKind::DocumentPage => (None, number),
+                _ => (number, None),
+            };
             hits.push(SearchHit {
                 case_id,
                 case_name,
@@ -114,6 +118,7 @@ impl Store {
                 record_id,
                 title,
                 paragraph,
+                page,
                 snippet,
             });
         }
@@ -135,7 +140,8 @@ impl Store {
         )?)
     }
 
-    /// Where a hit opens (the statement, for a paragraph) and what to call it.
+    /// Where a hit opens (the statement, for a paragraph; the document,
+    /// for a page), what to call it, and the paragraph's or page's number.
     fn hit_place(&self, kind: SearchKind, id: &str) -> Result<(String, String, Option<u32>)> {
         let conn = self.conn();
         let one = |sql: &str| -> Result<String> {
@@ -192,6 +198,26 @@ impl Store {
                 one("SELECT criterion FROM allegations WHERE id = ?1")?,
                 None,
             ),
+            SearchKind::Document => (
+                id.to_owned(),
+                one("SELECT title FROM documents WHERE id = ?1")?,
+                None,
+            ),
+            SearchKind::DocumentPage => conn
+                .query_row(
+                    "SELECT d.id, d.title, p.position FROM document_pages p
+                     JOIN documents d ON d.id = p.document_id WHERE p.id = ?1",
+                    [id],
+                    |r| {
+                        Ok((
+                            r.get::<_, String>(0)?,
+                            r.get::<_, String>(1)?,
+                            Some(r.get::<_, u32>(2)?),
+                        ))
+                    },
+                )
+                .optional()?
+                .unwrap_or((id.to_owned(), String::new(), None)),
         })
     }
 }

@@ -547,7 +547,7 @@ fn check_country(place: &SigningPlace, field: &str, errors: &mut Vec<FieldError>
 }
 
 /// A BCP 47-shaped tag: a 2-3 letter language, then optional subtags.
-fn is_language_tag(tag: &str) -> bool {
+pub(crate) fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
     let first_ok = parts
         .next()

@@ -13,28 +13,10 @@ mod text;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use amparo_core::DocumentLimits;
 use hayro_syntax::{LoadPdfError, Pdf};
 
 use crate::error::MediaError;
-
-/// How large a PDF may be. Both are settings a person can raise: a
-/// 600-page country report is real evidence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PdfLimits {
-    /// Largest file, in bytes.
-    pub max_bytes: u64,
-    /// Most pages, declared or real.
-    pub max_pages: u32,
-}
-
-impl Default for PdfLimits {
-    fn default() -> Self {
-        Self {
-            max_bytes: 200 * 1024 * 1024,
-            max_pages: 1_000,
-        }
-    }
-}
 
 /// What is kept about a PDF's page.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,11 +38,11 @@ pub struct PdfFacts {
 }
 
 /// Reads `bytes` as a PDF under `limits`.
-pub fn read_pdf(bytes: &[u8], limits: &PdfLimits) -> Result<PdfFacts, MediaError> {
-    if bytes.len() as u64 > limits.max_bytes {
+pub fn read_pdf(bytes: &[u8], limits: &DocumentLimits) -> Result<PdfFacts, MediaError> {
+    if bytes.len() as u64 > limits.max_bytes() {
         return Err(MediaError::PdfTooLarge {
             bytes: bytes.len() as u64,
-            max_bytes: limits.max_bytes,
+            max_bytes: limits.max_bytes(),
         });
     }
     if !declared::starts_like_pdf(bytes) {
@@ -79,7 +61,7 @@ pub fn read_pdf(bytes: &[u8], limits: &PdfLimits) -> Result<PdfFacts, MediaError
         .unwrap_or_else(|_| Err(MediaError::PdfDamaged))
 }
 
-fn read_parsed(bytes: &[u8], limits: &PdfLimits) -> Result<PdfFacts, MediaError> {
+fn read_parsed(bytes: &[u8], limits: &DocumentLimits) -> Result<PdfFacts, MediaError> {
     let pdf = match Pdf::new(bytes.to_vec()) {
         Ok(pdf) => pdf,
         Err(LoadPdfError::Decryption(_)) => return Err(MediaError::PdfEncrypted),

@@ -1,0 +1,224 @@
+//! `amparo document ...`.
+
+use amparo_core::{
+    BlobStore, DocumentDetails, DocumentLimits, Error, FieldError, RememberedDate, Result, Store,
+};
+use amparo_media::file_pdf;
+use serde::Serialize;
+
+use crate::args::DocumentCommand;
+use crate::output::emit;
+
+/// What became of one file given to `document add`.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Filed {
+    file_name: String,
+    #[serde(flatten)]
+    result: FiledResult,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(
+    tag = "status",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+enum FiledResult {
+    Filed {
+        document_id: String,
+        duplicate: bool,
+        pages: u32,
+        pages_without_text: u32,
+    },
+    Refused {
+        code: String,
+        message: String,
+    },
+}
+
+pub fn run(
+    store: &mut Store,
+    blobs: &BlobStore,
+    command: &DocumentCommand,
+    json: bool,
+) -> Result<()> {
+    match command {
+        DocumentCommand::Add {
+            case_id,
+            files,
+            kind,
+            title,
+            issued_by,
+            language,
+            dated,
+        } => {
+            let dated =
+                match dated {
+                    Some(text) => Some(RememberedDate::parse_typed(text).map_err(|problem| {
+                        Error::Invalid(vec![FieldError::new("dated", problem)])
+                    })?),
+                    None => None,
+                };
+            let details = DocumentDetails {
+                title: title.clone(),
+                kind: *kind,
+                dated,
+                issued_by: issued_by.clone(),
+                language: language.clone(),
+            };
+            store.case(case_id)?;
+            let mut filed = Vec::new();
+            for path in files {
+                let file_name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| path.display().to_string());
+                let result = match file_pdf(store, blobs, case_id, path, &details) {
+                    Ok(added) => FiledResult::Filed {
+                        pages: added.document.pages.len() as u32,
+                        pages_without_text: added
+                            .document
+                            .pages
+                            .iter()
+                            .filter(|p| p.text.trim().is_empty())
+                            .count() as u32,
+                        document_id: added.document.id,
+                        duplicate: added.duplicate,
+                    },
+                    // Wrong details are the same for every file: said once.
+                    Err(amparo_media::MediaError::Store(e @ Error::Invalid(_))) => return Err(e),
+                    Err(e) => FiledResult::Refused {
+                        code: e.code().to_owned(),
+                        message: e.to_string(),
+                    },
+                };
+                filed.push(Filed { file_name, result });
+            }
+            emit(json, &filed, || {
+                let mut out = String::new();
+                for f in &filed {
+                    out.push_str(&match &f.result {
+                        FiledResult::Filed {
+                            document_id,
+                            duplicate,
+                            pages,
+                            pages_without_text,
+                        } => format!(
+                            "{}  {}  {document_id}  {pages} page{}{}\n",
+                            if *duplicate { "already there" } else { "filed" },
+                            f.file_name,
+                            if *pages == 1 { "" } else { "s" },
+                            match pages_without_text {
+                                0 => String::new(),
+                                n => format!(", {n} without text (scanned)"),
+                            }
+                        ),
+                        FiledResult::Refused { message, .. } => {
+                            format!("refused  {}  {message}\n", f.file_name)
+                        }
+                    });
+                }
+                out
+            })?;
+            if filed
+                .iter()
+                .any(|f| matches!(f.result, FiledResult::Refused { .. }))
+            {
+                std::process::exit(1);
+            }
+            Ok(())
+        }
+        DocumentCommand::List { case_id } => {
+            store.case(case_id)?;
+            let list = store.documents(case_id)?;
+            emit(json, &list, || {
+                let mut out = String::new();
+                for d in &list {
+                    out.push_str(&format!(
+                        "{}  {}  {}  {} page{}{}\n",
+                        d.id,
+                        d.details.kind.as_str(),
+                        d.details.title,
+                        d.page_count,
+                        if d.page_count == 1 { "" } else { "s" },
+                        match d.pages_without_text {
+                            0 => String::new(),
+                            n => format!(" ({n} without text)"),
+                        }
+                    ));
+                }
+                if list.is_empty() {
+                    out.push_str("no documents\n");
+                }
+                out
+            })
+        }
+        DocumentCommand::Show { id } => {
+            let document = store.document(id)?;
+            emit(json, &document, || {
+                let d = &document.details;
+                let mut out = format!(
+                    "{}\nkind: {}\ndated: {}\nissued by: {}\nlanguage: {}\n",
+                    d.title,
+                    d.kind.as_str(),
+                    d.dated.map(|date| date.encode()).unwrap_or_default(),
+                    d.issued_by,
+                    d.language,
+                );
+                if let Some(sha) = &document.pdf_sha256 {
+                    out.push_str(&format!(
+                        "PDF: {} ({} bytes), SHA-256 {sha}\n",
+                        document.file_name, document.byte_size
+                    ));
+                }
+                for page in &document.pages {
+                    out.push_str(&format!(
+                        "page {}: {:.0} x {:.0} pt, {} characters of text ({:?})\n",
+                        page.number,
+                        page.width_pt,
+                        page.height_pt,
+                        page.text.chars().count(),
+                        page.text_source
+                    ));
+                }
+                out
+            })
+        }
+        DocumentCommand::Text { id, page } => {
+            let document = store.document(id)?;
+            let pages: Vec<_> = document
+                .pages
+                .iter()
+                .filter(|p| page.is_none_or(|n| p.number == n))
+                .collect();
+            if pages.is_empty() {
+                return Err(Error::NotFound(format!(
+                    "page {} of {id}",
+                    page.unwrap_or(0)
+                )));
+            }
+            emit(json, &pages, || {
+                pages
+                    .iter()
+                    .map(|p| format!("=== page {} ===\n{}\n", p.number, p.text))
+                    .collect()
+            })
+        }
+        DocumentCommand::Limits { megabytes, pages } => {
+            let mut limits = store.document_limits()?;
+            if megabytes.is_some() || pages.is_some() {
+                limits = store.set_document_limits(&DocumentLimits {
+                    max_megabytes: megabytes.unwrap_or(limits.max_megabytes),
+                    max_pages: pages.unwrap_or(limits.max_pages),
+                })?;
+            }
+            emit(json, &limits, || {
+                format!(
+                    "PDFs up to {} MB and {} pages\n",
+                    limits.max_megabytes, limits.max_pages
+                )
+            })
+        }
+    }
+}

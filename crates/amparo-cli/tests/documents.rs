@@ -1,0 +1,237 @@
+//! `amparo document`: PDFs filed with their pages and text, found by
+//! search by document and page, and each hostile PDF (JavaScript,
+//! encrypted, cut short, declaring 100,000 pages) refused with its reason
+//! while the others in the same command are filed, nothing of it written.
+
+mod support;
+
+#[path = "../../amparo-media/tests/support/pdf.rs"]
+#[allow(dead_code)]
+mod pdf_support;
+
+use std::path::{Path, PathBuf};
+
+use pdf_support::{PdfSpec, pdf};
+use support::{amparo, ok};
+
+fn new_case(data: &Path) -> String {
+    let out = ok(&amparo(
+        data,
+        &[
+            "case",
+            "new",
+            "--name",
+            "Jesús Alberto Rivas Moreno",
+            "--json",
+        ],
+        &[],
+    ));
+    let case: serde_json::Value = serde_json::from_str(&out).expect("json");
+    case["id"].as_str().expect("id").to_owned()
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn twelve_pages() -> Vec<u8> {
+    let pages: Vec<Vec<&str>> = (1..=12)
+        .map(|n| match n {
+            3 => vec!["Page three", "Subject has crowns tattooed on both wrists"],
+            _ => vec!["Record of Deportable/Inadmissible Alien"],
+        })
+        .collect();
+    pdf(&PdfSpec {
+        pages,
+        ..PdfSpec::default()
+    })
+}
+
+#[test]
+fn a_twelve_page_pdf_is_filed_and_search_names_its_page() {
+    let data = tempfile::tempdir().expect("dir");
+    let case = new_case(data.path());
+    let file = data.path().join("I-213.pdf");
+    std::fs::write(&file, twelve_pages()).expect("write");
+    let out = ok(&amparo(
+        data.path(),
+        &[
+            "document",
+            "add",
+            "--case",
+            &case,
+            "--kind",
+            "government",
+            "--title",
+            "Form I-213",
+            "--dated",
+            "2025-08-29",
+            file.to_str().expect("path"),
+            "--json",
+        ],
+        &[],
+    ));
+    let filed: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(filed[0]["status"], "filed");
+    assert_eq!(filed[0]["pages"], 12);
+    let id = filed[0]["documentId"].as_str().expect("id").to_owned();
+
+    let list = ok(&amparo(
+        data.path(),
+        &["document", "list", "--case", &case],
+        &[],
+    ));
+    assert!(list.contains("government  Form I-213  12 pages"), "{list}");
+    let text = ok(&amparo(
+        data.path(),
+        &["document", "text", &id, "--page", "3"],
+        &[],
+    ));
+    assert_eq!(
+        text,
+        "=== page 3 ===\nPage three\nSubject has crowns tattooed on both wrists\n"
+    );
+    let found = ok(&amparo(data.path(), &["search", "crowns tattooed"], &[]));
+    assert!(found.contains("page 3 of Form I-213"), "{found}");
+}
+
+#[test]
+fn hostile_pdfs_are_refused_each_with_its_reason_and_nothing_of_them_is_written() {
+    let data = tempfile::tempdir().expect("dir");
+    let case = new_case(data.path());
+    let blobs_before = files_under(&data.path().join("blobs"));
+    let plain = twelve_pages();
+    let hostile = [
+        (
+            "program.pdf",
+            pdf(&PdfSpec {
+                pages: vec![vec!["Programa"]],
+                catalog_extra: "/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>",
+                ..PdfSpec::default()
+            }),
+            "carries JavaScript",
+        ),
+        (
+            "cedula.pdf",
+            std::fs::read(
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("../amparo-media/tests/fixtures/pdf/password-aes256.pdf"),
+            )
+            .expect("fixture"),
+            "locked (encrypted)",
+        ),
+        (
+            "cut.pdf",
+            plain[..plain.len() / 2].to_vec(),
+            "damaged or incomplete",
+        ),
+        (
+            "report.pdf",
+            pdf(&PdfSpec {
+                pages: vec![vec!["Country report"]],
+                declared_count: Some(100_000),
+                ..PdfSpec::default()
+            }),
+            "has 100000 pages (at most 1000)",
+        ),
+    ];
+    let mut args = vec![
+        "document".to_owned(),
+        "add".to_owned(),
+        "--case".to_owned(),
+        case.clone(),
+    ];
+    for (name, bytes, _) in &hostile {
+        let path = data.path().join(name);
+        std::fs::write(&path, bytes).expect("write");
+        args.push(path.display().to_string());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = amparo(data.path(), &args, &[]);
+    assert_eq!(out.status.code(), Some(1), "a refusal fails the command");
+    let said = String::from_utf8_lossy(&out.stdout);
+    for (name, _, reason) in &hostile {
+        assert!(
+            said.lines()
+                .any(|l| l.starts_with(&format!("refused  {name}")) && l.contains(reason)),
+            "{name}: {said}"
+        );
+    }
+    assert_eq!(
+        ok(&amparo(
+            data.path(),
+            &["document", "list", "--case", &case],
+            &[]
+        )),
+        "no documents\n"
+    );
+    assert_eq!(files_under(&data.path().join("blobs")), blobs_before);
+    // Amparo goes on: the next file is filed.
+    let good = data.path().join("good.pdf");
+    std::fs::write(&good, &plain).expect("write");
+    ok(&amparo(
+        data.path(),
+        &[
+            "document",
+            "add",
+            "--case",
+            &case,
+            good.to_str().expect("path"),
+        ],
+        &[],
+    ));
+}
+
+#[test]
+fn the_limits_are_settings_that_a_refusal_names() {
+    let data = tempfile::tempdir().expect("dir");
+    let case = new_case(data.path());
+    assert_eq!(
+        ok(&amparo(data.path(), &["document", "limits"], &[])),
+        "PDFs up to 200 MB and 1000 pages\n"
+    );
+    ok(&amparo(
+        data.path(),
+        &["document", "limits", "--pages", "10"],
+        &[],
+    ));
+    let file = data.path().join("I-213.pdf");
+    std::fs::write(&file, twelve_pages()).expect("write");
+    let out = amparo(
+        data.path(),
+        &[
+            "document",
+            "add",
+            "--case",
+            &case,
+            file.to_str().expect("path"),
+        ],
+        &[],
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("has 12 pages (at most 10)"),
+        "{out:?}"
+    );
+    let refused = amparo(data.path(), &["document", "limits", "--pages", "0"], &[]);
+    assert!(!refused.status.success());
+    assert_eq!(
+        ok(&amparo(data.path(), &["document", "limits"], &[])),
+        "PDFs up to 200 MB and 10 pages\n"
+    );
+}

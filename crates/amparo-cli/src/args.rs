@@ -377,6 +377,36 @@ pub enum DocumentCommand {
         #[arg(long)]
         page: Option<u32>,
     },
+    /// Save the English translation of a page of a document in another
+    /// language (from --text, or a UTF-8 file with --file).
+    Translate {
+        /// The document id.
+        id: String,
+        /// The page (from 1).
+        #[arg(long)]
+        page: u32,
+        /// The translation.
+        #[arg(long, conflicts_with = "file", required_unless_present = "file")]
+        text: Option<String>,
+        /// A text file holding the translation.
+        #[arg(long)]
+        file: Option<PathBuf>,
+    },
+    /// Correct the text read from a page (from --text, or a UTF-8 file
+    /// with --file).
+    Correct {
+        /// The document id.
+        id: String,
+        /// The page (from 1).
+        #[arg(long)]
+        page: u32,
+        /// The page's text.
+        #[arg(long, conflicts_with = "file", required_unless_present = "file")]
+        text: Option<String>,
+        /// A text file holding it.
+        #[arg(long)]
+        file: Option<PathBuf>,
+    },
     /// The limits PDFs are filed under; change them with the options.
     Limits {
         /// Largest file, in megabytes.

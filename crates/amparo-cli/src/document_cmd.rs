@@ -205,6 +205,39 @@ pub fn run(
                     .collect()
             })
         }
+        DocumentCommand::Translate {
+            id,
+            page,
+            text,
+            file,
+        }
+        | DocumentCommand::Correct {
+            id,
+            page,
+            text,
+            file,
+        } => {
+            let words = match (text, file) {
+                (Some(text), _) => text.clone(),
+                (None, Some(path)) => std::fs::read_to_string(path)?,
+                (None, None) => String::new(),
+            };
+            let document = store.document(id)?;
+            let page_id = document
+                .pages
+                .iter()
+                .find(|p| p.number == *page)
+                .map(|p| p.id.clone())
+                .ok_or_else(|| Error::NotFound(format!("page {page} of {id}")))?;
+            let saved = if matches!(command, DocumentCommand::Translate { .. }) {
+                store.set_document_page_translation(&page_id, &words)?
+            } else {
+                store.set_document_page_text(&page_id, &words)?
+            };
+            emit(json, &saved, || {
+                format!("page {page} of {} saved\n", document.details.title)
+            })
+        }
         DocumentCommand::Limits { megabytes, pages } => {
             let mut limits = store.document_limits()?;
             if megabytes.is_some() || pages.is_some() {

@@ -95,6 +95,47 @@ impl DocumentKind {
     }
 }
 
+/// The group of tabs a document is filed under in a packet, in the order
+/// practice groups them (LEGAL-FORMATS.md 3a: identity, declarations,
+/// photographs, country conditions, government documents, other).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentGroup {
+    /// Identity documents, first.
+    Identity,
+    /// Country conditions (reports, and news and publications about the
+    /// place and its customs).
+    CountryConditions,
+    /// Government and court documents.
+    Government,
+    /// Everything else.
+    Other,
+}
+
+impl DocumentGroup {
+    /// The group a kind of document is filed under.
+    pub fn of(kind: DocumentKind) -> Self {
+        match kind {
+            DocumentKind::Identity => Self::Identity,
+            DocumentKind::CountryConditions | DocumentKind::Publication => Self::CountryConditions,
+            DocumentKind::Government | DocumentKind::Court => Self::Government,
+            DocumentKind::Letter
+            | DocumentKind::Medical
+            | DocumentKind::SchoolOrWork
+            | DocumentKind::Other => Self::Other,
+        }
+    }
+
+    /// The group's name in the index.
+    pub fn index_name(self) -> &'static str {
+        match self {
+            Self::Identity => "Identity documents",
+            Self::CountryConditions => "Country conditions",
+            Self::Government => "Government documents",
+            Self::Other => "Other",
+        }
+    }
+}
+
 /// Where a page's text came from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

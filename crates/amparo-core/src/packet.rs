@@ -26,6 +26,10 @@ pub enum PacketItemKind {
     /// The allegations and the evidence that answers each, as a table (the
     /// item's id is the case's).
     Rebuttal,
+    /// A document: its pages (a PDF's as filed, or photographed pages),
+    /// with its English translation and certificate before it when it is
+    /// in another language.
+    Document,
 }
 
 /// One exhibit of the packet.
@@ -42,7 +46,10 @@ impl PacketItem {
     /// The item as a paragraph refers to it (statements are never referred to).
     pub fn as_exhibit(&self) -> Option<ExhibitItem> {
         let kind = match self.kind {
-            PacketItemKind::Statement | PacketItemKind::Chronology | PacketItemKind::Rebuttal => {
+            PacketItemKind::Statement
+            | PacketItemKind::Chronology
+            | PacketItemKind::Rebuttal
+            | PacketItemKind::Document => {
                 return None;
             }
             PacketItemKind::Photo => ExhibitKind::Photo,

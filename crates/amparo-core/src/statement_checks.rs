@@ -64,6 +64,9 @@ pub enum PrintCheckCode {
     NoTranslator,
     /// A tattoo meaning has no English translation.
     MeaningNotTranslated,
+    /// A document in another language has pages with no English
+    /// translation (their numbers in `paragraphs`).
+    PagesNotTranslated,
     /// The certificate of service names no one served.
     NoServiceRecipient,
     /// The certificate of service names no server.
@@ -121,6 +124,8 @@ pub enum PrintCheckCode {
     /// PDF/A is asked for, and it cannot carry signed pages as they were
     /// signed (they are placed as the stored PDF's own pages).
     SignedPagesNotInPdfA,
+    /// A PDF/A file cannot hold a filed PDF's own pages.
+    DocumentPdfNotInPdfA,
 }
 
 /// One finding.

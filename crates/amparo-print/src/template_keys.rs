@@ -10,10 +10,10 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::packet::data::{
-    ChronologyRow, Cover, CustodyLine, CustodyRow, CustodySummary, ExhibitBody, ExhibitData,
-    FrozenPages, Index, LabelledImage, Meaning, PacketData, PageNumbering, PhotoExhibit,
-    RebuttalRow, StatementExhibit, Submitted, Table, TableExhibit, TattooExhibit, Verify,
-    VerifyRow,
+    ChronologyRow, Cover, CustodyLine, CustodyRow, CustodySummary, DocumentExhibit,
+    DocumentPageData, DocumentTranslation, ExhibitBody, ExhibitData, FrozenPages, Index,
+    LabelledImage, Meaning, PacketData, PageNumbering, PhotoExhibit, RebuttalRow, StatementExhibit,
+    Submitted, Table, TableExhibit, TattooExhibit, Verify, VerifyRow,
 };
 use crate::set_data::{
     Caption, Certificate, CertificatePart, DeclarationPart, DeclarationSet, Executed,
@@ -223,6 +223,21 @@ fn full_packet() -> PacketData {
                         open: true,
                     }],
                 },
+            })),
+            exhibit(ExhibitBody::Document(DocumentExhibit {
+                pdf: Some("p".into()),
+                pages: vec![DocumentPageData {
+                    pdf_page: Some(1),
+                    image: Some("i".into()),
+                    rotation: 90,
+                    width_in: 1.0,
+                    height_in: 1.0,
+                    label: "l".into(),
+                }],
+                document_translation: Some(DocumentTranslation {
+                    title: "t".into(),
+                    pages: vec![("l".into(), "t".into())],
+                }),
             })),
         ],
         service: Some(certificate()),

@@ -449,6 +449,13 @@ fn stored_sha(store: &Store, item: &PacketItem) -> Vec<String> {
         }
         // Tables printed from the case have no original file.
         PacketItemKind::Chronology | PacketItemKind::Rebuttal => Vec::new(),
+        PacketItemKind::Document => {
+            let d = store.document(&item.id).expect("document");
+            match d.pdf_sha256 {
+                Some(sha) => vec![sha],
+                None => d.pages.into_iter().filter_map(|p| p.sha256).collect(),
+            }
+        }
     }
 }
 

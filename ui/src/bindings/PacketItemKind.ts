@@ -3,4 +3,4 @@
 /**
  * What kind of record an exhibit of the packet is.
  */
-export type PacketItemKind = "statement" | "photo" | "tattoo" | "chronology" | "rebuttal";
+export type PacketItemKind = "statement" | "photo" | "tattoo" | "chronology" | "rebuttal" | "document";

@@ -17,7 +17,7 @@ draft: PacketDraft,
  */
 exhibits: Array<PacketEntry>, 
 /**
- * The case's other statements, tattoo records and photos.
+ * The case's other statements, documents, tattoo records and photos.
  */
 others: Array<PacketEntry>, 
 /**

@@ -27,19 +27,24 @@ kind: SearchKind,
  */
 field: SearchField, 
 /**
- * The record's id (the statement's, for a paragraph).
+ * The record's id (the statement's, for a paragraph; the document's,
+ * for a page).
  */
 recordId: string, 
 /**
  * A short name of the record: a statement's title, a photo's caption
  * or file name, a tattoo's place on the body, an event's date, an
- * allegation's criterion, a declarant's name.
+ * allegation's criterion, a declarant's name, a document's title.
  */
 title: string, 
 /**
  * For a paragraph: its number as printed (from 1).
  */
 paragraph: number | null, 
+/**
+ * For a document's page: its number in the document (from 1).
+ */
+page: number | null, 
 /**
  * The matching text around the match, each matched word between
  * [`MATCH_START`] and [`MATCH_END`].

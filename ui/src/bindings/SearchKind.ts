@@ -3,4 +3,4 @@
 /**
  * What kind of record a hit is in.
  */
-export type SearchKind = "case" | "declarant" | "statement" | "paragraph" | "photo" | "tattoo" | "event" | "allegation";
+export type SearchKind = "case" | "declarant" | "statement" | "paragraph" | "photo" | "tattoo" | "event" | "allegation" | "document" | "documentPage";

@@ -185,6 +185,78 @@ impl Store {
         }
         self.document(id)
     }
+
+    /// Corrects the text read from a page (OCR gets words wrong); it is
+    /// then "typed". Nothing changes when it is too long.
+    pub fn set_document_page_text(&mut self, page_id: &str, text: &str) -> Result<DocumentPage> {
+        let text = page_text(text, "text")?;
+        let source = if text.trim().is_empty() {
+            TextSource::None
+        } else {
+            TextSource::Typed
+        };
+        self.change_page(
+            page_id,
+            "UPDATE document_pages SET text = ?2, text_source = ?3 WHERE id = ?1",
+            &text,
+            Some(source.as_str()),
+        )
+    }
+
+    /// Saves a page's English translation.
+    pub fn set_document_page_translation(
+        &mut self,
+        page_id: &str,
+        translation: &str,
+    ) -> Result<DocumentPage> {
+        let translation = page_text(translation, "translation")?;
+        self.change_page(
+            page_id,
+            "UPDATE document_pages SET translation = ?2 WHERE id = ?1",
+            &translation,
+            None,
+        )
+    }
+
+    fn change_page(
+        &mut self,
+        page_id: &str,
+        sql: &str,
+        value: &str,
+        source: Option<&str>,
+    ) -> Result<DocumentPage> {
+        let tx = self.conn.savepoint()?;
+        let changed = match source {
+            Some(source) => tx.execute(sql, params![page_id, value, source])?,
+            None => tx.execute(sql, params![page_id, value])?,
+        };
+        if changed == 0 {
+            return Err(Error::NotFound(page_id.to_owned()));
+        }
+        tx.execute(
+            "UPDATE documents SET updated_at = ?2
+             WHERE id = (SELECT document_id FROM document_pages WHERE id = ?1)",
+            params![page_id, now()],
+        )?;
+        tx.commit()?;
+        Ok(self.conn().query_row(
+            "SELECT * FROM document_pages WHERE id = ?1",
+            [page_id],
+            page_from_row,
+        )?)
+    }
+}
+
+/// A page's text as kept: line ends made plain, refused past the limit.
+fn page_text(text: &str, field: &str) -> Result<String> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    if text.chars().count() > PAGE_TEXT_MAX {
+        return Err(Error::Invalid(vec![FieldError::new(
+            field,
+            FieldProblem::TooLong,
+        )]));
+    }
+    Ok(text.trim_end().to_owned())
 }
 
 fn check_details(details: &DocumentDetails) -> Result<DocumentDetails> {

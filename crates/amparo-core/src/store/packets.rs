@@ -3,6 +3,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::{Store, now, to_json};
+use crate::document::DocumentGroup;
 use crate::error::{Error, FieldError, FieldProblem, Result};
 use crate::packet::{
     FilerRole, PacketDraft, PacketItem, PacketItemKind, PinnedLetter, order_keeping_pins,
@@ -50,15 +51,25 @@ impl Store {
         Ok(draft)
     }
 
+    /// The exhibits of a case's first packet, grouped as practice groups
+    /// tabs (LEGAL-FORMATS.md 3a): identity documents, declarations,
+    /// photographs, country conditions, government documents, other.
     fn default_packet_items(&self, case_id: &str) -> Result<Vec<PacketItem>> {
-        let mut rest: Vec<PacketItem> = self
-            .statements(case_id)?
-            .into_iter()
-            .map(|s| PacketItem {
-                kind: PacketItemKind::Statement,
-                id: s.id,
-            })
-            .collect();
+        let documents = self.documents(case_id)?;
+        let documents_in = |group: DocumentGroup| {
+            documents
+                .iter()
+                .filter(move |d| DocumentGroup::of(d.details.kind) == group)
+                .map(|d| PacketItem {
+                    kind: PacketItemKind::Document,
+                    id: d.id.clone(),
+                })
+        };
+        let mut rest: Vec<PacketItem> = documents_in(DocumentGroup::Identity).collect();
+        rest.extend(self.statements(case_id)?.into_iter().map(|s| PacketItem {
+            kind: PacketItemKind::Statement,
+            id: s.id,
+        }));
         rest.extend(self.tattoos(case_id)?.into_iter().map(|t| PacketItem {
             kind: PacketItemKind::Tattoo,
             id: t.id,
@@ -69,6 +80,9 @@ impl Store {
                 .map(|e| PacketItem::of_exhibit(&e.item))
                 .filter(|item| item.kind == PacketItemKind::Photo),
         );
+        rest.extend(documents_in(DocumentGroup::CountryConditions));
+        rest.extend(documents_in(DocumentGroup::Government));
+        rest.extend(documents_in(DocumentGroup::Other));
         // The chronology and the rebuttal table are aids for counsel, not
         // evidence: they print only when someone puts them in.
         Ok(order_keeping_pins(&self.pinned_letters(case_id)?, &rest))
@@ -188,6 +202,7 @@ impl Store {
             PacketItemKind::Rebuttal => {
                 "SELECT case_id FROM allegations WHERE case_id = ?1 LIMIT 1"
             }
+            PacketItemKind::Document => "SELECT case_id FROM documents WHERE id = ?1",
         };
         Ok(self
             .conn()

@@ -18,6 +18,17 @@ fn kind_of(body: &Body) -> &'static str {
         Body::Tattoo { .. } => "Tattoo record",
         Body::Chronology(_) => "Chronology",
         Body::Rebuttal(_) => "Allegations answered",
+        Body::Document(d) => match d.details.kind {
+            amparo_core::DocumentKind::Identity => "Identity document",
+            amparo_core::DocumentKind::Government => "Government document",
+            amparo_core::DocumentKind::Court => "Court document",
+            amparo_core::DocumentKind::CountryConditions => "Country conditions report",
+            amparo_core::DocumentKind::Publication => "Publication",
+            amparo_core::DocumentKind::Letter => "Letter",
+            amparo_core::DocumentKind::Medical => "Medical record",
+            amparo_core::DocumentKind::SchoolOrWork => "School or work record",
+            amparo_core::DocumentKind::Other => "Document",
+        },
     }
 }
 

@@ -7,7 +7,6 @@
 use amparo_core::{ExhibitItem, PrintCheck, PrintCheckCode};
 
 use crate::packet::caption::{caption_differs, packet_caption, signed_for};
-use crate::packet::describe::tattoo_has_foreign_text;
 use crate::packet::filer::filer_checks;
 use crate::packet::gather::{Body, Gathered};
 use crate::packet::links::NamedLink;
@@ -212,13 +211,8 @@ pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<Pr
             }
         }
     }
-    let foreign: Vec<&crate::packet::gather::Exhibit> = g
-        .exhibits
-        .iter()
-        .filter(
-            |e| matches!(&e.body, Body::Tattoo { tattoo, .. } if tattoo_has_foreign_text(tattoo)),
-        )
-        .collect();
+    let foreign: Vec<&crate::packet::gather::Exhibit> =
+        g.exhibits.iter().filter(|e| e.has_foreign_text()).collect();
     if !foreign.is_empty() && g.draft.translator.name.trim().is_empty() {
         let letters: Vec<String> = foreign.iter().map(|e| e.letter.clone()).collect();
         found.push(check(
@@ -247,6 +241,31 @@ pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<Pr
                 ),
             ));
         }
+        if let Body::Document(d) = &e.body {
+            let missing: Vec<u32> = d
+                .pages
+                .iter()
+                .filter(|p| p.translation.trim().is_empty())
+                .map(|p| p.number)
+                .collect();
+            if !missing.is_empty() {
+                let list: Vec<String> = missing.iter().map(u32::to_string).collect();
+                found.push(PrintCheck {
+                    paragraphs: missing,
+                    ..check(
+                        C::PagesNotTranslated,
+                        true,
+                        vec![e.letter.clone()],
+                        "",
+                        format!(
+                            "pages {} of Exhibit {} have no English translation",
+                            list.join(", "),
+                            e.letter
+                        ),
+                    )
+                });
+            }
+        }
     }
     // typst refuses to place a stored PDF's pages in a PDF/A file, and
     // sworn pages are never typeset again.
@@ -268,15 +287,30 @@ pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<Pr
             ),
         ));
     }
+    let pdfs: Vec<String> = g
+        .exhibits
+        .iter()
+        .filter(|e| matches!(&e.body, Body::Document(d) if d.pdf_sha256.is_some()))
+        .map(|e| e.letter.clone())
+        .collect();
+    if g.draft.pdf_a && !pdfs.is_empty() {
+        found.push(check(
+            C::DocumentPdfNotInPdfA,
+            true,
+            pdfs.clone(),
+            "",
+            format!(
+                "a PDF/A file cannot hold the pages of the PDF in Exhibit {}; turn off PDF/A to file this packet",
+                pdfs.join(", ")
+            ),
+        ));
+    }
     found.extend(table_checks(g));
     let mut hand_signed = vec![
         "the signature under “Respectfully submitted” on the index".to_owned(),
         "the certificate of service".to_owned(),
     ];
-    if !g.draft.translator.name.trim().is_empty()
-        && g.exhibits.iter().any(
-            |e| matches!(&e.body, Body::Tattoo { tattoo, .. } if tattoo_has_foreign_text(tattoo)),
-        )
+    if !g.draft.translator.name.trim().is_empty() && g.exhibits.iter().any(|e| e.has_foreign_text())
     {
         hand_signed.push("the certificate of translation".to_owned());
     }
@@ -355,9 +389,7 @@ fn unsigned_pages(g: &Gathered) -> Vec<PrintCheck> {
         ));
     }
     for e in &g.exhibits {
-        if let Body::Tattoo { tattoo, .. } = &e.body
-            && tattoo_has_foreign_text(tattoo)
-        {
+        if e.has_foreign_text() {
             pages.push((
                 S::Translation,
                 C::TranslationNotSigned,

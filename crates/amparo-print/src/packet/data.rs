@@ -160,6 +160,43 @@ pub(crate) enum ExhibitBody {
     Statement(StatementExhibit),
     Chronology(TableExhibit<ChronologyRow>),
     Rebuttal(TableExhibit<RebuttalRow>),
+    Document(DocumentExhibit),
+}
+
+/// A document's pages, and its English translation when it is in another
+/// language.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) struct DocumentExhibit {
+    /// Where the packet's World serves its PDF, for a PDF.
+    pub pdf: Option<String>,
+    pub pages: Vec<DocumentPageData>,
+    pub document_translation: Option<DocumentTranslation>,
+}
+
+/// One page of a document as placed.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) struct DocumentPageData {
+    /// The page in the PDF, from 1 (typst counts so).
+    pub pdf_page: Option<u32>,
+    /// A photographed page's print copy.
+    pub image: Option<String>,
+    /// Quarter turns clockwise, in degrees.
+    pub rotation: u16,
+    /// The size it is placed at before it is turned, in inches: as large
+    /// as the page's free area allows, its proportions kept.
+    pub width_in: f32,
+    pub height_in: f32,
+    /// "Exhibit K, page 3 of 12", at the foot of the page.
+    pub label: String,
+}
+
+/// A document's English translation, page by page (label, text).
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct DocumentTranslation {
+    pub title: String,
+    pub pages: Vec<(String, String)>,
 }
 
 /// A photograph and its caption rows (label, text).

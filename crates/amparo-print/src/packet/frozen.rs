@@ -14,8 +14,9 @@ use crate::packet::gather::Exhibit;
 use crate::signing::stored_filing_set;
 use crate::world::image_path;
 
-/// A stored filing set, checked against its SHA-256, ready to place.
-pub(crate) struct FilingSet {
+/// A stored PDF (a signed filing set, a filed document), checked against
+/// its SHA-256, ready to place.
+pub(crate) struct StoredPdf {
     /// The stored PDF, byte for byte.
     pub pdf: Vec<u8>,
     /// How many pages it has.
@@ -29,7 +30,7 @@ pub(crate) struct FilingSet {
 pub(crate) fn filing_sets(
     blobs: &BlobStore,
     exhibits: &[Exhibit],
-) -> Result<HashMap<String, FilingSet>, PrintError> {
+) -> Result<HashMap<String, StoredPdf>, PrintError> {
     let mut sets = HashMap::new();
     for e in exhibits {
         let Some(version) = e.signed() else {
@@ -52,12 +53,12 @@ pub(crate) fn filing_sets(
                 version.number
             ))
         })?;
-        sets.insert(version.pdf_sha256.clone(), FilingSet { pdf, pages });
+        sets.insert(version.pdf_sha256.clone(), StoredPdf { pdf, pages });
     }
     Ok(sets)
 }
 
-fn page_count(pdf: &[u8]) -> Option<usize> {
+pub(crate) fn page_count(pdf: &[u8]) -> Option<usize> {
     let pages = hayro_syntax::Pdf::new(pdf.to_vec()).ok()?.pages().len();
     (pages > 0).then_some(pages)
 }
@@ -72,7 +73,7 @@ fn pdf_name(version: &SignedVersion) -> String {
 /// a signed statement of the packet).
 pub(crate) fn frozen_pages(
     version: &SignedVersion,
-    sets: &HashMap<String, FilingSet>,
+    sets: &HashMap<String, StoredPdf>,
 ) -> Option<(FrozenPages, (String, Vec<u8>))> {
     let set = sets.get(&version.pdf_sha256)?;
     let name = pdf_name(version);

@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 
 use amparo_core::{
-    Allegation, BlobStore, Case, CustodyReport, Declarant, Event, LetterConflict, PacketDraft,
-    PacketItem, PacketItemKind, Photo, PinnedLetter, SignedVersion, Statement, Store, Tattoo,
-    TattooPhotoRole, packet_letters,
+    Allegation, BlobStore, Case, CustodyReport, Declarant, Document, Event, LetterConflict,
+    PacketDraft, PacketItem, PacketItemKind, Photo, PinnedLetter, SignedVersion, Statement, Store,
+    Tattoo, TattooPhotoRole, packet_letters,
 };
 use rayon::prelude::*;
 
@@ -32,6 +32,8 @@ pub(crate) enum Body {
     Chronology(Vec<(Event, Vec<NamedLink>)>),
     /// The case's allegations, each with the evidence that answers it.
     Rebuttal(Vec<(Allegation, Vec<NamedLink>)>),
+    /// A document and its pages.
+    Document(Box<Document>),
 }
 
 /// A file behind an exhibit, as counsel receives it.
@@ -71,6 +73,23 @@ impl Exhibit {
             Body::Photo(p) => vec![photo(p)],
             Body::Tattoo { photos, .. } => photos.iter().map(|(_, p)| photo(p)).collect(),
             Body::Chronology(_) | Body::Rebuttal(_) => Vec::new(),
+            Body::Document(d) => match &d.pdf_sha256 {
+                Some(sha) => vec![Original {
+                    sha256: sha.clone(),
+                    extension: "pdf".into(),
+                    gps: false,
+                }],
+                None => d
+                    .pages
+                    .iter()
+                    .filter_map(|p| p.sha256.as_ref())
+                    .map(|sha| Original {
+                        sha256: sha.clone(),
+                        extension: scan_extension(blobs, sha),
+                        gps: false,
+                    })
+                    .collect(),
+            },
             Body::Statement { .. } => {
                 let Some(version) = self.signed() else {
                     return Vec::new();
@@ -97,7 +116,18 @@ impl Exhibit {
         match &self.body {
             Body::Photo(p) => vec![p.sha256.clone()],
             Body::Tattoo { photos, .. } => photos.iter().map(|(_, p)| p.sha256.clone()).collect(),
+            Body::Document(d) => d.pages.iter().filter_map(|p| p.sha256.clone()).collect(),
             Body::Statement { .. } | Body::Chronology(_) | Body::Rebuttal(_) => Vec::new(),
+        }
+    }
+
+    /// Whether the exhibit prints text in a language other than English,
+    /// which needs a certificate of translation.
+    pub(crate) fn has_foreign_text(&self) -> bool {
+        match &self.body {
+            Body::Tattoo { tattoo, .. } => crate::packet::describe::tattoo_has_foreign_text(tattoo),
+            Body::Document(d) => crate::packet::describe::document_is_foreign(d),
+            _ => false,
         }
     }
 }
@@ -152,6 +182,7 @@ pub(crate) fn gather(
                 }
             }
             PacketItemKind::Photo => Body::Photo(Box::new(store.photo(&item.id)?)),
+            PacketItemKind::Document => Body::Document(Box::new(store.document(&item.id)?)),
             PacketItemKind::Tattoo => {
                 let tattoo = store.tattoo(&item.id)?;
                 let mut photos = Vec::new();

@@ -9,6 +9,7 @@ mod counsel;
 mod custody_page;
 pub(crate) mod data;
 mod describe;
+mod document_exhibit;
 mod exhibit_pages;
 mod filer;
 mod frozen;

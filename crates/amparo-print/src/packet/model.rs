@@ -17,12 +17,15 @@ use crate::packet::data::{
     Cover, ExhibitBody, ExhibitData, Index, PacketData, PageNumbering, PhotoExhibit,
     StatementExhibit, Submitted, TableExhibit, Verify, VerifyRow,
 };
-use crate::packet::describe::{photo_description, tattoo_description, tattoo_has_foreign_text};
+use crate::packet::describe::{
+    document_description, photo_description, tattoo_description, tattoo_has_foreign_text,
+};
+use crate::packet::document_exhibit::document_exhibit;
 use crate::packet::exhibit_pages::{
     image_name, photo_caption, printed_draft, sworn_in, tattoo_exhibit,
 };
 use crate::packet::filer::{filer_lines, service_certificate, submission_title, submitted};
-use crate::packet::frozen::{FilingSet, frozen_pages};
+use crate::packet::frozen::{StoredPdf, frozen_pages};
 use crate::packet::gather::{Body, Exhibit, Gathered, Original};
 use crate::packet::tables::{CHRONOLOGY_TITLE, REBUTTAL_TITLE, chronology, rebuttal};
 use crate::set_data::{Certificate, Signer, SignerLabels};
@@ -60,12 +63,13 @@ pub(crate) fn original_files(g: &Gathered, originals: &[Vec<Original>]) -> Vec<V
 /// The kind of evidence an exhibit is filed under, in the order
 /// practitioners group tabs (LEGAL-FORMATS.md section 3a): identity,
 /// declarations, photographs, country conditions, government documents,
-/// other. Amparo's records are declarations, photographs and summaries.
+/// other.
 fn group_of(body: &Body) -> &'static str {
     match body {
         Body::Statement { .. } => "Declarations",
         Body::Photo(_) | Body::Tattoo { .. } => "Photographs",
         Body::Chronology(_) | Body::Rebuttal(_) => "Other",
+        Body::Document(d) => amparo_core::DocumentGroup::of(d.details.kind).index_name(),
     }
 }
 
@@ -116,7 +120,9 @@ pub(crate) struct ModelInput<'a> {
     pub originals: &'a [Vec<Original>],
     pub images: &'a HashMap<String, Vec<u8>>,
     /// The stored filing sets of the signed statements, by SHA-256.
-    pub filing_sets: &'a HashMap<String, FilingSet>,
+    pub filing_sets: &'a HashMap<String, StoredPdf>,
+    /// The documents' PDFs, by SHA-256.
+    pub document_pdfs: &'a HashMap<String, StoredPdf>,
     pub numbering: &'a Numbering,
     pub today: chrono::NaiveDate,
     /// Print the page on how to verify the originals.
@@ -317,6 +323,16 @@ impl ModelInput<'_> {
                     table: rebuttal(allegations, &self.g.exhibits),
                 }),
             ),
+            Body::Document(d) => {
+                let (exhibit, files) = document_exhibit(
+                    d,
+                    &e.letter,
+                    self.g.draft.item_label.word(),
+                    self.document_pdfs,
+                );
+                images.extend(files);
+                (document_description(d), ExhibitBody::Document(exhibit))
+            }
         };
         for sha in e.image_hashes() {
             if let Some(bytes) = self.images.get(&sha) {
@@ -339,17 +355,22 @@ impl ModelInput<'_> {
     }
 
     /// The certificate of translation of the foreign text a tattoo record
-    /// prints, naming the exhibit it certifies. A declaration's own
-    /// certificate is part of its signed filing set, so none is added here.
+    /// prints, or of a document in another language, naming the exhibit it
+    /// certifies. A declaration's own certificate is part of its signed
+    /// filing set, so none is added here.
     fn translation(&self, e: &Exhibit) -> Option<Certificate> {
-        let Body::Tattoo { tattoo, .. } = &e.body else {
-            return None;
+        let word = self.g.draft.item_label.word();
+        let (language, documents) = match &e.body {
+            Body::Tattoo { tattoo, .. } if tattoo_has_foreign_text(tattoo) => (
+                language_name(&tattoo.record.meaning_language),
+                format!("the text in {word} {}", e.letter),
+            ),
+            Body::Document(d) if e.has_foreign_text() => (
+                language_name(&d.details.language),
+                format!("{word} {} ({})", e.letter, d.details.title.trim()),
+            ),
+            _ => return None,
         };
-        if !tattoo_has_foreign_text(tattoo) {
-            return None;
-        }
-        let language = language_name(&tattoo.record.meaning_language);
-        let documents = format!("the text in Exhibit {}", e.letter);
         let t = &self.g.draft.translator;
         Some(Certificate {
             title: "Certificate of Translation".into(),

@@ -13,7 +13,8 @@ use crate::error::PrintError;
 use amparo_core::PrintCheck;
 
 use crate::packet::checks::{packet_ready, too_large};
-use crate::packet::frozen::{FilingSet, filing_sets};
+use crate::packet::document_exhibit::document_pdfs;
+use crate::packet::frozen::{StoredPdf, filing_sets};
 use crate::packet::gather::{Gathered, Original, gather, page_images};
 use crate::packet::masks::{masked, redactor_for};
 use crate::packet::model::{ModelInput, Numbering};
@@ -138,7 +139,8 @@ pub(crate) struct Typeset {
 /// the signed statements' stored filing sets.
 struct Placed {
     images: HashMap<String, Vec<u8>>,
-    filing_sets: HashMap<String, FilingSet>,
+    filing_sets: HashMap<String, StoredPdf>,
+    document_pdfs: HashMap<String, StoredPdf>,
 }
 
 fn typeset(
@@ -153,6 +155,7 @@ fn typeset(
         originals: &prep.originals,
         images: &placed.images,
         filing_sets: &placed.filing_sets,
+        document_pdfs: &placed.document_pdfs,
         numbering,
         today: crate::today(),
         verify_page: prep.for_counsel
@@ -205,6 +208,7 @@ fn placed_with_progress(
     progress: &(dyn Fn(PacketProgress) + Sync),
 ) -> Result<Placed, PrintError> {
     let filing_sets = filing_sets(blobs, &prep.g.exhibits)?;
+    let document_pdfs = document_pdfs(blobs, &prep.g.exhibits)?;
     let images = page_images(
         blobs,
         &prep.g.exhibits,
@@ -220,6 +224,7 @@ fn placed_with_progress(
     Ok(Placed {
         images,
         filing_sets,
+        document_pdfs,
     })
 }
 
@@ -470,7 +475,15 @@ fn exhibit_estimates(prep: &Prepared, placed: &Placed, t: &Typeset) -> Vec<u64> 
                 .signed()
                 .and_then(|v| placed.filing_sets.get(&v.pdf_sha256))
                 .map_or(0, |set| set.pdf.len() as u64);
-            let bytes = images + signed;
+            let document = match &e.body {
+                crate::packet::gather::Body::Document(d) => d
+                    .pdf_sha256
+                    .as_ref()
+                    .and_then(|sha| placed.document_pdfs.get(sha))
+                    .map_or(0, |pdf| pdf.pdf.len() as u64),
+                _ => 0,
+            };
+            let bytes = images + signed + document;
             let first = t.starts.get(i).copied().unwrap_or(total_pages);
             let next = t.starts.get(i + 1).copied().unwrap_or(total_pages);
             bytes + 6_000 * next.saturating_sub(first) as u64

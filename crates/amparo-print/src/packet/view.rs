@@ -7,7 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::PrintError;
-use crate::packet::describe::{photo_description, tattoo_description};
+use crate::packet::describe::{document_description, photo_description, tattoo_description};
 use crate::packet::tables::{CHRONOLOGY_TITLE, REBUTTAL_TITLE};
 use amparo_core::PrintCheck;
 
@@ -35,7 +35,7 @@ pub struct PacketView {
     pub draft: PacketDraft,
     /// Its exhibits, in order.
     pub exhibits: Vec<PacketEntry>,
-    /// The case's other statements, tattoo records and photos.
+    /// The case's other statements, documents, tattoo records and photos.
     pub others: Vec<PacketEntry>,
     /// What stands before a filing print.
     pub checks: Vec<PrintCheck>,
@@ -61,6 +61,7 @@ fn entry(
         PacketItemKind::Tattoo => (tattoo_description(&store.tattoo(&item.id)?), None),
         PacketItemKind::Chronology => (CHRONOLOGY_TITLE.to_owned(), None),
         PacketItemKind::Rebuttal => (REBUTTAL_TITLE.to_owned(), None),
+        PacketItemKind::Document => (document_description(&store.document(&item.id)?), None),
     };
     Ok(PacketEntry {
         item: item.clone(),
@@ -103,6 +104,10 @@ pub fn packet_view(
     candidates.extend(store.statements(case_id)?.into_iter().map(|s| PacketItem {
         kind: PacketItemKind::Statement,
         id: s.id,
+    }));
+    candidates.extend(store.documents(case_id)?.into_iter().map(|d| PacketItem {
+        kind: PacketItemKind::Document,
+        id: d.id,
     }));
     candidates.extend(store.tattoos(case_id)?.into_iter().map(|t| PacketItem {
         kind: PacketItemKind::Tattoo,

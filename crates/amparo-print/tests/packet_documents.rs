@@ -1,0 +1,196 @@
+//! Documents in the packet: a 12-page PDF's own pages placed as vectors
+//! (its words still read by pdftotext from the packet), each page with the
+//! packet's number and "Exhibit X, page n of 12"; a Spanish document after
+//! its English translation and certificate of translation (LEGAL-FORMATS.md
+//! 2: translation, certificate, then the original); the index naming each
+//! document; a filing print refused while a page has no translation.
+
+mod common;
+#[path = "support/packet_fixture.rs"]
+mod packet_fixture;
+#[path = "../../amparo-media/tests/support/pdf.rs"]
+#[allow(dead_code)]
+mod pdf_support;
+
+use amparo_core::{
+    DocumentDetails, DocumentKind, PacketItem, PacketItemKind, PrintCheckCode, RememberedDate,
+};
+use amparo_print::{PacketPurpose, PrintError, print_packet};
+use common::pages_raw_text;
+use packet_fixture::{PacketFixture, packet_fixture};
+use pdf_support::{PdfSpec, pdf};
+
+fn file(f: &mut PacketFixture, name: &str, bytes: &[u8], details: DocumentDetails) -> String {
+    let path = f.dir.path().join(name);
+    std::fs::write(&path, bytes).expect("write");
+    amparo_media::file_pdf(&mut f.store, &f.blobs, &f.case_id, &path, &details)
+        .expect("file")
+        .document
+        .id
+}
+
+/// The fixture's packet plus the I-213 (12 pages, a marker word on each)
+/// and a Spanish birth certificate.
+fn with_documents() -> (PacketFixture, String, String) {
+    let mut f = packet_fixture(1, 320, 240);
+    let pages: Vec<Vec<String>> = (1..=12)
+        .map(|n| {
+            vec![
+                "RECORD OF DEPORTABLE/INADMISSIBLE ALIEN".to_owned(),
+                format!("Narrative continued, marker zqxpage{n}"),
+            ]
+        })
+        .collect();
+    let i213 = pdf(&PdfSpec {
+        pages: pages
+            .iter()
+            .map(|p| p.iter().map(String::as_str).collect())
+            .collect(),
+        ..PdfSpec::default()
+    });
+    let i213 = file(
+        &mut f,
+        "I-213.pdf",
+        &i213,
+        DocumentDetails {
+            title: "Form I-213".into(),
+            kind: DocumentKind::Government,
+            dated: Some(RememberedDate::day(2025, 8, 29)),
+            issued_by: "U.S. Border Patrol".into(),
+            language: "en".into(),
+        },
+    );
+    let certificate = pdf(&PdfSpec {
+        pages: vec![vec![
+            "REPUBLICA BOLIVARIANA DE VENEZUELA",
+            "ACTA DE NACIMIENTO zqxoriginal",
+            "Capacho, estado Tachira",
+        ]],
+        ..PdfSpec::default()
+    });
+    let birth = file(
+        &mut f,
+        "acta.pdf",
+        &certificate,
+        DocumentDetails {
+            title: "Acta de nacimiento".into(),
+            kind: DocumentKind::Identity,
+            dated: Some(RememberedDate::year(1998)),
+            issued_by: "Registro Civil, Capacho".into(),
+            language: "es".into(),
+        },
+    );
+    let mut draft = f.store.packet(&f.case_id).expect("packet");
+    draft.items.insert(
+        0,
+        PacketItem {
+            kind: PacketItemKind::Document,
+            id: birth.clone(),
+        },
+    );
+    draft.items.push(PacketItem {
+        kind: PacketItemKind::Document,
+        id: i213.clone(),
+    });
+    draft.translator.name = "Ana Torres".into();
+    f.store.save_packet(&f.case_id, &draft).expect("save");
+    (f, i213, birth)
+}
+
+fn page_with(pages: &[String], words: &str) -> usize {
+    pages
+        .iter()
+        .position(|p| p.contains(words))
+        .unwrap_or_else(|| panic!("no page says {words:?}"))
+}
+
+#[test]
+fn a_pdf_prints_as_its_own_pages_with_the_packet_numbers_and_its_page_labels() {
+    let (f, _, birth) = with_documents();
+    let page = f.store.document(&birth).expect("doc").pages[0].id.clone();
+    let mut store = f.store;
+    store
+        .set_document_page_translation(
+            &page,
+            "BOLIVARIAN REPUBLIC OF VENEZUELA\nBIRTH CERTIFICATE zqxenglish",
+        )
+        .expect("translate");
+    let f = PacketFixture { store, ..f };
+    let printed = print_packet(
+        &f.store,
+        &f.blobs,
+        &f.case_id,
+        PacketPurpose::Draft,
+        &|_| {},
+    )
+    .expect("print");
+    let pdf = &printed.files[0].pdf;
+    let pages = pages_raw_text(pdf);
+
+    // Every page of the I-213, in order, as text (vectors, not pictures),
+    // labelled and numbered; the packet's numbers run on.
+    let first = page_with(&pages, "zqxpage1\n");
+    for n in 1..=12 {
+        let at = page_with(&pages, &format!("zqxpage{n}\n"));
+        assert_eq!(at, first + n - 1, "page {n} of the I-213");
+        // The foot: "Exhibit J, page 3 of 12" and the packet's number.
+        let foot = format!(", page {n} of 12 {}", at + 1);
+        assert!(
+            pages[at]
+                .lines()
+                .any(|l| l.starts_with("Exhibit ") && l.ends_with(&foot)),
+            "page {n}:\n{}",
+            pages[at]
+        );
+    }
+
+    // The Spanish certificate: translation, its certificate, then the
+    // original.
+    let english = page_with(&pages, "zqxenglish");
+    let certificate = page_with(&pages, "CERTIFICATE OF TRANSLATION");
+    let original = page_with(&pages, "zqxoriginal");
+    assert!(
+        english < certificate && certificate < original,
+        "{english} {certificate} {original}"
+    );
+    assert!(pages[certificate].contains("Ana Torres"));
+    assert!(pages[certificate].contains("Spanish"));
+
+    // The index names both, with their groups' order kept.
+    let index = page_with(&pages, "INDEX OF EXHIBITS");
+    let index_text = pages[index..index + 2]
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        index_text.contains("Form I-213 (U.S. Border Patrol, August 29, 2025), 12 pages"),
+        "{index_text}"
+    );
+    assert!(
+        index_text.contains("Acta de nacimiento (Registro Civil, Capacho, 1998), 1 page, in Spanish with English translation"),
+        "{index_text}"
+    );
+}
+
+#[test]
+fn a_filing_print_waits_for_every_page_of_a_foreign_document_to_be_translated() {
+    let (f, _, _) = with_documents();
+    match print_packet(
+        &f.store,
+        &f.blobs,
+        &f.case_id,
+        PacketPurpose::Filing,
+        &|_| {},
+    ) {
+        Err(PrintError::PacketNotReady(checks)) => {
+            let check = checks
+                .iter()
+                .find(|c| c.code == PrintCheckCode::PagesNotTranslated)
+                .expect("the untranslated page is named");
+            assert!(check.blocks);
+            assert_eq!(check.paragraphs, [1]);
+        }
+        other => panic!("expected the packet not ready, got {:?}", other.map(|_| ())),
+    }
+}

@@ -21,6 +21,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb webkit2gtk-driver dbus imagemagick \
 	poppler-utils qpdf cmake nasm libde265-dev age unzip minisign jq \
+	tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa \
 	libglib2.0-bin shared-mime-info desktop-file-utils util-linux mount
 NODE_MIN := 20.19
 

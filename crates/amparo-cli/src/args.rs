@@ -330,14 +330,16 @@ pub enum ContactCommand {
 /// Document commands.
 #[derive(Debug, Subcommand)]
 pub enum DocumentCommand {
-    /// File PDFs in a case, each as one document. A PDF that is encrypted,
-    /// damaged, carries JavaScript or is over the limits is refused with
-    /// its reason; the others are filed.
+    /// File documents in a case: each PDF as one document (a PDF that is
+    /// encrypted, damaged, carries JavaScript or is over the limits is
+    /// refused with its reason; the others are filed); or photos or scans
+    /// of paper pages, in the order given, as the pages of one document,
+    /// to put in order (`document page`) and then file (`document file`).
     Add {
         /// The case id.
         #[arg(long = "case", value_name = "ID")]
         case_id: String,
-        /// The PDF files.
+        /// The PDF files, or the photos of one document's pages in order.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// What kind of paper: identity, government, court,
@@ -407,6 +409,30 @@ pub enum DocumentCommand {
         #[arg(long)]
         file: Option<PathBuf>,
     },
+    /// Turn, move or remove a page of a document not yet filed.
+    Page {
+        /// The document id.
+        id: String,
+        /// The page (from 1).
+        #[arg(long)]
+        page: u32,
+        /// What to do with it.
+        #[arg(value_enum)]
+        action: PageAction,
+    },
+    /// File a photographed document: its pages, their order and turns are
+    /// settled for good.
+    File {
+        /// The document id.
+        id: String,
+    },
+    /// Read the text of the pages that have none (scans, photos of paper)
+    /// with OCR. Progress goes to standard error; a page that cannot be
+    /// read fails alone; Ctrl+C stops, keeping every page read so far.
+    Read {
+        /// The document id.
+        id: String,
+    },
     /// The limits PDFs are filed under; change them with the options.
     Limits {
         /// Largest file, in megabytes.
@@ -416,6 +442,21 @@ pub enum DocumentCommand {
         #[arg(long)]
         pages: Option<u32>,
     },
+}
+
+/// What to do with a page of a document being put together.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum PageAction {
+    /// A quarter turn clockwise.
+    TurnRight,
+    /// A quarter turn counterclockwise.
+    TurnLeft,
+    /// One place towards page 1.
+    Up,
+    /// One place towards the end.
+    Down,
+    /// Take it out of the document.
+    Remove,
 }
 
 fn parse_document_kind(text: &str) -> Result<amparo_core::DocumentKind, String> {

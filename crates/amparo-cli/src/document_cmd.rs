@@ -3,10 +3,10 @@
 use amparo_core::{
     BlobStore, DocumentDetails, DocumentLimits, Error, FieldError, RememberedDate, Result, Store,
 };
-use amparo_media::file_pdf;
+use amparo_media::{file_pdf, read_document_pages, start_photographed_document};
 use serde::Serialize;
 
-use crate::args::DocumentCommand;
+use crate::args::{DocumentCommand, PageAction};
 use crate::output::emit;
 
 /// What became of one file given to `document add`.
@@ -68,6 +68,9 @@ pub fn run(
                 language: language.clone(),
             };
             store.case(case_id)?;
+            if !files.iter().any(|f| looks_like_pdf(f)) {
+                return photographed(store, blobs, case_id, files, &details, json);
+            }
             let mut filed = Vec::new();
             for path in files {
                 let file_name = path
@@ -223,12 +226,7 @@ pub fn run(
                 (None, None) => String::new(),
             };
             let document = store.document(id)?;
-            let page_id = document
-                .pages
-                .iter()
-                .find(|p| p.number == *page)
-                .map(|p| p.id.clone())
-                .ok_or_else(|| Error::NotFound(format!("page {page} of {id}")))?;
+            let page_id = page_id(&document, *page)?;
             let saved = if matches!(command, DocumentCommand::Translate { .. }) {
                 store.set_document_page_translation(&page_id, &words)?
             } else {
@@ -236,6 +234,55 @@ pub fn run(
             };
             emit(json, &saved, || {
                 format!("page {page} of {} saved\n", document.details.title)
+            })
+        }
+        DocumentCommand::Page { id, page, action } => {
+            let document = store.document(id)?;
+            let page_id = page_id(&document, *page)?;
+            let changed = match action {
+                PageAction::TurnRight => store.turn_document_page(&page_id, true)?,
+                PageAction::TurnLeft => store.turn_document_page(&page_id, false)?,
+                PageAction::Up => store.move_document_page(&page_id, true)?,
+                PageAction::Down => store.move_document_page(&page_id, false)?,
+                PageAction::Remove => store.remove_document_page(&page_id)?,
+            };
+            emit(json, &changed, || pages_in_order(&changed))
+        }
+        DocumentCommand::File { id } => {
+            let document = store.file_document(id)?;
+            emit(json, &document, || {
+                format!(
+                    "filed: {} ({} pages)\n",
+                    document.details.title,
+                    document.pages.len()
+                )
+            })
+        }
+        DocumentCommand::Read { id } => {
+            use std::io::Write;
+            // Ctrl+C ends the command; every page read so far is saved.
+            let never = std::sync::atomic::AtomicBool::new(false);
+            let mut stderr = std::io::stderr();
+            let read = read_document_pages(store, blobs, id, &never, |p| {
+                let _ = write!(
+                    stderr,
+                    "\rreading pages {}/{} ({} could not be read)",
+                    p.done, p.total, p.failed
+                );
+            })?;
+            let _ = writeln!(stderr);
+            emit(json, &read, || {
+                let mut out = format!("{} page(s) read\n", read.read);
+                for f in &read.failed {
+                    out.push_str(&format!("page {}: {}\n", f.page, f.message));
+                }
+                if read.left > 0 {
+                    out.push_str(&format!(
+                        "{} page(s) left for next time (stopped)\n",
+                        read.left
+                    ));
+                }
+                out
             })
         }
         DocumentCommand::Limits { megabytes, pages } => {
@@ -252,6 +299,84 @@ pub fn run(
                     limits.max_megabytes, limits.max_pages
                 )
             })
+        }
+    }
+}
+
+/// Whether the file begins as a PDF does (its first kilobyte says
+/// `%PDF-`); anything else is taken for a picture of a page.
+fn looks_like_pdf(path: &std::path::Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 1024];
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let n = file.read(&mut head).unwrap_or(0);
+    head[..n].windows(5).any(|w| w == b"%PDF-")
+}
+
+/// The id of page `number` of `document`.
+fn page_id(document: &amparo_core::Document, number: u32) -> Result<String> {
+    document
+        .pages
+        .iter()
+        .find(|p| p.number == number)
+        .map(|p| p.id.clone())
+        .ok_or_else(|| Error::NotFound(format!("page {number} of {}", document.id)))
+}
+
+/// A photographed document's pages as they stand, one line each.
+fn pages_in_order(document: &amparo_core::Document) -> String {
+    let mut out = String::new();
+    for p in &document.pages {
+        out.push_str(&format!(
+            "page {}: {}{}\n",
+            p.number,
+            p.file_name,
+            match p.rotation {
+                0 => String::new(),
+                r => format!(" (turned {r}°)"),
+            }
+        ));
+    }
+    out
+}
+
+/// Photos or scans of paper pages as one document, not yet filed.
+fn photographed(
+    store: &mut Store,
+    blobs: &BlobStore,
+    case_id: &str,
+    files: &[std::path::PathBuf],
+    details: &DocumentDetails,
+    json: bool,
+) -> Result<()> {
+    match start_photographed_document(store, blobs, case_id, files, details) {
+        Ok(document) => emit(json, &document, || {
+            format!(
+                "started {}  {}\n{}put the pages in order (amparo document page), then: amparo document file {}\n",
+                document.details.title,
+                document.id,
+                pages_in_order(&document),
+                document.id
+            )
+        }),
+        Err((_, amparo_media::MediaError::Store(e))) => Err(e),
+        Err((name, e)) => {
+            let refused = FiledResult::Refused {
+                code: e.code().to_owned(),
+                message: e.to_string(),
+            };
+            let line = format!("refused  {name}  {e}\n");
+            emit(
+                json,
+                &Filed {
+                    file_name: name,
+                    result: refused,
+                },
+                || line,
+            )?;
+            std::process::exit(1);
         }
     }
 }

@@ -235,3 +235,212 @@ fn the_limits_are_settings_that_a_refusal_names() {
         "PDFs up to 200 MB and 10 pages\n"
     );
 }
+
+/// A photo of a paper page with `lines` on it: the page typeset, then
+/// "photographed" (rendered at 300 dpi, reduced, saved as a JPEG), turned
+/// a quarter when the phone was held sideways.
+fn photo_of_page(lines: &[&str], sideways: bool) -> (Vec<u8>, u32, u32) {
+    let page = pdf(&PdfSpec {
+        pages: vec![lines.to_vec()],
+        ..PdfSpec::default()
+    });
+    let png = amparo_media::pdf_page_png(&page, 0).expect("render");
+    let picture = image::load_from_memory(&png).expect("png").to_rgb8();
+    let picture = image::imageops::resize(
+        &picture,
+        picture.width() * 2 / 3,
+        picture.height() * 2 / 3,
+        image::imageops::FilterType::Triangle,
+    );
+    let picture = if sideways {
+        image::imageops::rotate90(&picture)
+    } else {
+        picture
+    };
+    let mut jpeg = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(picture.clone())
+        .write_to(&mut jpeg, image::ImageFormat::Jpeg)
+        .expect("jpeg");
+    (jpeg.into_inner(), picture.width(), picture.height())
+}
+
+fn json_of(out: &str) -> serde_json::Value {
+    serde_json::from_str(out).expect("json")
+}
+
+/// Three phone photos of a letter, the third taken sideways: put in order
+/// (turned back, moved), filed, read by OCR, and found by search on the
+/// page it is on. Once filed, its pages no longer change.
+#[test]
+fn photographed_pages_are_put_in_order_filed_read_and_found() {
+    let data = tempfile::tempdir().expect("dir");
+    let case = new_case(data.path());
+    let pages = [
+        (
+            &["Dear Judge,", "I employ Jesus as a makeup artist"][..],
+            false,
+            "one.jpg",
+        ),
+        (
+            &["He works every Saturday", "at the Valencia salon"][..],
+            false,
+            "two.jpg",
+        ),
+        (
+            &["Sincerely,", "Carolina Mendoza, Salon Owner"][..],
+            true,
+            "three.jpg",
+        ),
+    ];
+    let mut files = Vec::new();
+    for (lines, sideways, name) in pages {
+        let path = data.path().join(name);
+        std::fs::write(&path, photo_of_page(lines, sideways).0).expect("write");
+        files.push(path.display().to_string());
+    }
+    // Added out of order: the second photo first.
+    let mut args = vec![
+        "document",
+        "add",
+        "--case",
+        &case,
+        "--kind",
+        "letter",
+        "--title",
+        "Employer's letter",
+        "--json",
+    ];
+    args.extend([files[1].as_str(), files[0].as_str(), files[2].as_str()]);
+    let started = json_of(&ok(&amparo(data.path(), &args, &[])));
+    assert_eq!(started["filed"], false);
+    let id = started["id"].as_str().expect("id").to_owned();
+    // Not evidence yet: the packet does not offer it.
+    let packet = ok(&amparo(
+        data.path(),
+        &["packet", "show", &case, "--json"],
+        &[],
+    ));
+    assert!(!packet.contains(&id), "an unfiled document is offered");
+
+    ok(&amparo(
+        data.path(),
+        &["document", "page", &id, "--page", "2", "up"],
+        &[],
+    ));
+    ok(&amparo(
+        data.path(),
+        &["document", "page", &id, "--page", "3", "turn-left"],
+        &[],
+    ));
+    let order = ok(&amparo(
+        data.path(),
+        &["document", "file", &id, "--json"],
+        &[],
+    ));
+    let names: Vec<String> = json_of(&order)["pages"]
+        .as_array()
+        .expect("pages")
+        .iter()
+        .map(|p| format!("{} {}", p["fileName"].as_str().unwrap_or(""), p["rotation"]))
+        .collect();
+    assert_eq!(names, ["one.jpg 0", "two.jpg 0", "three.jpg 270"]);
+
+    let refused = amparo(
+        data.path(),
+        &["document", "page", &id, "--page", "1", "remove", "--json"],
+        &[],
+    );
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("documentFiled"),
+        "{refused:?}"
+    );
+
+    let read = json_of(&ok(&amparo(
+        data.path(),
+        &["document", "read", &id, "--json"],
+        &[],
+    )));
+    assert_eq!(read["read"], 3, "{read}");
+    let found = ok(&amparo(data.path(), &["search", "Carolina Mendoza"], &[]));
+    assert!(found.contains("page 3 of Employer's letter"), "{found}");
+    let found = ok(&amparo(data.path(), &["search", "Valencia salon"], &[]));
+    assert!(found.contains("page 2 of Employer's letter"), "{found}");
+}
+
+/// A Spanish birth certificate scanned to a PDF (a picture, no text of
+/// its own): filed, read by OCR, and a word only it holds is found naming
+/// the document and the page; a person's correction is never overwritten
+/// by reading again.
+#[test]
+fn a_scanned_spanish_certificate_is_read_and_found_by_a_word_only_it_holds() {
+    let data = tempfile::tempdir().expect("dir");
+    let case = new_case(data.path());
+    let (jpeg, width, height) = photo_of_page(
+        &[
+            "REPUBLICA BOLIVARIANA DE VENEZUELA",
+            "ACTA DE NACIMIENTO",
+            "Nacido en Capacho, estado Tachira",
+            "Registrador: Pregonero Urdaneta",
+        ],
+        false,
+    );
+    let path = data.path().join("acta escaneada.pdf");
+    std::fs::write(&path, pdf_support::scanned_pdf(&jpeg, width, height)).expect("write");
+    let filed = json_of(&ok(&amparo(
+        data.path(),
+        &[
+            "document",
+            "add",
+            "--case",
+            &case,
+            "--kind",
+            "identity",
+            "--language",
+            "es",
+            "--title",
+            "Acta de nacimiento",
+            path.to_str().expect("path"),
+            "--json",
+        ],
+        &[],
+    )));
+    assert_eq!(
+        filed[0]["pagesWithoutText"], 1,
+        "a scan has no text of its own"
+    );
+    let id = filed[0]["documentId"].as_str().expect("id").to_owned();
+    assert!(ok(&amparo(data.path(), &["search", "Pregonero"], &[])).contains("nothing found"));
+
+    let read = json_of(&ok(&amparo(
+        data.path(),
+        &["document", "read", &id, "--json"],
+        &[],
+    )));
+    assert_eq!(read["read"], 1, "{read}");
+    let found = ok(&amparo(data.path(), &["search", "Pregonero"], &[]));
+    assert!(found.contains("page 1 of Acta de nacimiento"), "{found}");
+
+    // A correction stays: reading again reads only pages with no text.
+    ok(&amparo(
+        data.path(),
+        &[
+            "document",
+            "correct",
+            &id,
+            "--page",
+            "1",
+            "--text",
+            "ACTA DE NACIMIENTO (corregida)",
+        ],
+        &[],
+    ));
+    let again = json_of(&ok(&amparo(
+        data.path(),
+        &["document", "read", &id, "--json"],
+        &[],
+    )));
+    assert_eq!(again["read"], 0);
+    let text = ok(&amparo(data.path(), &["document", "text", &id], &[]));
+    assert_eq!(text, "=== page 1 ===\nACTA DE NACIMIENTO (corregida)\n");
+}

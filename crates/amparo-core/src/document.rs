@@ -215,6 +215,24 @@ pub struct NewPdfDocument {
     pub pages: Vec<NewPdfPage>,
 }
 
+/// A photo or scan of a paper page about to be filed; its bytes already
+/// in the blob store.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewPagePhoto {
+    /// The original's SHA-256.
+    pub sha256: String,
+    /// The file's name as it came.
+    pub file_name: String,
+    /// Its real format.
+    pub format: crate::PhotoFormat,
+    /// Its size in bytes.
+    pub byte_size: u64,
+    /// Its width and height upright (after EXIF orientation), in pixels.
+    pub width: u32,
+    /// See `width`.
+    pub height: u32,
+}
+
 /// A page of a document.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -64,6 +64,10 @@ pub enum Error {
     /// The record changed between reading and writing; nothing was saved.
     #[error("{0}")]
     Changed(String),
+    /// A filed document's pages were to be reordered, turned or removed:
+    /// once filed they never change.
+    #[error("this document is filed; its pages no longer change")]
+    DocumentFiled,
     /// A value could not be turned into the JSON text it is stored as;
     /// nothing was saved. Shares the code `storage` with SQLite failures:
     /// for the person at the window both mean "it could not be saved", and
@@ -216,6 +220,7 @@ impl Error {
             Self::DestinationNotEmpty(_) => "destinationNotEmpty",
             Self::InUse(_) => "inUse",
             Self::Changed(_) => "changed",
+            Self::DocumentFiled => "documentFiled",
             Self::Serialization(_) => "storage",
             Self::CaseFileRejected(_) => "caseFileRejected",
             Self::NotATranslationSheet(_) => "notATranslationSheet",

@@ -90,7 +90,7 @@ pub use deadline::{
 pub use declarant::{Declarant, DeclarantDraft, ReadsEnglish};
 pub use document::{
     Document, DocumentAdded, DocumentDetails, DocumentGroup, DocumentKind, DocumentLimits,
-    DocumentPage, DocumentSummary, NewPdfDocument, NewPdfPage, TextSource,
+    DocumentPage, DocumentSummary, NewPagePhoto, NewPdfDocument, NewPdfPage, TextSource,
 };
 pub use error::{Error, ErrorPayload, FieldError, FieldProblem, Result, Room};
 pub use evidence_link::{EvidenceLink, LinkKind};

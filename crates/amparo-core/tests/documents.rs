@@ -183,3 +183,89 @@ fn the_pdf_is_kept_while_a_document_names_it_and_erasing_the_case_leaves_no_inde
             .contains(&"a".repeat(64))
     );
 }
+
+fn page_photo(name: &str, n: u8) -> amparo_core::NewPagePhoto {
+    amparo_core::NewPagePhoto {
+        sha256: format!("{n:x}").repeat(64),
+        file_name: name.into(),
+        format: amparo_core::PhotoFormat::Jpeg,
+        byte_size: 1_000,
+        width: 3024,
+        height: 4032,
+    }
+}
+
+#[test]
+fn photographed_pages_move_turn_and_go_until_the_document_is_filed() {
+    let (mut store, case) = store_with_case();
+    let details = DocumentDetails {
+        title: "Carta".into(),
+        language: "es".into(),
+        ..DocumentDetails::default()
+    };
+    let pages = [
+        page_photo("a.jpg", 1),
+        page_photo("b.jpg", 2),
+        page_photo("c.jpg", 3),
+    ];
+    let d = store
+        .add_photographed_document(&case, &details, &pages)
+        .expect("start");
+    assert!(!d.filed);
+    let names = |d: &amparo_core::Document| -> Vec<(u32, String, u16)> {
+        d.pages
+            .iter()
+            .map(|p| (p.number, p.file_name.clone(), p.rotation))
+            .collect()
+    };
+    let d = store.move_document_page(&d.pages[2].id, true).expect("up");
+    let d = store
+        .move_document_page(&d.pages[0].id, true)
+        .expect("first stays");
+    let d = store
+        .turn_document_page(&d.pages[0].id, false)
+        .expect("turn");
+    assert_eq!(
+        names(&d),
+        [
+            (1, "a.jpg".into(), 270),
+            (2, "c.jpg".into(), 0),
+            (3, "b.jpg".into(), 0)
+        ]
+    );
+    let d = store.remove_document_page(&d.pages[1].id).expect("remove");
+    assert_eq!(
+        names(&d),
+        [(1, "a.jpg".into(), 270), (2, "b.jpg".into(), 0)]
+    );
+    let d = store.remove_document_page(&d.pages[0].id).expect("remove");
+    assert!(
+        matches!(
+            store.remove_document_page(&d.pages[0].id),
+            Err(Error::Invalid(_))
+        ),
+        "the last page stays"
+    );
+    // Removed photos are no longer kept for this document.
+    let kept = store.referenced_hashes().expect("hashes");
+    assert!(kept.contains(&"2".repeat(64)) && !kept.contains(&"3".repeat(64)));
+
+    let d = store.file_document(&d.id).expect("file");
+    assert!(d.filed);
+    for change in [
+        store.turn_document_page(&d.pages[0].id, true),
+        store.move_document_page(&d.pages[0].id, false),
+        store.remove_document_page(&d.pages[0].id),
+    ] {
+        assert!(matches!(change, Err(Error::DocumentFiled)));
+    }
+    // Its text and translation still may change.
+    store
+        .set_document_page_translation(&d.pages[0].id, "Dear Judge")
+        .expect("translate");
+    assert!(
+        store
+            .add_photographed_document(&case, &details, &[])
+            .is_err()
+    );
+}

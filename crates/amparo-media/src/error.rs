@@ -66,6 +66,15 @@ pub enum MediaError {
     /// A PDF carrying something made to run when it is opened.
     #[error("the PDF carries {0}, which could run when it is opened; it was not added")]
     PdfRunsSomething(&'static str),
+    /// The page reader (Tesseract) is not installed or would not start.
+    #[error("the page reader (Tesseract) is not installed; run `make deps`")]
+    OcrUnavailable,
+    /// The page reader gave up on a page.
+    #[error("the page reader could not read this page: {0}")]
+    OcrFailed(String),
+    /// Reading one page took longer than its time limit.
+    #[error("reading this page took too long")]
+    OcrTimedOut,
     /// The file could not be read.
     #[error("the file could not be read: {0}")]
     Io(#[from] std::io::Error),
@@ -91,6 +100,9 @@ impl MediaError {
             Self::PdfEncrypted => "pdfEncrypted",
             Self::PdfDamaged => "pdfDamaged",
             Self::PdfRunsSomething(_) => "pdfRunsSomething",
+            Self::OcrUnavailable => "ocrUnavailable",
+            Self::OcrFailed(_) => "ocrFailed",
+            Self::OcrTimedOut => "ocrTimedOut",
             Self::Io(e) => amparo_core::Room::of(e).map_or("io", amparo_core::Room::code),
             Self::Store(e) => e.code(),
         }

@@ -17,6 +17,7 @@ mod damaged_png;
 mod decode;
 mod derive;
 mod document_intake;
+mod document_text;
 mod error;
 mod exif_read;
 #[cfg(fuzzing)]
@@ -24,6 +25,7 @@ pub mod fuzzing;
 mod import;
 mod isolation;
 mod keep;
+mod ocr;
 mod page_copy;
 mod pdf;
 mod pictures;
@@ -37,7 +39,8 @@ mod worker;
 pub mod worker_test_hooks;
 mod xmp;
 
-pub use document_intake::file_pdf;
+pub use document_intake::{file_pdf, start_photographed_document};
+pub use document_text::{PageNotRead, PageReadingProgress, PagesRead, read_document_pages};
 pub use error::MediaError;
 pub use import::{ImportOutcome, ImportProgress, ImportResult, ImportSummary, import_photos};
 pub use isolation::{
@@ -45,8 +48,9 @@ pub use isolation::{
     serve_if_worker,
 };
 pub use keep::keep_image;
+pub use ocr::{OCR_TIME_LIMIT, read_page_words};
 pub use page_copy::{PAGE_LONG_SIDE, page_copy};
-pub use pdf::{PdfFacts, PdfPageFacts, read_pdf};
+pub use pdf::{PdfFacts, PdfPageFacts, pdf_page_png, read_pdf};
 pub use pictures::{PRINT_LONG_SIDE, THUMB_LONG_SIDE};
 pub use position::carries_position;
 pub use process::{Derivatives, MAX_PIXELS, Processed, derivatives, process};
@@ -58,5 +62,7 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     let cfg = ts_rs::Config::new().with_out_dir(dir);
     ImportSummary::export_all(&cfg)?;
     ImportProgress::export_all(&cfg)?;
+    PagesRead::export_all(&cfg)?;
+    PageReadingProgress::export_all(&cfg)?;
     Ok(())
 }

@@ -203,6 +203,18 @@ impl Store {
         )
     }
 
+    /// Saves the text OCR read from a page, unless a person has typed or
+    /// corrected it (their words win); says whether it was saved.
+    pub fn set_document_page_ocr(&mut self, page_id: &str, text: &str) -> Result<bool> {
+        let text = page_text(text, "text")?;
+        let changed = self.conn().execute(
+            "UPDATE document_pages SET text = ?2, text_source = 'ocr'
+             WHERE id = ?1 AND text_source <> 'typed'",
+            params![page_id, text],
+        )?;
+        Ok(changed == 1)
+    }
+
     /// Saves a page's English translation.
     pub fn set_document_page_translation(
         &mut self,
@@ -259,7 +271,7 @@ fn page_text(text: &str, field: &str) -> Result<String> {
     Ok(text.trim_end().to_owned())
 }
 
-fn check_details(details: &DocumentDetails) -> Result<DocumentDetails> {
+pub(super) fn check_details(details: &DocumentDetails) -> Result<DocumentDetails> {
     let mut errors = Vec::new();
     let mut out = details.clone();
     out.title = out.title.trim().to_owned();

@@ -18,6 +18,7 @@ mod cases;
 mod custody;
 mod declarants;
 mod document_limits;
+mod document_pages;
 mod documents;
 mod due_dates;
 mod events;

@@ -59,7 +59,7 @@ impl Store {
         let documents_in = |group: DocumentGroup| {
             documents
                 .iter()
-                .filter(move |d| DocumentGroup::of(d.details.kind) == group)
+                .filter(move |d| d.filed && DocumentGroup::of(d.details.kind) == group)
                 .map(|d| PacketItem {
                     kind: PacketItemKind::Document,
                     id: d.id.clone(),
@@ -202,7 +202,11 @@ impl Store {
             PacketItemKind::Rebuttal => {
                 "SELECT case_id FROM allegations WHERE case_id = ?1 LIMIT 1"
             }
-            PacketItemKind::Document => "SELECT case_id FROM documents WHERE id = ?1",
+            // A document whose pages are still being put in order is not
+            // evidence yet.
+            PacketItemKind::Document => {
+                "SELECT case_id FROM documents WHERE id = ?1 AND filed_at IS NOT NULL"
+            }
         };
         Ok(self
             .conn()

@@ -8,6 +8,7 @@
 //! hayro), nothing is fetched, and a panic inside them is a damaged file.
 
 mod declared;
+mod render;
 mod script;
 mod text;
 
@@ -17,6 +18,8 @@ use amparo_core::DocumentLimits;
 use hayro_syntax::{LoadPdfError, Pdf};
 
 use crate::error::MediaError;
+
+pub use render::pdf_page_png;
 
 /// What is kept about a PDF's page.
 #[derive(Debug, Clone, PartialEq)]

@@ -258,9 +258,9 @@ pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<Pr
                         vec![e.letter.clone()],
                         "",
                         format!(
-                            "pages {} of Exhibit {} have no English translation",
-                            list.join(", "),
-                            e.letter
+                            "Exhibit {}: no English translation yet for these pages: {}",
+                            e.letter,
+                            list.join(", ")
                         ),
                     )
                 });

@@ -105,10 +105,16 @@ pub fn packet_view(
         kind: PacketItemKind::Statement,
         id: s.id,
     }));
-    candidates.extend(store.documents(case_id)?.into_iter().map(|d| PacketItem {
-        kind: PacketItemKind::Document,
-        id: d.id,
-    }));
+    candidates.extend(
+        store
+            .documents(case_id)?
+            .into_iter()
+            .filter(|d| d.filed)
+            .map(|d| PacketItem {
+                kind: PacketItemKind::Document,
+                id: d.id,
+            }),
+    );
     candidates.extend(store.tattoos(case_id)?.into_iter().map(|t| PacketItem {
         kind: PacketItemKind::Tattoo,
         id: t.id,

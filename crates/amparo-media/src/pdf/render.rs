@@ -1,0 +1,43 @@
+//! A PDF page as a picture, for OCR of a scanned page: rendered by
+//! hayro (pure Rust) at scanning resolution, white behind.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use hayro::{RenderCache, RenderSettings, render};
+use hayro_interpret::InterpreterSettings;
+use hayro_syntax::Pdf;
+
+use crate::error::MediaError;
+
+/// Resolution OCR reads best at.
+const DPI: f32 = 300.0;
+/// Longest side rendered, in pixels: a poster-sized page is read at less
+/// than 300 dpi rather than allocated whole.
+const LONG_SIDE_MAX: f32 = 5_000.0;
+
+/// Page `index` (from 0) of `pdf` as a PNG.
+pub fn pdf_page_png(pdf: &[u8], index: usize) -> Result<Vec<u8>, MediaError> {
+    catch_unwind(AssertUnwindSafe(|| {
+        let pdf = Pdf::new(pdf.to_vec()).map_err(|_| MediaError::PdfDamaged)?;
+        let page = pdf.pages().get(index).ok_or(MediaError::PdfDamaged)?;
+        let (width, height) = page.render_dimensions();
+        let long = width.max(height).max(1.0);
+        let scale = (DPI / 72.0).min(LONG_SIDE_MAX / long);
+        let settings = RenderSettings {
+            x_scale: scale,
+            y_scale: scale,
+            bg_color: hayro::vello_cpu::color::palette::css::WHITE,
+            ..RenderSettings::default()
+        };
+        let pixmap = render(
+            page,
+            &RenderCache::new(),
+            &InterpreterSettings::default(),
+            &settings,
+        );
+        pixmap
+            .into_png()
+            .map_err(|e| MediaError::Corrupt(e.to_string()))
+    }))
+    .unwrap_or(Err(MediaError::PdfDamaged))
+}

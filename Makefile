@@ -25,7 +25,7 @@ APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libs
 	libglib2.0-bin shared-mime-info desktop-file-utils util-linux mount
 NODE_MIN := 20.19
 
-.PHONY: core-bins fuzz fuzz-tools test-crash fuzz-case-files bench-open bench-search bench-unlock bench-packet bench-print bench-start package test-package samples help deps system-deps node-deps e2e-tools ui app app-e2e run test lint test-core test-ui \
+.PHONY: core-bins fuzz fuzz-tools test-crash fuzz-case-files bench-open bench-documents bench-search bench-unlock bench-packet bench-print bench-start package test-package samples help deps system-deps node-deps e2e-tools ui app app-e2e run test lint test-core test-ui \
 	test-e2e bindings screenshots bench-import clean
 
 help:
@@ -37,6 +37,7 @@ help:
 	@echo "make fuzz-case-files  20,000 mutated case files opened (make test opens 120)"
 	@echo "make fuzz         each fuzz target for FUZZ_SECONDS (8 in make test; try FUZZ_SECONDS=600)"
 	@echo "make test-crash   kill amparo at 100 random moments of import, save, sign, print, backup, restore, erase (make test: 21)"
+	@echo "make bench-documents filing a 200-page PDF against pdftotext, OCR pages/s against tesseract"
 	@echo "make bench-open   opening a 200-photo case file against importing the photos, and peak memory"
 	@echo "make bench-print  a 30-page declaration against Chromium print-to-PDF"
 	@echo "make bench-start  starting the window with 1,000 cases, and its idle memory"
@@ -251,6 +252,12 @@ bench-open: system-deps
 	cargo build --release -p amparo-media --example bench_import -p amparo-casefile --example bench_open
 	$(TARGET_DIR)/release/examples/bench_import --photos 200 --folder $(BENCH_PHOTOS)/200 >/dev/null
 	$(TARGET_DIR)/release/examples/bench_open --photos 200 --folder $(BENCH_PHOTOS)/200
+
+# Filing a 200-page PDF against pdftotext, and OCR pages per second against
+# tesseract alone (never part of make test).
+bench-documents: system-deps
+	cargo build --release -p amparo-media --example bench_documents
+	$(TARGET_DIR)/release/examples/bench_documents --pages 200 --scans 12
 
 bench-import: system-deps
 	@command -v vipsthumbnail >/dev/null && command -v heif-enc >/dev/null || { $(SUDO) apt-get update -qq; \

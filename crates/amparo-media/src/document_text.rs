@@ -133,8 +133,9 @@ pub fn read_document_pages(
     Ok(outcome)
 }
 
-/// The picture of `page` OCR reads: a PDF's page rendered, or a
-/// photographed page's print copy turned as the family turned it.
+/// The picture of `page` OCR reads (any format Tesseract's Leptonica
+/// reads): a PDF's page rendered, or a photographed page's print copy
+/// turned as the family turned it.
 fn picture(
     blobs: &BlobStore,
     pdf: Option<&[u8]>,
@@ -145,6 +146,10 @@ fn picture(
     }
     let sha = page.sha256.as_deref().ok_or(MediaError::NotAnImage)?;
     let print = blobs.read_derivative(sha, DerivativeKind::Print)?;
+    // Upright already: Tesseract reads the JPEG as it is.
+    if page.rotation == 0 {
+        return Ok(print);
+    }
     let picture = image::load_from_memory_with_format(&print, image::ImageFormat::Jpeg)
         .map_err(|e| MediaError::Corrupt(e.to_string()))?;
     let turned = match page.rotation {
@@ -153,9 +158,11 @@ fn picture(
         270 => picture.rotate270(),
         _ => picture,
     };
-    let mut png = std::io::Cursor::new(Vec::new());
+    // Uncompressed (PNM): quicker to write and to read than a PNG.
+    let mut pnm = std::io::Cursor::new(Vec::new());
     turned
-        .write_to(&mut png, image::ImageFormat::Png)
+        .to_rgb8()
+        .write_to(&mut pnm, image::ImageFormat::Pnm)
         .map_err(|e| MediaError::Corrupt(e.to_string()))?;
-    Ok(png.into_inner())
+    Ok(pnm.into_inner())
 }

@@ -26,9 +26,9 @@ fn tesseract_languages(language: &str) -> &'static str {
     }
 }
 
-/// The words on the page pictured by `png`, in a document written in
-/// `language` (a code such as "es").
-pub fn read_page_words(png: &[u8], language: &str) -> Result<String, MediaError> {
+/// The words on the page pictured by `picture` (PNG, JPEG or PNM), in a
+/// document written in `language` (a code such as "es").
+pub fn read_page_words(picture: &[u8], language: &str) -> Result<String, MediaError> {
     let mut child = Command::new(TESSERACT)
         .args([
             "stdin",
@@ -52,7 +52,7 @@ pub fn read_page_words(png: &[u8], language: &str) -> Result<String, MediaError>
         let _ = child.wait();
         return Err(MediaError::OcrUnavailable);
     };
-    let picture = png.to_vec();
+    let picture = picture.to_vec();
     let writer = std::thread::spawn(move || {
         let _ = input.write_all(&picture);
     });

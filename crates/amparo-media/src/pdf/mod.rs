@@ -90,12 +90,13 @@ fn read_parsed(bytes: &[u8], limits: &DocumentLimits) -> Result<PdfFacts, MediaE
     let pages = pdf
         .pages()
         .iter()
-        .map(|page| {
+        .zip(text::pages_text(&pdf))
+        .map(|(page, text)| {
             let (width_pt, height_pt) = page.render_dimensions();
             PdfPageFacts {
                 width_pt,
                 height_pt,
-                text: text::page_text(&pdf, page),
+                text,
             }
         })
         .collect();

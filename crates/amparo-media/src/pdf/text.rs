@@ -13,18 +13,36 @@ use hayro_interpret::{
 use hayro_syntax::Pdf;
 use hayro_syntax::page::Page;
 use kurbo::{Affine, BezPath, Point, Rect};
+use rayon::prelude::*;
 
 /// Most characters kept from one page (a page of small type holds about
 /// 10,000; anything far beyond is not text a person wrote).
 const PAGE_TEXT_MAX: usize = 100_000;
 
-/// The text of `page`, lines separated by newlines.
-pub(super) fn page_text(pdf: &Pdf, page: &Page<'_>) -> String {
-    let cache = InterpreterCache::new();
+/// The text of every page of `pdf`, lines separated by newlines: runs of
+/// pages side by side on every core, each run with one cache, so a font
+/// is read once a run, not once a page.
+pub(super) fn pages_text(pdf: &Pdf) -> Vec<String> {
+    let pages = pdf.pages();
+    let threads = rayon::current_num_threads().max(1);
+    let run = pages.len().div_ceil(threads).max(1);
+    pages
+        .par_chunks(run)
+        .flat_map_iter(|chunk| {
+            let cache = InterpreterCache::new();
+            chunk
+                .iter()
+                .map(|page| page_text(pdf, page, &cache))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn page_text<'a>(pdf: &'a Pdf, page: &Page<'a>, cache: &InterpreterCache<'a>) -> String {
     let mut context = Context::new(
         Affine::IDENTITY,
         Rect::new(0.0, 0.0, 1.0, 1.0),
-        &cache,
+        cache,
         pdf.xref(),
         InterpreterSettings::default(),
     );

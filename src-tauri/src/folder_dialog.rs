@@ -128,3 +128,27 @@ pub async fn pick_images(app: AppHandle, title: String) -> Vec<PathBuf> {
     .filter_map(|f| f.into_path().ok())
     .collect()
 }
+
+/// Asks for documents: PDFs, or photos and scans of paper pages; none
+/// when they cancel.
+pub async fn pick_documents(app: AppHandle, title: String) -> Vec<PathBuf> {
+    tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .set_title(title)
+            .add_filter(
+                "PDF, photos, scans",
+                &[
+                    "pdf", "PDF", "jpg", "jpeg", "png", "webp", "tif", "tiff", "heic", "heif",
+                ],
+            )
+            .blocking_pick_files()
+    })
+    .await
+    .ok()
+    .flatten()
+    .unwrap_or_default()
+    .into_iter()
+    .filter_map(|f| f.into_path().ok())
+    .collect()
+}

@@ -13,6 +13,7 @@
 
 mod call;
 mod case_file_commands;
+mod document_commands;
 #[cfg(feature = "e2e")]
 mod e2e_commands;
 mod file_commands;
@@ -44,6 +45,9 @@ macro_rules! commands {
             file_commands::import_picked_photos,
             file_commands::import_dropped_photos,
             file_commands::cancel_import,
+            document_commands::add_picked_documents,
+            document_commands::read_pages,
+            document_commands::stop_reading_pages,
             print_commands::preview_statement,
             print_commands::save_statement_pdf,
             print_commands::open_statement_pdf,

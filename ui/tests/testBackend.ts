@@ -15,6 +15,8 @@ import type { Backend, CounselChoice } from '../src/backend';
 import type { BackupSummary } from '../src/bindings/BackupSummary';
 import type { CounselExport } from '../src/bindings/CounselExport';
 import type { DeclarantDraft } from '../src/bindings/DeclarantDraft';
+import type { DocumentFiled } from '../src/bindings/DocumentFiled';
+import type { PagesRead } from '../src/bindings/PagesRead';
 import type { ImportProgress } from '../src/bindings/ImportProgress';
 import type { ImportSummary } from '../src/bindings/ImportSummary';
 import type { PacketPurpose } from '../src/bindings/PacketPurpose';
@@ -65,6 +67,8 @@ export type TestBackend = Backend & {
   pickedPhotos: string[] | null;
   /** What the scan picker returns next. */
   pickedScans: string[];
+  /** What the document picker "picks" next; null: the user cancels. */
+  pickedDocuments: string[] | null;
   /** What the folder picker returns next; null: the user cancels it. */
   pickedFolder: string | null;
   /** What the case-file picker returns next; null: the user cancels it. */
@@ -144,6 +148,7 @@ export function startBackend(options: HostOptions = {}): TestBackend {
     outputs: (op) => requests.filter((r) => r.op === op && 'output' in r).map((r) => r.output),
     pickedPhotos: null,
     pickedScans: [],
+    pickedDocuments: null,
     pickedFolder: null,
     pickedCaseFile: null,
     pickedSheet: null,
@@ -201,6 +206,19 @@ export function startBackend(options: HostOptions = {}): TestBackend {
       return importPaths(caseId, dropped, onProgress);
     },
     async cancelImport() {},
+    async addPickedDocuments(caseId, details) {
+      if (backend.pickedDocuments === null) return null;
+      return (await call('add_documents', {
+        caseId,
+        paths: backend.pickedDocuments,
+        details,
+      })) as DocumentFiled[];
+    },
+    async readPages(id, onProgress) {
+      onProgress({ done: 0, total: 0, failed: 0 });
+      return (await call('read_document_pages', { id })) as PagesRead;
+    },
+    async stopReadingPages() {},
     async onScreenLocked(handler) {
       // As the shell does: the core locks first, then the window is told.
       backend.lockScreen = () => void call('lock', {}).then(handler);

@@ -3,39 +3,10 @@
 use amparo_core::{
     BlobStore, DocumentDetails, DocumentLimits, Error, FieldError, RememberedDate, Result, Store,
 };
-use amparo_media::{file_pdf, read_document_pages, start_photographed_document};
-use serde::Serialize;
+use amparo_media::{DocumentFiledResult, add_documents, read_document_pages};
 
 use crate::args::{DocumentCommand, PageAction};
 use crate::output::emit;
-
-/// What became of one file given to `document add`.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Filed {
-    file_name: String,
-    #[serde(flatten)]
-    result: FiledResult,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(
-    tag = "status",
-    rename_all = "camelCase",
-    rename_all_fields = "camelCase"
-)]
-enum FiledResult {
-    Filed {
-        document_id: String,
-        duplicate: bool,
-        pages: u32,
-        pages_without_text: u32,
-    },
-    Refused {
-        code: String,
-        message: String,
-    },
-}
 
 pub fn run(
     store: &mut Store,
@@ -67,42 +38,12 @@ pub fn run(
                 issued_by: issued_by.clone(),
                 language: language.clone(),
             };
-            store.case(case_id)?;
-            if !files.iter().any(|f| looks_like_pdf(f)) {
-                return photographed(store, blobs, case_id, files, &details, json);
-            }
-            let mut filed = Vec::new();
-            for path in files {
-                let file_name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| path.display().to_string());
-                let result = match file_pdf(store, blobs, case_id, path, &details) {
-                    Ok(added) => FiledResult::Filed {
-                        pages: added.document.pages.len() as u32,
-                        pages_without_text: added
-                            .document
-                            .pages
-                            .iter()
-                            .filter(|p| p.text.trim().is_empty())
-                            .count() as u32,
-                        document_id: added.document.id,
-                        duplicate: added.duplicate,
-                    },
-                    // Wrong details are the same for every file: said once.
-                    Err(amparo_media::MediaError::Store(e @ Error::Invalid(_))) => return Err(e),
-                    Err(e) => FiledResult::Refused {
-                        code: e.code().to_owned(),
-                        message: e.to_string(),
-                    },
-                };
-                filed.push(Filed { file_name, result });
-            }
+            let filed = add_documents(store, blobs, case_id, files, &details)?;
             emit(json, &filed, || {
                 let mut out = String::new();
                 for f in &filed {
                     out.push_str(&match &f.result {
-                        FiledResult::Filed {
+                        DocumentFiledResult::Filed {
                             document_id,
                             duplicate,
                             pages,
@@ -114,10 +55,17 @@ pub fn run(
                             if *pages == 1 { "" } else { "s" },
                             match pages_without_text {
                                 0 => String::new(),
-                                n => format!(", {n} without text (scanned)"),
+                                n => format!(
+                                    ", {n} without text (scanned): amparo document read {document_id}"
+                                ),
                             }
                         ),
-                        FiledResult::Refused { message, .. } => {
+                        DocumentFiledResult::Started { document_id, pages } => format!(
+                            "started  {}  {document_id}  {pages} page{}: put them in order (amparo document page), then: amparo document file {document_id}\n",
+                            f.file_name,
+                            if *pages == 1 { "" } else { "s" },
+                        ),
+                        DocumentFiledResult::Refused { message, .. } => {
                             format!("refused  {}  {message}\n", f.file_name)
                         }
                     });
@@ -126,7 +74,7 @@ pub fn run(
             })?;
             if filed
                 .iter()
-                .any(|f| matches!(f.result, FiledResult::Refused { .. }))
+                .any(|f| matches!(f.result, DocumentFiledResult::Refused { .. }))
             {
                 std::process::exit(1);
             }
@@ -303,18 +251,6 @@ pub fn run(
     }
 }
 
-/// Whether the file begins as a PDF does (its first kilobyte says
-/// `%PDF-`); anything else is taken for a picture of a page.
-fn looks_like_pdf(path: &std::path::Path) -> bool {
-    use std::io::Read;
-    let mut head = [0u8; 1024];
-    let Ok(mut file) = std::fs::File::open(path) else {
-        return false;
-    };
-    let n = file.read(&mut head).unwrap_or(0);
-    head[..n].windows(5).any(|w| w == b"%PDF-")
-}
-
 /// The id of page `number` of `document`.
 fn page_id(document: &amparo_core::Document, number: u32) -> Result<String> {
     document
@@ -340,43 +276,4 @@ fn pages_in_order(document: &amparo_core::Document) -> String {
         ));
     }
     out
-}
-
-/// Photos or scans of paper pages as one document, not yet filed.
-fn photographed(
-    store: &mut Store,
-    blobs: &BlobStore,
-    case_id: &str,
-    files: &[std::path::PathBuf],
-    details: &DocumentDetails,
-    json: bool,
-) -> Result<()> {
-    match start_photographed_document(store, blobs, case_id, files, details) {
-        Ok(document) => emit(json, &document, || {
-            format!(
-                "started {}  {}\n{}put the pages in order (amparo document page), then: amparo document file {}\n",
-                document.details.title,
-                document.id,
-                pages_in_order(&document),
-                document.id
-            )
-        }),
-        Err((_, amparo_media::MediaError::Store(e))) => Err(e),
-        Err((name, e)) => {
-            let refused = FiledResult::Refused {
-                code: e.code().to_owned(),
-                message: e.to_string(),
-            };
-            let line = format!("refused  {name}  {e}\n");
-            emit(
-                json,
-                &Filed {
-                    file_name: name,
-                    result: refused,
-                },
-                || line,
-            )?;
-            std::process::exit(1);
-        }
-    }
 }

@@ -88,9 +88,12 @@ fn a_twelve_page_pdf_is_filed_and_search_names_its_page() {
         &[],
     ));
     let filed: serde_json::Value = serde_json::from_str(&out).expect("json");
-    assert_eq!(filed[0]["status"], "filed");
-    assert_eq!(filed[0]["pages"], 12);
-    let id = filed[0]["documentId"].as_str().expect("id").to_owned();
+    assert_eq!(filed[0]["result"]["status"], "filed");
+    assert_eq!(filed[0]["result"]["pages"], 12);
+    let id = filed[0]["result"]["documentId"]
+        .as_str()
+        .expect("id")
+        .to_owned();
 
     let list = ok(&amparo(
         data.path(),
@@ -312,8 +315,12 @@ fn photographed_pages_are_put_in_order_filed_read_and_found() {
     ];
     args.extend([files[1].as_str(), files[0].as_str(), files[2].as_str()]);
     let started = json_of(&ok(&amparo(data.path(), &args, &[])));
-    assert_eq!(started["filed"], false);
-    let id = started["id"].as_str().expect("id").to_owned();
+    assert_eq!(started[0]["result"]["status"], "started", "{started}");
+    assert_eq!(started[0]["result"]["pages"], 3);
+    let id = started[0]["result"]["documentId"]
+        .as_str()
+        .expect("id")
+        .to_owned();
     // Not evidence yet: the packet does not offer it.
     let packet = ok(&amparo(
         data.path(),
@@ -406,10 +413,13 @@ fn a_scanned_spanish_certificate_is_read_and_found_by_a_word_only_it_holds() {
         &[],
     )));
     assert_eq!(
-        filed[0]["pagesWithoutText"], 1,
+        filed[0]["result"]["pagesWithoutText"], 1,
         "a scan has no text of its own"
     );
-    let id = filed[0]["documentId"].as_str().expect("id").to_owned();
+    let id = filed[0]["result"]["documentId"]
+        .as_str()
+        .expect("id")
+        .to_owned();
     assert!(ok(&amparo(data.path(), &["search", "Pregonero"], &[])).contains("nothing found"));
 
     let read = json_of(&ok(&amparo(

@@ -32,6 +32,7 @@ pub fn export_bindings(dir: &Path) -> Result<(), ExportError> {
     crate::Document::export_all(&cfg)?;
     crate::DocumentSummary::export_all(&cfg)?;
     crate::DocumentAdded::export_all(&cfg)?;
+    crate::DocumentLimits::export_all(&cfg)?;
     PhotoPage::export_all(&cfg)?;
     PhotoDetails::export_all(&cfg)?;
     PhotoAdded::export_all(&cfg)?;

@@ -9,7 +9,7 @@ use crate::remembered_date::RememberedDate;
 
 /// How large a PDF may be to be filed. Both are settings a person can
 /// raise: a 600-page country report is real evidence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DocumentLimits {
     /// Largest file, in megabytes (2^20 bytes).

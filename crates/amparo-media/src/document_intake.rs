@@ -133,3 +133,125 @@ pub fn start_photographed_document(
         .add_photographed_document(case_id, &details, &pages)
         .map_err(|e| (String::new(), MediaError::from(e)))
 }
+
+/// What became of the files given to [`add_documents`], one entry per
+/// document (or per refused file).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentFiled {
+    /// The file's name (the first page's, for photographed pages).
+    pub file_name: String,
+    /// What became of it.
+    pub result: DocumentFiledResult,
+}
+
+/// What became of one file or set of page photos.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(
+    tag = "status",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum DocumentFiledResult {
+    /// A PDF filed as a document (or found already filed in the case).
+    Filed {
+        /// The document.
+        document_id: String,
+        /// The same PDF was already filed in the case.
+        duplicate: bool,
+        /// Its pages.
+        pages: u32,
+        /// Pages with no text of their own (scanned), for OCR.
+        pages_without_text: u32,
+    },
+    /// Photos of pages put together as a document, to put in order and
+    /// file.
+    Started {
+        /// The document.
+        document_id: String,
+        /// Its pages.
+        pages: u32,
+    },
+    /// Refused, with its reason; nothing of it was written.
+    Refused {
+        /// The stable code of the reason.
+        code: String,
+        /// The reason in English.
+        message: String,
+    },
+}
+
+/// Adds what the family picked: each PDF as its own document; pictures
+/// (photos, scans) together as the pages of one document, in the order
+/// given. A bad PDF is refused alone; a bad picture refuses the
+/// photographed document, naming it. Wrong details refuse everything, as
+/// they would refuse every file.
+pub fn add_documents(
+    store: &mut Store,
+    blobs: &BlobStore,
+    case_id: &str,
+    paths: &[std::path::PathBuf],
+    details: &DocumentDetails,
+) -> Result<Vec<DocumentFiled>, amparo_core::Error> {
+    store.case(case_id)?;
+    let name_of = |path: &Path| {
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string())
+    };
+    let refused = |file_name: String, e: &MediaError| DocumentFiled {
+        file_name,
+        result: DocumentFiledResult::Refused {
+            code: e.code().to_owned(),
+            message: e.to_string(),
+        },
+    };
+    let (pdfs, pictures): (Vec<_>, Vec<_>) = paths.iter().partition(|p| looks_like_pdf(p));
+    let mut out = Vec::new();
+    for path in pdfs {
+        match file_pdf(store, blobs, case_id, path, details) {
+            Ok(added) => out.push(DocumentFiled {
+                file_name: name_of(path),
+                result: DocumentFiledResult::Filed {
+                    pages: added.document.pages.len() as u32,
+                    pages_without_text: added
+                        .document
+                        .pages
+                        .iter()
+                        .filter(|p| p.text.trim().is_empty())
+                        .count() as u32,
+                    document_id: added.document.id,
+                    duplicate: added.duplicate,
+                },
+            }),
+            Err(MediaError::Store(e @ amparo_core::Error::Invalid(_))) => return Err(e),
+            Err(e) => out.push(refused(name_of(path), &e)),
+        }
+    }
+    if !pictures.is_empty() {
+        let pictures: Vec<std::path::PathBuf> = pictures.into_iter().cloned().collect();
+        match start_photographed_document(store, blobs, case_id, &pictures, details) {
+            Ok(document) => out.push(DocumentFiled {
+                file_name: name_of(&pictures[0]),
+                result: DocumentFiledResult::Started {
+                    document_id: document.id,
+                    pages: document.pages.len() as u32,
+                },
+            }),
+            Err((_, MediaError::Store(e @ amparo_core::Error::Invalid(_)))) => return Err(e),
+            Err((name, e)) => out.push(refused(name, &e)),
+        }
+    }
+    Ok(out)
+}
+
+/// Whether the file begins as a PDF does (`%PDF-` in its first kilobyte);
+/// anything else is taken for a picture of a page.
+fn looks_like_pdf(path: &Path) -> bool {
+    let mut head = [0u8; 1024];
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let n = file.read(&mut head).unwrap_or(0);
+    head[..n].windows(5).any(|w| w == b"%PDF-")
+}

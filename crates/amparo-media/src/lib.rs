@@ -39,7 +39,9 @@ mod worker;
 pub mod worker_test_hooks;
 mod xmp;
 
-pub use document_intake::{file_pdf, start_photographed_document};
+pub use document_intake::{
+    DocumentFiled, DocumentFiledResult, add_documents, file_pdf, start_photographed_document,
+};
 pub use document_text::{PageNotRead, PageReadingProgress, PagesRead, read_document_pages};
 pub use error::MediaError;
 pub use import::{ImportOutcome, ImportProgress, ImportResult, ImportSummary, import_photos};
@@ -63,6 +65,7 @@ pub fn export_bindings(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> 
     ImportSummary::export_all(&cfg)?;
     ImportProgress::export_all(&cfg)?;
     PagesRead::export_all(&cfg)?;
+    DocumentFiled::export_all(&cfg)?;
     PageReadingProgress::export_all(&cfg)?;
     Ok(())
 }

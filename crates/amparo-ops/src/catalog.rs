@@ -17,11 +17,13 @@ use amparo_core::{
     SigningRecord, Statement, StatementDraft, StatementSummary, SwornIn, Tattoo, TattooDraft,
     UseMode, WordingEntry, vault::MovedIn,
 };
-use amparo_media::ImportSummary;
+use amparo_core::{Document, DocumentDetails, DocumentLimits, DocumentPage, DocumentSummary};
+use amparo_media::{DocumentFiled, ImportSummary, PagesRead};
 use amparo_print::{CounselExport, PacketPurpose, PacketView, Preview, Purpose, ScanAdded};
 
 use crate::case_files;
 use crate::error::Error;
+use crate::intake;
 use crate::operation::{Operation, operations};
 use crate::printing::{self, Startup};
 use crate::slot::{VaultCreated, VaultStatus};
@@ -120,6 +122,33 @@ operations! {
     window update_photo_details(id: String, details: PhotoDetails) -> Photo ["invalid", "notFound"] = |cx| cx.store.update_photo_details(&id, &details);
     /// Imports image files into a case; each file fails alone with its reason.
     host import_photos(case_id: String, paths: Vec<PathBuf>) -> ImportSummary ["notFound"] = |cx| printing::import(cx, &case_id, &paths);
+
+    /// A case's documents, in filing order, without their pages' text.
+    reads list_documents(case_id: String) -> Vec<DocumentSummary> ["notFound"] = |cx| cx.store.documents(&case_id);
+    /// One document with its pages, their text and translations.
+    reads get_document(id: String) -> Document ["notFound"] = |cx| cx.store.document(&id);
+    /// Adds the files picked: each PDF as a document; photos or scans together as the pages of one, to put in order.
+    host add_documents(case_id: String, paths: Vec<PathBuf>, details: DocumentDetails) -> Vec<DocumentFiled> ["invalid", "notFound"] = |cx| intake::add_documents(cx, &case_id, &paths, &details);
+    /// Reads by OCR the pages of a document that have no text of their own; Stop keeps what was read.
+    host read_document_pages(id: String) -> PagesRead ["notFound"] = |cx| intake::read_pages(cx, &id);
+    /// Saves what the family says about a document.
+    window update_document_details(id: String, details: DocumentDetails) -> Document ["invalid", "notFound"] = |cx| cx.store.update_document_details(&id, &details);
+    /// Turns a page of a document not yet filed a quarter turn.
+    window turn_document_page(page_id: String, clockwise: bool) -> Document ["notFound", "documentFiled"] = |cx| cx.store.turn_document_page(&page_id, clockwise);
+    /// Moves a page of a document not yet filed one place up or down.
+    window move_document_page(page_id: String, up: bool) -> Document ["notFound", "documentFiled"] = |cx| cx.store.move_document_page(&page_id, up);
+    /// Removes a page of a document not yet filed (the last page stays).
+    window remove_document_page(page_id: String) -> Document ["invalid", "notFound", "documentFiled"] = |cx| cx.store.remove_document_page(&page_id);
+    /// Files a document: its pages are settled for good.
+    window file_document(id: String) -> Document ["notFound"] = |cx| cx.store.file_document(&id);
+    /// Corrects the text read from a page.
+    window set_document_page_text(page_id: String, text: String) -> DocumentPage ["invalid", "notFound"] = |cx| cx.store.set_document_page_text(&page_id, &text);
+    /// Saves a page's English translation.
+    window set_document_page_translation(page_id: String, translation: String) -> DocumentPage ["invalid", "notFound"] = |cx| cx.store.set_document_page_translation(&page_id, &translation);
+    /// The limits PDFs are filed under.
+    reads document_limits() -> DocumentLimits [] = |cx| cx.store.document_limits();
+    /// Changes the limits PDFs are filed under.
+    window set_document_limits(limits: DocumentLimits) -> DocumentLimits ["invalid"] = |cx| cx.store.set_document_limits(&limits);
 
     /// A case's tattoo records.
     reads list_tattoos(case_id: String) -> Vec<Tattoo> ["notFound"] = |cx| cx.store.tattoos(&case_id);

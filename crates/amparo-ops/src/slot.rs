@@ -158,7 +158,8 @@ impl Slot {
         &self.previews
     }
 
-    /// Asks the running import to stop after the files under way.
+    /// Asks the running import (or reading of pages) to stop after the
+    /// files or pages under way.
     pub fn cancel_import(&self) {
         self.cancel
             .store(true, std::sync::atomic::Ordering::Relaxed);

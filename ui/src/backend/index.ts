@@ -8,7 +8,11 @@ import type { CounselExport } from '../bindings/CounselExport';
 import type { ErrorPayload } from '../bindings/ErrorPayload';
 import type { FieldError } from '../bindings/FieldError';
 import type { FieldProblem } from '../bindings/FieldProblem';
+import type { DocumentDetails } from '../bindings/DocumentDetails';
+import type { DocumentFiled } from '../bindings/DocumentFiled';
 import type { ImportProgress } from '../bindings/ImportProgress';
+import type { PageReadingProgress } from '../bindings/PageReadingProgress';
+import type { PagesRead } from '../bindings/PagesRead';
 import type { ImportSummary } from '../bindings/ImportSummary';
 import type { PacketProgress } from '../bindings/PacketProgress';
 import type { PacketPurpose } from '../bindings/PacketPurpose';
@@ -59,6 +63,20 @@ export interface ShellOperations {
   importDroppedPhotos(caseId: string, onProgress: (p: ImportProgress) => void): Promise<ImportSummary>;
   /** Stops the running import after the files already under way. */
   cancelImport(): Promise<void>;
+  /**
+   * Asks for PDFs or photos of paper pages and adds them to the case with
+   * `details`: each PDF a document, the photos one document to put in
+   * order. Null when cancelled.
+   */
+  addPickedDocuments(
+    caseId: string,
+    details: DocumentDetails,
+    dialogTitle: string,
+  ): Promise<DocumentFiled[] | null>;
+  /** Reads by OCR the document's pages that have no text, off the window's thread. */
+  readPages(id: string, onProgress: (p: PageReadingProgress) => void): Promise<PagesRead>;
+  /** Stops reading pages after those under way; what was read stays. */
+  stopReadingPages(): Promise<void>;
   /** Calls `handler` when files are dropped on the window. */
   onFilesDropped(handler: (count: number) => void): Promise<() => void>;
   /** Calls `handler` when the screen locked (the core has locked already). */

@@ -46,6 +46,10 @@ export const tauriBackend: Backend = {
   importDroppedPhotos: (caseId, onProgress) =>
     call('import_dropped_photos', { caseId, progress: channel(onProgress) }),
   cancelImport: () => call('cancel_import'),
+  addPickedDocuments: (caseId, details, title) =>
+    call('add_picked_documents', { caseId, details, title }),
+  readPages: (id, onProgress) => call('read_pages', { id, progress: channel(onProgress) }),
+  stopReadingPages: () => call('stop_reading_pages'),
   onFilesDropped: (handler) => listen<number>('files-dropped', (event) => handler(event.payload)),
   onScreenLocked: (handler) => listen('screen-locked', () => handler()),
   previewStatement: (id, purpose) => call('preview_statement', { id, purpose }),

@@ -23,6 +23,12 @@ import type { DateBasis } from './DateBasis';
 import type { Deadline } from './Deadline';
 import type { Declarant } from './Declarant';
 import type { DeclarantDraft } from './DeclarantDraft';
+import type { Document } from './Document';
+import type { DocumentDetails } from './DocumentDetails';
+import type { DocumentKind } from './DocumentKind';
+import type { DocumentLimits } from './DocumentLimits';
+import type { DocumentPage } from './DocumentPage';
+import type { DocumentSummary } from './DocumentSummary';
 import type { DueDate } from './DueDate';
 import type { DueDateDraft } from './DueDateDraft';
 import type { DueKind } from './DueKind';
@@ -94,6 +100,7 @@ import type { SwornIn } from './SwornIn';
 import type { Tattoo } from './Tattoo';
 import type { TattooDraft } from './TattooDraft';
 import type { TattooPhoto } from './TattooPhoto';
+import type { TextSource } from './TextSource';
 import type { UseMode } from './UseMode';
 import type { VaultCreated } from './VaultCreated';
 import type { VaultState } from './VaultState';
@@ -164,6 +171,28 @@ export interface CoreOperations {
   getPhoto(id: string): Promise<Photo>;
   /** Saves what the family says a photo shows. */
   updatePhotoDetails(id: string, details: PhotoDetails): Promise<Photo>;
+  /** A case's documents, in filing order, without their pages' text. */
+  listDocuments(caseId: string): Promise<Array<DocumentSummary>>;
+  /** One document with its pages, their text and translations. */
+  getDocument(id: string): Promise<Document>;
+  /** Saves what the family says about a document. */
+  updateDocumentDetails(id: string, details: DocumentDetails): Promise<Document>;
+  /** Turns a page of a document not yet filed a quarter turn. */
+  turnDocumentPage(pageId: string, clockwise: boolean): Promise<Document>;
+  /** Moves a page of a document not yet filed one place up or down. */
+  moveDocumentPage(pageId: string, up: boolean): Promise<Document>;
+  /** Removes a page of a document not yet filed (the last page stays). */
+  removeDocumentPage(pageId: string): Promise<Document>;
+  /** Files a document: its pages are settled for good. */
+  fileDocument(id: string): Promise<Document>;
+  /** Corrects the text read from a page. */
+  setDocumentPageText(pageId: string, text: string): Promise<DocumentPage>;
+  /** Saves a page's English translation. */
+  setDocumentPageTranslation(pageId: string, translation: string): Promise<DocumentPage>;
+  /** The limits PDFs are filed under. */
+  documentLimits(): Promise<DocumentLimits>;
+  /** Changes the limits PDFs are filed under. */
+  setDocumentLimits(limits: DocumentLimits): Promise<DocumentLimits>;
   /** A case's tattoo records. */
   listTattoos(caseId: string): Promise<Array<Tattoo>>;
   /** Saves a new tattoo record. */
@@ -321,6 +350,17 @@ export function coreOperations(call: Call): CoreOperations {
     listPhotos: (caseId, offset, limit) => call('list_photos', { caseId, offset, limit }) as Promise<PhotoPage>,
     getPhoto: (id) => call('get_photo', { id }) as Promise<Photo>,
     updatePhotoDetails: (id, details) => call('update_photo_details', { id, details }) as Promise<Photo>,
+    listDocuments: (caseId) => call('list_documents', { caseId }) as Promise<Array<DocumentSummary>>,
+    getDocument: (id) => call('get_document', { id }) as Promise<Document>,
+    updateDocumentDetails: (id, details) => call('update_document_details', { id, details }) as Promise<Document>,
+    turnDocumentPage: (pageId, clockwise) => call('turn_document_page', { pageId, clockwise }) as Promise<Document>,
+    moveDocumentPage: (pageId, up) => call('move_document_page', { pageId, up }) as Promise<Document>,
+    removeDocumentPage: (pageId) => call('remove_document_page', { pageId }) as Promise<Document>,
+    fileDocument: (id) => call('file_document', { id }) as Promise<Document>,
+    setDocumentPageText: (pageId, text) => call('set_document_page_text', { pageId, text }) as Promise<DocumentPage>,
+    setDocumentPageTranslation: (pageId, translation) => call('set_document_page_translation', { pageId, translation }) as Promise<DocumentPage>,
+    documentLimits: () => call('document_limits', {  }) as Promise<DocumentLimits>,
+    setDocumentLimits: (limits) => call('set_document_limits', { limits }) as Promise<DocumentLimits>,
     listTattoos: (caseId) => call('list_tattoos', { caseId }) as Promise<Array<Tattoo>>,
     createTattoo: (caseId, draft) => call('create_tattoo', { caseId, draft }) as Promise<Tattoo>,
     updateTattoo: (id, draft) => call('update_tattoo', { id, draft }) as Promise<Tattoo>,
@@ -416,6 +456,17 @@ export const windowOperations = [
   'list_photos',
   'get_photo',
   'update_photo_details',
+  'list_documents',
+  'get_document',
+  'update_document_details',
+  'turn_document_page',
+  'move_document_page',
+  'remove_document_page',
+  'file_document',
+  'set_document_page_text',
+  'set_document_page_translation',
+  'document_limits',
+  'set_document_limits',
   'list_tattoos',
   'create_tattoo',
   'update_tattoo',

@@ -14,6 +14,7 @@ export type View =
   | { name: 'packet'; caseId: string }
   | { name: 'timeline'; caseId: string }
   | { name: 'allegations'; caseId: string }
+  | { name: 'document'; caseId: string; id: string }
   | { name: 'search'; query: string }
   | { name: 'interview'; caseId: string | null; id: string | null };
 

@@ -125,7 +125,7 @@ core-bins: ui
 	cargo test $(TEST_TARGETS) --features amparo-desktop/e2e --no-run
 
 test-e2e: deps app-e2e
-	AMPARO_APP=$(APP) cargo test -p amparo-e2e --test cases --test lock --test photos --test statements --test packets --test timeline --test confinement --test canary --test case_files --test second_start --test text_size --test federal --test next_steps --test interview --test translation --test accessibility -- --test-threads=1
+	AMPARO_APP=$(APP) cargo test -p amparo-e2e --test cases --test lock --test photos --test statements --test packets --test timeline --test confinement --test canary --test case_files --test second_start --test text_size --test federal --test next_steps --test interview --test translation --test documents --test accessibility -- --test-threads=1
 
 test: deps lint test-core test-ui test-e2e test-package fuzz
 	@echo "make test: every suite passed"

@@ -1,0 +1,99 @@
+//! A scanned birth certificate in the real window, in Spanish and from the
+//! keyboard: the mother says what it is, picks the PDF (a copier's scan,
+//! a picture with no text of its own), opens it, has its page read while
+//! the window stays usable, finds the registrar's name in what was read,
+//! and types the English translation. Needs the app built with
+//! `--features e2e`. `AMPARO_SHOTS=<dir>` keeps pictures of the pages.
+
+#[path = "../../crates/amparo-media/tests/support/pdf.rs"]
+#[allow(dead_code)]
+mod pdf_support;
+
+use amparo_e2e::{Desktop, run};
+use pdf_support::{PdfSpec, pdf, scanned_pdf};
+
+/// A letter page with `lines`, scanned at 300 dpi to a PDF.
+fn scan(lines: &[&str]) -> Vec<u8> {
+    let page = pdf(&PdfSpec {
+        pages: vec![lines.to_vec()],
+        ..PdfSpec::default()
+    });
+    let png = amparo_media::pdf_page_png(&page, 0).expect("render");
+    let picture = image::load_from_memory(&png).expect("png").to_rgb8();
+    let mut jpeg = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(picture.clone())
+        .write_to(&mut jpeg, image::ImageFormat::Jpeg)
+        .expect("jpeg");
+    scanned_pdf(&jpeg.into_inner(), picture.width(), picture.height())
+}
+
+#[test]
+fn a_mother_adds_a_scanned_birth_certificate_and_its_page_is_read() {
+    run(|| async {
+        let desktop = Desktop::start();
+        let window = desktop.launch().await;
+        window.close_notice("Continuar en español").await;
+        window.wait_for_text("EJEMPLO - FICTICIO").await;
+        window.press_containing("Jesús Alberto Rivas Moreno").await;
+        let shots = std::env::var_os("AMPARO_SHOTS").map(std::path::PathBuf::from);
+        let shot = async |name: &str| {
+            if let Some(dir) = &shots {
+                tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+                desktop.screenshot(&dir.join(name));
+            }
+        };
+
+        let folder = tempfile::tempdir().expect("folder");
+        let acta = folder.path().join("acta escaneada.pdf");
+        std::fs::write(
+            &acta,
+            scan(&[
+                "REPUBLICA BOLIVARIANA DE VENEZUELA",
+                "ACTA DE NACIMIENTO",
+                "Nacido en Capacho, estado Tachira",
+                "Registrador: Pregonero Urdaneta",
+            ]),
+        )
+        .expect("scan");
+
+        window.press("Agregar un documento").await;
+        window.wait_for_text("¿Qué clase de documento es?").await;
+        window
+            .type_into("¿Qué clase de documento es?", "Documento de identidad")
+            .await;
+        window
+            .type_into("Nombre del documento", "Partida de nacimiento")
+            .await;
+        shot("document-add-es.png").await;
+        window
+            .invoke("e2e_pick_next", serde_json::json!({ "path": acta }))
+            .await;
+        window.press("Elegir los archivos…").await;
+        window
+            .wait_for_text("Partida de nacimiento · Documento de identidad")
+            .await;
+        window.wait_for_text("1 página todavía sin texto").await;
+        window.press("Abrir «Partida de nacimiento»").await;
+        window.wait_for_text("Página 1 de 1").await;
+        window.press("Leer el texto de la página").await;
+        window.wait_for_text("Se leyó 1 página.").await;
+        let read = window.value_of("Texto de la página 1").await;
+        assert!(read.contains("Pregonero Urdaneta"), "read: {read}");
+        assert!(read.contains("ACTA DE NACIMIENTO"), "read: {read}");
+
+        window
+            .type_into(
+                "Traducción al inglés de la página 1",
+                "BIRTH CERTIFICATE. Registrar: Pregonero Urdaneta",
+            )
+            .await;
+        window.press("Guardar la traducción de la página 1").await;
+        window
+            .wait_for_text("Se guardó la traducción de la página 1.")
+            .await;
+        shot("document-page-es.png").await;
+        window.press("← Volver al caso").await;
+        window.wait_for_text("Documentos (1)").await;
+        window.quit().await;
+    });
+}

@@ -197,6 +197,7 @@ bench-unlock:
 samples: deps
 	cargo run -q -p amparo-print --example samples -- docs/samples
 	cargo run -q -p amparo-print --example packet_sample -- docs/samples
+	cargo run -q -p amparo-print --example documents_sample -- docs/samples
 	cargo run -q -p amparo-print --example federal_sample -- docs/samples/federal
 	rm -f docs/samples/*.png docs/samples/federal/*.png
 	for f in docs/samples/*.pdf docs/samples/federal/*.pdf; do pdftoppm -r 60 -png "$$f" "$${f%.pdf}"; done

@@ -34,7 +34,7 @@ help:
 	@echo "make screenshots  write docs/screenshots/*.png from the real window"
 	@echo "make bindings     regenerate the UI's TypeScript types from the Rust ones"
 	@echo "make bench-import photo import speed against vipsthumbnail, and peak memory"
-	@echo "make fuzz-case-files  20,000 mutated case files opened (make test opens 120)"
+	@echo "make fuzz-case-files  20,000 mutated case files opened (make test opens 240)"
 	@echo "make fuzz         each fuzz target for FUZZ_SECONDS (8 in make test; try FUZZ_SECONDS=600)"
 	@echo "make test-crash   kill amparo at 100 random moments of import, save, sign, print, backup, restore, erase (make test: 21)"
 	@echo "make bench-documents filing a 200-page PDF against pdftotext, OCR pages/s against tesseract"

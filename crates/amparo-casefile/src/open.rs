@@ -317,16 +317,17 @@ fn check_not_replayed(store: &Store, manifest: &Manifest) -> Result<()> {
     }
 }
 
-/// The filing sets' PDFs the rows name: stored files that are no picture.
+/// The PDFs the rows name (signed filing sets, filed documents): stored
+/// files that are no picture.
 fn signed_pdfs(rows: &CaseRows) -> HashSet<String> {
     rows.tables
         .iter()
-        .filter(|t| t.table == "signed_versions")
+        .filter(|t| matches!(t.table.as_str(), "signed_versions" | "documents"))
         .flat_map(|t| {
             let at = t.columns.iter().position(|c| c == "pdf_sha256");
             t.rows
                 .iter()
-                .filter_map(move |r| at.and_then(|at| r[at].as_str()).map(str::to_owned))
+                .filter_map(move |r| at.and_then(|at| r.get(at)?.as_str()).map(str::to_owned))
         })
         .collect()
 }

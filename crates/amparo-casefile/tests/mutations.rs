@@ -74,7 +74,7 @@ fn mutated_case_files_never_panic_and_a_refusal_keeps_nothing() {
     let rounds: u64 = std::env::var("AMPARO_FUZZ_ROUNDS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(120);
+        .unwrap_or(240);
     let mut s = setup();
     let sealed = std::fs::read(&s.file).expect("the case file");
     let plain = unseal(&s.file, &s.advocate);

@@ -102,10 +102,10 @@ fn main() -> Result<(), Failure> {
         &case_id,
         &[i213],
         DocumentDetails {
-            title: "Form I-213 (example)".into(),
+            title: "Form I-213, Record of Deportable/Inadmissible Alien".into(),
             kind: DocumentKind::Government,
             dated: Some(RememberedDate::day(2025, 8, 29)),
-            issued_by: "U.S. Border Patrol".into(),
+            issued_by: "U.S. Customs and Border Protection".into(),
             language: "en".into(),
         },
     )?;
@@ -115,14 +115,11 @@ fn main() -> Result<(), Failure> {
         (
             &[
                 "Dear Judge,",
-                "Jesus has worked as a makeup artist at my salon",
+                "Jesus has worked as a makeup artist at my salon in Texas",
             ][..],
             false,
         ),
-        (
-            &["in Valencia since 2016. He is honest and kind."][..],
-            false,
-        ),
+        (&["since 2024. He is honest and kind."][..], false),
         (
             &["Sincerely,", "Carolina Mendoza, Salon Owner (example)"][..],
             true,
@@ -140,9 +137,9 @@ fn main() -> Result<(), Failure> {
         &case_id,
         &photos,
         DocumentDetails {
-            title: "Letter from his employer".into(),
+            title: "Letter from Carolina Mendoza, the respondent's employer".into(),
             kind: DocumentKind::Letter,
-            dated: Some(RememberedDate::month(2026, 10)),
+            dated: None,
             issued_by: "Carolina Mendoza".into(),
             language: "en".into(),
         },
@@ -170,7 +167,7 @@ fn main() -> Result<(), Failure> {
         &case_id,
         &[acta],
         DocumentDetails {
-            title: "Acta de nacimiento".into(),
+            title: "Birth certificate (Acta de nacimiento)".into(),
             kind: DocumentKind::Identity,
             dated: Some(RememberedDate::year(1994)),
             issued_by: "Registro Civil, Capacho".into(),
@@ -203,6 +200,7 @@ fn main() -> Result<(), Failure> {
     }
     draft.translator.name = "Ana Lucía Pérez (example translator)".into();
     draft.translator.address = "100 Example Street, San Antonio, TX 78205".into();
+    draft.translator.phone = "(210) 555-0100".into();
     draft.page_prefix = "R-".into();
     store.save_packet(&case_id, &draft)?;
     let printed = amparo_print::print_packet(

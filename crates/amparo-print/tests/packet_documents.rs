@@ -168,7 +168,7 @@ fn a_pdf_prints_as_its_own_pages_with_the_packet_numbers_and_its_page_labels() {
         "{index_text}"
     );
     assert!(
-        index_text.contains("Acta de nacimiento (Registro Civil, Capacho, 1998), 1 page, in Spanish with English translation"),
+        index_text.contains("Acta de nacimiento (Registro Civil, Capacho, 1998), 1 page in Spanish, with English translation and certificate of translation"),
         "{index_text}"
     );
 }

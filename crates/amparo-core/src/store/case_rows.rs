@@ -72,6 +72,11 @@ const TABLES: &[(&str, &str)] = &[
         "allegation_id IN (SELECT id FROM allegations WHERE case_id = ?1)",
     ),
     ("due_dates", "case_id = ?1"),
+    ("documents", "case_id = ?1"),
+    (
+        "document_pages",
+        "document_id IN (SELECT id FROM documents WHERE case_id = ?1)",
+    ),
     ("custody_log", "case_id = ?1"),
 ];
 

@@ -27,6 +27,8 @@ const CHANGEABLE: &[&str] = &[
     "allegations",
     "due_dates",
     "packets",
+    "documents",
+    "document_pages",
 ];
 
 /// Columns that say what a thing is, not what was written about it: a row
@@ -44,6 +46,14 @@ const IDENTITY_COLUMNS: &[(&str, &str)] = &[
     ("photos", "gps_latitude"),
     ("photos", "gps_longitude"),
     ("photos", "imported_at"),
+    ("documents", "pdf_sha256"),
+    ("documents", "byte_size"),
+    ("documents", "added_at"),
+    ("document_pages", "document_id"),
+    ("document_pages", "pdf_page"),
+    ("document_pages", "sha256"),
+    ("document_pages", "format"),
+    ("document_pages", "byte_size"),
 ];
 
 /// Bookkeeping columns left out when comparing.

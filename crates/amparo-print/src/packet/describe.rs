@@ -55,7 +55,7 @@ pub(crate) fn document_description(d: &Document) -> String {
     ));
     if document_is_foreign(d) {
         out.push_str(&format!(
-            ", in {} with English translation",
+            " in {}, with English translation and certificate of translation",
             crate::declaration::language_name(&details.language)
         ));
     }

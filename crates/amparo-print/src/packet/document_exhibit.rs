@@ -62,10 +62,11 @@ pub(crate) fn document_pdfs(
 }
 
 /// The area a document's page is placed in, in inches: a letter page
-/// less half-inch sides, room for the header line above and the packet's
-/// page number below (`document-pages` in packet.typ).
-const AREA_WIDTH_IN: f32 = 7.5;
-const AREA_HEIGHT_IN: f32 = 9.65;
+/// less the one-inch margins every packet page has (the header line and
+/// the packet's number stay where they are on the other pages; see
+/// `document-pages` in packet.typ), less its frame.
+const AREA_WIDTH_IN: f32 = 6.5 - 0.02;
+const AREA_HEIGHT_IN: f32 = 9.0 - 0.02;
 
 /// The size to place a page of `width_pt` x `height_pt` at, turned by
 /// `rotation` degrees: the largest that fits the area, as (width, height)
@@ -158,15 +159,23 @@ mod tests {
 
     #[test]
     fn a_page_is_placed_as_large_as_the_area_allows_keeping_its_shape() {
-        // Letter, upright: the height is what limits it.
+        // Letter, upright: the width is what limits it (the area is
+        // narrower than a letter page's proportions).
         let (w, h) = placed_size(612.0, 792.0, 0);
-        assert!((h - 9.65).abs() < 0.01 && (w - 9.65 * 612.0 / 792.0).abs() < 0.01);
+        assert!((w - 6.48).abs() < 0.01 && (h - 6.48 * 792.0 / 612.0).abs() < 0.01);
+        // A tall receipt: its height limits it.
+        let (w, h) = placed_size(300.0, 900.0, 0);
+        assert!((h - 8.98).abs() < 0.01 && (w - 8.98 / 3.0).abs() < 0.01);
         // Landscape: the width limits it.
         let (w, h) = placed_size(792.0, 612.0, 0);
-        assert!((w - 7.5).abs() < 0.01 && (h - 7.5 * 612.0 / 792.0).abs() < 0.01);
+        assert!((w - 6.48).abs() < 0.01 && (h - 6.48 * 612.0 / 792.0).abs() < 0.01);
         // A landscape photo turned a quarter: shown upright, so placed
-        // with its long side along the page's height.
+        // with its long side along the page's height (before the turn,
+        // that side is its width).
         let (w, h) = placed_size(4032.0, 3024.0, 90);
-        assert!((w - 9.65).abs() < 0.01, "{w} x {h}");
+        assert!(
+            (h - 6.48).abs() < 0.01 && (w - 6.48 * 4.0 / 3.0).abs() < 0.01,
+            "{w} x {h}"
+        );
     }
 }

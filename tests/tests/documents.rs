@@ -10,21 +10,12 @@
 mod pdf_support;
 
 use amparo_e2e::{Desktop, run};
-use pdf_support::{PdfSpec, pdf, scanned_pdf};
+use pdf_support::{photo_of_page, scanned_pdf};
 
-/// A letter page with `lines`, scanned at 300 dpi to a PDF.
+/// A letter page with `lines`, scanned to a picture-only PDF.
 fn scan(lines: &[&str]) -> Vec<u8> {
-    let page = pdf(&PdfSpec {
-        pages: vec![lines.to_vec()],
-        ..PdfSpec::default()
-    });
-    let png = amparo_media::pdf_page_png(&page, 0).expect("render");
-    let picture = image::load_from_memory(&png).expect("png").to_rgb8();
-    let mut jpeg = std::io::Cursor::new(Vec::new());
-    image::DynamicImage::ImageRgb8(picture.clone())
-        .write_to(&mut jpeg, image::ImageFormat::Jpeg)
-        .expect("jpeg");
-    scanned_pdf(&jpeg.into_inner(), picture.width(), picture.height())
+    let (jpeg, width, height) = photo_of_page(lines, false);
+    scanned_pdf(&jpeg, width, height)
 }
 
 #[test]

@@ -11,7 +11,7 @@ mod pdf_support;
 
 use std::path::{Path, PathBuf};
 
-use pdf_support::{PdfSpec, pdf};
+use pdf_support::{PdfSpec, pdf, photo_of_page};
 use support::{amparo, ok};
 
 fn new_case(data: &Path) -> String {
@@ -237,34 +237,6 @@ fn the_limits_are_settings_that_a_refusal_names() {
         ok(&amparo(data.path(), &["document", "limits"], &[])),
         "PDFs up to 200 MB and 10 pages\n"
     );
-}
-
-/// A photo of a paper page with `lines` on it: the page typeset, then
-/// "photographed" (rendered at 300 dpi, reduced, saved as a JPEG), turned
-/// a quarter when the phone was held sideways.
-fn photo_of_page(lines: &[&str], sideways: bool) -> (Vec<u8>, u32, u32) {
-    let page = pdf(&PdfSpec {
-        pages: vec![lines.to_vec()],
-        ..PdfSpec::default()
-    });
-    let png = amparo_media::pdf_page_png(&page, 0).expect("render");
-    let picture = image::load_from_memory(&png).expect("png").to_rgb8();
-    let picture = image::imageops::resize(
-        &picture,
-        picture.width() * 2 / 3,
-        picture.height() * 2 / 3,
-        image::imageops::FilterType::Triangle,
-    );
-    let picture = if sideways {
-        image::imageops::rotate90(&picture)
-    } else {
-        picture
-    };
-    let mut jpeg = std::io::Cursor::new(Vec::new());
-    image::DynamicImage::ImageRgb8(picture.clone())
-        .write_to(&mut jpeg, image::ImageFormat::Jpeg)
-        .expect("jpeg");
-    (jpeg.into_inner(), picture.width(), picture.height())
 }
 
 fn json_of(out: &str) -> serde_json::Value {

@@ -135,3 +135,32 @@ pub fn scanned_pdf(jpeg: &[u8], width: u32, height: u32) -> Vec<u8> {
     );
     out
 }
+
+/// A letter page with `lines` as a phone photographs it: typeset, rendered
+/// at 300 dpi by Amparo's own renderer, reduced to 200 dpi, turned a
+/// quarter when the phone was held `sideways`, saved as a JPEG; with its
+/// width and height in pixels.
+pub fn photo_of_page(lines: &[&str], sideways: bool) -> (Vec<u8>, u32, u32) {
+    let page = pdf(&PdfSpec {
+        pages: vec![lines.to_vec()],
+        ..PdfSpec::default()
+    });
+    let png = amparo_media::pdf_page_png(&page, 0).expect("render");
+    let picture = image::load_from_memory(&png).expect("png").to_rgb8();
+    let picture = image::imageops::resize(
+        &picture,
+        picture.width() * 2 / 3,
+        picture.height() * 2 / 3,
+        image::imageops::FilterType::Triangle,
+    );
+    let picture = if sideways {
+        image::imageops::rotate90(&picture)
+    } else {
+        picture
+    };
+    let mut jpeg = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(picture.clone())
+        .write_to(&mut jpeg, image::ImageFormat::Jpeg)
+        .expect("jpeg");
+    (jpeg.into_inner(), picture.width(), picture.height())
+}

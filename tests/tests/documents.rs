@@ -2,13 +2,15 @@
 //! keyboard: the mother says what it is, picks the PDF (a copier's scan,
 //! a picture with no text of its own), opens it, has its page read while
 //! the window stays usable, finds the registrar's name in what was read,
-//! and types the English translation. Needs the app built with
+//! and types the English translation. The dialog and the document's page
+//! have no serious or critical WCAG 2.1 A/AA violation (axe-core). Needs the app built with
 //! `--features e2e`. `AMPARO_SHOTS=<dir>` keeps pictures of the pages.
 
 #[path = "../../crates/amparo-media/tests/support/pdf.rs"]
 #[allow(dead_code)]
 mod pdf_support;
 
+use amparo_e2e::accessibility::serious_violations;
 use amparo_e2e::{Desktop, run};
 use pdf_support::{photo_of_page, scanned_pdf};
 
@@ -56,6 +58,11 @@ fn a_mother_adds_a_scanned_birth_certificate_and_its_page_is_read() {
             .type_into("Nombre del documento", "Partida de nacimiento")
             .await;
         shot("document-add-es.png").await;
+        let mut found: Vec<String> = serious_violations(&window)
+            .await
+            .into_iter()
+            .map(|v| format!("adding a document: {v}"))
+            .collect();
         window
             .invoke("e2e_pick_next", serde_json::json!({ "path": acta }))
             .await;
@@ -83,6 +90,13 @@ fn a_mother_adds_a_scanned_birth_certificate_and_its_page_is_read() {
             .wait_for_text("Se guardó la traducción de la página 1.")
             .await;
         shot("document-page-es.png").await;
+        found.extend(
+            serious_violations(&window)
+                .await
+                .into_iter()
+                .map(|v| format!("document page: {v}")),
+        );
+        assert!(found.is_empty(), "{}", found.join("\n"));
         window.press("← Volver al caso").await;
         window.wait_for_text("Documentos (1)").await;
         window.quit().await;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backendContext } from '../src/backend';
 import CaseDocuments from '../src/components/CaseDocuments.svelte';
+import SearchPage from '../src/components/SearchPage.svelte';
 import DocumentPage from '../src/components/DocumentPage.svelte';
 import { emptyDraft } from '../src/lib/draft';
 import { navigation } from '../src/lib/navigation.svelte';
@@ -82,5 +83,22 @@ describe('documents', () => {
     const saved = await backend.getDocument(view.id);
     expect(saved.pages[0].translation).toBe('Certificate of studies');
     expect(saved.filed).toBe(true);
+  });
+
+  it('finds a word on a page and opens that document', async () => {
+    const user = userEvent.setup();
+    const { backend, caseId } = await newCase();
+    await backend.host.call('add_documents', {
+      caseId,
+      paths: [join(samples, 'mode-b-signed-in-texas.pdf')],
+      details: { title: 'Declaración de la madre', kind: 'letter', dated: null, issuedBy: '', language: 'en' },
+    });
+    const [document] = await backend.listDocuments(caseId);
+    navigation.reset();
+    render(SearchPage, { props: {}, context: backendContext(backend) });
+    await user.type(screen.getByLabelText('Words to find'), 'Capacho');
+    const hit = await screen.findByRole('button', { name: /Page 1 of “Declaración de la madre”/ });
+    await user.click(hit);
+    expect(navigation.view).toEqual({ name: 'document', caseId, id: document.id });
   });
 });

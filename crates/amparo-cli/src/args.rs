@@ -345,8 +345,14 @@ pub enum DocumentCommand {
         /// What kind of paper: identity, government, court,
         /// countryConditions, publication, letter, medical, schoolOrWork,
         /// other.
-        #[arg(long, default_value = "other", value_parser = parse_document_kind)]
-        kind: amparo_core::DocumentKind,
+        #[arg(
+            long,
+            default_value = "other",
+            value_parser = clap::builder::PossibleValuesParser::new(
+                amparo_core::DocumentKind::ALL.map(amparo_core::DocumentKind::as_str)
+            )
+        )]
+        kind: String,
         /// Its title (default: the file's name).
         #[arg(long, default_value = "")]
         title: String,
@@ -457,16 +463,6 @@ pub enum PageAction {
     Down,
     /// Take it out of the document.
     Remove,
-}
-
-fn parse_document_kind(text: &str) -> Result<amparo_core::DocumentKind, String> {
-    amparo_core::DocumentKind::parse(text).ok_or_else(|| {
-        let names: Vec<&str> = amparo_core::DocumentKind::ALL
-            .iter()
-            .map(|k| k.as_str())
-            .collect();
-        format!("one of: {}", names.join(", "))
-    })
 }
 
 /// Photo commands.

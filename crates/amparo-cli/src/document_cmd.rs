@@ -33,7 +33,8 @@ pub fn run(
                 };
             let details = DocumentDetails {
                 title: title.clone(),
-                kind: *kind,
+                // One of the kinds' names: clap offers no other.
+                kind: amparo_core::DocumentKind::parse(kind).unwrap_or_default(),
                 dated,
                 issued_by: issued_by.clone(),
                 language: language.clone(),

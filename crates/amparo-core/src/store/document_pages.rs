@@ -6,6 +6,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::custody::{CustodyAction, record};
+use super::documents::insert_document;
 use super::{Store, now};
 use crate::document::{Document, DocumentDetails, NewPagePhoto};
 use crate::error::{Error, FieldError, FieldProblem, Result};
@@ -42,30 +43,7 @@ impl Store {
             )]));
         }
         let tx = self.conn.savepoint()?;
-        let case_exists: Option<i64> = tx
-            .query_row("SELECT 1 FROM cases WHERE id = ?1", [case_id], |r| r.get(0))
-            .optional()?;
-        if case_exists.is_none() {
-            return Err(Error::NotFound(case_id.to_owned()));
-        }
-        let id = uuid::Uuid::now_v7().to_string();
-        let at = now();
-        tx.execute(
-            "INSERT INTO documents (id, case_id, title, kind, dated, issued_by, language,
-                added_at, updated_at, position)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8,
-                (SELECT coalesce(max(position), 0) + 1 FROM documents WHERE case_id = ?2))",
-            params![
-                id,
-                case_id,
-                details.title,
-                details.kind.as_str(),
-                details.dated.map(|d| d.encode()).unwrap_or_default(),
-                details.issued_by,
-                details.language,
-                at,
-            ],
-        )?;
+        let id = insert_document(&tx, case_id, &details, None)?;
         for (index, p) in pages.iter().enumerate() {
             tx.execute(
                 "INSERT INTO document_pages (id, document_id, position, sha256, file_name,
@@ -192,16 +170,13 @@ impl Store {
     /// Files a photographed document: its pages, their order and turns
     /// are settled for good.
     pub fn file_document(&mut self, id: &str) -> Result<Document> {
-        let changed = self.conn().execute(
+        // Filing one already filed changes nothing; no such document is
+        // said by reading it back.
+        self.conn().execute(
             "UPDATE documents SET filed_at = ?2, updated_at = ?2
              WHERE id = ?1 AND filed_at IS NULL",
             params![id, now()],
         )?;
-        if changed == 0 {
-            // Already filed (nothing to do) or no such document.
-            let document = self.document(id)?;
-            return Ok(document);
-        }
         self.document(id)
     }
 

@@ -46,32 +46,15 @@ impl Store {
                 duplicate: true,
             });
         }
-        let case_exists: Option<i64> = tx
-            .query_row("SELECT 1 FROM cases WHERE id = ?1", [case_id], |r| r.get(0))
-            .optional()?;
-        if case_exists.is_none() {
-            return Err(Error::NotFound(case_id.to_owned()));
-        }
-        let id = uuid::Uuid::now_v7().to_string();
-        let at = now();
-        tx.execute(
-            "INSERT INTO documents (id, case_id, title, kind, dated, issued_by, language,
-                pdf_sha256, file_name, byte_size, filed_at, added_at, updated_at, position)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?11,
-                (SELECT coalesce(max(position), 0) + 1 FROM documents WHERE case_id = ?2))",
-            params![
-                id,
-                case_id,
-                details.title,
-                details.kind.as_str(),
-                details.dated.map(|d| d.encode()).unwrap_or_default(),
-                details.issued_by,
-                details.language,
-                new.sha256,
-                new.file_name,
-                new.byte_size as i64,
-                at,
-            ],
+        let id = insert_document(
+            &tx,
+            case_id,
+            &details,
+            Some(PdfOriginal {
+                sha256: &new.sha256,
+                file_name: &new.file_name,
+                byte_size: new.byte_size,
+            }),
         )?;
         {
             let mut page = tx.prepare(
@@ -257,6 +240,53 @@ impl Store {
             page_from_row,
         )?)
     }
+}
+
+/// A PDF document's original, as its row names it.
+pub(super) struct PdfOriginal<'a> {
+    pub sha256: &'a str,
+    pub file_name: &'a str,
+    pub byte_size: u64,
+}
+
+/// Writes a document's row in `case_id` (refused when there is no such
+/// case) and answers its id. A PDF is filed at once (its pages are the
+/// PDF's own); photographed pages wait to be put in order.
+pub(super) fn insert_document(
+    tx: &rusqlite::Connection,
+    case_id: &str,
+    details: &DocumentDetails,
+    pdf: Option<PdfOriginal<'_>>,
+) -> Result<String> {
+    let case_exists: Option<i64> = tx
+        .query_row("SELECT 1 FROM cases WHERE id = ?1", [case_id], |r| r.get(0))
+        .optional()?;
+    if case_exists.is_none() {
+        return Err(Error::NotFound(case_id.to_owned()));
+    }
+    let id = uuid::Uuid::now_v7().to_string();
+    let at = now();
+    tx.execute(
+        "INSERT INTO documents (id, case_id, title, kind, dated, issued_by, language,
+            pdf_sha256, file_name, byte_size, filed_at, added_at, updated_at, position)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12,
+            (SELECT coalesce(max(position), 0) + 1 FROM documents WHERE case_id = ?2))",
+        params![
+            id,
+            case_id,
+            details.title,
+            details.kind.as_str(),
+            details.dated.map(|d| d.encode()).unwrap_or_default(),
+            details.issued_by,
+            details.language,
+            pdf.as_ref().map(|p| p.sha256),
+            pdf.as_ref().map_or("", |p| p.file_name),
+            pdf.as_ref().map_or(0, |p| p.byte_size as i64),
+            pdf.is_some().then_some(&at),
+            at,
+        ],
+    )?;
+    Ok(id)
 }
 
 /// A page's text as kept: line ends made plain, refused past the limit.

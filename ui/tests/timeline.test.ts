@@ -7,6 +7,7 @@ import { backendContext } from '../src/backend';
 import type { Case } from '../src/bindings/Case';
 import type { CaseDraft } from '../src/bindings/CaseDraft';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import AllegationsPage from '../src/components/AllegationsPage.svelte';
 import CaseList from '../src/components/CaseList.svelte';
 import CaseDeadlines from '../src/components/CaseDeadlines.svelte';
@@ -64,8 +65,57 @@ describe('allegations', () => {
     const card = await screen.findByRole('region', { name: 'Tattoos denoting membership' });
     const [saved] = await backend.listAllegations(c.id);
     expect(saved.points).toBe(4);
-    expect(saved.answers).toEqual([{ kind: 'tattoo', id: tattoo.id, paragraph: null }]);
+    expect(saved.answers).toEqual([{ kind: 'tattoo', id: tattoo.id, paragraph: null, page: null }]);
     expect(within(card).getByText('Tattoo record: Left wrist')).toBeInTheDocument();
+  });
+
+  it('names the page of the filed I-213 that makes an allegation, and a page of a document that answers it', async () => {
+    const user = userEvent.setup();
+    const { backend, c } = await withCase();
+    // A two-page PDF filed in the case as the I-213.
+    backend.pickedDocuments = [join(__dirname, '..', '..', 'docs', 'samples', 'mode-b-signed-in-texas.pdf')];
+    const [filed] = (await backend.addPickedDocuments(
+      c.id,
+      {
+        title: 'Form I-213',
+        kind: 'government',
+        dated: null,
+        issuedBy: 'U.S. Border Patrol',
+        language: 'en',
+      },
+      'Choose the document',
+    ))!;
+    if (filed.result.status !== 'filed') throw new Error(`not filed: ${JSON.stringify(filed)}`);
+    const i213 = filed.result.documentId;
+    render(AllegationsPage, { props: { caseId: c.id, onback: () => {} }, context: backendContext(backend) });
+    await user.click((await screen.findAllByRole('button', { name: 'Record an allegation' }))[0]);
+    await user.type(screen.getByLabelText(/^Criterion/), 'Tattoos denoting membership');
+    await user.selectOptions(await screen.findByLabelText('The document itself, if you have it'), 'Form I-213');
+    const sourcePage = screen.getByLabelText('Page number (1 to 2; empty for the whole document)');
+    await user.type(sourcePage, '3');
+    // A page number typed beside the evidence is checked before it is linked.
+    await user.selectOptions(screen.getByLabelText('Link evidence'), 'Form I-213');
+    const part = screen.getAllByLabelText('Page number (1 to 2; empty for the whole document)')[1];
+    await user.type(part, '9');
+    await user.click(screen.getByRole('button', { name: 'Link it' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Type a number from 1 to 2, or leave it empty.');
+    await user.clear(part);
+    await user.type(part, '1');
+    await user.click(screen.getByRole('button', { name: 'Link it' }));
+    expect(screen.getByRole('button', { name: 'Unlink Document: Form I-213, page 1' })).toBeInTheDocument();
+    // Page 3 of a two-page document is refused at its field; nothing saved.
+    await user.click(screen.getByRole('button', { name: 'Save the allegation' }));
+    expect(sourcePage).toHaveAttribute('aria-invalid', 'true');
+    expect(await backend.listAllegations(c.id)).toEqual([]);
+    await user.clear(sourcePage);
+    await user.type(sourcePage, '2');
+    await user.click(screen.getByRole('button', { name: 'Save the allegation' }));
+    const card = await screen.findByRole('region', { name: 'Tattoos denoting membership' });
+    const [saved] = await backend.listAllegations(c.id);
+    expect(saved.source).toEqual({ kind: 'document', id: i213, paragraph: null, page: 2 });
+    expect(saved.answers).toEqual([{ kind: 'document', id: i213, paragraph: null, page: 1 }]);
+    expect(within(card).getByText('Document: Form I-213, page 2')).toBeInTheDocument();
+    expect(within(card).getByText('Document: Form I-213, page 1')).toBeInTheDocument();
   });
 
   it('reads the reported criteria in Spanish, with the English as reported, and fills in the English', async () => {
@@ -262,7 +312,7 @@ describe('removing', () => {
     const allegation = await backend.createAllegation(c.id, {
       ...emptyAllegation(),
       criterion: 'Tattoos denoting membership',
-      answers: [{ kind: 'tattoo', id: tattoo.id, paragraph: null }],
+      answers: [{ kind: 'tattoo', id: tattoo.id, paragraph: null, page: null }],
     });
     render(CaseTattoos, { props: { caseId: c.id }, context: backendContext(backend) });
 

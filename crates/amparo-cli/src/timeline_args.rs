@@ -58,8 +58,9 @@ pub struct EventFields {
     /// What happened.
     #[arg(long)]
     pub description: Option<String>,
-    /// What it rests on: tattoo:ID, photo:ID, statement:ID or statement:ID#N
-    /// for paragraph N (repeat for more).
+    /// What it rests on: tattoo:ID, photo:ID, statement:ID, statement:ID#N
+    /// for paragraph N, document:ID or document:ID#N for page N (repeat for
+    /// more).
     #[arg(long = "source", value_name = "KIND:ID[#N]")]
     pub sources: Vec<String>,
 }
@@ -127,8 +128,13 @@ pub struct AllegationFields {
     /// Mark it open.
     #[arg(long)]
     pub open: bool,
-    /// Evidence that answers it: tattoo:ID, photo:ID, statement:ID or
-    /// statement:ID#N for paragraph N (repeat for more).
+    /// Evidence that answers it: tattoo:ID, photo:ID, statement:ID,
+    /// statement:ID#N for paragraph N, document:ID or document:ID#N for
+    /// page N (repeat for more).
     #[arg(long = "answer", value_name = "KIND:ID[#N]")]
     pub answers: Vec<String>,
+    /// The filed document that makes it, and the page: ID or ID#N (empty
+    /// to clear).
+    #[arg(long, value_name = "ID[#N]")]
+    pub made_in: Option<String>,
 }

@@ -92,6 +92,9 @@ pub fn allegation(store: &mut Store, command: &AllegationCommand, json: bool) ->
                             out.push_str(&format!("    {line}\n"));
                         }
                     }
+                    if let Some(source) = &d.source {
+                        out.push_str(&format!("    made in {}\n", link_text(source)));
+                    }
                     for link in &d.answers {
                         out.push_str(&format!("    answered by {}\n", link_text(link)));
                     }
@@ -277,6 +280,16 @@ fn allegation_fields(mut draft: AllegationDraft, f: &AllegationFields) -> Result
     if f.open {
         draft.status = AllegationStatus::Open;
     }
+    if let Some(typed) = &f.made_in {
+        draft.source = if typed.trim().is_empty() {
+            None
+        } else {
+            links(&[format!("document:{typed}")], "source", &mut errors).pop()
+        };
+        for e in errors.iter_mut().filter(|e| e.field == "source.0") {
+            e.field = "source".into();
+        }
+    }
     let start = draft.answers.len();
     for link in links(&f.answers, "answers", &mut errors) {
         draft.answers.push(link);
@@ -298,20 +311,22 @@ fn allegation_fields(mut draft: AllegationDraft, f: &AllegationFields) -> Result
     }
 }
 
-/// Reads `tattoo:ID`, `photo:ID`, `statement:ID` and `statement:ID#N`.
+/// Reads `tattoo:ID`, `photo:ID`, `statement:ID`, `statement:ID#N`
+/// (paragraph N), `document:ID` and `document:ID#N` (page N).
 fn links(typed: &[String], field: &str, errors: &mut Vec<FieldError>) -> Vec<EvidenceLink> {
     let mut found = Vec::new();
     for (i, text) in typed.iter().enumerate() {
         let parsed = text.split_once(':').and_then(|(kind, rest)| {
             let kind = LinkKind::parse_typed(kind.trim())?;
-            let (id, paragraph) = match rest.split_once('#') {
+            let (id, part) = match rest.split_once('#') {
                 Some((id, n)) => (id, Some(n.trim().parse::<u32>().ok()?)),
                 None => (rest, None),
             };
             Some(EvidenceLink {
                 kind,
                 id: id.trim().to_owned(),
-                paragraph,
+                paragraph: part.filter(|_| kind == LinkKind::Statement),
+                page: part.filter(|_| kind == LinkKind::Document),
             })
         });
         match parsed {
@@ -330,10 +345,12 @@ fn link_text(link: &EvidenceLink) -> String {
         LinkKind::Statement => "statement",
         LinkKind::Photo => "photo",
         LinkKind::Tattoo => "tattoo record",
+        LinkKind::Document => "document",
     };
-    match link.paragraph {
-        Some(n) => format!("{kind} {} para. {n}", link.id),
-        None => format!("{kind} {}", link.id),
+    match (link.paragraph, link.page) {
+        (Some(n), _) => format!("{kind} {} para. {n}", link.id),
+        (None, Some(n)) => format!("{kind} {} p. {n}", link.id),
+        (None, None) => format!("{kind} {}", link.id),
     }
 }
 

@@ -426,3 +426,92 @@ fn a_scanned_spanish_certificate_is_read_and_found_by_a_word_only_it_holds() {
     let text = ok(&amparo(data.path(), &["document", "text", &id], &[]));
     assert_eq!(text, "=== page 1 ===\nACTA DE NACIMIENTO (corregida)\n");
 }
+
+/// An allegation made in the I-213 on its page 3, an event resting on page
+/// 1; a page the document does not have is refused naming the option.
+#[test]
+fn an_allegation_and_an_event_cite_pages_of_a_filed_document() {
+    let data = tempfile::tempdir().expect("dir");
+    let case = new_case(data.path());
+    let file = data.path().join("I-213.pdf");
+    std::fs::write(&file, twelve_pages()).expect("write");
+    let filed = json_of(&ok(&amparo(
+        data.path(),
+        &[
+            "document",
+            "add",
+            "--case",
+            &case,
+            "--title",
+            "Form I-213",
+            file.to_str().expect("path"),
+            "--json",
+        ],
+        &[],
+    )));
+    let id = filed[0]["result"]["documentId"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+
+    ok(&amparo(
+        data.path(),
+        &[
+            "allegation",
+            "add",
+            &case,
+            "--criterion",
+            "Tattoos denoting membership",
+            "--made-in",
+            &format!("{id}#3"),
+        ],
+        &[],
+    ));
+    let listed = ok(&amparo(data.path(), &["allegation", "list", &case], &[]));
+    assert!(
+        listed.contains(&format!("made in document {id} p. 3")),
+        "{listed}"
+    );
+
+    ok(&amparo(
+        data.path(),
+        &[
+            "event",
+            "add",
+            &case,
+            "--date",
+            "2025-08-29",
+            "--kind",
+            "detention",
+            "--description",
+            "Stopped at the border",
+            "--source",
+            &format!("document:{id}#1"),
+        ],
+        &[],
+    ));
+    let events = ok(&amparo(data.path(), &["event", "list", &case], &[]));
+    assert!(events.contains(&format!("document {id} p. 1")), "{events}");
+
+    let refused = amparo(
+        data.path(),
+        &[
+            "allegation",
+            "add",
+            &case,
+            "--criterion",
+            "Self-admission",
+            "--made-in",
+            &format!("{id}#13"),
+        ],
+        &[],
+    );
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("source"), "{said}");
+    let listed = ok(&amparo(data.path(), &["allegation", "list", &case], &[]));
+    assert!(
+        !listed.contains("Self-admission"),
+        "nothing written: {listed}"
+    );
+}

@@ -51,6 +51,10 @@ pub struct AllegationDraft {
     pub document: String,
     /// The document's date, as precisely as known.
     pub document_date: Option<RememberedDate>,
+    /// The filed document that makes it (the I-213 of the case), with the
+    /// page when known: a link of kind document. The rebuttal table shows
+    /// it beside the evidence that answers it.
+    pub source: Option<EvidenceLink>,
     /// The criterion the document applies ("Tattoos denoting membership").
     /// Required.
     pub criterion: String,

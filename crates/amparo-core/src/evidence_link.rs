@@ -1,6 +1,7 @@
 //! A link from an event or an allegation to the evidence behind it: a
-//! statement (the whole of it, or one numbered paragraph), a photo or a
-//! tattoo record of the same case.
+//! statement (the whole of it, or one numbered paragraph), a photo, a
+//! tattoo record or a document (the whole of it, or one page) of the same
+//! case.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -18,6 +19,8 @@ pub enum LinkKind {
     Photo,
     /// A tattoo record of the case.
     Tattoo,
+    /// A document of the case (the I-213, a festival's program).
+    Document,
 }
 
 impl LinkKind {
@@ -26,6 +29,7 @@ impl LinkKind {
             Self::Statement => "statement",
             Self::Photo => "photo",
             Self::Tattoo => "tattoo",
+            Self::Document => "document",
         }
     }
 
@@ -39,6 +43,7 @@ impl LinkKind {
             "statement" => Some(Self::Statement),
             "photo" => Some(Self::Photo),
             "tattoo" => Some(Self::Tattoo),
+            "document" => Some(Self::Document),
             _ => None,
         }
     }
@@ -48,7 +53,7 @@ impl LinkKind {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct EvidenceLink {
-    /// Statement, photo or tattoo record.
+    /// Statement, photo, tattoo record or document.
     pub kind: LinkKind,
     /// The record's id.
     pub id: String,
@@ -57,6 +62,9 @@ pub struct EvidenceLink {
     /// the same when the statement's text is edited, and are what a lawyer
     /// cites ("Decl. of Rosa Pérez, para. 3").
     pub paragraph: Option<u32>,
+    /// For a document: the page as the document numbers it (from 1), when
+    /// the link is to one page ("I-213, p. 2").
+    pub page: Option<u32>,
 }
 
 impl EvidenceLink {
@@ -67,6 +75,7 @@ impl EvidenceLink {
             LinkKind::Statement => PacketItemKind::Statement,
             LinkKind::Photo => PacketItemKind::Photo,
             LinkKind::Tattoo => PacketItemKind::Tattoo,
+            LinkKind::Document => PacketItemKind::Document,
         };
         PacketItem {
             kind,

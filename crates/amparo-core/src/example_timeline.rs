@@ -15,6 +15,7 @@ fn paragraph(statement: &str, n: u32) -> EvidenceLink {
         kind: LinkKind::Statement,
         id: statement.to_owned(),
         paragraph: Some(n),
+        page: None,
     }
 }
 
@@ -74,6 +75,7 @@ impl Store {
                 made_by: "ICE officer (example)".into(),
                 document: "Alien Enemy Validation Guide (example)".into(),
                 document_date: Some(RememberedDate::month(2025, 8)),
+                source: None,
                 criterion: "Tattoos denoting membership".into(),
                 points: Some(4),
                 claim: "Two crown tattoos, one on each wrist, scored as Tren de Aragua insignia."
@@ -96,6 +98,7 @@ impl Store {
                 made_by: "ICE officer (example)".into(),
                 document: "Alien Enemy Validation Guide (example)".into(),
                 document_date: Some(RememberedDate::month(2025, 8)),
+                source: None,
                 criterion: "Social-media posts".into(),
                 points: Some(2),
                 claim: "A photo of him wearing a crown.".into(),

@@ -63,6 +63,7 @@ fn link(kind: LinkKind, id: &str, paragraph: Option<u32>) -> EvidenceLink {
         kind,
         id: id.into(),
         paragraph,
+        page: None,
     }
 }
 

@@ -36,6 +36,7 @@ fn tattoo_link(id: &str) -> EvidenceLink {
         kind: LinkKind::Tattoo,
         id: id.into(),
         paragraph: None,
+        page: None,
     }
 }
 

@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
 use amparo_core::{
-    BlobStore, DocumentDetails, DocumentKind, PacketItem, PacketItemKind, RememberedDate, Store,
+    BlobStore, DocumentDetails, DocumentKind, EvidenceLink, LinkKind, PacketItem, PacketItemKind,
+    RememberedDate, Store,
 };
 use amparo_media::{add_documents, read_document_pages};
 use pdf_support::{PdfSpec, pdf, photo_of_page, scanned_pdf};
@@ -157,6 +158,18 @@ fn main() -> Result<(), Failure> {
         "BOLIVARIAN REPUBLIC OF VENEZUELA (EXAMPLE - FICTIONAL)\nBIRTH CERTIFICATE\nBorn in Capacho, Tachira State, on August 12, 1994\nParents: Maria Elena Moreno and Jose Rivas\nRegistrar: Pregonero Urdaneta",
     )?;
 
+    // The tattoo allegation points to the page of the I-213 that makes it.
+    if let Some(first) = store.allegations(&case_id)?.into_iter().next() {
+        let mut allegation = first.allegation;
+        allegation.source = Some(EvidenceLink {
+            kind: LinkKind::Document,
+            id: i213.clone(),
+            paragraph: None,
+            page: Some(3),
+        });
+        store.update_allegation(&first.id, &allegation)?;
+    }
+
     let mut draft = store.packet(&case_id)?;
     for (i, id) in [acta, letter, i213].into_iter().enumerate() {
         let item = PacketItem {
@@ -171,6 +184,13 @@ fn main() -> Result<(), Failure> {
                 draft.items.push(item);
             }
         }
+    }
+    let rebuttal = PacketItem {
+        kind: PacketItemKind::Rebuttal,
+        id: case_id.clone(),
+    };
+    if !draft.items.contains(&rebuttal) {
+        draft.items.push(rebuttal);
     }
     draft.translator.name = "Ana Lucía Pérez (example translator)".into();
     draft.translator.address = "100 Example Street, San Antonio, TX 78205".into();

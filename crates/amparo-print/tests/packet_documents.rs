@@ -3,7 +3,9 @@
 //! packet's number and "Exhibit X, page n of 12"; a Spanish document after
 //! its English translation and certificate of translation (LEGAL-FORMATS.md
 //! 2: translation, certificate, then the original); the index naming each
-//! document; a filing print refused while a page has no translation.
+//! document; a filing print refused while a page has no translation; the
+//! rebuttal table and the chronology citing a document's page by the
+//! document's exhibit letter.
 
 mod common;
 #[path = "support/packet_fixture.rs"]
@@ -13,10 +15,11 @@ mod packet_fixture;
 mod pdf_support;
 
 use amparo_core::{
-    DocumentDetails, DocumentKind, PacketItem, PacketItemKind, PrintCheckCode, RememberedDate,
+    AllegationDraft, DocumentDetails, DocumentKind, EventDraft, EvidenceLink, LinkKind, PacketItem,
+    PacketItemKind, PrintCheckCode, RememberedDate, packet_letters,
 };
-use amparo_print::{PacketPurpose, PrintError, print_packet};
-use common::pages_raw_text;
+use amparo_print::{PacketPurpose, PrintError, packet_checks, print_packet};
+use common::{flat_raw_text, pages_raw_text};
 use packet_fixture::{PacketFixture, packet_fixture};
 use pdf_support::{PdfSpec, pdf};
 
@@ -193,4 +196,103 @@ fn a_filing_print_waits_for_every_page_of_a_foreign_document_to_be_translated() 
         }
         other => panic!("expected the packet not ready, got {:?}", other.map(|_| ())),
     }
+}
+
+fn page_of(id: &str, page: Option<u32>) -> EvidenceLink {
+    EvidenceLink {
+        kind: LinkKind::Document,
+        id: id.into(),
+        paragraph: None,
+        page,
+    }
+}
+
+#[test]
+fn the_rebuttal_table_shows_the_page_of_the_i213_that_makes_an_allegation_and_what_answers_it() {
+    let (mut f, i213, birth) = with_documents();
+    f.store
+        .create_allegation(
+            &f.case_id,
+            &AllegationDraft {
+                made_by: "U.S. Border Patrol".into(),
+                document: "Form I-213".into(),
+                criterion: "Age stated by the officer".into(),
+                claim: "Subject is 27 years old".into(),
+                source: Some(page_of(&i213, Some(2))),
+                answers: vec![page_of(&birth, Some(1))],
+                ..AllegationDraft::default()
+            },
+        )
+        .expect("allegation");
+    f.store
+        .create_event(
+            &f.case_id,
+            &EventDraft {
+                date: Some(RememberedDate::day(2025, 8, 29)),
+                description: "Stopped at the border zqxevent".into(),
+                sources: vec![page_of(&i213, Some(7))],
+                ..EventDraft::default()
+            },
+        )
+        .expect("event");
+    let mut draft = f.store.packet(&f.case_id).expect("packet");
+    for kind in [PacketItemKind::Chronology, PacketItemKind::Rebuttal] {
+        if !draft.items.iter().any(|i| i.kind == kind) {
+            draft.items.push(PacketItem {
+                kind,
+                id: f.case_id.clone(),
+            });
+        }
+    }
+    f.store.save_packet(&f.case_id, &draft).expect("save");
+    let packet = f.store.packet(&f.case_id).expect("packet");
+    let (letters, _) = packet_letters(
+        &packet.items,
+        &f.store.pinned_letters(&f.case_id).expect("pins"),
+    );
+    let letter_of = |id: &str| {
+        let at = packet
+            .items
+            .iter()
+            .position(|i| i.kind == PacketItemKind::Document && i.id == id)
+            .expect("the document is an exhibit");
+        letters[at].clone()
+    };
+
+    let printed = print_packet(
+        &f.store,
+        &f.blobs,
+        &f.case_id,
+        PacketPurpose::Draft,
+        &|_| {},
+    )
+    .expect("print");
+    let text = flat_raw_text(&printed.files[0].pdf);
+    let rebuttal_at = text
+        .find("Age stated by the officer")
+        .expect("the allegation is printed");
+    let row = &text[rebuttal_at..];
+    let made_in = format!("In: Form I-213, p. 2 (Exhibit {})", letter_of(&i213));
+    let answered = format!("Acta de nacimiento, p. 1 (Exhibit {})", letter_of(&birth));
+    assert!(row.contains(&made_in), "{made_in} in {row}");
+    assert!(row.contains(&answered), "{answered} in {row}");
+    let event_at = text.find("zqxevent").expect("the event is printed");
+    let cited = format!("Form I-213, p. 7 (Exhibit {})", letter_of(&i213));
+    assert!(
+        text[event_at..].contains(&cited),
+        "{cited} in {}",
+        &text[event_at..]
+    );
+
+    // Taken out of the packet, the I-213 is named as cited from outside.
+    let mut without = packet.clone();
+    without.items.retain(|i| i.id != i213);
+    f.store.save_packet(&f.case_id, &without).expect("save");
+    let outside: Vec<String> = packet_checks(&f.store, &f.blobs, &f.case_id)
+        .expect("checks")
+        .into_iter()
+        .filter(|c| c.code == PrintCheckCode::TableCitesOutside)
+        .map(|c| c.subject)
+        .collect();
+    assert_eq!(outside, ["Form I-213", "Form I-213"], "once per table");
 }

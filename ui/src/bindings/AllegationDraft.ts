@@ -20,6 +20,12 @@ document: string,
  */
 documentDate: RememberedDate | null, 
 /**
+ * The filed document that makes it (the I-213 of the case), with the
+ * page when known: a link of kind document. The rebuttal table shows
+ * it beside the evidence that answers it.
+ */
+source: EvidenceLink | null, 
+/**
  * The criterion the document applies ("Tattoos denoting membership").
  * Required.
  */

@@ -6,7 +6,7 @@ import type { LinkKind } from "./LinkKind";
  */
 export type EvidenceLink = { 
 /**
- * Statement, photo or tattoo record.
+ * Statement, photo, tattoo record or document.
  */
 kind: LinkKind, 
 /**
@@ -19,4 +19,9 @@ id: string,
  * the same when the statement's text is edited, and are what a lawyer
  * cites ("Decl. of Rosa Pérez, para. 3").
  */
-paragraph: number | null, };
+paragraph: number | null, 
+/**
+ * For a document: the page as the document numbers it (from 1), when
+ * the link is to one page ("I-213, p. 2").
+ */
+page: number | null, };

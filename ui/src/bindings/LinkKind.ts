@@ -3,4 +3,4 @@
 /**
  * What kind of record a link points at.
  */
-export type LinkKind = "statement" | "photo" | "tattoo";
+export type LinkKind = "statement" | "photo" | "tattoo" | "document";

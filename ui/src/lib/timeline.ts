@@ -21,6 +21,7 @@ export function emptyAllegation(): AllegationDraft {
     madeBy: '',
     document: '',
     documentDate: null,
+    source: null,
     criterion: '',
     points: null,
     claim: '',
@@ -37,5 +38,5 @@ export function allegationDraftOf(a: Allegation): AllegationDraft {
 
 /** A stable key for a link in a keyed list. */
 export function linkKey(link: EvidenceLink): string {
-  return `${link.kind}:${link.id}#${link.paragraph ?? 0}`;
+  return `${link.kind}:${link.id}#${link.paragraph ?? 0}p${link.page ?? 0}`;
 }

@@ -11,6 +11,7 @@ use crate::allegation::{
     Allegation, AllegationDraft, AllegationStatus, ReportedCriterion, default_reported_criteria,
 };
 use crate::error::{Error, FieldError, FieldProblem, Result};
+use crate::evidence_link::{EvidenceLink, LinkKind};
 use crate::remembered_date::RememberedDate;
 
 const LINE_MAX: usize = 2_000;
@@ -149,6 +150,20 @@ impl Store {
             errors.push(FieldError::new("documentDate", problem));
         }
         out.answers = check_links(self.conn(), case_id, &out.answers, "answers", &mut errors)?;
+        if let Some(source) = out.source.take() {
+            if source.kind == LinkKind::Document {
+                let field = "source";
+                let mut checked = check_links(self.conn(), case_id, &[source], field, &mut errors)?;
+                // check_links names its one link "source.0"; the form has
+                // one field for it.
+                for e in errors.iter_mut().filter(|e| e.field == "source.0") {
+                    e.field = field.into();
+                }
+                out.source = checked.pop();
+            } else {
+                errors.push(FieldError::new("source", FieldProblem::Unknown));
+            }
+        }
         if errors.is_empty() {
             Ok(out)
         } else {
@@ -160,7 +175,8 @@ impl Store {
 fn write(tx: &rusqlite::Connection, id: &str, a: &AllegationDraft, stamp: &str) -> Result<()> {
     tx.execute(
         "UPDATE allegations SET made_by = ?2, document = ?3, document_date = ?4, criterion = ?5,
-            points = ?6, claim = ?7, response = ?8, status = ?9, updated_at = ?10
+            points = ?6, claim = ?7, response = ?8, status = ?9, updated_at = ?10,
+            source_document_id = ?11, source_page = ?12
          WHERE id = ?1",
         params![
             id,
@@ -172,13 +188,16 @@ fn write(tx: &rusqlite::Connection, id: &str, a: &AllegationDraft, stamp: &str) 
             a.claim,
             a.response,
             a.status.as_str(),
-            stamp
+            stamp,
+            a.source.as_ref().map(|s| &s.id),
+            a.source.as_ref().and_then(|s| s.page).unwrap_or(0)
         ],
     )?;
     write_links(tx, LinkTable::AllegationAnswers, id, &a.answers)
 }
 
 fn allegation_from_row(r: &Row<'_>) -> rusqlite::Result<Allegation> {
+    let source_page: u32 = r.get("source_page")?;
     Ok(Allegation {
         id: r.get("id")?,
         case_id: r.get("case_id")?,
@@ -195,6 +214,14 @@ fn allegation_from_row(r: &Row<'_>) -> rusqlite::Result<Allegation> {
             response: r.get("response")?,
             status: AllegationStatus::parse(&r.get::<_, String>("status")?),
             answers: Vec::new(),
+            source: r
+                .get::<_, Option<String>>("source_document_id")?
+                .map(|id| EvidenceLink {
+                    kind: LinkKind::Document,
+                    id,
+                    paragraph: None,
+                    page: (source_page > 0).then_some(source_page),
+                }),
         },
         created_at: r.get("created_at")?,
         updated_at: r.get("updated_at")?,

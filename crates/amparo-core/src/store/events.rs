@@ -222,6 +222,7 @@ impl Store {
                     kind: LinkKind::Photo,
                     id: photo.id.clone(),
                     paragraph: None,
+                    page: None,
                 }],
             );
         }

@@ -178,6 +178,7 @@ impl Store {
                             kind: LinkKind::Tattoo,
                             id: tattoo.id,
                             paragraph: None,
+                            page: None,
                         }],
                         ..EventDraft::default()
                     },

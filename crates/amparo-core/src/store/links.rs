@@ -1,6 +1,7 @@
 //! The evidence links of events (`event_sources`) and allegations
-//! (`allegation_answers`): each must name a record of the same case, and a
-//! paragraph number one the statement has.
+//! (`allegation_answers`): each must name a record of the same case, a
+//! paragraph number one the statement has, and a page number one the
+//! document has.
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -45,6 +46,9 @@ pub(super) fn check_links(
         if link.kind != LinkKind::Statement || link.paragraph == Some(0) {
             link.paragraph = None;
         }
+        if link.kind != LinkKind::Document || link.page == Some(0) {
+            link.page = None;
+        }
         if kept.contains(&link) {
             continue;
         }
@@ -52,6 +56,7 @@ pub(super) fn check_links(
             LinkKind::Statement => "statements",
             LinkKind::Photo => "photos",
             LinkKind::Tattoo => "tattoos",
+            LinkKind::Document => "documents",
         };
         let found: Option<i64> = conn
             .query_row(
@@ -60,19 +65,21 @@ pub(super) fn check_links(
                 |r| r.get(0),
             )
             .optional()?;
-        let paragraph_ok = match (found, link.paragraph) {
+        let part = link.paragraph.or(link.page);
+        let part_ok = match (found, part) {
             (Some(_), Some(n)) => {
-                let count: i64 = conn.query_row(
-                    "SELECT count(*) FROM paragraphs WHERE statement_id = ?1",
-                    [&link.id],
-                    |r| r.get(0),
-                )?;
+                let parts = if link.kind == LinkKind::Statement {
+                    "SELECT count(*) FROM paragraphs WHERE statement_id = ?1"
+                } else {
+                    "SELECT count(*) FROM document_pages WHERE document_id = ?1"
+                };
+                let count: i64 = conn.query_row(parts, [&link.id], |r| r.get(0))?;
                 i64::from(n) <= count
             }
             (found, None) => found.is_some(),
             (None, Some(_)) => false,
         };
-        if !paragraph_ok {
+        if !part_ok {
             errors.push(FieldError::new(
                 format!("{field}.{i}"),
                 FieldProblem::Unknown,
@@ -96,7 +103,8 @@ pub(super) fn write_links(
     for (position, link) in links.iter().enumerate() {
         tx.execute(
             &format!(
-                "INSERT INTO {} ({}, position, kind, item_id, paragraph) VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO {} ({}, position, kind, item_id, paragraph, page)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 table.table(),
                 table.owner()
             ),
@@ -105,7 +113,8 @@ pub(super) fn write_links(
                 position as i64,
                 link.kind.as_str(),
                 link.id,
-                link.paragraph.unwrap_or(0)
+                link.paragraph.unwrap_or(0),
+                link.page.unwrap_or(0)
             ],
         )?;
     }
@@ -118,7 +127,7 @@ pub(super) fn read_links(
     owner_id: &str,
 ) -> Result<Vec<EvidenceLink>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT kind, item_id, paragraph FROM {} WHERE {} = ?1 ORDER BY position",
+        "SELECT kind, item_id, paragraph, page FROM {} WHERE {} = ?1 ORDER BY position",
         table.table(),
         table.owner()
     ))?;
@@ -127,16 +136,18 @@ pub(super) fn read_links(
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
             r.get::<_, u32>(2)?,
+            r.get::<_, u32>(3)?,
         ))
     })?;
     let mut links = Vec::new();
     for row in rows {
-        let (kind, id, paragraph) = row?;
+        let (kind, id, paragraph, page) = row?;
         if let Some(kind) = LinkKind::parse(&kind) {
             links.push(EvidenceLink {
                 kind,
                 id,
                 paragraph: (paragraph > 0).then_some(paragraph),
+                page: (page > 0).then_some(page),
             });
         }
     }

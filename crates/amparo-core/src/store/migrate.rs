@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0015_interviews.sql"),
     include_str!("../../migrations/0016_checked_with_court.sql"),
     include_str!("../../migrations/0017_documents.sql"),
+    include_str!("../../migrations/0018_citing_documents.sql"),
 ];
 
 /// The schema version this build writes and reads.

@@ -427,9 +427,9 @@ fn table_checks(g: &Gathered) -> Vec<PrintCheck> {
         let cited: Vec<&NamedLink> = match &e.body {
             Body::Chronology(events) => events.iter().flat_map(|(_, links)| links).collect(),
             Body::Rebuttal(allegations) => {
-                for (a, links) in allegations {
-                    let a = &a.allegation;
-                    if links.is_empty() && a.response.trim().is_empty() {
+                for named in allegations {
+                    let a = &named.allegation.allegation;
+                    if named.answers.is_empty() && a.response.trim().is_empty() {
                         found.push(check(
                             C::AllegationUnanswered,
                             false,
@@ -442,7 +442,10 @@ fn table_checks(g: &Gathered) -> Vec<PrintCheck> {
                         ));
                     }
                 }
-                allegations.iter().flat_map(|(_, links)| links).collect()
+                allegations
+                    .iter()
+                    .flat_map(|a| a.source.iter().chain(&a.answers))
+                    .collect()
             }
             _ => continue,
         };

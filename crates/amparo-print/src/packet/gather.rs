@@ -5,14 +5,14 @@
 use std::collections::HashMap;
 
 use amparo_core::{
-    Allegation, BlobStore, Case, CustodyReport, Declarant, Document, Event, LetterConflict,
-    PacketDraft, PacketItem, PacketItemKind, Photo, PinnedLetter, SignedVersion, Statement, Store,
-    Tattoo, TattooPhotoRole, packet_letters,
+    BlobStore, Case, CustodyReport, Declarant, Document, Event, LetterConflict, PacketDraft,
+    PacketItem, PacketItemKind, Photo, PinnedLetter, SignedVersion, Statement, Store, Tattoo,
+    TattooPhotoRole, packet_letters,
 };
 use rayon::prelude::*;
 
 use crate::error::PrintError;
-use crate::packet::links::{NamedLink, name_links};
+use crate::packet::links::{NamedAllegation, NamedLink, name_links};
 
 /// What one exhibit prints.
 pub(crate) enum Body {
@@ -30,8 +30,9 @@ pub(crate) enum Body {
     },
     /// The case's chronology, each event with its sources named.
     Chronology(Vec<(Event, Vec<NamedLink>)>),
-    /// The case's allegations, each with the evidence that answers it.
-    Rebuttal(Vec<(Allegation, Vec<NamedLink>)>),
+    /// The case's allegations, each with the document that makes it and
+    /// the evidence that answers it.
+    Rebuttal(Vec<NamedAllegation>),
     /// A document and its pages.
     Document(Box<Document>),
 }
@@ -210,10 +211,7 @@ pub(crate) fn gather(
                 store
                     .allegations(case_id)?
                     .into_iter()
-                    .map(|a| {
-                        let links = name_links(store, &a.allegation.answers)?;
-                        Ok((a, links))
-                    })
+                    .map(|a| NamedAllegation::read(store, a))
                     .collect::<Result<_, PrintError>>()?,
             ),
         };

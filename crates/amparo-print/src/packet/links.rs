@@ -1,8 +1,8 @@
 //! Evidence links with the name the printed page gives each record:
 //! "Decl. of María Elena Moreno", "Photo: the festival", "Tattoo record:
-//! left wrist".
+//! left wrist", "Form I-213".
 
-use amparo_core::{EvidenceLink, LinkKind, Store};
+use amparo_core::{Allegation, EvidenceLink, LinkKind, Store};
 
 use crate::error::PrintError;
 use crate::packet::describe::{photo_description, tattoo_description};
@@ -38,6 +38,7 @@ pub(crate) fn name_links(
             }
             LinkKind::Photo => format!("Photo: {}", photo_description(&store.photo(&link.id)?)),
             LinkKind::Tattoo => tattoo_description(&store.tattoo(&link.id)?),
+            LinkKind::Document => store.document(&link.id)?.details.title,
         };
         out.push(NamedLink {
             link: link.clone(),
@@ -45,4 +46,25 @@ pub(crate) fn name_links(
         });
     }
     Ok(out)
+}
+
+/// An allegation with the filed document that makes it and the evidence
+/// that answers it, named.
+#[derive(Debug, Clone)]
+pub(crate) struct NamedAllegation {
+    pub allegation: Allegation,
+    pub source: Option<NamedLink>,
+    pub answers: Vec<NamedLink>,
+}
+
+impl NamedAllegation {
+    pub(crate) fn read(store: &Store, allegation: Allegation) -> Result<Self, PrintError> {
+        let source = name_links(store, allegation.allegation.source.as_slice())?.pop();
+        let answers = name_links(store, &allegation.allegation.answers)?;
+        Ok(Self {
+            allegation,
+            source,
+            answers,
+        })
+    }
 }

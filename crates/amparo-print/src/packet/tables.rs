@@ -6,24 +6,26 @@
 use crate::packet::data::{ChronologyRow, RebuttalRow, Table};
 use crate::packet::describe::remembered;
 use crate::packet::gather::Exhibit;
-use crate::packet::links::NamedLink;
-use amparo_core::{Allegation, AllegationStatus, Event};
+use crate::packet::links::{NamedAllegation, NamedLink};
+use amparo_core::{AllegationStatus, Event};
 
 /// The chronology's title, in the index and on its page.
 pub const CHRONOLOGY_TITLE: &str = "Chronology of events";
 /// The rebuttal table's title, in the index and on its page.
 pub const REBUTTAL_TITLE: &str = "Allegations and the evidence that answers them";
 
-/// "Decl. of X, para. 5 (Exhibit B)", or "(not in this packet)".
+/// "Decl. of X, para. 5 (Exhibit B)", "Form I-213, p. 2 (Exhibit K)", or
+/// "(not in this packet)".
 fn cite(named: &NamedLink, exhibits: &[Exhibit]) -> String {
     let item = named.link.packet_item();
     let letter = exhibits.iter().find(|e| e.item == item).map_or_else(
         || "not in this packet".to_owned(),
         |e| format!("Exhibit {}", e.letter),
     );
-    match named.link.paragraph {
-        Some(n) => format!("{}, para. {n} ({letter})", named.name),
-        None => format!("{} ({letter})", named.name),
+    match (named.link.paragraph, named.link.page) {
+        (Some(n), _) => format!("{}, para. {n} ({letter})", named.name),
+        (None, Some(n)) => format!("{}, p. {n} ({letter})", named.name),
+        (None, None) => format!("{} ({letter})", named.name),
     }
 }
 
@@ -47,13 +49,13 @@ pub(crate) fn chronology(
 }
 
 pub(crate) fn rebuttal(
-    allegations: &[(Allegation, Vec<NamedLink>)],
+    allegations: &[NamedAllegation],
     exhibits: &[Exhibit],
 ) -> Table<RebuttalRow> {
     let rows = allegations
         .iter()
-        .map(|(a, links)| {
-            let d = &a.allegation;
+        .map(|a| {
+            let d = &a.allegation.allegation;
             let mut source = Vec::new();
             if !d.made_by.is_empty() {
                 source.push(format!("By: {}", d.made_by));
@@ -66,6 +68,9 @@ pub(crate) fn rebuttal(
                     .unwrap_or_default();
                 source.push(format!("On: {}{date}", d.document));
             }
+            if let Some(filed) = &a.source {
+                source.push(format!("In: {}", cite(filed, exhibits)));
+            }
             RebuttalRow {
                 criterion: d.criterion.clone(),
                 claim: d.claim.clone(),
@@ -75,7 +80,7 @@ pub(crate) fn rebuttal(
                     .map(|p| p.to_string())
                     .unwrap_or_else(|| "—".into()),
                 response: d.response.clone(),
-                evidence: links.iter().map(|l| cite(l, exhibits)).collect(),
+                evidence: a.answers.iter().map(|l| cite(l, exhibits)).collect(),
                 open: d.status == AllegationStatus::Open,
             }
         })

@@ -340,6 +340,7 @@ pub fn add_tables(f: &mut PacketFixture) {
         kind,
         id: id.to_owned(),
         paragraph,
+        page: None,
     };
     let allegations = f.store.allegations(&f.case_id).expect("allegations");
     let mut first = allegations[0].allegation.clone();

@@ -1,0 +1,297 @@
+//! Events and allegations cite a document of the case, the whole of it or
+//! one page ("Form I-213, p. 2"), and an allegation names the filed
+//! document that makes it. A page the document does not have, a document of
+//! another case, or a photo given as the document that makes an allegation
+//! is refused, naming the field, with nothing written.
+
+use std::path::Path;
+
+use amparo_core::{
+    AllegationDraft, CaseDraft, DATABASE_FILE, DocumentDetails, DocumentKind, Error, EventDraft,
+    EvidenceLink, FieldProblem, LinkKind, NewPdfDocument, NewPdfPage, RememberedDate, Store,
+};
+
+fn store_with_case(name: &str) -> (Store, String) {
+    let mut store = Store::open_in_memory().expect("open");
+    let case = add_case(&mut store, name);
+    (store, case)
+}
+
+fn add_case(store: &mut Store, name: &str) -> String {
+    let mut draft = CaseDraft::default();
+    draft.person.record_name = name.into();
+    store.create_case(&draft).expect("case").id
+}
+
+/// A three-page I-213 filed in `case`.
+fn file_i213(store: &mut Store, case: &str, sha: char) -> String {
+    let page = |text: &str| NewPdfPage {
+        width_pt: 612.0,
+        height_pt: 792.0,
+        text: text.into(),
+    };
+    let document = NewPdfDocument {
+        details: DocumentDetails {
+            title: "Form I-213".into(),
+            kind: DocumentKind::Government,
+            dated: Some(RememberedDate::day(2025, 8, 29)),
+            issued_by: "U.S. Border Patrol".into(),
+            language: "en".into(),
+        },
+        sha256: sha.to_string().repeat(64),
+        file_name: "I-213.pdf".into(),
+        byte_size: 1_000,
+        pages: vec![
+            page("Record of Deportable/Inadmissible Alien"),
+            page("Subject has tattoos of crowns on both wrists"),
+            page("Narrative continues"),
+        ],
+    };
+    store
+        .add_pdf_document(case, &document)
+        .expect("file the I-213")
+        .document
+        .id
+}
+
+fn page_of(id: &str, page: Option<u32>) -> EvidenceLink {
+    EvidenceLink {
+        kind: LinkKind::Document,
+        id: id.into(),
+        paragraph: None,
+        page,
+    }
+}
+
+fn arrest(sources: Vec<EvidenceLink>) -> EventDraft {
+    EventDraft {
+        date: Some(RememberedDate::day(2025, 8, 29)),
+        description: "Stopped at the border and detained".into(),
+        sources,
+        ..EventDraft::default()
+    }
+}
+
+fn tattoo_allegation(source: Option<EvidenceLink>, answers: Vec<EvidenceLink>) -> AllegationDraft {
+    AllegationDraft {
+        made_by: "U.S. Border Patrol".into(),
+        document: "Form I-213".into(),
+        criterion: "Tattoos denoting membership".into(),
+        points: Some(4),
+        source,
+        answers,
+        ..AllegationDraft::default()
+    }
+}
+
+fn fields(error: Error) -> Vec<(String, FieldProblem)> {
+    match error {
+        Error::Invalid(fields) => fields.into_iter().map(|f| (f.field, f.problem)).collect(),
+        other => panic!("expected a field error, got {other:?}"),
+    }
+}
+
+#[test]
+fn an_event_rests_on_one_page_of_a_document_and_on_the_whole_of_another_citation() {
+    let (mut store, case) = store_with_case("Jesús Rivas");
+    let i213 = file_i213(&mut store, &case, 'a');
+    let event = store
+        .create_event(
+            &case,
+            &arrest(vec![page_of(&i213, Some(2)), page_of(&i213, None)]),
+        )
+        .expect("save the event");
+    assert_eq!(
+        store.event(&event.id).expect("read").event.sources,
+        vec![page_of(&i213, Some(2)), page_of(&i213, None)],
+        "the page and the whole document are two citations, both kept in order"
+    );
+}
+
+#[test]
+fn an_allegation_names_the_document_that_makes_it_and_is_answered_by_another_page() {
+    let (mut store, case) = store_with_case("Jesús Rivas");
+    let i213 = file_i213(&mut store, &case, 'a');
+    let program = file_i213(&mut store, &case, 'b');
+    let saved = store
+        .create_allegation(
+            &case,
+            &tattoo_allegation(
+                Some(page_of(&i213, Some(2))),
+                vec![page_of(&program, Some(1))],
+            ),
+        )
+        .expect("save the allegation");
+    let read = store.allegation(&saved.id).expect("read").allegation;
+    assert_eq!(read.source, Some(page_of(&i213, Some(2))));
+    assert_eq!(read.answers, vec![page_of(&program, Some(1))]);
+
+    let mut cleared = read.clone();
+    cleared.source = None;
+    store
+        .update_allegation(&saved.id, &cleared)
+        .expect("clear the source");
+    assert_eq!(
+        store.allegation(&saved.id).expect("read").allegation.source,
+        None
+    );
+}
+
+#[test]
+fn a_page_the_document_does_not_have_is_refused_and_nothing_is_written() {
+    let (mut store, case) = store_with_case("Jesús Rivas");
+    let i213 = file_i213(&mut store, &case, 'a');
+    let error = store
+        .create_event(&case, &arrest(vec![page_of(&i213, Some(4))]))
+        .expect_err("the I-213 has three pages");
+    assert_eq!(
+        fields(error),
+        vec![("sources.0".to_owned(), FieldProblem::Unknown)]
+    );
+    let error = store
+        .create_allegation(
+            &case,
+            &tattoo_allegation(Some(page_of(&i213, Some(9))), vec![]),
+        )
+        .expect_err("no page 9");
+    assert_eq!(
+        fields(error),
+        vec![("source".to_owned(), FieldProblem::Unknown)]
+    );
+    assert!(store.events(&case).expect("events").is_empty());
+    assert!(store.allegations(&case).expect("allegations").is_empty());
+}
+
+#[test]
+fn a_document_of_another_case_or_a_photo_as_the_source_is_refused() {
+    let (mut store, case) = store_with_case("Jesús Rivas");
+    let other_case = add_case(&mut store, "Ana Torres");
+    let theirs = file_i213(&mut store, &other_case, 'c');
+    let error = store
+        .create_allegation(
+            &case,
+            &tattoo_allegation(None, vec![page_of(&theirs, None)]),
+        )
+        .expect_err("another case's document");
+    assert_eq!(
+        fields(error),
+        vec![("answers.0".to_owned(), FieldProblem::Unknown)]
+    );
+
+    let mine = file_i213(&mut store, &case, 'd');
+    let not_a_document = EvidenceLink {
+        kind: LinkKind::Photo,
+        id: mine,
+        paragraph: None,
+        page: None,
+    };
+    let error = store
+        .create_allegation(&case, &tattoo_allegation(Some(not_a_document), vec![]))
+        .expect_err("only a document makes an allegation");
+    assert_eq!(
+        fields(error),
+        vec![("source".to_owned(), FieldProblem::Unknown)]
+    );
+}
+
+#[test]
+fn a_page_number_given_to_a_photo_or_a_paragraph_to_a_document_is_dropped() {
+    let (mut store, case) = store_with_case("Jesús Rivas");
+    let i213 = file_i213(&mut store, &case, 'a');
+    let odd = EvidenceLink {
+        kind: LinkKind::Document,
+        id: i213.clone(),
+        paragraph: Some(2),
+        page: Some(3),
+    };
+    let event = store.create_event(&case, &arrest(vec![odd])).expect("save");
+    assert_eq!(event.event.sources, vec![page_of(&i213, Some(3))]);
+}
+
+/// A data folder as version 17 left it: a case, a photo, an event resting
+/// on the photo and an allegation answered by it.
+fn seventeenth_version(dir: &Path) {
+    let conn = amparo_core::raw_connection_for_tests(
+        &dir.join(DATABASE_FILE),
+        &amparo_core::Keys::fixed_for_tests(),
+    )
+    .expect("raw");
+    let migrations = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    let mut files: Vec<_> = std::fs::read_dir(&migrations)
+        .expect("migrations")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "sql"))
+        .collect();
+    files.sort();
+    for file in &files[..17] {
+        conn.execute_batch(&std::fs::read_to_string(file).expect("read"))
+            .expect("an older schema");
+    }
+    conn.pragma_update(None, "user_version", 17)
+        .expect("version 17");
+    conn.execute_batch(
+        "INSERT INTO cases (id, record_name, created_at, updated_at)
+             VALUES ('c1', 'Ana Torres', 'x', 'x');
+         INSERT INTO photos (id, case_id, sha256, format, width, height, byte_size,
+                             imported_at, position)
+             VALUES ('p1', 'c1', printf('%064d', 1), 'jpeg', 10, 10, 5, 'x', 1);
+         INSERT INTO events (id, case_id, date, kind, description, created_at, updated_at)
+             VALUES ('e1', 'c1', '2025-08-29', 'detention', 'Detained', 'x', 'x');
+         INSERT INTO event_sources (event_id, position, kind, item_id) VALUES ('e1', 0, 'photo', 'p1');
+         INSERT INTO allegations (id, case_id, criterion, position, created_at, updated_at)
+             VALUES ('a1', 'c1', 'Tattoos denoting membership', 1, 'x', 'x');
+         INSERT INTO allegation_answers (allegation_id, position, kind, item_id)
+             VALUES ('a1', 0, 'photo', 'p1');",
+    )
+    .expect("what version 17 saved");
+}
+
+#[test]
+fn links_saved_before_documents_could_be_cited_are_kept_and_still_go_with_their_photo() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    seventeenth_version(dir.path());
+    let keys = amparo_core::Keys::fixed_for_tests();
+    let store = Store::open(dir.path(), &keys).expect("migrate");
+    let photo = EvidenceLink {
+        kind: LinkKind::Photo,
+        id: "p1".into(),
+        paragraph: None,
+        page: None,
+    };
+    assert_eq!(
+        store.event("e1").expect("event").event.sources,
+        vec![photo.clone()]
+    );
+    assert_eq!(
+        store
+            .allegation("a1")
+            .expect("allegation")
+            .allegation
+            .answers,
+        vec![photo]
+    );
+    assert_eq!(
+        store
+            .allegation("a1")
+            .expect("allegation")
+            .allegation
+            .source,
+        None
+    );
+
+    drop(store);
+    amparo_core::raw_connection_for_tests(&dir.path().join(DATABASE_FILE), &keys)
+        .expect("raw")
+        .execute("DELETE FROM photos WHERE id = 'p1'", [])
+        .expect("remove the photo");
+    let store = Store::open(dir.path(), &keys).expect("reopen");
+    assert!(store.event("e1").expect("event").event.sources.is_empty());
+    assert!(
+        store
+            .allegation("a1")
+            .expect("allegation")
+            .allegation
+            .answers
+            .is_empty()
+    );
+}

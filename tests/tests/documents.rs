@@ -2,8 +2,10 @@
 //! keyboard: the mother says what it is, picks the PDF (a copier's scan,
 //! a picture with no text of its own), opens it, has its page read while
 //! the window stays usable, finds the registrar's name in what was read,
-//! and types the English translation. The dialog and the document's page
-//! have no serious or critical WCAG 2.1 A/AA violation (axe-core). Needs the app built with
+//! and types the English translation; then records an allegation that the
+//! certificate's page 1 answers, chosen and numbered from the keyboard. The
+//! dialog, the document's page and the allegation form have no serious or
+//! critical WCAG 2.1 A/AA violation (axe-core). Needs the app built with
 //! `--features e2e`. `AMPARO_SHOTS=<dir>` keeps pictures of the pages.
 
 #[path = "../../crates/amparo-media/tests/support/pdf.rs"]
@@ -96,9 +98,50 @@ fn a_mother_adds_a_scanned_birth_certificate_and_its_page_is_read() {
                 .into_iter()
                 .map(|v| format!("document page: {v}")),
         );
-        assert!(found.is_empty(), "{}", found.join("\n"));
         window.press("← Volver al caso").await;
         window.wait_for_text("Documentos (1)").await;
+
+        window.press("Abrir las acusaciones").await;
+        window.press("Anotar una acusación").await;
+        window
+            .type_into("Criterio", "Edad declarada por el oficial")
+            .await;
+        // A select answers typing: "Partida" picks the certificate.
+        let evidence = window.field("Vincular una prueba").await;
+        window.focus(&evidence).await;
+        window.keys("Partida").await;
+        window
+            .type_into(
+                "Número de página (1 a 1; vacío para todo el documento)",
+                "2",
+            )
+            .await;
+        window.press("Vincular").await;
+        window
+            .wait_for_text("Escriba un número del 1 al 1, o déjelo vacío.")
+            .await;
+        window
+            .replace(
+                "Número de página (1 a 1; vacío para todo el documento)",
+                "1",
+            )
+            .await;
+        window.press("Vincular").await;
+        window
+            .wait_for_text("Documento: Partida de nacimiento, página 1")
+            .await;
+        shot("allegation-document-page-es.png").await;
+        found.extend(
+            serious_violations(&window)
+                .await
+                .into_iter()
+                .map(|v| format!("allegation form: {v}")),
+        );
+        window.press("Guardar la acusación").await;
+        window
+            .wait_for_text("Guardado: Edad declarada por el oficial")
+            .await;
+        assert!(found.is_empty(), "{}", found.join("\n"));
         window.quit().await;
     });
 }

@@ -2,6 +2,7 @@
 // the keyboard, checks in plain words after saving, and printing through
 // the shell (never window.print).
 import { render, screen, waitFor, within } from '@testing-library/svelte';
+import { join } from 'node:path';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { backendContext } from '../src/backend';
@@ -66,6 +67,42 @@ describe('statement editor', () => {
     expect(await screen.findByText(/^Saved at .+\. What you type is saved automatically\.$/, {}, { timeout: 5000 })).toBeInTheDocument();
     expect((await backend.getStatement(id)).paragraphs[0].original).toBe('Uno y dos');
     expect(backend.inputs('update_statement'), 'nothing was pressed').toHaveLength(0);
+  });
+
+  it('refers a paragraph to page 2 of a filed document, checking the page, and gives it a letter', async () => {
+    const user = userEvent.setup();
+    const backend = testBackend();
+    const { c, mother } = await caseWithMother(backend);
+    backend.pickedDocuments = [join(__dirname, '..', '..', 'docs', 'samples', 'mode-b-signed-in-texas.pdf')];
+    const [filed] = (await backend.addPickedDocuments(
+      c.id,
+      { title: 'Form I-213', kind: 'government', dated: null, issuedBy: '', language: 'en' },
+      'Choose the document',
+    ))!;
+    if (filed.result.status !== 'filed') throw new Error(JSON.stringify(filed));
+    const statement = newStatement(mother, c);
+    statement.paragraphs = [{ original: 'El oficial escribió eso.', english: 'The officer wrote that.', exhibits: [] }];
+    const created = await backend.createStatement(c.id, statement);
+    render(StatementEditor, {
+      props: { caseId: c.id, id: created.id, onback: () => {} },
+      context: backendContext(backend),
+    });
+    await user.selectOptions(await screen.findByLabelText('Refer paragraph 1 to an exhibit'), 'Document: Form I-213');
+    const page = screen.getByLabelText('Page (1 to 2, or empty for all)');
+    await user.type(page, '9');
+    expect(screen.getByRole('alert')).toHaveTextContent('Type a number from 1 to 2, or leave it empty.');
+    await user.clear(page);
+    await user.type(page, '2');
+    expect(screen.queryByRole('alert')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Give it the next letter' }));
+    expect(await screen.findByText(/Exhibit A · Document: Form I-213/)).toBeInTheDocument();
+    screen.getAllByRole('button', { name: 'Save statement' })[0].focus();
+    await user.keyboard('{Enter}');
+    await waitFor(async () =>
+      expect((await backend.getStatement(created.id)).paragraphs[0].exhibits).toEqual([
+        { kind: 'document', id: filed.result.status === 'filed' ? filed.result.documentId : '', page: 2 },
+      ]),
+    );
   });
 
   it('splits a paragraph at the cursor', async () => {

@@ -84,7 +84,7 @@ pub enum Command {
         #[command(subcommand)]
         command: StatementCommand,
     },
-    /// Give a photo or tattoo record its exhibit letter.
+    /// Give a photo, tattoo record or document its exhibit letter.
     Exhibit {
         #[command(subcommand)]
         command: ExhibitCommand,
@@ -676,15 +676,19 @@ pub enum StatementCommand {
 /// Exhibit commands.
 #[derive(Debug, Subcommand)]
 pub enum ExhibitCommand {
-    /// Give a photo or tattoo record the next free letter of its case (or
-    /// show the one it has).
+    /// Give a photo, tattoo record or document the next free letter of its
+    /// case (or show the one it has).
+    #[command(group(clap::ArgGroup::new("record").required(true)))]
     Letter {
         /// A photo id.
-        #[arg(long, conflicts_with = "tattoo", required_unless_present = "tattoo")]
+        #[arg(long, group = "record")]
         photo: Option<String>,
         /// A tattoo record id.
-        #[arg(long)]
+        #[arg(long, group = "record")]
         tattoo: Option<String>,
+        /// A document id.
+        #[arg(long, group = "record")]
+        document: Option<String>,
     },
 }
 

@@ -180,17 +180,21 @@ fn keep_scans(blobs: &BlobStore, files: &[PathBuf]) -> Result<Vec<String>> {
 }
 
 pub fn exhibit(store: &mut Store, command: &ExhibitCommand, json: bool) -> Result<()> {
-    let ExhibitCommand::Letter { photo, tattoo } = command;
-    let item = match (photo, tattoo) {
-        (Some(id), _) => ExhibitItem {
-            kind: ExhibitKind::Photo,
-            id: id.clone(),
-        },
-        (None, Some(id)) => ExhibitItem {
-            kind: ExhibitKind::Tattoo,
-            id: id.clone(),
-        },
-        (None, None) => unreachable_args(),
+    let ExhibitCommand::Letter {
+        photo,
+        tattoo,
+        document,
+    } = command;
+    // clap requires exactly one of them.
+    let (kind, id) = match (photo, tattoo, document) {
+        (Some(id), _, _) => (ExhibitKind::Photo, id),
+        (None, Some(id), _) => (ExhibitKind::Tattoo, id),
+        (None, None, Some(id)) => (ExhibitKind::Document, id),
+        (None, None, None) => unreachable_args(),
+    };
+    let item = ExhibitItem {
+        kind,
+        id: id.clone(),
     };
     let letter = store.assign_exhibit_letter(&item)?;
     Ok(emit(json, &letter, || {
@@ -199,8 +203,8 @@ pub fn exhibit(store: &mut Store, command: &ExhibitCommand, json: bool) -> Resul
 }
 
 fn unreachable_args() -> ! {
-    // clap requires --photo or --tattoo before this runs.
-    eprintln!("amparo: give --photo ID or --tattoo ID");
+    // clap requires --photo, --tattoo or --document before this runs.
+    eprintln!("amparo: give --photo ID, --tattoo ID or --document ID");
     std::process::exit(2)
 }
 

@@ -1,8 +1,10 @@
--- Events and allegations cite documents: an event rests on "the I-213,
--- page 2", an allegation is answered by "the festival's program, page 1".
+-- Events, allegations and statement paragraphs cite documents: an event
+-- rests on "the I-213, page 2", an allegation is answered by "the
+-- festival's program, page 1", a paragraph says "(Exhibit K, p. 3)".
 -- `page` is the document's page as printed (from 1); 0 is the whole
 -- document, and always 0 for the other kinds. SQLite cannot widen a CHECK
--- in place, so both link tables are built anew and their rows copied.
+-- in place, so the link tables are built anew and their rows copied; a
+-- document gets an exhibit letter like a photo.
 --
 -- An allegation also names the filed document that makes it and the page
 -- (the I-213 that scores the tattoos), beside the document's name as typed.
@@ -42,6 +44,34 @@ INSERT INTO allegation_answers_new (allegation_id, position, kind, item_id, para
 DROP TABLE allegation_answers;
 ALTER TABLE allegation_answers_new RENAME TO allegation_answers;
 CREATE INDEX allegation_answers_by_item ON allegation_answers (item_id);
+
+CREATE TABLE paragraph_exhibits_new (
+    paragraph_id TEXT NOT NULL REFERENCES paragraphs (id) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('photo', 'tattoo', 'document')),
+    item_id      TEXT NOT NULL,
+    page         INTEGER NOT NULL DEFAULT 0 CHECK (page >= 0),
+    PRIMARY KEY (paragraph_id, kind, item_id, page)
+) STRICT;
+
+INSERT INTO paragraph_exhibits_new (paragraph_id, position, kind, item_id)
+    SELECT paragraph_id, position, kind, item_id FROM paragraph_exhibits;
+DROP TABLE paragraph_exhibits;
+ALTER TABLE paragraph_exhibits_new RENAME TO paragraph_exhibits;
+
+CREATE TABLE exhibit_letters_new (
+    case_id  TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+    kind     TEXT NOT NULL CHECK (kind IN ('photo', 'tattoo', 'document')),
+    item_id  TEXT NOT NULL,
+    letter   TEXT NOT NULL,
+    PRIMARY KEY (case_id, kind, item_id),
+    UNIQUE (case_id, letter)
+) STRICT;
+
+INSERT INTO exhibit_letters_new (case_id, kind, item_id, letter)
+    SELECT case_id, kind, item_id, letter FROM exhibit_letters;
+DROP TABLE exhibit_letters;
+ALTER TABLE exhibit_letters_new RENAME TO exhibit_letters;
 
 ALTER TABLE allegations ADD COLUMN source_document_id TEXT;
 ALTER TABLE allegations ADD COLUMN source_page INTEGER NOT NULL DEFAULT 0 CHECK (source_page >= 0);

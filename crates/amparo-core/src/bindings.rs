@@ -7,12 +7,12 @@ use std::path::Path;
 use ts_rs::{Config, ExportError, TS};
 
 use crate::{
-    Allegation, AllegationDraft, BackupSummary, Case, CaseDraft, CaseSummary, Deadline, Declarant,
-    DeclarantDraft, DerivativeKind, DueDate, DueDateDraft, ErrorPayload, Event, EventDraft,
-    ExhibitItem, ExhibitLetter, KnownDate, LetterConflict, NextStep, PacketDraft, Photo,
-    PhotoAdded, PhotoDetails, PhotoPage, PinnedLetter, Preferences, PrintCheck, ReportedCriterion,
-    SearchResults, SignedVersion, SigningRecord, Statement, StatementDraft, StatementSummary,
-    Tattoo, TattooDraft, WordingEntry,
+    Allegation, AllegationDraft, BackupSummary, Case, CaseDraft, CaseSummary, Citation, Deadline,
+    Declarant, DeclarantDraft, DerivativeKind, DueDate, DueDateDraft, ErrorPayload, Event,
+    EventDraft, ExhibitItem, ExhibitLetter, KnownDate, LetterConflict, NextStep, PacketDraft,
+    Photo, PhotoAdded, PhotoDetails, PhotoPage, PinnedLetter, Preferences, PrintCheck,
+    ReportedCriterion, SearchResults, SignedVersion, SigningRecord, Statement, StatementDraft,
+    StatementSummary, Tattoo, TattooDraft, WordingEntry,
 };
 
 /// Writes every type that crosses to the UI, and those they use, into `dir`.
@@ -48,6 +48,7 @@ pub fn export_bindings(dir: &Path) -> Result<(), ExportError> {
     SigningRecord::export_all(&cfg)?;
     PrintCheck::export_all(&cfg)?;
     ExhibitItem::export_all(&cfg)?;
+    Citation::export_all(&cfg)?;
     ExhibitLetter::export_all(&cfg)?;
     WordingEntry::export_all(&cfg)?;
     PacketDraft::export_all(&cfg)?;

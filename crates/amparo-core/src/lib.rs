@@ -94,7 +94,7 @@ pub use document::{
 };
 pub use error::{Error, ErrorPayload, FieldError, FieldProblem, Result, Room};
 pub use evidence_link::{EvidenceLink, LinkKind};
-pub use exhibit::{ExhibitItem, ExhibitKind, ExhibitLetter};
+pub use exhibit::{Citation, ExhibitItem, ExhibitKind, ExhibitLetter};
 pub use fold::fold_char;
 pub use interview::{
     Answerer, InterviewAnswers, InterviewDone, InterviewPerson, InterviewTattoo, SavedInterview,

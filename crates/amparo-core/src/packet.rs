@@ -43,17 +43,16 @@ pub struct PacketItem {
 }
 
 impl PacketItem {
-    /// The item as a paragraph refers to it (statements are never referred to).
+    /// The item as a paragraph refers to it (statements and the tables are
+    /// never referred to).
     pub fn as_exhibit(&self) -> Option<ExhibitItem> {
         let kind = match self.kind {
-            PacketItemKind::Statement
-            | PacketItemKind::Chronology
-            | PacketItemKind::Rebuttal
-            | PacketItemKind::Document => {
+            PacketItemKind::Statement | PacketItemKind::Chronology | PacketItemKind::Rebuttal => {
                 return None;
             }
             PacketItemKind::Photo => ExhibitKind::Photo,
             PacketItemKind::Tattoo => ExhibitKind::Tattoo,
+            PacketItemKind::Document => ExhibitKind::Document,
         };
         Some(ExhibitItem {
             kind,
@@ -66,6 +65,7 @@ impl PacketItem {
         let kind = match item.kind {
             ExhibitKind::Photo => PacketItemKind::Photo,
             ExhibitKind::Tattoo => PacketItemKind::Tattoo,
+            ExhibitKind::Document => PacketItemKind::Document,
         };
         Self {
             kind,

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::exhibit::ExhibitItem;
+use crate::exhibit::Citation;
 use crate::signing_place::SigningPlace;
 
 /// One numbered paragraph.
@@ -17,8 +17,9 @@ pub struct Paragraph {
     pub original: String,
     /// The English translation; for an English statement, unused.
     pub english: String,
-    /// Exhibits the paragraph refers to, printed as "(Exhibit C)".
-    pub exhibits: Vec<ExhibitItem>,
+    /// Exhibits the paragraph refers to, printed as "(Exhibit C)" or, for
+    /// a page of a document, "(Exhibit K, p. 3)".
+    pub exhibits: Vec<Citation>,
 }
 
 /// How the declarant signs (LEGAL-FORMATS.md sections 1 and 2).

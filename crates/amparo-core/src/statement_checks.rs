@@ -9,7 +9,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::declarant::Declarant;
-use crate::exhibit::{ExhibitItem, ExhibitLetter};
+use crate::exhibit::{Citation, ExhibitLetter};
 use crate::fold::fold;
 use crate::statement::StatementDraft;
 
@@ -29,7 +29,8 @@ pub enum PrintCheckCode {
     NoLanguageHelper,
     /// The translator or interpreter is the declarant or a close relative.
     HelperIsDeclarantOrRelative,
-    /// A paragraph refers to a photo or tattoo record that no longer exists.
+    /// A paragraph refers to a photo, tattoo record or document that no
+    /// longer exists, or to a page its document does not have.
     MissingExhibit,
     /// A paragraph refers to an exhibit that has no letter yet.
     ExhibitWithoutLetter,
@@ -209,7 +210,7 @@ pub fn check_for_print(
     draft: &StatementDraft,
     declarant: &Declarant,
     letters: &[ExhibitLetter],
-    exists: &dyn Fn(&ExhibitItem) -> bool,
+    exists: &dyn Fn(&Citation) -> bool,
     has_clause: &dyn Fn(&str) -> bool,
     unprintable: &dyn Fn(&str) -> Vec<char>,
 ) -> Vec<PrintCheck> {
@@ -277,7 +278,7 @@ pub fn check_for_print(
     let unlettered = numbered(&|p| {
         p.exhibits
             .iter()
-            .any(|e| exists(e) && !letters.iter().any(|l| l.item == *e))
+            .any(|e| exists(e) && !letters.iter().any(|l| l.item == e.item))
     });
     if !unlettered.is_empty() {
         add(PrintCheckCode::ExhibitWithoutLetter, true, unlettered);

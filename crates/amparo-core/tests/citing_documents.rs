@@ -295,3 +295,136 @@ fn links_saved_before_documents_could_be_cited_are_kept_and_still_go_with_their_
             .is_empty()
     );
 }
+
+/// The rows a case file from the version before carries: no page on any
+/// link, no filed document on an allegation.
+fn as_the_version_before_wrote(rows: &amparo_core::CaseRows) -> amparo_core::CaseRows {
+    let mut old = rows.clone();
+    for table in &mut old.tables {
+        let newer: &[&str] = match table.table.as_str() {
+            "event_sources" | "allegation_answers" | "paragraph_exhibits" => &["page"],
+            "allegations" => &["source_document_id", "source_page"],
+            _ => &[],
+        };
+        for column in newer {
+            let at = table
+                .columns
+                .iter()
+                .position(|c| c == column)
+                .unwrap_or_else(|| panic!("{} has {column}", table.table));
+            table.columns.remove(at);
+            for row in &mut table.rows {
+                row.remove(at);
+            }
+        }
+    }
+    old
+}
+
+#[test]
+fn a_case_file_from_the_version_before_opens_with_its_links_and_shows_nothing_changed() {
+    let (mut sender, case) = store_with_case("Jesús Rivas");
+    let photo_owner = sender
+        .create_tattoo(
+            &case,
+            &amparo_core::TattooDraft {
+                body_location: "Left wrist".into(),
+                ..amparo_core::TattooDraft::default()
+            },
+        )
+        .expect("tattoo");
+    let tattoo = EvidenceLink {
+        kind: LinkKind::Tattoo,
+        id: photo_owner.id,
+        paragraph: None,
+        page: None,
+    };
+    let event = sender
+        .create_event(&case, &arrest(vec![tattoo.clone()]))
+        .expect("event");
+    sender
+        .create_allegation(&case, &tattoo_allegation(None, vec![tattoo.clone()]))
+        .expect("allegation");
+    let old = as_the_version_before_wrote(&sender.case_rows(&case).expect("rows"));
+
+    let arrival = |keep| amparo_core::Arrival {
+        sender: "an older Amparo",
+        sequence: 1,
+        has_file: &|_| true,
+        manifest_sha256: "",
+        keep,
+    };
+    let mut receiver = Store::open_in_memory().expect("open");
+    let taken = receiver
+        .take_case_rows(&old, &arrival(true))
+        .expect("a file one version older opens");
+    assert!(taken.new_case);
+    assert_eq!(
+        receiver.event(&event.id).expect("event").event.sources,
+        vec![tattoo.clone()]
+    );
+    assert_eq!(
+        receiver.allegations(&case).expect("allegations")[0]
+            .allegation
+            .answers,
+        vec![tattoo]
+    );
+
+    // The same file opened where the case already is: nothing in it is
+    // new or changed, though it lacks the newer columns.
+    let again = sender
+        .take_case_rows(&old, &arrival(false))
+        .expect("opened again");
+    assert!(!again.new_case);
+    assert!(again.added.is_empty(), "{again:?}");
+    assert!(again.updated.is_empty(), "{again:?}");
+    assert!(again.to_choose.is_empty(), "{again:?}");
+    assert!(again.differ.is_empty(), "{again:?}");
+}
+
+#[test]
+fn a_paragraph_keeps_the_page_it_cites_and_drops_a_page_given_to_a_photo() {
+    let (mut store, case) = store_with_case("Jesús Rivas");
+    let i213 = file_i213(&mut store, &case, 'a');
+    let declarant = store
+        .create_declarant(
+            &case,
+            &amparo_core::DeclarantDraft {
+                full_name: "María Elena Moreno".into(),
+                ..amparo_core::DeclarantDraft::default()
+            },
+        )
+        .expect("declarant")
+        .id;
+    let cite = |kind, id: &str, page| amparo_core::Citation {
+        item: amparo_core::ExhibitItem {
+            kind,
+            id: id.into(),
+        },
+        page,
+    };
+    let mut draft = amparo_core::StatementDraft {
+        declarant_id: declarant,
+        paragraphs: vec![amparo_core::Paragraph {
+            original: "El oficial escribió que mis coronas eran de una pandilla.".into(),
+            english: "The officer wrote that my crowns were a gang's.".into(),
+            exhibits: vec![
+                cite(amparo_core::ExhibitKind::Document, &i213, Some(2)),
+                cite(amparo_core::ExhibitKind::Document, &i213, Some(3)),
+                cite(amparo_core::ExhibitKind::Photo, "a-photo", Some(4)),
+            ],
+        }],
+        ..amparo_core::StatementDraft::default()
+    };
+    draft.language = "es".into();
+    draft.title = "Declaration of María Elena Moreno".into();
+    let saved = store.create_statement(&case, &draft).expect("save");
+    assert_eq!(
+        store.statement(&saved.id).expect("read").draft.paragraphs[0].exhibits,
+        vec![
+            cite(amparo_core::ExhibitKind::Document, &i213, Some(2)),
+            cite(amparo_core::ExhibitKind::Document, &i213, Some(3)),
+            cite(amparo_core::ExhibitKind::Photo, "a-photo", None),
+        ]
+    );
+}

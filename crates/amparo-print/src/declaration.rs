@@ -65,6 +65,8 @@ struct Labels {
     at: &'static str,
     signed_mark: &'static str,
     page: [&'static str; 2],
+    /// Before a cited page of a document: "K, p. 3".
+    cited_page: &'static str,
 }
 
 const EN: Labels = Labels {
@@ -73,6 +75,7 @@ const EN: Labels = Labels {
     at: "at",
     signed_mark: "[signed]",
     page: ["Page ", " of "],
+    cited_page: "p.",
 };
 
 // "Anexo" is the glossary's short form of "prueba documental (anexo)".
@@ -82,6 +85,7 @@ const ES: Labels = Labels {
     at: "en",
     signed_mark: "[firmado]",
     page: ["Página ", " de "],
+    cited_page: "pág.",
 };
 
 fn labels(lang: &str) -> &'static Labels {
@@ -262,25 +266,37 @@ impl StatementPrint<'_> {
         })
     }
 
-    fn with_exhibits(&self, text: &str, items: &[amparo_core::ExhibitItem], l: &Labels) -> String {
-        if items.is_empty() {
+    /// "(Exhibit C)", "(Exhibits C, D)", "(Exhibit K, p. 3)"; with a cited
+    /// page among several, each is set apart: "(Exhibits C; K, p. 3)".
+    fn with_exhibits(&self, text: &str, cited: &[amparo_core::Citation], l: &Labels) -> String {
+        if cited.is_empty() {
             return text.to_owned();
         }
-        let letters: Vec<&str> = items
+        let refs: Vec<String> = cited
             .iter()
-            .map(|item| {
-                self.letters
+            .map(|c| {
+                let letter = self
+                    .letters
                     .iter()
-                    .find(|e| e.item == *item)
-                    .map_or("?", |e| e.letter.as_str())
+                    .find(|e| e.item == c.item)
+                    .map_or("?", |e| e.letter.as_str());
+                match c.page {
+                    Some(n) => format!("{letter}, {} {n}", l.cited_page),
+                    None => letter.to_owned(),
+                }
             })
             .collect();
-        let word = if letters.len() == 1 {
+        let word = if refs.len() == 1 {
             l.exhibit
         } else {
             l.exhibits
         };
-        format!("{text} ({word} {})", letters.join(", "))
+        let apart = if cited.iter().any(|c| c.page.is_some()) {
+            "; "
+        } else {
+            ", "
+        };
+        format!("{text} ({word} {})", refs.join(apart))
     }
 
     fn caption(&self) -> Option<Caption> {

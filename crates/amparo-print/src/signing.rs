@@ -3,7 +3,7 @@
 //! signed, and every later reprint returns those stored bytes.
 
 use amparo_core::{
-    BlobStore, DerivativeKind, Error, ExhibitItem, PrintCheck, PrintCheckCode, SignedVersion,
+    BlobStore, Citation, DerivativeKind, Error, PrintCheck, PrintCheckCode, SignedVersion,
     SigningMode, SigningRecord, Statement, Store, check_for_print, ready_for_final,
 };
 use sha2::{Digest, Sha256};
@@ -29,7 +29,7 @@ fn checks_for(
     let declarant = store.declarant(&draft.declarant_id)?;
     let letters = store.exhibit_letters(case_id)?;
     let wording = store.wording_map()?;
-    let exists = |item: &ExhibitItem| store.exhibit_exists(item).unwrap_or(false);
+    let exists = |cited: &Citation| store.exhibit_exists(cited).unwrap_or(false);
     let has_clause = |lang: &str| wording.contains_key(&format!("clauseOutsideUs.{lang}"));
     let mut checks = check_for_print(
         draft,

@@ -332,7 +332,7 @@ fn exhibit_references_print_the_case_letters() {
         id: tattoo.id.clone(),
     };
     let mut draft = draft_of(&f, &f.mother);
-    draft.paragraphs[4].exhibits = vec![item.clone()];
+    draft.paragraphs[4].exhibits = vec![item.clone().into()];
     f.store.update_statement(&f.mother, &draft).expect("save");
 
     let checks = amparo_print::statement_checks(&f.store, &f.mother).expect("checks");

@@ -5,7 +5,8 @@
 //! 2: translation, certificate, then the original); the index naming each
 //! document; a filing print refused while a page has no translation; the
 //! rebuttal table and the chronology citing a document's page by the
-//! document's exhibit letter.
+//! document's exhibit letter; a declaration's paragraph citing "(Exhibit C,
+//! p. 3)", the letter kept by the packet once signed.
 
 mod common;
 #[path = "support/packet_fixture.rs"]
@@ -15,11 +16,15 @@ mod packet_fixture;
 mod pdf_support;
 
 use amparo_core::{
-    AllegationDraft, DocumentDetails, DocumentKind, EventDraft, EvidenceLink, LinkKind, PacketItem,
-    PacketItemKind, PrintCheckCode, RememberedDate, packet_letters,
+    AllegationDraft, Citation, DocumentDetails, DocumentKind, EventDraft, EvidenceLink,
+    ExhibitItem, ExhibitKind, LinkKind, PacketItem, PacketItemKind, PrintCheckCode, RememberedDate,
+    SigningRecord, packet_letters,
 };
-use amparo_print::{PacketPurpose, PrintError, packet_checks, print_packet};
-use common::{flat_raw_text, pages_raw_text};
+use amparo_print::{
+    PacketPurpose, PrintError, Purpose, packet_checks, print_packet, print_statement,
+    sign_statement, statement_checks,
+};
+use common::{flat_raw_text, flat_text, pages_raw_text};
 use packet_fixture::{PacketFixture, packet_fixture};
 use pdf_support::{PdfSpec, pdf};
 
@@ -295,4 +300,153 @@ fn the_rebuttal_table_shows_the_page_of_the_i213_that_makes_an_allegation_and_wh
         .map(|c| c.subject)
         .collect();
     assert_eq!(outside, ["Form I-213", "Form I-213"], "once per table");
+}
+
+fn cite(kind: ExhibitKind, id: &str, page: Option<u32>) -> Citation {
+    Citation {
+        item: ExhibitItem {
+            kind,
+            id: id.into(),
+        },
+        page,
+    }
+}
+
+#[test]
+fn a_paragraph_cites_a_page_of_the_i213_and_the_signed_letter_holds_in_the_packet() {
+    let (mut f, i213, birth) = with_documents();
+    let mother = f
+        .store
+        .statements(&f.case_id)
+        .expect("statements")
+        .into_iter()
+        .find(|s| s.declarant_name.starts_with("María"))
+        .expect("the mother's statement")
+        .id;
+
+    // Page 13 of a 12-page document is named before anything is printed.
+    let mut draft = f.store.statement(&mother).expect("statement").draft;
+    draft.paragraphs[2].exhibits = vec![cite(ExhibitKind::Document, &i213, Some(13))];
+    f.store.update_statement(&mother, &draft).expect("save");
+    let checks = statement_checks(&f.store, &mother).expect("checks");
+    let missing = checks
+        .iter()
+        .find(|c| c.code == PrintCheckCode::MissingExhibit)
+        .expect("a page the document lacks is a missing exhibit");
+    assert_eq!(missing.paragraphs, [3]);
+
+    draft.paragraphs[2].exhibits = vec![
+        cite(ExhibitKind::Document, &i213, Some(3)),
+        cite(ExhibitKind::Document, &birth, None),
+    ];
+    f.store.update_statement(&mother, &draft).expect("save");
+    let i213_letter = f
+        .store
+        .assign_exhibit_letter(&ExhibitItem {
+            kind: ExhibitKind::Document,
+            id: i213.clone(),
+        })
+        .expect("letter");
+    assert_eq!(
+        i213_letter.label, "Form I-213",
+        "a document's letter shows its title"
+    );
+    let birth_letter = f
+        .store
+        .assign_exhibit_letter(&ExhibitItem {
+            kind: ExhibitKind::Document,
+            id: birth.clone(),
+        })
+        .expect("letter")
+        .letter;
+    let i213_letter = i213_letter.letter;
+    assert!(
+        !statement_checks(&f.store, &mother)
+            .expect("checks")
+            .iter()
+            .any(|c| c.code == PrintCheckCode::MissingExhibit)
+    );
+    let text = flat_text(&print_statement(&f.store, &mother, Purpose::Draft).expect("pdf"));
+    assert!(
+        text.contains(&format!("(Exhibits {i213_letter}, p. 3; {birth_letter})")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("(Anexos {i213_letter}, pág. 3; {birth_letter})")),
+        "{text}"
+    );
+
+    // Signed, the letters are pinned: a packet that puts the documents
+    // after the earlier pinned exhibits gives them their letters.
+    let scan_path = f.dir.path().join("signed-again.jpg");
+    std::fs::write(
+        &scan_path,
+        pdf_support::photo_of_page(&["signed page"], false).0,
+    )
+    .expect("scan");
+    let scan = amparo_media::keep_image(&f.blobs, &scan_path).expect("keep scan");
+    sign_statement(
+        &mut f.store,
+        &f.blobs,
+        &mother,
+        &SigningRecord {
+            signed_on: "2026-11-20".into(),
+            place: draft.place.clone(),
+        },
+        &[scan],
+    )
+    .expect("signed");
+    let pins = f.store.pinned_letters(&f.case_id).expect("pins");
+    let pinned_letter = |id: &str| {
+        pins.iter()
+            .find(|p| p.item.kind == PacketItemKind::Document && p.item.id == id)
+            .map(|p| p.letter.clone())
+    };
+    assert_eq!(pinned_letter(&i213), Some(i213_letter.clone()));
+    assert_eq!(pinned_letter(&birth), Some(birth_letter.clone()));
+    let mut packet = f.store.packet(&f.case_id).expect("packet");
+    let mut pinned: Vec<PacketItem> = packet
+        .items
+        .iter()
+        .filter(|i| pins.iter().any(|p| p.item == **i))
+        .cloned()
+        .collect();
+    pinned.sort_by_key(|i| {
+        let letter = &pins.iter().find(|p| p.item == *i).expect("pin").letter;
+        (letter.len(), letter.clone())
+    });
+    packet.items.retain(|i| !pinned.contains(i));
+    pinned.append(&mut packet.items);
+    packet.items = pinned;
+    f.store.save_packet(&f.case_id, &packet).expect("save");
+    let (letters, conflicts) = packet_letters(&packet.items, &pins);
+    assert!(conflicts.is_empty(), "{conflicts:?}");
+    let letter_in_packet = |id: &str| {
+        let at = packet
+            .items
+            .iter()
+            .position(|i| i.kind == PacketItemKind::Document && i.id == id)
+            .expect("in the packet");
+        letters[at].clone()
+    };
+    assert_eq!(letter_in_packet(&i213), i213_letter);
+    assert_eq!(letter_in_packet(&birth), birth_letter);
+
+    // Put after the birth certificate (D), the I-213 cannot keep C: the
+    // packet names the conflict before printing.
+    let mut after = packet.clone();
+    let at = after
+        .items
+        .iter()
+        .position(|i| i.id == i213)
+        .expect("I-213");
+    let moved = after.items.remove(at);
+    after.items.push(moved);
+    let (_, conflicts) = packet_letters(&after.items, &pins);
+    assert!(
+        conflicts
+            .iter()
+            .any(|c| c.pin.item.id == i213 && c.pin.letter == i213_letter),
+        "{conflicts:?}"
+    );
 }

@@ -2,11 +2,11 @@
 import type { ExhibitKind } from "./ExhibitKind";
 
 /**
- * A photo or tattoo record, as a paragraph refers to it.
+ * A photo, tattoo record or document, as a paragraph refers to it.
  */
 export type ExhibitItem = { 
 /**
- * Photo or tattoo record.
+ * Photo, tattoo record or document.
  */
 kind: ExhibitKind, 
 /**

@@ -3,4 +3,4 @@
 /**
  * What kind of record an exhibit is.
  */
-export type ExhibitKind = "photo" | "tattoo";
+export type ExhibitKind = "photo" | "tattoo" | "document";

@@ -14,7 +14,7 @@ item: ExhibitItem,
  */
 letter: string, 
 /**
- * A short description: the photo's "what it shows" or the tattoo's
- * place on the body.
+ * A short description: the photo's "what it shows", the tattoo's
+ * place on the body, or the document's title.
  */
 label: string, };

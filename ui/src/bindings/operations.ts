@@ -12,6 +12,7 @@ import type { Case } from './Case';
 import type { CaseDraft } from './CaseDraft';
 import type { CaseSummary } from './CaseSummary';
 import type { ChangedField } from './ChangedField';
+import type { Citation } from './Citation';
 import type { Contact } from './Contact';
 import type { ContactCard } from './ContactCard';
 import type { Custody } from './Custody';

@@ -49,7 +49,7 @@ impl Store {
                 .paragraphs
                 .iter()
                 .enumerate()
-                .filter(|(_, p)| p.exhibits.contains(&item))
+                .filter(|(_, p)| p.exhibits.iter().any(|c| c.item == item))
                 .map(|(i, _)| i as u32 + 1)
                 .collect();
             if !paragraphs.is_empty() {
@@ -100,7 +100,7 @@ impl Store {
         Ok(Paragraph {
             original,
             english,
-            exhibits: vec![item],
+            exhibits: vec![item.into()],
         })
     }
 }

@@ -12,6 +12,7 @@
 //! with the file's beside it to choose from (see `case_units` and
 //! `arrived_changes`).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rusqlite::types::{Value as SqlValue, ValueRef};
@@ -287,6 +288,7 @@ impl Store {
         incoming: &CaseRows,
         arrival: &Arrival<'_>,
     ) -> Result<RowsTaken> {
+        let incoming = &with_defaults(self.conn(), incoming)?;
         let case_id = incoming.case_id.as_str();
         check_shape(self.conn(), incoming)?;
         let tx = self.conn().unchecked_transaction()?;
@@ -406,6 +408,7 @@ impl Store {
     /// as [`units`] groups them) the version here, checked as an opened
     /// case file is, in one transaction.
     pub(crate) fn take_unit(&self, case_id: &str, rows: &CaseRows) -> Result<()> {
+        let rows = &with_defaults(self.conn(), rows)?;
         check_shape_of_part(self.conn(), rows)?;
         let tx = self.conn().unchecked_transaction()?;
         let keys = all_key_columns(&tx)?;
@@ -548,6 +551,82 @@ fn key_columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
 
 fn rejected(why: impl Into<String>) -> Error {
     Error::CaseFileRejected(why.into())
+}
+
+/// Rows from a case file an older Amparo wrote lack the columns added since
+/// (a link's page): each takes this schema's default, in the table's
+/// order, so the rows key, compare and hash as rows saved here with nothing
+/// in those columns do. A column with neither a default nor room for
+/// nothing stays missing, and inserting the row refuses the file.
+fn with_defaults<'a>(conn: &Connection, incoming: &'a CaseRows) -> Result<Cow<'a, CaseRows>> {
+    let mut out = Cow::Borrowed(incoming);
+    for (at, table) in incoming.tables.iter().enumerate() {
+        if !TABLES.iter().any(|(name, _)| *name == table.table) {
+            continue;
+        }
+        let mut stmt = conn.prepare_cached(
+            "SELECT name, dflt_value, \"notnull\" FROM pragma_table_info(?1) ORDER BY cid",
+        )?;
+        let schema: Vec<(String, Option<String>, bool)> = stmt
+            .query_map([&table.table], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut columns: Vec<(String, Option<Value>)> = Vec::new();
+        for (name, default, not_null) in schema {
+            let local = LOCAL_COLUMNS.contains(&(table.table.as_str(), name.as_str()));
+            if table.columns.contains(&name) {
+                columns.push((name, None));
+            } else if !local {
+                let filled = match default {
+                    // The schema's own text, never the file's.
+                    Some(expression) => {
+                        conn.query_row(&format!("SELECT {expression}"), [], |r| {
+                            Ok(to_json(r.get_ref(0)?))
+                        })??
+                    }
+                    None if !not_null => Value::Null,
+                    None => continue,
+                };
+                columns.push((name, Some(filled)));
+            }
+        }
+        let same_order = columns.iter().map(|(n, _)| n).eq(table.columns.iter());
+        let known_once = table.columns.len()
+            == columns
+                .iter()
+                .filter(|(_, filled)| filled.is_none())
+                .count();
+        let fits = table.rows.iter().all(|r| r.len() == table.columns.len());
+        if same_order || !known_once || !fits {
+            // A column unknown or repeated, or a row that does not fit, is
+            // refused by the shape check as it came.
+            continue;
+        }
+        let rows = table
+            .rows
+            .iter()
+            .map(|row| {
+                columns
+                    .iter()
+                    .map(|(name, filled)| match filled {
+                        Some(value) => value.clone(),
+                        None => table
+                            .columns
+                            .iter()
+                            .position(|c| c == name)
+                            .and_then(|i| row.get(i))
+                            .cloned()
+                            .unwrap_or(Value::Null),
+                    })
+                    .collect()
+            })
+            .collect();
+        out.to_mut().tables[at] = TableRows {
+            table: table.table.clone(),
+            columns: columns.into_iter().map(|(n, _)| n).collect(),
+            rows,
+        };
+    }
+    Ok(out)
 }
 
 /// The tables are ones a case has, each once, in order; every column is one

@@ -4,17 +4,18 @@ use rusqlite::{OptionalExtension, params};
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::exhibit::{ExhibitItem, ExhibitKind, ExhibitLetter, letter_for};
+use crate::exhibit::{Citation, ExhibitItem, ExhibitKind, ExhibitLetter, letter_for};
 
 impl Store {
     /// The lettered exhibits of a case, in letter order.
     pub fn exhibit_letters(&self, case_id: &str) -> Result<Vec<ExhibitLetter>> {
         let mut stmt = self.conn().prepare(
             "SELECT e.kind, e.item_id, e.letter,
-                    coalesce(p.caption, t.body_location, '')
+                    coalesce(p.caption, t.body_location, d.title, '')
              FROM exhibit_letters e
              LEFT JOIN photos p ON e.kind = 'photo' AND p.id = e.item_id
              LEFT JOIN tattoos t ON e.kind = 'tattoo' AND t.id = e.item_id
+             LEFT JOIN documents d ON e.kind = 'document' AND d.id = e.item_id
              WHERE e.case_id = ?1
              ORDER BY length(e.letter), e.letter",
         )?;
@@ -72,11 +73,26 @@ impl Store {
             .ok_or_else(|| Error::NotFound(item.id.clone()))
     }
 
-    /// Whether the photo or tattoo record still exists.
-    pub fn exhibit_exists(&self, item: &ExhibitItem) -> Result<bool> {
-        self.exhibit_case(item).map(|_| true).or_else(|e| match e {
-            Error::NotFound(_) => Ok(false),
-            other => Err(other),
+    /// Whether the photo, tattoo record or document still exists, and the
+    /// page cited is one the document has.
+    pub fn exhibit_exists(&self, cited: &Citation) -> Result<bool> {
+        let found = self
+            .exhibit_case(&cited.item)
+            .map(|_| true)
+            .or_else(|e| match e {
+                Error::NotFound(_) => Ok(false),
+                other => Err(other),
+            })?;
+        Ok(match cited.page {
+            Some(page) if found => {
+                let pages: i64 = self.conn().query_row(
+                    "SELECT count(*) FROM document_pages WHERE document_id = ?1",
+                    [&cited.item.id],
+                    |r| r.get(0),
+                )?;
+                i64::from(page) <= pages
+            }
+            _ => found,
         })
     }
 
@@ -84,6 +100,7 @@ impl Store {
         let sql = match item.kind {
             ExhibitKind::Photo => "SELECT case_id FROM photos WHERE id = ?1",
             ExhibitKind::Tattoo => "SELECT case_id FROM tattoos WHERE id = ?1",
+            ExhibitKind::Document => "SELECT case_id FROM documents WHERE id = ?1",
         };
         self.conn()
             .query_row(sql, [&item.id], |r| r.get(0))

@@ -173,7 +173,8 @@ impl Store {
                 continue;
             };
             for paragraph in &signed.draft.paragraphs {
-                for item in &paragraph.exhibits {
+                for cited in &paragraph.exhibits {
+                    let item = &cited.item;
                     let Some(letter) = letters.iter().find(|l| l.item == *item) else {
                         continue;
                     };

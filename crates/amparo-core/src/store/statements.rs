@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use super::custody::{CustodyAction, CustodySigner, content_hash, record};
 use super::{Store, now, stamp, to_json, today};
 use crate::error::{Error, FieldError, FieldProblem, Result};
-use crate::exhibit::{ExhibitItem, ExhibitKind};
+use crate::exhibit::{Citation, ExhibitItem, ExhibitKind};
 use crate::signing_place::{SigningPlace, is_country_code};
 use crate::statement::{
     Caption, LanguageHelper, Paragraph, SignedVersion, SigningMode, SigningRecord, Statement,
@@ -339,15 +339,19 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut refs = self.conn().prepare(
-            "SELECT kind, item_id FROM paragraph_exhibits WHERE paragraph_id = ?1 ORDER BY position",
+            "SELECT kind, item_id, page FROM paragraph_exhibits WHERE paragraph_id = ?1 ORDER BY position",
         )?;
         rows.into_iter()
             .map(|(pid, mut p)| {
                 p.exhibits = refs
                     .query_map([pid], |r| {
-                        Ok(ExhibitItem {
-                            kind: ExhibitKind::parse(&r.get::<_, String>(0)?),
-                            id: r.get(1)?,
+                        let page: u32 = r.get(2)?;
+                        Ok(Citation {
+                            item: ExhibitItem {
+                                kind: ExhibitKind::parse(&r.get::<_, String>(0)?),
+                                id: r.get(1)?,
+                            },
+                            page: (page > 0).then_some(page),
                         })
                     })?
                     .collect::<rusqlite::Result<_>>()?;
@@ -442,11 +446,17 @@ fn write(tx: &Connection, id: &str, s: &StatementDraft, stamp: &str) -> Result<(
              VALUES (?1, ?2, ?3, ?4, ?5)",
             params![pid, id, position as i64, p.original, p.english],
         )?;
-        for (at, item) in p.exhibits.iter().enumerate() {
+        for (at, cited) in p.exhibits.iter().enumerate() {
             tx.execute(
-                "INSERT OR IGNORE INTO paragraph_exhibits (paragraph_id, position, kind, item_id)
-                 VALUES (?1, ?2, ?3, ?4)",
-                params![pid, at as i64, item.kind.as_str(), item.id],
+                "INSERT OR IGNORE INTO paragraph_exhibits (paragraph_id, position, kind, item_id, page)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    pid,
+                    at as i64,
+                    cited.item.kind.as_str(),
+                    cited.item.id,
+                    cited.page.unwrap_or(0)
+                ],
             )?;
         }
     }
@@ -491,6 +501,11 @@ fn check(draft: &StatementDraft) -> Result<StatementDraft> {
             TEXT_MAX,
         );
         text(&mut p.english, &format!("paragraphs.{i}.english"), TEXT_MAX);
+        for cited in &mut p.exhibits {
+            if cited.item.kind != ExhibitKind::Document || cited.page == Some(0) {
+                cited.page = None;
+            }
+        }
         let mut seen = std::collections::HashSet::new();
         p.exhibits.retain(|e| seen.insert(e.clone()));
     }

@@ -127,7 +127,12 @@ pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<Pr
                         ),
                     ));
                 }
-                sworn.extend(v.draft.paragraphs.iter().flat_map(|p| p.exhibits.clone()));
+                sworn.extend(
+                    v.draft
+                        .paragraphs
+                        .iter()
+                        .flat_map(|p| p.exhibits.iter().map(|c| c.item.clone())),
+                );
                 if let Some(why) = caption_differs(&v.draft.caption, &g.draft) {
                     found.push(check(
                         C::CaptionDiffers,

@@ -130,7 +130,7 @@ pub(crate) fn sworn_in(g: &Gathered, item: &ExhibitItem) -> Vec<String> {
             .paragraphs
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.exhibits.contains(item))
+            .filter(|(_, p)| p.exhibits.iter().any(|c| c.item == *item))
             .map(|(i, _)| (i + 1).to_string())
             .collect();
         if !paras.is_empty() {

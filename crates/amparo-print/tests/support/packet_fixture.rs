@@ -227,8 +227,8 @@ fn fixture_with_caption(
     store.assign_exhibit_letter(&photo_item).expect("letter");
     store.assign_exhibit_letter(&tattoo_item).expect("letter");
     let mut draft = store.statement(&mother).expect("mother").draft;
-    draft.paragraphs[0].exhibits = vec![tattoo_item];
-    draft.paragraphs[1].exhibits = vec![photo_item];
+    draft.paragraphs[0].exhibits = vec![tattoo_item.into()];
+    draft.paragraphs[1].exhibits = vec![photo_item.into()];
     store.update_statement(&mother, &draft).expect("refer");
     let scan_path = files.path().join("signed-page.jpg");
     std::fs::write(&scan_path, jpeg(&picture(999, 850, 1100))).expect("scan");

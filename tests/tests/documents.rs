@@ -131,6 +131,17 @@ fn a_mother_adds_a_scanned_birth_certificate_and_its_page_is_read() {
             .wait_for_text("Documento: Partida de nacimiento, página 1")
             .await;
         shot("allegation-document-page-es.png").await;
+        // The certificate is also the paper that says it, on its page 1.
+        let source = window.field("El documento mismo, si lo tiene").await;
+        window.focus(&source).await;
+        window.keys("Partida").await;
+        window
+            .type_into(
+                "La página donde lo dice (1 a 1; vacío si no está seguro)",
+                "1",
+            )
+            .await;
+        shot("allegation-source-es.png").await;
         found.extend(
             serious_violations(&window)
                 .await
@@ -140,6 +151,9 @@ fn a_mother_adds_a_scanned_birth_certificate_and_its_page_is_read() {
         window.press("Guardar la acusación").await;
         window
             .wait_for_text("Guardado: Edad declarada por el oficial")
+            .await;
+        window
+            .wait_for_text("El documento mismo, si lo tiene")
             .await;
         assert!(found.is_empty(), "{}", found.join("\n"));
         window.quit().await;

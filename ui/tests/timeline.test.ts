@@ -91,11 +91,11 @@ describe('allegations', () => {
     await user.click((await screen.findAllByRole('button', { name: 'Record an allegation' }))[0]);
     await user.type(screen.getByLabelText(/^Criterion/), 'Tattoos denoting membership');
     await user.selectOptions(await screen.findByLabelText('The document itself, if you have it'), 'Form I-213');
-    const sourcePage = screen.getByLabelText('Page number (1 to 2; empty for the whole document)');
+    const sourcePage = screen.getByLabelText('The page that says it (1 to 2; empty if you are not sure)');
     await user.type(sourcePage, '3');
     // A page number typed beside the evidence is checked before it is linked.
     await user.selectOptions(screen.getByLabelText('Link evidence'), 'Form I-213');
-    const part = screen.getAllByLabelText('Page number (1 to 2; empty for the whole document)')[1];
+    const part = screen.getByLabelText('Page number (1 to 2; empty for the whole document)');
     await user.type(part, '9');
     await user.click(screen.getByRole('button', { name: 'Link it' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Type a number from 1 to 2, or leave it empty.');

@@ -2,6 +2,7 @@
 // in plain words, progress while printing, and GPS originals held back
 // unless the user agrees (the export's encryption: counsel.test.ts).
 import { render, screen, waitFor } from '@testing-library/svelte';
+import { join } from 'node:path';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { backendContext } from '../src/backend';
@@ -105,6 +106,35 @@ describe('evidence packet', () => {
       c.statementId,
       c.festival.id,
     ]);
+  });
+
+  it('prints a 33-page document as an excerpt typed as 3-5, checking the pages, with its first page', async () => {
+    const user = userEvent.setup();
+    const c = await caseWithPacket();
+    c.backend.pickedDocuments = [join(__dirname, '..', '..', 'docs', 'samples', 'evidence-packet-documents.pdf')];
+    const [filed] = (await c.backend.addPickedDocuments(
+      c.caseId,
+      { title: 'Country report', kind: 'countryConditions', dated: null, issuedBy: '', language: 'en' },
+      'Choose the document',
+    ))!;
+    if (filed.result.status !== 'filed') throw new Error(JSON.stringify(filed));
+    const documentId = filed.result.documentId;
+    await openPacket(c);
+    // A filed document is in a packet never saved.
+    expect(rows().some((r) => r.includes('Country report'))).toBe(true);
+    const pages = screen.getByLabelText('Pages to print, if not all');
+    await user.type(pages, '30-40');
+    expect(screen.getByRole('alert')).toHaveTextContent('Type pages from 1 to 33, such as 3-5 or 2, 7.');
+    await user.clear(pages);
+    await user.type(pages, '3-5');
+    expect(screen.queryByRole('alert')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Save the packet' }));
+    await waitFor(() => expect(savedDrafts(c.backend)).toHaveLength(1));
+    expect(savedDrafts(c.backend)[0].excerpts).toEqual([{ documentId, pages: [3, 4, 5] }]);
+    // Saved, the first page is among them.
+    const view = await c.backend.getPacket(c.caseId);
+    expect(view.draft.excerpts).toEqual([{ documentId, pages: [1, 3, 4, 5] }]);
+    await waitFor(() => expect(screen.getByLabelText('Pages to print, if not all')).toHaveValue('1, 3-5'));
   });
 
   it('puts a record in and takes one out', async () => {

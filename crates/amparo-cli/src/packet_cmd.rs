@@ -33,7 +33,14 @@ pub fn packet(
     Ok(emit(json, &value, || {
         let mut out = String::new();
         for (item, letter) in draft.items.iter().zip(&letters) {
-            out.push_str(&format!("Exhibit {letter}: {:?} {}\n", item.kind, item.id));
+            let part = draft
+                .excerpt_of(&item.id)
+                .map(|e| format!(" (excerpt: pages {})", e.pages_text()))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "Exhibit {letter}: {:?} {}{part}\n",
+                item.kind, item.id
+            ));
         }
         for c in &checks {
             let mark = if c.blocks { "blocks" } else { "warning" };

@@ -515,3 +515,57 @@ fn an_allegation_and_an_event_cite_pages_of_a_filed_document() {
         "nothing written: {listed}"
     );
 }
+
+/// A packet prints pages 3 to 5 of a twelve-page document, with its first
+/// page: set as JSON, shown by `packet show`.
+#[test]
+fn a_packet_takes_an_excerpt_of_a_long_document() {
+    let data = tempfile::tempdir().expect("dir");
+    let case = new_case(data.path());
+    let file = data.path().join("report.pdf");
+    std::fs::write(&file, twelve_pages()).expect("write");
+    let filed = json_of(&ok(&amparo(
+        data.path(),
+        &[
+            "document",
+            "add",
+            "--case",
+            &case,
+            "--kind",
+            "countryConditions",
+            "--title",
+            "Country report",
+            file.to_str().expect("path"),
+            "--json",
+        ],
+        &[],
+    )));
+    let id = filed[0]["result"]["documentId"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let mut packet = json_of(&ok(&amparo(
+        data.path(),
+        &["packet", "show", &case, "--json"],
+        &[],
+    )))["packet"]
+        .clone();
+    packet["excerpts"] = serde_json::json!([{ "documentId": id, "pages": [5, 3, 4] }]);
+    let draft = data.path().join("packet.json");
+    std::fs::write(&draft, packet.to_string()).expect("write");
+    let shown = ok(&amparo(
+        data.path(),
+        &[
+            "packet",
+            "set",
+            &case,
+            "--from-json",
+            draft.to_str().expect("path"),
+        ],
+        &[],
+    ));
+    assert!(
+        shown.contains(&format!("Document {id} (excerpt: pages 1, 3–5)")),
+        "{shown}"
+    );
+}

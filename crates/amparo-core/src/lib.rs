@@ -102,9 +102,10 @@ pub use interview::{
 };
 pub use next_steps::{NextStep, NextStepKind, SOON_DAYS};
 pub use packet::{
-    Applications, DEFAULT_SIZE_LIMIT_MB, Filer, FilerRole, FilingOutput, ItemLabel, LetterConflict,
-    PacketDraft, PacketItem, PacketItemKind, PacketProfile, PacketSignature, PacketTranslator,
-    PinnedLetter, Service, ServiceMethod, SignedPageScan, order_keeping_pins, packet_letters,
+    Applications, DEFAULT_SIZE_LIMIT_MB, DocumentExcerpt, Filer, FilerRole, FilingOutput,
+    ItemLabel, LetterConflict, PacketDraft, PacketItem, PacketItemKind, PacketProfile,
+    PacketSignature, PacketTranslator, PinnedLetter, Service, ServiceMethod, SignedPageScan,
+    order_keeping_pins, packet_letters,
 };
 pub use photo::{
     DateBasis, GpsPoint, NewPhoto, PersonShown, Photo, PhotoAdded, PhotoDetails, PhotoExif,

@@ -314,6 +314,43 @@ pub struct PacketTranslator {
     pub phone: String,
 }
 
+/// The pages of a long document the packet carries instead of all of it
+/// (pages 3 to 5 of a 200-page country report): its first page, which
+/// names it, always goes too, and every page printed says it is an
+/// excerpt.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DocumentExcerpt {
+    /// The document.
+    pub document_id: String,
+    /// Its pages to print, as the document numbers them (from 1), in
+    /// order; page 1 among them.
+    pub pages: Vec<u32>,
+}
+
+impl DocumentExcerpt {
+    /// "1, 3–5": the pages as a reader cites them, runs joined by a dash.
+    pub fn pages_text(&self) -> String {
+        let mut runs: Vec<(u32, u32)> = Vec::new();
+        for &page in &self.pages {
+            match runs.last_mut() {
+                Some((_, end)) if *end + 1 == page => *end = page,
+                _ => runs.push((page, page)),
+            }
+        }
+        runs.iter()
+            .map(|&(start, end)| {
+                if start == end {
+                    start.to_string()
+                } else {
+                    format!("{start}–{end}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// Everything the packet is printed from, kept per case.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
@@ -360,9 +397,16 @@ pub struct PacketDraft {
     /// Print a page summarizing the custody log of the exhibits' originals
     /// (who filed, signed, printed and handed them on, and when).
     pub custody_summary: bool,
+    /// Long documents printed in part.
+    pub excerpts: Vec<DocumentExcerpt>,
 }
 
 impl PacketDraft {
+    /// The excerpt the packet prints of document `id`, if it prints one.
+    pub fn excerpt_of(&self, id: &str) -> Option<&DocumentExcerpt> {
+        self.excerpts.iter().find(|e| e.document_id == id)
+    }
+
     /// What each page number starts with, and the digits it is padded to:
     /// "App. " unpadded in an appendix; the typed prefix padded to six
     /// digits (Bates style); plain numbers without one.
@@ -411,6 +455,7 @@ impl Default for PacketDraft {
             share_gps_originals: false,
             signed_pages: Vec::new(),
             custody_summary: false,
+            excerpts: Vec::new(),
         }
     }
 }

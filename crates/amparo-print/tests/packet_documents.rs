@@ -450,3 +450,77 @@ fn a_paragraph_cites_a_page_of_the_i213_and_the_signed_letter_holds_in_the_packe
         "{conflicts:?}"
     );
 }
+
+#[test]
+fn a_long_document_prints_as_an_excerpt_with_its_first_page_each_page_marked() {
+    let (mut f, i213, _) = with_documents();
+    let mut draft = f.store.packet(&f.case_id).expect("packet");
+    draft.excerpts = vec![amparo_core::DocumentExcerpt {
+        document_id: i213.clone(),
+        pages: vec![13],
+    }];
+    match f.store.save_packet(&f.case_id, &draft) {
+        Err(amparo_core::Error::Invalid(fields)) => {
+            assert_eq!(fields[0].field, "excerpts.0");
+        }
+        other => panic!("page 13 of 12 refused, got {other:?}"),
+    }
+    draft.excerpts[0].pages = vec![5, 3, 4, 4];
+    let saved = f.store.save_packet(&f.case_id, &draft).expect("save");
+    assert_eq!(
+        saved.excerpts[0].pages,
+        [1, 3, 4, 5],
+        "the first page goes, in order, once"
+    );
+
+    let printed = print_packet(
+        &f.store,
+        &f.blobs,
+        &f.case_id,
+        PacketPurpose::Draft,
+        &|_| {},
+    )
+    .expect("print");
+    let pages = pages_raw_text(&printed.files[0].pdf);
+    for n in [2, 6, 7, 12] {
+        assert!(
+            !pages.iter().any(|p| p.contains(&format!("zqxpage{n}\n"))),
+            "page {n} is not in the excerpt"
+        );
+    }
+    let first = page_with(&pages, "zqxpage1\n");
+    for (k, n) in [1, 3, 4, 5].into_iter().enumerate() {
+        let at = page_with(&pages, &format!("zqxpage{n}\n"));
+        assert_eq!(at, first + k, "page {n} follows in order");
+        let foot = format!(" (excerpt), page {n} of 12 {}", at + 1);
+        assert!(
+            pages[at]
+                .lines()
+                .any(|l| l.starts_with("Exhibit ") && l.ends_with(&foot)),
+            "page {n}:\n{}",
+            pages[at]
+        );
+    }
+    let index = page_with(&pages, "INDEX OF EXHIBITS");
+    let index_text = pages[index..index + 2]
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        index_text.contains(
+            "Form I-213 (U.S. Border Patrol, August 29, 2025), excerpt: pages 1, 3–5 of 12"
+        ),
+        "{index_text}"
+    );
+
+    // All pages again: the excerpt is gone, not kept as every page.
+    draft.excerpts[0].pages = (1..=12).collect();
+    assert!(
+        f.store
+            .save_packet(&f.case_id, &draft)
+            .expect("save")
+            .excerpts
+            .is_empty()
+    );
+}

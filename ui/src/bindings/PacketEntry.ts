@@ -24,4 +24,8 @@ photoSha256: string | null,
 /**
  * A signed statement's letter that must not change.
  */
-pinned: boolean, };
+pinned: boolean, 
+/**
+ * A document's page count, for choosing an excerpt; 0 for the rest.
+ */
+pages: number, };

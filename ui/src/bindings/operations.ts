@@ -26,6 +26,7 @@ import type { Declarant } from './Declarant';
 import type { DeclarantDraft } from './DeclarantDraft';
 import type { Document } from './Document';
 import type { DocumentDetails } from './DocumentDetails';
+import type { DocumentExcerpt } from './DocumentExcerpt';
 import type { DocumentKind } from './DocumentKind';
 import type { DocumentLimits } from './DocumentLimits';
 import type { DocumentPage } from './DocumentPage';

@@ -6,7 +6,8 @@ use super::{Store, now, to_json};
 use crate::document::DocumentGroup;
 use crate::error::{Error, FieldError, FieldProblem, Result};
 use crate::packet::{
-    FilerRole, PacketDraft, PacketItem, PacketItemKind, PinnedLetter, order_keeping_pins,
+    DocumentExcerpt, FilerRole, PacketDraft, PacketItem, PacketItemKind, PinnedLetter,
+    order_keeping_pins,
 };
 
 const LINE_MAX: usize = 2_000;
@@ -110,6 +111,51 @@ impl Store {
                 ));
             }
         }
+        let mut draft = draft.clone();
+        // No pages chosen is the whole document.
+        draft.excerpts.retain(|e| !e.pages.is_empty());
+        for (i, excerpt) in draft.excerpts.iter_mut().enumerate() {
+            let pages: Option<i64> = self
+                .conn()
+                .query_row(
+                    "SELECT count(*) FROM document_pages p JOIN documents d ON d.id = p.document_id
+                     WHERE d.id = ?1 AND d.case_id = ?2 GROUP BY d.id",
+                    params![excerpt.document_id, case_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let fits = |page: &u32| pages.is_some_and(|n| (1..=n).contains(&i64::from(*page)));
+            if pages.is_none() || !excerpt.pages.iter().all(fits) {
+                problems.push(FieldError::new(
+                    format!("excerpts.{i}"),
+                    FieldProblem::Unknown,
+                ));
+            }
+            // The first page names the document: it always goes.
+            excerpt.pages.push(1);
+            excerpt.pages.sort_unstable();
+            excerpt.pages.dedup();
+        }
+        // An excerpt of every page is the whole document.
+        let whole = |e: &DocumentExcerpt| -> Result<bool> {
+            let pages: i64 = self.conn().query_row(
+                "SELECT count(*) FROM document_pages WHERE document_id = ?1",
+                [&e.document_id],
+                |r| r.get(0),
+            )?;
+            Ok(e.pages.len() as i64 >= pages)
+        };
+        let mut kept = Vec::new();
+        for excerpt in std::mem::take(&mut draft.excerpts) {
+            let again = kept
+                .iter()
+                .any(|k: &DocumentExcerpt| k.document_id == excerpt.document_id);
+            if !again && !whole(&excerpt)? {
+                kept.push(excerpt);
+            }
+        }
+        draft.excerpts = kept;
+        let draft = &draft;
         if !(1..=1_000).contains(&draft.size_limit_mb) {
             problems.push(FieldError::new("sizeLimitMb", FieldProblem::Unknown));
         }

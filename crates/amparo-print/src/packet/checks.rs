@@ -247,9 +247,9 @@ pub(crate) fn packet_checks(g: &Gathered, redactor: Option<&Redactor>) -> Vec<Pr
             ));
         }
         if let Body::Document(d) = &e.body {
+            // An excerpt needs the pages it prints translated.
             let missing: Vec<u32> = d
-                .pages
-                .iter()
+                .printed_pages()
                 .filter(|p| p.translation.trim().is_empty())
                 .map(|p| p.number)
                 .collect();

@@ -2,7 +2,7 @@
 //! a photograph's and a tattoo record's short description. The index, the
 //! tables, the checks and the window's view all say it the same way.
 
-use amparo_core::{Document, Photo, RememberedDate, Tattoo};
+use amparo_core::{Document, DocumentExcerpt, Photo, RememberedDate, Tattoo};
 
 /// `date` as printed: "March 5, 1998", "March 1998", "about 1998".
 pub(crate) fn remembered(date: &RememberedDate) -> String {
@@ -34,8 +34,9 @@ pub(crate) fn tattoo_has_foreign_text(t: &Tattoo) -> bool {
 
 /// A document as the index names it: its title, then who issued it and
 /// its date when known, and its pages ("Form I-213 (U.S. Border Patrol,
-/// August 29, 2025), 12 pages").
-pub(crate) fn document_description(d: &Document) -> String {
+/// August 29, 2025), 12 pages"), or the excerpt printed ("Country Report
+/// (U.S. Department of State, 2024), excerpt: pages 1, 3–5 of 200").
+pub(crate) fn document_description(d: &Document, excerpt: Option<&DocumentExcerpt>) -> String {
     let details = &d.details;
     let mut about: Vec<String> = Vec::new();
     if !details.issued_by.trim().is_empty() {
@@ -49,10 +50,17 @@ pub(crate) fn document_description(d: &Document) -> String {
         out.push_str(&format!(" ({})", about.join(", ")));
     }
     let pages = d.pages.len();
-    out.push_str(&format!(
-        ", {pages} page{}",
-        if pages == 1 { "" } else { "s" }
-    ));
+    match excerpt {
+        Some(excerpt) => out.push_str(&format!(
+            ", excerpt: page{} {} of {pages}",
+            if excerpt.pages.len() == 1 { "" } else { "s" },
+            excerpt.pages_text()
+        )),
+        None => out.push_str(&format!(
+            ", {pages} page{}",
+            if pages == 1 { "" } else { "s" }
+        )),
+    }
     if document_is_foreign(d) {
         out.push_str(&format!(
             " in {}, with English translation and certificate of translation",

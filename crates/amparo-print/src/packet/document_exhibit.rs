@@ -4,11 +4,13 @@
 //! photographed page prints from its print copy, turned as the family
 //! turned it. A document in another language comes after its English
 //! translation and the certificate (LEGAL-FORMATS.md 2: "English
-//! translation, its certificate, then the original").
+//! translation, its certificate, then the original"). An excerpt prints
+//! only its pages, each labelled as part of an excerpt, with the
+//! document's own page numbers.
 
 use std::collections::HashMap;
 
-use amparo_core::{BlobStore, Document, Error};
+use amparo_core::{BlobStore, Error};
 use sha2::{Digest, Sha256};
 
 use crate::error::PrintError;
@@ -16,7 +18,7 @@ use crate::packet::data::{DocumentExhibit, DocumentPageData, DocumentTranslation
 use crate::packet::describe::document_is_foreign;
 use crate::packet::exhibit_pages::image_name;
 use crate::packet::frozen::{StoredPdf, page_count};
-use crate::packet::gather::{Body, Exhibit};
+use crate::packet::gather::{Body, Exhibit, PacketDocument};
 use crate::world::image_path;
 
 /// The PDFs of the packet's documents, by SHA-256, each read from the
@@ -91,7 +93,7 @@ fn pdf_name(sha: &str) -> String {
 /// What the template places for document `d` of Exhibit `letter`, and the
 /// files it names (the PDF; page photos come with the packet's images).
 pub(crate) fn document_exhibit(
-    d: &Document,
+    d: &PacketDocument,
     letter: &str,
     item_word: &str,
     pdfs: &HashMap<String, StoredPdf>,
@@ -103,9 +105,13 @@ pub(crate) fn document_exhibit(
         Some((image_path(&pdf_name(sha)), stored.pages))
     });
     let total = d.pages.len();
+    let part = if d.excerpt.is_some() {
+        " (excerpt)"
+    } else {
+        ""
+    };
     let pages = d
-        .pages
-        .iter()
+        .printed_pages()
         .filter_map(|p| {
             let (pdf_page, image) = match (p.pdf_page, &p.sha256, &pdf) {
                 // A page the stored PDF no longer has is not placed; the
@@ -123,18 +129,17 @@ pub(crate) fn document_exhibit(
                 rotation: p.rotation,
                 width_in,
                 height_in,
-                label: format!("{item_word} {letter}, page {} of {total}", p.number),
+                label: format!("{item_word} {letter}{part}, page {} of {total}", p.number),
             })
         })
         .collect();
     let translation = document_is_foreign(d).then(|| DocumentTranslation {
         title: format!(
-            "English Translation of {item_word} {letter}: {}",
+            "English Translation of {item_word} {letter}{part}: {}",
             d.details.title.trim()
         ),
         pages: d
-            .pages
-            .iter()
+            .printed_pages()
             .map(|p| {
                 (
                     format!("Page {} of {total}", p.number),

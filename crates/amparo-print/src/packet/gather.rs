@@ -33,8 +33,35 @@ pub(crate) enum Body {
     /// The case's allegations, each with the document that makes it and
     /// the evidence that answers it.
     Rebuttal(Vec<NamedAllegation>),
-    /// A document and its pages.
-    Document(Box<Document>),
+    /// A document and its pages, all or an excerpt.
+    Document(Box<PacketDocument>),
+}
+
+/// A document as the packet prints it: every page, or the pages of an
+/// excerpt. Its originals are the whole document's either way.
+#[derive(Debug, Clone)]
+pub(crate) struct PacketDocument {
+    pub document: Document,
+    /// The page numbers printed, when only an excerpt is.
+    pub excerpt: Option<Vec<u32>>,
+}
+
+impl PacketDocument {
+    /// The pages the packet prints, in order.
+    pub(crate) fn printed_pages(&self) -> impl Iterator<Item = &amparo_core::DocumentPage> {
+        self.document
+            .pages
+            .iter()
+            .filter(|p| self.excerpt.as_ref().is_none_or(|e| e.contains(&p.number)))
+    }
+}
+
+impl std::ops::Deref for PacketDocument {
+    type Target = Document;
+
+    fn deref(&self) -> &Document {
+        &self.document
+    }
 }
 
 /// A file behind an exhibit, as counsel receives it.
@@ -183,7 +210,10 @@ pub(crate) fn gather(
                 }
             }
             PacketItemKind::Photo => Body::Photo(Box::new(store.photo(&item.id)?)),
-            PacketItemKind::Document => Body::Document(Box::new(store.document(&item.id)?)),
+            PacketItemKind::Document => Body::Document(Box::new(PacketDocument {
+                document: store.document(&item.id)?,
+                excerpt: draft.excerpt_of(&item.id).map(|e| e.pages.clone()),
+            })),
             PacketItemKind::Tattoo => {
                 let tattoo = store.tattoo(&item.id)?;
                 let mut photos = Vec::new();

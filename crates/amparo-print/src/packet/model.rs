@@ -331,7 +331,11 @@ impl ModelInput<'_> {
                     self.document_pdfs,
                 );
                 images.extend(files);
-                (document_description(d), ExhibitBody::Document(exhibit))
+                let excerpt = self.g.draft.excerpt_of(&d.id);
+                (
+                    document_description(d, excerpt),
+                    ExhibitBody::Document(exhibit),
+                )
             }
         };
         for sha in e.image_hashes() {

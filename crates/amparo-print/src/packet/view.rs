@@ -25,6 +25,8 @@ pub struct PacketEntry {
     pub photo_sha256: Option<String>,
     /// A signed statement's letter that must not change.
     pub pinned: bool,
+    /// A document's page count, for choosing an excerpt; 0 for the rest.
+    pub pages: u32,
 }
 
 /// The packet page's data.
@@ -52,6 +54,7 @@ fn entry(
     letter: String,
     pinned: bool,
 ) -> Result<PacketEntry, PrintError> {
+    let mut pages = 0;
     let (description, photo_sha256) = match item.kind {
         PacketItemKind::Statement => (store.statement(&item.id)?.draft.title, None),
         PacketItemKind::Photo => {
@@ -61,7 +64,11 @@ fn entry(
         PacketItemKind::Tattoo => (tattoo_description(&store.tattoo(&item.id)?), None),
         PacketItemKind::Chronology => (CHRONOLOGY_TITLE.to_owned(), None),
         PacketItemKind::Rebuttal => (REBUTTAL_TITLE.to_owned(), None),
-        PacketItemKind::Document => (document_description(&store.document(&item.id)?), None),
+        PacketItemKind::Document => {
+            let document = store.document(&item.id)?;
+            pages = document.pages.len() as u32;
+            (document_description(&document, None), None)
+        }
     };
     Ok(PacketEntry {
         item: item.clone(),
@@ -69,6 +76,7 @@ fn entry(
         description,
         photo_sha256,
         pinned,
+        pages,
     })
 }
 

@@ -6,6 +6,11 @@
 //!
 //! `amparo-media://localhost/preview/<token>/<page>` serves a page of the
 //! latest print preview as a PNG, rasterised on request.
+//!
+//! `amparo-media://localhost/pdfpage/<sha256>/<index>` serves a page of a
+//! filed document's PDF as a PNG, rendered on request, so the family sees
+//! the page beside its text and translation. Only a stored original that
+//! reads as a PDF answers.
 
 use amparo_core::{DerivativeKind, is_sha256_hex};
 use tauri::http::{Request, Response, StatusCode, Uri};
@@ -42,6 +47,18 @@ pub fn preview_page_for(uri: &Uri) -> Option<(String, usize)> {
     (token_ok && page_ok).then(|| (token.to_owned(), page.parse().unwrap_or(usize::MAX)))
 }
 
+/// The document page a URI names: a PDF original's SHA-256 and a page
+/// index from 0.
+pub fn pdf_page_for(uri: &Uri) -> Option<(String, usize)> {
+    if uri.query().is_some() || uri.host() != Some("localhost") {
+        return None;
+    }
+    let rest = uri.path().strip_prefix("/pdfpage/")?;
+    let (hash, page) = rest.split_once('/')?;
+    let page_ok = !page.is_empty() && page.len() <= 5 && page.bytes().all(|b| b.is_ascii_digit());
+    (is_sha256_hex(hash) && page_ok).then(|| (hash.to_owned(), page.parse().unwrap_or(usize::MAX)))
+}
+
 /// A preview page at 1.5 pixels per point: 918 x 1188 for US Letter.
 const PREVIEW_SCALE: f64 = 1.5;
 
@@ -59,7 +76,13 @@ pub fn handle<R: Runtime>(
     let app = ctx.app_handle().clone();
     let wanted = derivative_for(request.uri());
     let preview = preview_page_for(request.uri());
+    let pdf_page = pdf_page_for(request.uri());
     tauri::async_runtime::spawn_blocking(move || {
+        if let Some((hash, page)) = pdf_page {
+            let png = app.state::<Slot>().pdf_page_png(&hash, page);
+            responder.respond(response(png, "image/png"));
+            return;
+        }
         let (found, content_type) = match (wanted, preview) {
             (Some((kind, hash)), _) => {
                 let slot = app.state::<Slot>();
@@ -123,6 +146,32 @@ mod tests {
             parse(&format!("amparo-media://localhost/print/{HASH}")),
             Some((DerivativeKind::Print, HASH.to_owned()))
         );
+    }
+
+    #[test]
+    fn document_pages_are_served_by_hash_and_index_only() {
+        let page = |uri: &str| pdf_page_for(&uri.parse::<Uri>().expect("uri"));
+        assert_eq!(
+            page(&format!("amparo-media://localhost/pdfpage/{HASH}/0")),
+            Some((HASH.to_owned(), 0))
+        );
+        assert_eq!(
+            page(&format!("amparo-media://localhost/pdfpage/{HASH}/199")),
+            Some((HASH.to_owned(), 199))
+        );
+        for refused in [
+            format!("amparo-media://localhost/pdfpage/{HASH}"),
+            format!("amparo-media://localhost/pdfpage/{HASH}/"),
+            format!("amparo-media://localhost/pdfpage/{HASH}/-1"),
+            format!("amparo-media://localhost/pdfpage/{HASH}/123456"),
+            format!("amparo-media://localhost/pdfpage/{HASH}/1/x"),
+            format!("amparo-media://localhost/pdfpage/{HASH}/1?x=1"),
+            format!("amparo-media://localhost/pdfpage/../{HASH}/1"),
+            format!("amparo-media://localhost/pdfpage/{}/1", &HASH[..63]),
+            format!("amparo-media://elsewhere/pdfpage/{HASH}/1"),
+        ] {
+            assert_eq!(page(&refused), None, "{refused}");
+        }
     }
 
     #[test]

@@ -91,6 +91,14 @@ fn a_mother_adds_a_scanned_birth_certificate_and_its_page_is_read() {
         window
             .wait_for_text("Se guardó la traducción de la página 1.")
             .await;
+        // The page itself is drawn beside its words, from the PDF.
+        let drawn = window
+            .script(
+                "return [...document.querySelectorAll('img.page-image')]\
+                 .map(i => i.complete && i.naturalWidth > 0 && i.naturalHeight > i.naturalWidth)",
+            )
+            .await;
+        assert_eq!(drawn, serde_json::json!([true]), "the page's picture");
         shot("document-page-es.png").await;
         found.extend(
             serious_violations(&window)

@@ -52,7 +52,7 @@ pub use isolation::{
 pub use keep::keep_image;
 pub use ocr::{OCR_TIME_LIMIT, read_page_words};
 pub use page_copy::{PAGE_LONG_SIDE, page_copy};
-pub use pdf::{PdfFacts, PdfPageFacts, pdf_page_png, read_pdf};
+pub use pdf::{PdfFacts, PdfPageFacts, pdf_page_png, pdf_page_view_png, read_pdf};
 pub use pictures::{PRINT_LONG_SIDE, THUMB_LONG_SIDE};
 pub use position::carries_position;
 pub use process::{Derivatives, MAX_PIXELS, Processed, derivatives, process};

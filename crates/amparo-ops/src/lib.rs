@@ -17,6 +17,7 @@ mod intake;
 mod operation;
 mod preview;
 pub mod printing;
+mod shown_pdf;
 mod slot;
 mod startup;
 mod translation;
@@ -26,6 +27,7 @@ pub use catalog::{OPERATIONS, PHOTO_PAGE_MAX, SEARCH_LIMIT, VAULT_OPERATIONS, al
 pub use error::Error;
 pub use operation::{Context, Operation, Param, Reach, Run, camel_case};
 pub use preview::Previews;
+pub use shown_pdf::ShownPdf;
 pub use slot::{Slot, VaultCreated, VaultState, VaultStatus};
 pub use startup::Startup;
 

@@ -21,6 +21,7 @@ use ts_rs::TS;
 use crate::error::Error;
 use crate::operation::{Context, Reach, Run};
 use crate::preview::Previews;
+use crate::shown_pdf::ShownPdf;
 use crate::{catalog, files};
 
 /// Where the vault stands.
@@ -77,6 +78,7 @@ pub struct Slot {
     reader: Mutex<Option<Reader>>,
     blobs: RwLock<Option<BlobStore>>,
     previews: Previews,
+    shown_pdf: ShownPdf,
     cancel: AtomicBool,
 }
 
@@ -112,6 +114,7 @@ impl Slot {
             reader: Mutex::new(None),
             blobs: RwLock::new(None),
             previews: Previews::default(),
+            shown_pdf: ShownPdf::default(),
             cancel: AtomicBool::new(false),
         }
     }
@@ -156,6 +159,12 @@ impl Slot {
     /// The pages of the latest preview.
     pub fn previews(&self) -> &Previews {
         &self.previews
+    }
+
+    /// Page `index` of the stored PDF `sha256` as the window shows it;
+    /// none while locked.
+    pub fn pdf_page_png(&self, sha256: &str, index: usize) -> Option<Vec<u8>> {
+        self.shown_pdf.page_png(&self.blobs()?, sha256, index)
     }
 
     /// Asks the running import (or reading of pages) to stop after the
@@ -231,8 +240,8 @@ impl Slot {
         Ok(())
     }
 
-    /// Locks: closes the store, drops the keys (their bytes are zeroed) and
-    /// the preview pages.
+    /// Locks: closes the store, drops the keys (their bytes are zeroed),
+    /// the preview pages and the PDF whose pages were shown.
     pub fn lock(&self) {
         // The store first: an operation under way finishes before the lock.
         let mut store = self.store.lock().unwrap_or_else(|p| p.into_inner());
@@ -248,6 +257,7 @@ impl Slot {
             *vault = None;
         }
         self.previews.clear();
+        self.shown_pdf.clear();
         self.clear_printed();
     }
 

@@ -11,3 +11,8 @@ export function mediaUrl(kind: DerivativeKind, sha256: string): string {
 export function previewPageUrl(token: string, page: number): string {
   return `amparo-media://localhost/preview/${token}/${page}`;
 }
+
+/** A page of a filed document's PDF (from 0), rendered by the shell. */
+export function pdfPageUrl(sha256: string, page: number): string {
+  return `amparo-media://localhost/pdfpage/${sha256}/${page}`;
+}

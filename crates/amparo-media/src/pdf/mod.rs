@@ -19,7 +19,7 @@ use hayro_syntax::{LoadPdfError, Pdf};
 
 use crate::error::MediaError;
 
-pub use render::pdf_page_png;
+pub use render::{pdf_page_png, pdf_page_view_png};
 
 /// What is kept about a PDF's page.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,5 +1,6 @@
-//! A PDF page as a picture, for OCR of a scanned page: rendered by
-//! hayro (pure Rust) at scanning resolution, white behind.
+//! A PDF page as a picture: for OCR of a scanned page at scanning
+//! resolution, or for the window to show beside the page's text, rendered
+//! by hayro (pure Rust), white behind.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -15,14 +16,28 @@ const DPI: f32 = 300.0;
 /// than 300 dpi rather than allocated whole.
 const LONG_SIDE_MAX: f32 = 5_000.0;
 
-/// Page `index` (from 0) of `pdf` as a PNG.
+/// Page `index` (from 0) of `pdf` as a PNG, for OCR.
 pub fn pdf_page_png(pdf: &[u8], index: usize) -> Result<Vec<u8>, MediaError> {
+    page_png(pdf, index, DPI, LONG_SIDE_MAX)
+}
+
+/// Resolution the window shows a page at: its words readable beside the
+/// text box without rendering a scan's worth of pixels.
+const VIEW_DPI: f32 = 110.0;
+const VIEW_LONG_SIDE_MAX: f32 = 1_400.0;
+
+/// Page `index` (from 0) of `pdf` as a PNG for the window.
+pub fn pdf_page_view_png(pdf: &[u8], index: usize) -> Result<Vec<u8>, MediaError> {
+    page_png(pdf, index, VIEW_DPI, VIEW_LONG_SIDE_MAX)
+}
+
+fn page_png(pdf: &[u8], index: usize, dpi: f32, long_max: f32) -> Result<Vec<u8>, MediaError> {
     catch_unwind(AssertUnwindSafe(|| {
         let pdf = Pdf::new(pdf.to_vec()).map_err(|_| MediaError::PdfDamaged)?;
         let page = pdf.pages().get(index).ok_or(MediaError::PdfDamaged)?;
         let (width, height) = page.render_dimensions();
         let long = width.max(height).max(1.0);
-        let scale = (DPI / 72.0).min(LONG_SIDE_MAX / long);
+        let scale = (dpi / 72.0).min(long_max / long);
         let settings = RenderSettings {
             x_scale: scale,
             y_scale: scale,

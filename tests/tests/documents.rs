@@ -145,7 +145,7 @@ fn a_mother_adds_a_scanned_birth_certificate_and_its_page_is_read() {
         window.keys("Partida").await;
         window
             .type_into(
-                "La página donde lo dice (1 a 1; vacío si no está seguro)",
+                "La página donde lo dice (el documento tiene 1 página; déjela vacía si no la sabe)",
                 "1",
             )
             .await;

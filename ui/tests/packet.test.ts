@@ -108,7 +108,7 @@ describe('evidence packet', () => {
     ]);
   });
 
-  it('prints a 33-page document as an excerpt typed as 3-5, checking the pages, with its first page', async () => {
+  it('prints a long document as an excerpt typed as 3-5, checking the pages, with its first page', async () => {
     const user = userEvent.setup();
     const c = await caseWithPacket();
     c.backend.pickedDocuments = [join(__dirname, '..', '..', 'docs', 'samples', 'evidence-packet-documents.pdf')];
@@ -119,12 +119,13 @@ describe('evidence packet', () => {
     ))!;
     if (filed.result.status !== 'filed') throw new Error(JSON.stringify(filed));
     const documentId = filed.result.documentId;
+    const count = filed.result.pages;
     await openPacket(c);
     // A filed document is in a packet never saved.
     expect(rows().some((r) => r.includes('Country report'))).toBe(true);
     const pages = screen.getByLabelText('Pages to print, if not all');
-    await user.type(pages, '30-40');
-    expect(screen.getByRole('alert')).toHaveTextContent('Type pages from 1 to 33, such as 3-5 or 2, 7.');
+    await user.type(pages, `30-${count + 1}`);
+    expect(screen.getByRole('alert')).toHaveTextContent(`Type pages from 1 to ${count}, such as 3-5 or 2, 7.`);
     await user.clear(pages);
     await user.type(pages, '3-5');
     expect(screen.queryByRole('alert')).toBeNull();

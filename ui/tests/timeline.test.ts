@@ -91,7 +91,7 @@ describe('allegations', () => {
     await user.click((await screen.findAllByRole('button', { name: 'Record an allegation' }))[0]);
     await user.type(screen.getByLabelText(/^Criterion/), 'Tattoos denoting membership');
     await user.selectOptions(await screen.findByLabelText('The document itself, if you have it'), 'Form I-213');
-    const sourcePage = screen.getByLabelText('The page that says it (1 to 2; empty if you are not sure)');
+    const sourcePage = screen.getByLabelText('The page that says it (the document has 2 pages; leave it empty if you do not know)');
     await user.type(sourcePage, '3');
     // A page number typed beside the evidence is checked before it is linked.
     await user.selectOptions(screen.getByLabelText('Link evidence'), 'Form I-213');

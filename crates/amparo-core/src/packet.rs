@@ -334,7 +334,7 @@ impl DocumentExcerpt {
         let mut runs: Vec<(u32, u32)> = Vec::new();
         for &page in &self.pages {
             match runs.last_mut() {
-                Some((_, end)) if *end + 1 == page => *end = page,
+                Some((_, end)) if end.checked_add(1) == Some(page) => *end = page,
                 _ => runs.push((page, page)),
             }
         }

@@ -342,8 +342,12 @@ fn a_case_file_from_the_version_before_opens_with_its_links_and_shows_nothing_ch
     let event = sender
         .create_event(&case, &arrest(vec![tattoo.clone()]))
         .expect("event");
-    sender
-        .create_allegation(&case, &tattoo_allegation(None, vec![tattoo.clone()]))
+    let i213 = file_i213(&mut sender, &case, 'e');
+    let allegation = sender
+        .create_allegation(
+            &case,
+            &tattoo_allegation(Some(page_of(&i213, Some(2))), vec![tattoo.clone()]),
+        )
         .expect("allegation");
     let old = as_the_version_before_wrote(&sender.case_rows(&case).expect("rows"));
 
@@ -370,16 +374,59 @@ fn a_case_file_from_the_version_before_opens_with_its_links_and_shows_nothing_ch
         vec![tattoo]
     );
 
+    assert_eq!(
+        receiver
+            .allegation(&allegation.id)
+            .expect("read")
+            .allegation
+            .source,
+        None,
+        "a new row takes the default"
+    );
+
     // The same file opened where the case already is: nothing in it is
-    // new or changed, though it lacks the newer columns.
+    // new or changed, though it lacks the newer columns, and the filed
+    // document the allegation names stays.
     let again = sender
-        .take_case_rows(&old, &arrival(false))
+        .take_case_rows(&old, &arrival(true))
         .expect("opened again");
     assert!(!again.new_case);
     assert!(again.added.is_empty(), "{again:?}");
     assert!(again.updated.is_empty(), "{again:?}");
     assert!(again.to_choose.is_empty(), "{again:?}");
     assert!(again.differ.is_empty(), "{again:?}");
+    assert_eq!(
+        sender
+            .allegation(&allegation.id)
+            .expect("read")
+            .allegation
+            .source,
+        Some(page_of(&i213, Some(2)))
+    );
+
+    // Changed there in what it knows (the criterion), the allegation is
+    // taken, and still names the filed document here.
+    let mut edited = old.clone();
+    let table = edited
+        .tables
+        .iter_mut()
+        .find(|t| t.table == "allegations")
+        .expect("allegations");
+    let at = table
+        .columns
+        .iter()
+        .position(|c| c == "criterion")
+        .expect("criterion");
+    table.rows[0][at] = serde_json::json!("Insignia, logos or dress");
+    let taken = sender
+        .take_case_rows(&edited, &arrival(true))
+        .expect("opened with a change");
+    assert!(
+        !taken.updated.is_empty() || !taken.to_choose.is_empty(),
+        "{taken:?}"
+    );
+    let here = sender.allegation(&allegation.id).expect("read").allegation;
+    assert_eq!(here.source, Some(page_of(&i213, Some(2))));
 }
 
 #[test]
@@ -427,4 +474,68 @@ fn a_paragraph_keeps_the_page_it_cites_and_drops_a_page_given_to_a_photo() {
             cite(amparo_core::ExhibitKind::Photo, "a-photo", None),
         ]
     );
+}
+
+#[test]
+fn a_case_file_whose_allegation_names_another_cases_document_or_a_photo_as_a_document_is_refused() {
+    let (mut sender, case) = store_with_case("Jesús Rivas");
+    let other = add_case(&mut sender, "Ana Torres");
+    let theirs = file_i213(&mut sender, &other, 'f');
+    let mine = file_i213(&mut sender, &case, '9');
+    let tattoo = sender
+        .create_tattoo(
+            &case,
+            &amparo_core::TattooDraft {
+                body_location: "Left wrist".into(),
+                ..amparo_core::TattooDraft::default()
+            },
+        )
+        .expect("tattoo")
+        .id;
+    sender
+        .create_allegation(
+            &case,
+            &tattoo_allegation(Some(page_of(&mine, Some(1))), vec![page_of(&mine, None)]),
+        )
+        .expect("allegation");
+    let rows = sender.case_rows(&case).expect("rows");
+    let arrival = amparo_core::Arrival {
+        sender: "someone",
+        sequence: 1,
+        has_file: &|_| true,
+        manifest_sha256: "",
+        keep: true,
+    };
+    let set = |rows: &amparo_core::CaseRows, table: &str, column: &str, value: &str| {
+        let mut changed = rows.clone();
+        let t = changed
+            .tables
+            .iter_mut()
+            .find(|t| t.table == table)
+            .expect("table");
+        let at = t.columns.iter().position(|c| c == column).expect("column");
+        t.rows[0][at] = serde_json::json!(value);
+        changed
+    };
+
+    for (hostile, why) in [
+        (
+            set(&rows, "allegations", "source_document_id", &theirs),
+            "another case's document",
+        ),
+        (
+            set(&rows, "allegation_answers", "item_id", &tattoo),
+            "a tattoo record as a document",
+        ),
+    ] {
+        let mut receiver = Store::open_in_memory().expect("open");
+        match receiver.take_case_rows(&hostile, &arrival) {
+            Err(Error::CaseFileRejected(said)) => assert!(said.contains("points at"), "{said}"),
+            other => panic!("{why}: expected a refusal, got {other:?}"),
+        }
+        assert!(
+            receiver.list_cases("").expect("cases").is_empty(),
+            "{why}: nothing written"
+        );
+    }
 }

@@ -162,9 +162,14 @@ impl Slot {
     }
 
     /// Page `index` of the stored PDF `sha256` as the window shows it;
-    /// none while locked.
+    /// none while locked. The PDF is read and held under the blob store's
+    /// read lock: [`Slot::lock`] waits for it, then drops what was held.
     pub fn pdf_page_png(&self, sha256: &str, index: usize) -> Option<Vec<u8>> {
-        self.shown_pdf.page_png(&self.blobs()?, sha256, index)
+        let pdf = {
+            let blobs = self.blobs.read().ok()?;
+            self.shown_pdf.pdf(blobs.as_ref()?, sha256)?
+        };
+        self.shown_pdf.page_png(&pdf, index)
     }
 
     /// Asks the running import (or reading of pages) to stop after the

@@ -22,19 +22,24 @@ fn a_filed_pdfs_page_is_shown_at_reading_size_and_a_photo_is_not_a_pdf() {
     blobs.put_original(&sha, &report).expect("keep");
     let shown = ShownPdf::default();
 
-    let png = shown.page_png(&blobs, &sha, 1).expect("page 2 is shown");
+    let held = shown.pdf(&blobs, &sha).expect("a PDF");
+    let png = shown.page_png(&held, 1).expect("page 2 is shown");
     let page = image::load_from_memory(&png).expect("a PNG");
     // A letter page at 110 dpi: 935 x 1210, its words readable.
     assert_eq!((page.width(), page.height()), (935, 1210));
-    assert!(shown.page_png(&blobs, &sha, 2).is_none(), "no page 3");
+    assert!(shown.page_png(&held, 2).is_none(), "no page 3");
 
     let (photo, _, _) = photo_of_page(&["not a PDF"], false);
     let photo_sha = content_hash(&photo);
     blobs.put_original(&photo_sha, &photo).expect("keep");
-    assert!(shown.page_png(&blobs, &photo_sha, 0).is_none());
+    assert!(
+        shown.pdf(&blobs, &photo_sha).is_none(),
+        "a photo is never held"
+    );
 
-    // Dropped at lock: the page is read from the original again.
-    shown.clear();
+    // Held until the lock drops it: then read from the original again.
     blobs.remove(&sha).expect("remove");
-    assert!(shown.page_png(&blobs, &sha, 0).is_none());
+    assert!(shown.pdf(&blobs, &sha).is_some(), "still held");
+    shown.clear();
+    assert!(shown.pdf(&blobs, &sha).is_none(), "dropped");
 }

@@ -67,6 +67,8 @@ struct Labels {
     page: [&'static str; 2],
     /// Before a cited page of a document: "K, p. 3".
     cited_page: &'static str,
+    /// Before several: "K, pp. 3, 7".
+    cited_pages: &'static str,
 }
 
 const EN: Labels = Labels {
@@ -76,6 +78,7 @@ const EN: Labels = Labels {
     signed_mark: "[signed]",
     page: ["Page ", " of "],
     cited_page: "p.",
+    cited_pages: "pp.",
 };
 
 // "Anexo" is the glossary's short form of "prueba documental (anexo)".
@@ -86,6 +89,7 @@ const ES: Labels = Labels {
     signed_mark: "[firmado]",
     page: ["Página ", " de "],
     cited_page: "pág.",
+    cited_pages: "págs.",
 };
 
 fn labels(lang: &str) -> &'static Labels {
@@ -266,24 +270,48 @@ impl StatementPrint<'_> {
         })
     }
 
-    /// "(Exhibit C)", "(Exhibits C, D)", "(Exhibit K, p. 3)"; with a cited
-    /// page among several, each is set apart: "(Exhibits C; K, p. 3)".
+    /// "(Exhibit C)", "(Exhibits C, D)", "(Exhibit K, p. 3)", "(Exhibit K,
+    /// pp. 3, 7)"; each letter once, with the pages cited of it (a page
+    /// says more than the whole document, which it is part of); with a page
+    /// among several letters, each is set apart: "(Exhibits C; K, p. 3)".
     fn with_exhibits(&self, text: &str, cited: &[amparo_core::Citation], l: &Labels) -> String {
         if cited.is_empty() {
             return text.to_owned();
         }
-        let refs: Vec<String> = cited
-            .iter()
-            .map(|c| {
-                let letter = self
-                    .letters
-                    .iter()
-                    .find(|e| e.item == c.item)
-                    .map_or("?", |e| e.letter.as_str());
-                match c.page {
-                    Some(n) => format!("{letter}, {} {n}", l.cited_page),
-                    None => letter.to_owned(),
+        let mut letters: Vec<(&str, Vec<u32>)> = Vec::new();
+        for c in cited {
+            let letter = self
+                .letters
+                .iter()
+                .find(|e| e.item == c.item)
+                .map_or("?", |e| e.letter.as_str());
+            let at = match letters.iter().position(|(l, _)| *l == letter) {
+                Some(at) => at,
+                None => {
+                    letters.push((letter, Vec::new()));
+                    letters.len() - 1
                 }
+            };
+            if let Some(page) = c.page
+                && !letters[at].1.contains(&page)
+            {
+                letters[at].1.push(page);
+            }
+        }
+        // A no-break space keeps "p." with its number when the line wraps.
+        let refs: Vec<String> = letters
+            .iter()
+            .map(|(letter, pages)| match pages.as_slice() {
+                [] => (*letter).to_owned(),
+                [page] => format!("{letter}, {}\u{a0}{page}", l.cited_page),
+                many => format!(
+                    "{letter}, {}\u{a0}{}",
+                    l.cited_pages,
+                    many.iter()
+                        .map(u32::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             })
             .collect();
         let word = if refs.len() == 1 {
@@ -291,7 +319,7 @@ impl StatementPrint<'_> {
         } else {
             l.exhibits
         };
-        let apart = if cited.iter().any(|c| c.page.is_some()) {
+        let apart = if letters.iter().any(|(_, pages)| !pages.is_empty()) {
             "; "
         } else {
             ", "

@@ -277,7 +277,10 @@ fn the_rebuttal_table_shows_the_page_of_the_i213_that_makes_an_allegation_and_wh
         .find("Age stated by the officer")
         .expect("the allegation is printed");
     let row = &text[rebuttal_at..];
-    let made_in = format!("In: Form I-213, p. 2 (Exhibit {})", letter_of(&i213));
+    let made_in = format!(
+        "Filed copy: Form I-213, p. 2 (Exhibit {})",
+        letter_of(&i213)
+    );
     let answered = format!("Acta de nacimiento, p. 1 (Exhibit {})", letter_of(&birth));
     assert!(row.contains(&made_in), "{made_in} in {row}");
     assert!(row.contains(&answered), "{answered} in {row}");
@@ -335,10 +338,15 @@ fn a_paragraph_cites_a_page_of_the_i213_and_the_signed_letter_holds_in_the_packe
         .expect("a page the document lacks is a missing exhibit");
     assert_eq!(missing.paragraphs, [3]);
 
+    // Each letter once, with its pages; the whole I-213 cited beside its
+    // pages adds nothing to them.
     draft.paragraphs[2].exhibits = vec![
         cite(ExhibitKind::Document, &i213, Some(3)),
         cite(ExhibitKind::Document, &birth, None),
+        cite(ExhibitKind::Document, &i213, Some(7)),
+        cite(ExhibitKind::Document, &i213, None),
     ];
+    draft.paragraphs[3].exhibits = vec![cite(ExhibitKind::Document, &i213, Some(3))];
     f.store.update_statement(&mother, &draft).expect("save");
     let i213_letter = f
         .store
@@ -367,14 +375,14 @@ fn a_paragraph_cites_a_page_of_the_i213_and_the_signed_letter_holds_in_the_packe
             .any(|c| c.code == PrintCheckCode::MissingExhibit)
     );
     let text = flat_text(&print_statement(&f.store, &mother, Purpose::Draft).expect("pdf"));
-    assert!(
-        text.contains(&format!("(Exhibits {i213_letter}, p. 3; {birth_letter})")),
-        "{text}"
-    );
-    assert!(
-        text.contains(&format!("(Anexos {i213_letter}, pág. 3; {birth_letter})")),
-        "{text}"
-    );
+    for cited in [
+        format!("(Exhibits {i213_letter}, pp. 3, 7; {birth_letter})"),
+        format!("(Anexos {i213_letter}, págs. 3, 7; {birth_letter})"),
+        format!("(Exhibit {i213_letter}, p. 3)"),
+        format!("(Anexo {i213_letter}, pág. 3)"),
+    ] {
+        assert!(text.contains(&cited), "{cited} in {text}");
+    }
 
     // Signed, the letters are pinned: a packet that puts the documents
     // after the earlier pinned exhibits gives them their letters.

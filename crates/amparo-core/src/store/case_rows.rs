@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rusqlite::types::{Value as SqlValue, ValueRef};
-use rusqlite::{Connection, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, params_from_iter};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
@@ -554,13 +554,21 @@ fn rejected(why: impl Into<String>) -> Error {
 }
 
 /// Rows from a case file an older Amparo wrote lack the columns added since
-/// (a link's page): each takes this schema's default, in the table's
-/// order, so the rows key, compare and hash as rows saved here with nothing
-/// in those columns do. A column with neither a default nor room for
-/// nothing stays missing, and inserting the row refuses the file.
+/// (a link's page, the filed document an allegation names), in the table's
+/// order. The sender's Amparo could not have changed what it does not
+/// know: a row that is here keeps its own value in such a column, so an
+/// unchanged copy sent back compares the same and takes nothing away; a
+/// new row, and a missing key column, takes this schema's default. A
+/// column with neither a default nor room for nothing stays missing, and
+/// inserting the row refuses the file. A table named twice is left as it
+/// came, for the shape check to refuse.
 fn with_defaults<'a>(conn: &Connection, incoming: &'a CaseRows) -> Result<Cow<'a, CaseRows>> {
     let mut out = Cow::Borrowed(incoming);
+    let mut seen = HashSet::new();
     for (at, table) in incoming.tables.iter().enumerate() {
+        if !seen.insert(table.table.as_str()) {
+            return Ok(Cow::Borrowed(incoming));
+        }
         if !TABLES.iter().any(|(name, _)| *name == table.table) {
             continue;
         }
@@ -601,25 +609,25 @@ fn with_defaults<'a>(conn: &Connection, incoming: &'a CaseRows) -> Result<Cow<'a
             // refused by the shape check as it came.
             continue;
         }
-        let rows = table
-            .rows
-            .iter()
-            .map(|row| {
-                columns
-                    .iter()
-                    .map(|(name, filled)| match filled {
-                        Some(value) => value.clone(),
-                        None => table
-                            .columns
-                            .iter()
-                            .position(|c| c == name)
-                            .and_then(|i| row.get(i))
-                            .cloned()
-                            .unwrap_or(Value::Null),
-                    })
-                    .collect()
-            })
-            .collect();
+        let keys = key_columns(conn, &table.table)?;
+        let mut rows = Vec::with_capacity(table.rows.len());
+        for row in &table.rows {
+            let mut filled: Vec<Value> = columns
+                .iter()
+                .map(|(name, filled)| match filled {
+                    Some(value) => value.clone(),
+                    None => table
+                        .columns
+                        .iter()
+                        .position(|c| c == name)
+                        .and_then(|i| row.get(i))
+                        .cloned()
+                        .unwrap_or(Value::Null),
+                })
+                .collect();
+            keep_values_here(conn, &table.table, &keys, &columns, &mut filled)?;
+            rows.push(filled);
+        }
         out.to_mut().tables[at] = TableRows {
             table: table.table.clone(),
             columns: columns.into_iter().map(|(n, _)| n).collect(),
@@ -627,6 +635,56 @@ fn with_defaults<'a>(conn: &Connection, incoming: &'a CaseRows) -> Result<Cow<'a
         };
     }
     Ok(out)
+}
+
+/// Gives the columns a file lacked (other than keys) the values of the
+/// same row here, when it is here.
+fn keep_values_here(
+    conn: &Connection,
+    table: &str,
+    keys: &[String],
+    columns: &[(String, Option<Value>)],
+    row: &mut [Value],
+) -> Result<()> {
+    let lacked: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .filter(|(_, (name, filled))| filled.is_some() && !keys.contains(name))
+        .map(|(at, _)| at)
+        .collect();
+    if lacked.is_empty() || keys.is_empty() {
+        return Ok(());
+    }
+    let mut wheres = Vec::new();
+    let mut params: Vec<SqlValue> = Vec::new();
+    for key in keys {
+        let Some(at) = columns.iter().position(|(name, _)| name == key) else {
+            return Ok(());
+        };
+        params.push(to_sql(&row[at]).unwrap_or(SqlValue::Null));
+        wheres.push(format!("{key} = ?{}", params.len()));
+    }
+    let names: Vec<&str> = lacked.iter().map(|&at| columns[at].0.as_str()).collect();
+    let sql = format!(
+        "SELECT {} FROM {table} WHERE {}",
+        names.join(", "),
+        wheres.join(" AND ")
+    );
+    let here: Option<Vec<Value>> = conn
+        .query_row(&sql, params_from_iter(params), |r| {
+            (0..lacked.len())
+                .map(|i| Ok(to_json(r.get_ref(i)?)))
+                .collect::<rusqlite::Result<Vec<Result<Value>>>>()
+        })
+        .optional()?
+        .map(|values| values.into_iter().collect::<Result<_>>())
+        .transpose()?;
+    if let Some(here) = here {
+        for (&at, value) in lacked.iter().zip(here) {
+            row[at] = value;
+        }
+    }
+    Ok(())
 }
 
 /// The tables are ones a case has, each once, in order; every column is one
@@ -843,32 +901,63 @@ fn check_all_landed(landed: &CaseRows, applied: &[(&str, &[String], &[Value])]) 
     Ok(())
 }
 
-/// Every `item_id` names something the case holds.
+/// Every `item_id` names a record the case holds, of the kind its row
+/// says (a link of kind "document" to a document of the case, not to a
+/// photo); an allegation's filed document is one of the case's documents.
 fn check_item_references(landed: &CaseRows) -> Result<()> {
-    let ids: HashSet<&str> = landed
-        .tables
-        .iter()
-        .filter_map(|t| Some((t, t.columns.iter().position(|c| c == "id")?)))
-        .flat_map(|(t, at)| t.rows.iter().filter_map(move |r| r[at].as_str()))
-        .collect();
+    let ids_of = |name: &str| -> HashSet<&str> {
+        landed
+            .tables
+            .iter()
+            .filter(|t| t.table == name)
+            .filter_map(|t| Some((t, t.columns.iter().position(|c| c == "id")?)))
+            .flat_map(|(t, at)| t.rows.iter().filter_map(move |r| r[at].as_str()))
+            .collect()
+    };
+    let kinds: HashMap<&str, HashSet<&str>> = [
+        ("photo", "photos"),
+        ("tattoo", "tattoos"),
+        ("statement", "statements"),
+        ("document", "documents"),
+    ]
+    .into_iter()
+    .map(|(kind, table)| (kind, ids_of(table)))
+    .collect();
+    let points_outside = |table: &str, missing: &str| {
+        rejected(format!(
+            "its table \"{table}\" points at {missing}, which the case does not hold"
+        ))
+    };
     for table in landed
         .tables
         .iter()
         .filter(|t| ITEM_REFERENCES.contains(&t.table.as_str()))
     {
-        let Some(at) = table.columns.iter().position(|c| c == "item_id") else {
+        let position = |name: &str| table.columns.iter().position(|c| c == name);
+        let (Some(kind_at), Some(item_at)) = (position("kind"), position("item_id")) else {
+            continue;
+        };
+        for row in &table.rows {
+            let (Some(kind), Some(item)) = (row[kind_at].as_str(), row[item_at].as_str()) else {
+                continue;
+            };
+            if !kinds.get(kind).is_some_and(|ids| ids.contains(item)) {
+                return Err(points_outside(&table.table, item));
+            }
+        }
+    }
+    let documents = &kinds["document"];
+    for table in landed.tables.iter().filter(|t| t.table == "allegations") {
+        let Some(at) = table.columns.iter().position(|c| c == "source_document_id") else {
             continue;
         };
         if let Some(missing) = table
             .rows
             .iter()
             .filter_map(|r| r[at].as_str())
-            .find(|id| !ids.contains(id))
+            .find(|id| !documents.contains(id))
         {
-            return Err(rejected(format!(
-                "its table \"{}\" points at {missing}, which the case does not hold",
-                table.table
-            )));
+            return Err(points_outside(&table.table, missing));
         }
     }
     Ok(())

@@ -112,9 +112,11 @@ impl Store {
             }
         }
         let mut draft = draft.clone();
-        // No pages chosen is the whole document.
-        draft.excerpts.retain(|e| !e.pages.is_empty());
         for (i, excerpt) in draft.excerpts.iter_mut().enumerate() {
+            // No pages chosen is the whole document (dropped below).
+            if excerpt.pages.is_empty() {
+                continue;
+            }
             let pages: Option<i64> = self
                 .conn()
                 .query_row(
@@ -147,6 +149,9 @@ impl Store {
         };
         let mut kept = Vec::new();
         for excerpt in std::mem::take(&mut draft.excerpts) {
+            if excerpt.pages.is_empty() {
+                continue;
+            }
             let again = kept
                 .iter()
                 .any(|k: &DocumentExcerpt| k.document_id == excerpt.document_id);

@@ -22,9 +22,10 @@ fn cite(named: &NamedLink, exhibits: &[Exhibit]) -> String {
         || "not in this packet".to_owned(),
         |e| format!("Exhibit {}", e.letter),
     );
+    // A no-break space keeps "p." with its number when the cell wraps.
     match (named.link.paragraph, named.link.page) {
-        (Some(n), _) => format!("{}, para. {n} ({letter})", named.name),
-        (None, Some(n)) => format!("{}, p. {n} ({letter})", named.name),
+        (Some(n), _) => format!("{}, para.\u{a0}{n} ({letter})", named.name),
+        (None, Some(n)) => format!("{}, p.\u{a0}{n} ({letter})", named.name),
         (None, None) => format!("{} ({letter})", named.name),
     }
 }
@@ -68,8 +69,10 @@ pub(crate) fn rebuttal(
                     .unwrap_or_default();
                 source.push(format!("On: {}{date}", d.document));
             }
+            // The filed copy of the document that makes it, apart from
+            // the document as typed above ("On:").
             if let Some(filed) = &a.source {
-                source.push(format!("In: {}", cite(filed, exhibits)));
+                source.push(format!("Filed copy: {}", cite(filed, exhibits)));
             }
             RebuttalRow {
                 criterion: d.criterion.clone(),

@@ -160,9 +160,7 @@ fn a_mother_adds_a_scanned_birth_certificate_and_its_page_is_read() {
         window
             .wait_for_text("Guardado: Edad declarada por el oficial")
             .await;
-        window
-            .wait_for_text("El documento mismo, si lo tiene")
-            .await;
+        window.wait_for_text("Copia guardada en el caso").await;
         assert!(found.is_empty(), "{}", found.join("\n"));
         window.quit().await;
     });

@@ -66,7 +66,7 @@ fn an_allegation_is_answered_by_a_tattoo_record_and_the_case_is_found_by_its_mea
         assert_eq!(ours["points"], 4);
         assert_eq!(
             ours["answers"],
-            json!([{ "kind": "tattoo", "id": tattoos[0]["id"], "paragraph": null }])
+            json!([{ "kind": "tattoo", "id": tattoos[0]["id"], "paragraph": null, "page": null }])
         );
 
         window.press("Search").await;

@@ -539,3 +539,46 @@ fn a_case_file_whose_allegation_names_another_cases_document_or_a_photo_as_a_doc
         );
     }
 }
+
+/// A letter photographed page by page is cited by page once it is filed:
+/// before, its pages may still move and "p. 2" would point elsewhere. The
+/// whole of it may be cited at any time.
+#[test]
+fn a_page_is_cited_once_the_document_is_filed() {
+    let (mut store, case) = store_with_case("Jesús Rivas");
+    let page = |n: u8| amparo_core::NewPagePhoto {
+        sha256: format!("{n:x}").repeat(64),
+        file_name: format!("IMG_{n}.jpg"),
+        format: amparo_core::PhotoFormat::Jpeg,
+        byte_size: 1_000,
+        width: 3024,
+        height: 4032,
+    };
+    let letter = store
+        .add_photographed_document(
+            &case,
+            &DocumentDetails {
+                title: "Letter from the employer".into(),
+                kind: DocumentKind::Letter,
+                language: "en".into(),
+                ..DocumentDetails::default()
+            },
+            &[page(1), page(2)],
+        )
+        .expect("started")
+        .id;
+    let error = store
+        .create_event(&case, &arrest(vec![page_of(&letter, Some(2))]))
+        .expect_err("its pages are not settled");
+    assert_eq!(
+        fields(error),
+        vec![("sources.0".to_owned(), FieldProblem::Unknown)]
+    );
+    store
+        .create_event(&case, &arrest(vec![page_of(&letter, None)]))
+        .expect("the whole letter may be cited");
+    store.file_document(&letter).expect("file");
+    store
+        .create_event(&case, &arrest(vec![page_of(&letter, Some(2))]))
+        .expect("filed, its page 2 is cited");
+}

@@ -9,7 +9,7 @@ import { allPhotos } from './photos';
 import { tattooName } from './tattoo';
 
 /** A record a link can point at; `parts` counts a statement's paragraphs or
- * a document's pages (0 for the others). */
+ * a filed document's pages (0 for the others). */
 export type EvidenceChoice = { kind: LinkKind; id: string; name: string; parts: number };
 
 /** Every record of the case a link can point at, statements first. */
@@ -34,7 +34,13 @@ export async function evidenceChoices(backend: Backend, caseId: string): Promise
       name: p.details.caption || p.fileNames[0] || '',
       parts: 0,
     })),
-    ...documents.map((d) => ({ kind: 'document' as const, id: d.id, name: d.details.title, parts: d.pageCount })),
+    // A page is cited once the document is filed (its pages settled).
+    ...documents.map((d) => ({
+      kind: 'document' as const,
+      id: d.id,
+      name: d.details.title,
+      parts: d.filed ? d.pageCount : 0,
+    })),
   ];
 }
 

@@ -74,7 +74,7 @@ impl Store {
     }
 
     /// Whether the photo, tattoo record or document still exists, and the
-    /// page cited is one the document has.
+    /// page cited is one the document has, filed.
     pub fn exhibit_exists(&self, cited: &Citation) -> Result<bool> {
         let found = self
             .exhibit_case(&cited.item)
@@ -85,8 +85,10 @@ impl Store {
             })?;
         Ok(match cited.page {
             Some(page) if found => {
+                // Pages are cited once filed: before, they may still move.
                 let pages: i64 = self.conn().query_row(
-                    "SELECT count(*) FROM document_pages WHERE document_id = ?1",
+                    "SELECT count(*) FROM document_pages WHERE document_id = ?1
+                        AND (SELECT filed_at FROM documents WHERE id = ?1) IS NOT NULL",
                     [&cited.item.id],
                     |r| r.get(0),
                 )?;

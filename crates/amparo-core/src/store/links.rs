@@ -1,7 +1,7 @@
 //! The evidence links of events (`event_sources`) and allegations
 //! (`allegation_answers`): each must name a record of the same case, a
 //! paragraph number one the statement has, and a page number one the
-//! document has.
+//! document has once it is filed.
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -68,10 +68,13 @@ pub(super) fn check_links(
         let part = link.paragraph.or(link.page);
         let part_ok = match (found, part) {
             (Some(_), Some(n)) => {
+                // A page is cited once the document is filed: before, its
+                // pages may still move and "p. 4" would point elsewhere.
                 let parts = if link.kind == LinkKind::Statement {
                     "SELECT count(*) FROM paragraphs WHERE statement_id = ?1"
                 } else {
-                    "SELECT count(*) FROM document_pages WHERE document_id = ?1"
+                    "SELECT count(*) FROM document_pages WHERE document_id = ?1
+                        AND (SELECT filed_at FROM documents WHERE id = ?1) IS NOT NULL"
                 };
                 let count: i64 = conn.query_row(parts, [&link.id], |r| r.get(0))?;
                 i64::from(n) <= count

@@ -239,6 +239,32 @@ fn the_limits_are_settings_that_a_refusal_names() {
     );
 }
 
+/// Files the twelve-page PDF in `case` as `title`; its document id.
+fn file_twelve_pages(data: &Path, case: &str, kind: &str, title: &str) -> String {
+    let file = data.join(format!("{title}.pdf"));
+    std::fs::write(&file, twelve_pages()).expect("write");
+    let filed = json_of(&ok(&amparo(
+        data,
+        &[
+            "document",
+            "add",
+            "--case",
+            case,
+            "--kind",
+            kind,
+            "--title",
+            title,
+            file.to_str().expect("path"),
+            "--json",
+        ],
+        &[],
+    )));
+    filed[0]["result"]["documentId"]
+        .as_str()
+        .expect("id")
+        .to_owned()
+}
+
 fn json_of(out: &str) -> serde_json::Value {
     serde_json::from_str(out).expect("json")
 }
@@ -433,26 +459,7 @@ fn a_scanned_spanish_certificate_is_read_and_found_by_a_word_only_it_holds() {
 fn an_allegation_and_an_event_cite_pages_of_a_filed_document() {
     let data = tempfile::tempdir().expect("dir");
     let case = new_case(data.path());
-    let file = data.path().join("I-213.pdf");
-    std::fs::write(&file, twelve_pages()).expect("write");
-    let filed = json_of(&ok(&amparo(
-        data.path(),
-        &[
-            "document",
-            "add",
-            "--case",
-            &case,
-            "--title",
-            "Form I-213",
-            file.to_str().expect("path"),
-            "--json",
-        ],
-        &[],
-    )));
-    let id = filed[0]["result"]["documentId"]
-        .as_str()
-        .expect("id")
-        .to_owned();
+    let id = file_twelve_pages(data.path(), &case, "government", "Form I-213");
 
     ok(&amparo(
         data.path(),
@@ -522,28 +529,7 @@ fn an_allegation_and_an_event_cite_pages_of_a_filed_document() {
 fn a_packet_takes_an_excerpt_of_a_long_document() {
     let data = tempfile::tempdir().expect("dir");
     let case = new_case(data.path());
-    let file = data.path().join("report.pdf");
-    std::fs::write(&file, twelve_pages()).expect("write");
-    let filed = json_of(&ok(&amparo(
-        data.path(),
-        &[
-            "document",
-            "add",
-            "--case",
-            &case,
-            "--kind",
-            "countryConditions",
-            "--title",
-            "Country report",
-            file.to_str().expect("path"),
-            "--json",
-        ],
-        &[],
-    )));
-    let id = filed[0]["result"]["documentId"]
-        .as_str()
-        .expect("id")
-        .to_owned();
+    let id = file_twelve_pages(data.path(), &case, "countryConditions", "Country report");
     let mut packet = json_of(&ok(&amparo(
         data.path(),
         &["packet", "show", &case, "--json"],

@@ -105,6 +105,16 @@ fn with_documents() -> (PacketFixture, String, String) {
     (f, i213, birth)
 }
 
+/// The index's two pages as one line of words.
+fn index_text(pages: &[String]) -> String {
+    let index = page_with(pages, "INDEX OF EXHIBITS");
+    pages[index..index + 2]
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn page_with(pages: &[String], words: &str) -> usize {
     pages
         .iter()
@@ -165,12 +175,7 @@ fn a_pdf_prints_as_its_own_pages_with_the_packet_numbers_and_its_page_labels() {
     assert!(pages[certificate].contains("Spanish"));
 
     // The index names both, with their groups' order kept.
-    let index = page_with(&pages, "INDEX OF EXHIBITS");
-    let index_text = pages[index..index + 2]
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let index_text = index_text(&pages);
     assert!(
         index_text.contains("Form I-213 (U.S. Border Patrol, August 29, 2025), 12 pages"),
         "{index_text}"
@@ -509,12 +514,7 @@ fn a_long_document_prints_as_an_excerpt_with_its_first_page_each_page_marked() {
             pages[at]
         );
     }
-    let index = page_with(&pages, "INDEX OF EXHIBITS");
-    let index_text = pages[index..index + 2]
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let index_text = index_text(&pages);
     assert!(
         index_text.contains(
             "Form I-213 (U.S. Border Patrol, August 29, 2025), excerpt: pages 1, 3–5 of 12"

@@ -9,8 +9,9 @@
 //!
 //! `amparo-media://localhost/pdfpage/<sha256>/<index>` serves a page of a
 //! filed document's PDF as a PNG, rendered on request, so the family sees
-//! the page beside its text and translation. Only a stored original that
-//! reads as a PDF answers.
+//! the page beside its text and translation. Only the PDF of a filed
+//! document of a case not deleted answers (not a signed declaration's
+//! PDF, not a photo's original).
 
 use amparo_core::{DerivativeKind, is_sha256_hex};
 use tauri::http::{Request, Response, StatusCode, Uri};

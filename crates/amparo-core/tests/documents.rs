@@ -269,3 +269,18 @@ fn photographed_pages_move_turn_and_go_until_the_document_is_filed() {
             .is_err()
     );
 }
+
+/// The window draws the pages of a filed document's PDF, and of nothing
+/// else: not of another stored file, not once its case is deleted.
+#[test]
+fn only_a_document_pdf_of_a_case_not_deleted_is_drawn() {
+    let (mut store, case) = store_with_case();
+    store.add_pdf_document(&case, &i213()).expect("add");
+    let pdf = "a".repeat(64);
+    assert!(store.is_shown_document_pdf(&pdf).expect("ask"));
+    assert!(!store.is_shown_document_pdf(&"b".repeat(64)).expect("ask"));
+    store
+        .delete_case(&case, "Jesús Alberto Rivas Moreno")
+        .expect("delete");
+    assert!(!store.is_shown_document_pdf(&pdf).expect("ask"));
+}

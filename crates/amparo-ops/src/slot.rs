@@ -165,11 +165,31 @@ impl Slot {
     /// none while locked. The PDF is read and held under the blob store's
     /// read lock: [`Slot::lock`] waits for it, then drops what was held.
     pub fn pdf_page_png(&self, sha256: &str, index: usize) -> Option<Vec<u8>> {
+        if !self.is_shown_document_pdf(sha256) {
+            return None;
+        }
         let pdf = {
             let blobs = self.blobs.read().ok()?;
             self.shown_pdf.pdf(blobs.as_ref()?, sha256)?
         };
         self.shown_pdf.page_png(&pdf, index)
+    }
+
+    /// Whether `sha256` is a filed document's PDF of a case not deleted,
+    /// asked of the reading connection (or the writing one when it is
+    /// free), never waiting behind a long import.
+    fn is_shown_document_pdf(&self, sha256: &str) -> bool {
+        if let Ok(reader) = self.reader.lock()
+            && let Some(reader) = reader.as_ref()
+        {
+            return reader.store.is_shown_document_pdf(sha256).unwrap_or(false);
+        }
+        match self.store.try_lock() {
+            Ok(store) => store
+                .as_ref()
+                .is_ok_and(|s| s.is_shown_document_pdf(sha256).unwrap_or(false)),
+            Err(_) => false,
+        }
     }
 
     /// Asks the running import (or reading of pages) to stop after the

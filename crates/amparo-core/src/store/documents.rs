@@ -96,6 +96,21 @@ impl Store {
         })
     }
 
+    /// Whether `sha256` is the PDF of a document of a case that is not in
+    /// the Deleted list: the only PDFs whose pages the window draws.
+    pub fn is_shown_document_pdf(&self, sha256: &str) -> Result<bool> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT 1 FROM documents d JOIN cases c ON c.id = d.case_id
+                 WHERE d.pdf_sha256 = ?1 AND c.deleted_at IS NULL LIMIT 1",
+                [sha256],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
+    }
+
     /// The document `id` with its pages.
     pub fn document(&self, id: &str) -> Result<Document> {
         let conn = self.conn();

@@ -532,3 +532,44 @@ fn a_long_document_prints_as_an_excerpt_with_its_first_page_each_page_marked() {
             .is_empty()
     );
 }
+
+/// An excerpt that came in a case file, never checked here, naming no
+/// page the document has: the whole document prints, not an exhibit
+/// without pages.
+#[test]
+fn an_excerpt_naming_no_page_of_its_document_prints_the_whole_document() {
+    let (f, i213, _) = with_documents();
+    amparo_core::raw_connection_for_tests(
+        &f.dir.path().join(amparo_core::DATABASE_FILE),
+        &amparo_core::Keys::fixed_for_tests(),
+    )
+    .expect("raw")
+    .execute(
+        "UPDATE packets SET body = json_set(body, '$.excerpts',
+            json_array(json_object('documentId', ?2, 'pages', json_array(40, 41))))
+         WHERE case_id = ?1",
+        [&f.case_id, &i213],
+    )
+    .expect("an excerpt as a case file could bring it");
+    assert_eq!(
+        f.store.packet(&f.case_id).expect("packet").excerpts[0].pages,
+        [40, 41]
+    );
+    let printed = print_packet(
+        &f.store,
+        &f.blobs,
+        &f.case_id,
+        PacketPurpose::Draft,
+        &|_| {},
+    )
+    .expect("print");
+    let pages = pages_raw_text(&printed.files[0].pdf);
+    for n in 1..=12 {
+        page_with(&pages, &format!("zqxpage{n}\n"));
+    }
+    assert!(
+        index_text(&pages).contains("Form I-213 (U.S. Border Patrol, August 29, 2025), 12 pages"),
+        "{}",
+        index_text(&pages)
+    );
+}

@@ -42,17 +42,18 @@ pub(crate) enum Body {
 #[derive(Debug, Clone)]
 pub(crate) struct PacketDocument {
     pub document: Document,
-    /// The page numbers printed, when only an excerpt is.
-    pub excerpt: Option<Vec<u32>>,
+    /// The pages printed, when only an excerpt is.
+    pub excerpt: Option<amparo_core::DocumentExcerpt>,
 }
 
 impl PacketDocument {
     /// The pages the packet prints, in order.
     pub(crate) fn printed_pages(&self) -> impl Iterator<Item = &amparo_core::DocumentPage> {
-        self.document
-            .pages
-            .iter()
-            .filter(|p| self.excerpt.as_ref().is_none_or(|e| e.contains(&p.number)))
+        self.document.pages.iter().filter(|p| {
+            self.excerpt
+                .as_ref()
+                .is_none_or(|e| e.pages.contains(&p.number))
+        })
     }
 }
 
@@ -210,10 +211,25 @@ pub(crate) fn gather(
                 }
             }
             PacketItemKind::Photo => Body::Photo(Box::new(store.photo(&item.id)?)),
-            PacketItemKind::Document => Body::Document(Box::new(PacketDocument {
-                document: store.document(&item.id)?,
-                excerpt: draft.excerpt_of(&item.id).map(|e| e.pages.clone()),
-            })),
+            PacketItemKind::Document => {
+                let document = store.document(&item.id)?;
+                // An excerpt names only pages the document has; with none
+                // (from a case file, never saved here) the whole document
+                // prints rather than an exhibit without pages.
+                let excerpt = draft
+                    .excerpt_of(&item.id)
+                    .map(|e| amparo_core::DocumentExcerpt {
+                        document_id: e.document_id.clone(),
+                        pages: e
+                            .pages
+                            .iter()
+                            .copied()
+                            .filter(|n| document.pages.iter().any(|p| p.number == *n))
+                            .collect(),
+                    })
+                    .filter(|e| !e.pages.is_empty());
+                Body::Document(Box::new(PacketDocument { document, excerpt }))
+            }
             PacketItemKind::Tattoo => {
                 let tattoo = store.tattoo(&item.id)?;
                 let mut photos = Vec::new();

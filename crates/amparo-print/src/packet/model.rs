@@ -331,9 +331,8 @@ impl ModelInput<'_> {
                     self.document_pdfs,
                 );
                 images.extend(files);
-                let excerpt = self.g.draft.excerpt_of(&d.id);
                 (
-                    document_description(d, excerpt),
+                    document_description(d, d.excerpt.as_ref()),
                     ExhibitBody::Document(exhibit),
                 )
             }

@@ -267,6 +267,18 @@ pub(super) struct PdfOriginal<'a> {
 /// Writes a document's row in `case_id` (refused when there is no such
 /// case) and answers its id. A PDF is filed at once (its pages are the
 /// PDF's own); photographed pages wait to be put in order.
+/// How many pages of document `id` a citation may name: all of them once
+/// it is filed, none before (its pages may still move, and "p. 4" would
+/// come to point elsewhere).
+pub(super) fn citable_pages(conn: &rusqlite::Connection, id: &str) -> Result<u32> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM document_pages WHERE document_id = ?1
+            AND (SELECT filed_at FROM documents WHERE id = ?1) IS NOT NULL",
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
 pub(super) fn insert_document(
     tx: &rusqlite::Connection,
     case_id: &str,

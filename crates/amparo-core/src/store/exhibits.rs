@@ -3,6 +3,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::Store;
+use super::documents::citable_pages;
 use crate::error::{Error, Result};
 use crate::exhibit::{Citation, ExhibitItem, ExhibitKind, ExhibitLetter, letter_for};
 
@@ -84,16 +85,7 @@ impl Store {
                 other => Err(other),
             })?;
         Ok(match cited.page {
-            Some(page) if found => {
-                // Pages are cited once filed: before, they may still move.
-                let pages: i64 = self.conn().query_row(
-                    "SELECT count(*) FROM document_pages WHERE document_id = ?1
-                        AND (SELECT filed_at FROM documents WHERE id = ?1) IS NOT NULL",
-                    [&cited.item.id],
-                    |r| r.get(0),
-                )?;
-                i64::from(page) <= pages
-            }
+            Some(page) if found => page <= citable_pages(self.conn(), &cited.item.id)?,
             _ => found,
         })
     }

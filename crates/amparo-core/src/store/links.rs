@@ -5,6 +5,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::documents::citable_pages;
 use crate::error::{FieldError, FieldProblem, Result};
 use crate::evidence_link::{EvidenceLink, LinkKind};
 
@@ -68,16 +69,16 @@ pub(super) fn check_links(
         let part = link.paragraph.or(link.page);
         let part_ok = match (found, part) {
             (Some(_), Some(n)) => {
-                // A page is cited once the document is filed: before, its
-                // pages may still move and "p. 4" would point elsewhere.
-                let parts = if link.kind == LinkKind::Statement {
-                    "SELECT count(*) FROM paragraphs WHERE statement_id = ?1"
+                let count: u32 = if link.kind == LinkKind::Statement {
+                    conn.query_row(
+                        "SELECT count(*) FROM paragraphs WHERE statement_id = ?1",
+                        [&link.id],
+                        |r| r.get(0),
+                    )?
                 } else {
-                    "SELECT count(*) FROM document_pages WHERE document_id = ?1
-                        AND (SELECT filed_at FROM documents WHERE id = ?1) IS NOT NULL"
+                    citable_pages(conn, &link.id)?
                 };
-                let count: i64 = conn.query_row(parts, [&link.id], |r| r.get(0))?;
-                i64::from(n) <= count
+                n <= count
             }
             (found, None) => found.is_some(),
             (None, Some(_)) => false,

@@ -112,22 +112,17 @@ impl Store {
             }
         }
         let mut draft = draft.clone();
-        for (i, excerpt) in draft.excerpts.iter_mut().enumerate() {
-            // No pages chosen is the whole document (dropped below).
-            if excerpt.pages.is_empty() {
+        let mut kept: Vec<DocumentExcerpt> = Vec::new();
+        for (i, mut excerpt) in std::mem::take(&mut draft.excerpts).into_iter().enumerate() {
+            // No pages chosen, or a second excerpt of the same document,
+            // is the whole document (or the first excerpt).
+            if excerpt.pages.is_empty() || kept.iter().any(|k| k.document_id == excerpt.document_id)
+            {
                 continue;
             }
-            let pages: Option<i64> = self
-                .conn()
-                .query_row(
-                    "SELECT count(*) FROM document_pages p JOIN documents d ON d.id = p.document_id
-                     WHERE d.id = ?1 AND d.case_id = ?2 GROUP BY d.id",
-                    params![excerpt.document_id, case_id],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            let fits = |page: &u32| pages.is_some_and(|n| (1..=n).contains(&i64::from(*page)));
-            if pages.is_none() || !excerpt.pages.iter().all(fits) {
+            let pages = document_pages_in_case(self.conn(), &excerpt.document_id, case_id)?;
+            let fits = |page: &u32| pages.is_some_and(|n| (1..=n).contains(page));
+            if !excerpt.pages.iter().all(fits) {
                 problems.push(FieldError::new(
                     format!("excerpts.{i}"),
                     FieldProblem::Unknown,
@@ -137,25 +132,8 @@ impl Store {
             excerpt.pages.push(1);
             excerpt.pages.sort_unstable();
             excerpt.pages.dedup();
-        }
-        // An excerpt of every page is the whole document.
-        let whole = |e: &DocumentExcerpt| -> Result<bool> {
-            let pages: i64 = self.conn().query_row(
-                "SELECT count(*) FROM document_pages WHERE document_id = ?1",
-                [&e.document_id],
-                |r| r.get(0),
-            )?;
-            Ok(e.pages.len() as i64 >= pages)
-        };
-        let mut kept = Vec::new();
-        for excerpt in std::mem::take(&mut draft.excerpts) {
-            if excerpt.pages.is_empty() {
-                continue;
-            }
-            let again = kept
-                .iter()
-                .any(|k: &DocumentExcerpt| k.document_id == excerpt.document_id);
-            if !again && !whole(&excerpt)? {
+            // An excerpt of every page is the whole document.
+            if pages.is_some_and(|n| (excerpt.pages.len() as u32) < n) {
                 kept.push(excerpt);
             }
         }
@@ -265,4 +243,21 @@ impl Store {
             .query_row(sql, [&item.id], |r| r.get(0))
             .optional()?)
     }
+}
+
+/// How many pages the document `id` of the case has; none when the case
+/// has no such document.
+fn document_pages_in_case(
+    conn: &rusqlite::Connection,
+    id: &str,
+    case_id: &str,
+) -> Result<Option<u32>> {
+    Ok(conn
+        .query_row(
+            "SELECT count(*) FROM document_pages p JOIN documents d ON d.id = p.document_id
+             WHERE d.id = ?1 AND d.case_id = ?2 GROUP BY d.id",
+            params![id, case_id],
+            |r| r.get(0),
+        )
+        .optional()?)
 }

@@ -56,12 +56,12 @@ export function evidenceName(choices: EvidenceChoice[], link: EvidenceLink): str
   return name;
 }
 
-/** The paragraph or page typed beside a chosen record: null for the whole
- * record (nothing typed), the number when it is one the record has, or
- * 'invalid'. */
-export function partNumber(choice: EvidenceChoice, typed: string): number | null | 'invalid' {
+/** A paragraph or page number as typed, for a record with `count` of them:
+ * null when nothing is typed (the whole record), the number when the record
+ * has it, or 'invalid'. */
+export function partNumber(typed: string, count: number): number | null | 'invalid' {
   const text = typed.trim();
   if (!text) return null;
   const n = Number(text);
-  return Number.isInteger(n) && n >= 1 && n <= choice.parts ? n : 'invalid';
+  return Number.isInteger(n) && n >= 1 && n <= count ? n : 'invalid';
 }

@@ -349,3 +349,35 @@ fn the_pages_to_sign_print_alone_without_draft_marks_numbered_as_in_the_packet()
         other => panic!("printed: {:?}", other.map(|p| p.page_count)),
     }
 }
+
+#[test]
+fn a_draft_without_the_dhs_address_or_the_server_leaves_lines_to_write_them_on() {
+    let mut f = small();
+    change(&mut f, |d| {
+        d.service.address = "\n   \n".into();
+        d.service.by_filer = false;
+        d.service.server_name = "  ".into();
+    });
+    let draft = print_packet(
+        &f.store,
+        &f.blobs,
+        &f.case_id,
+        PacketPurpose::Draft,
+        &|_| {},
+    )
+    .expect("a draft prints whatever the checks say");
+    let text = flat_text(&draft.files[0].pdf);
+    let line = |width: usize| "_".repeat(width);
+    assert!(
+        text.contains(&format!("I, {}, certify that on", line(24))),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "Office of the Principal Legal Advisor, at {}, by first-class mail.",
+            line(40)
+        )),
+        "{text}"
+    );
+    assert!(!text.contains("at ,") && !text.contains("I, ,"), "{text}");
+}

@@ -169,6 +169,16 @@ fn date_or_line(iso: &str) -> String {
     }
 }
 
+/// `text`, or a line of `width` to write it on by hand when a draft has
+/// none yet, so a certificate never prints "at ," with nothing between.
+fn or_line(text: &str, width: usize) -> String {
+    if text.trim().is_empty() {
+        "_".repeat(width)
+    } else {
+        text.trim().to_owned()
+    }
+}
+
 /// The certificate of service, in the first person of whoever serves.
 pub(crate) fn service_certificate(
     case: &Case,
@@ -179,7 +189,8 @@ pub(crate) fn service_certificate(
     let s = &d.service;
     let date = date_or_line(&s.date);
     let document = format!("“{title}”");
-    let name = server_name(case, d);
+    let name = or_line(&server_name(case, d), 24);
+    let recipient = or_line(&s.recipient, 24);
     let method = if s.method == ServiceMethod::Hand {
         "hand delivery"
     } else {
@@ -189,8 +200,10 @@ pub(crate) fn service_certificate(
         .address
         .lines()
         .map(str::trim)
+        .filter(|line| !line.is_empty())
         .collect::<Vec<_>>()
         .join(", ");
+    let address = or_line(&address, 40);
     let text = match (s.method, d.profile) {
         (ServiceMethod::Ecas, _) => fill(
             &word("serviceEcas.en"),
@@ -211,7 +224,7 @@ pub(crate) fn service_certificate(
             &[
                 ("date", &date),
                 ("document", &document),
-                ("recipient", &s.recipient),
+                ("recipient", &recipient),
                 ("address", &address),
                 ("method", method),
             ],

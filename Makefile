@@ -252,7 +252,7 @@ test-crash: system-deps
 bench-open: system-deps
 	cargo build --release -p amparo-media --example bench_import -p amparo-casefile --example bench_open
 	$(TARGET_DIR)/release/examples/bench_import --photos 200 --folder $(BENCH_PHOTOS)/200 >/dev/null
-	$(TARGET_DIR)/release/examples/bench_open --photos 200 --folder $(BENCH_PHOTOS)/200
+	$(TARGET_DIR)/release/examples/bench_open --photos 200 --rounds 5 --folder $(BENCH_PHOTOS)/200
 
 # Filing a 200-page PDF against pdftotext, and OCR pages per second against
 # tesseract alone (never part of make test).

@@ -55,6 +55,16 @@ pub struct Entry {
 /// Reads the next entry of `entries`, refusing one that is not a regular
 /// file or is larger than `limit`; `None` at the archive's end.
 pub fn next_entry<R: Read>(entries: &mut tar::Entries<'_, R>, limit: u64) -> Result<Option<Entry>> {
+    next_entry_into(entries, limit, Vec::new())
+}
+
+/// [`next_entry`], reading the entry's bytes into `bytes` (emptied first),
+/// so that one buffer can serve item after item.
+pub fn next_entry_into<R: Read>(
+    entries: &mut tar::Entries<'_, R>,
+    limit: u64,
+    mut bytes: Vec<u8>,
+) -> Result<Option<Entry>> {
     let Some(entry) = entries.next() else {
         return Ok(None);
     };
@@ -69,7 +79,8 @@ pub fn next_entry<R: Read>(entries: &mut tar::Entries<'_, R>, limit: u64) -> Res
             "{path} is {size} bytes, at most {limit}"
         )));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    bytes.clear();
+    bytes.reserve_exact(usize::try_from(size).unwrap_or(0));
     entry
         .by_ref()
         .take(size)

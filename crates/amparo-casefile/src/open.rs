@@ -18,7 +18,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
-use crate::archive::{Budgeted, Entry, damaged, next_entry};
+use crate::archive::{Budgeted, Entry, damaged, next_entry, next_entry_into};
 use crate::custody::check_custody;
 use crate::error::{CaseFileError, Result};
 use crate::identity::{DeviceKeys, Fingerprint, fingerprint_of};
@@ -149,7 +149,8 @@ fn open_inner(
         let thumbnails = Thumbnails::start(scope, blobs);
         for item in &manifest.items {
             // No more is read than the signed list says the item holds.
-            let entry = next_entry(&mut entries, item.size).map_err(|e| match e {
+            let entry = next_entry_into(&mut entries, item.size, thumbnails.spare_buffer());
+            let entry = entry.map_err(|e| match e {
                 CaseFileError::TooLarge(_) => CaseFileError::ItemMismatch(item.describe()),
                 other => other,
             })?;
@@ -178,15 +179,24 @@ fn open_inner(
                     }
                     pdfs = signed_pdfs(&parsed);
                     rows = Some(parsed);
+                    thumbnails.give_back(bytes);
                 }
                 Some(sha256) => {
                     brought.insert(sha256.to_owned());
-                    if !blobs.has_original(sha256) {
-                        new_files += 1;
-                        if mode == Mode::Open {
-                            written.push(sha256.to_owned());
-                            thumbnails.keep(sha256, bytes, !pdfs.contains(sha256))?;
+                    let new = !blobs.has_original(sha256);
+                    new_files += u32::from(new);
+                    if new && mode == Mode::Open {
+                        written.push(sha256.to_owned());
+                        if !thumbnails.keep(sha256, bytes, !pdfs.contains(sha256)) {
+                            // A thread stopped on an error: finishing says
+                            // which (a photo that cannot be shown, a full
+                            // disk), not the stop it caused here.
+                            return Err(thumbnails.finish().err().unwrap_or_else(|| {
+                                CaseFileError::Damaged("a thumbnail could not be made".into())
+                            }));
                         }
+                    } else {
+                        thumbnails.give_back(bytes);
                     }
                 }
             }

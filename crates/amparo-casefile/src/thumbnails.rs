@@ -1,70 +1,110 @@
 //! Keeping the originals a case file brings, with the thumbnails and view
 //! copies of its photos and scans made from them here (never taken from the
-//! sender), on worker threads while the file is still being read and
-//! checked, so opening a case file keeps both cores busy as an import does.
-//! At most a few originals wait in memory at once, however large the file.
+//! sender), while the file is still being read and checked.
+//!
+//! As in an import, the pictures are decoded on one thread per core and
+//! everything is written (sealed, then synced to disk) by one writer
+//! thread, so no decoding thread sits idle while the disk syncs.
+//! At most a few originals wait in memory at once, however large the file,
+//! and their buffers go round: the writer hands each back to be filled with
+//! a later item, so the opening's memory stays what the first few items
+//! took instead of growing as the allocator scatters fresh ones.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::thread::{Scope, ScopedJoinHandle};
 
 use amparo_core::{BlobStore, DerivativeKind};
+use amparo_media::Derivatives;
 
 use crate::error::{CaseFileError, Result};
 
 /// An original to keep, and whether to make its thumbnail and view copy.
 type Job = (String, Vec<u8>, bool);
 
-/// The workers of one opening.
+/// An original and what was made from it, ready to be written.
+type Made = (String, Vec<u8>, Option<Derivatives>);
+
+/// The largest buffer kept for a later item: a photo's; a long scanned
+/// report's buffer is let go rather than held to the end.
+const KEPT_BUFFER_MAX: usize = 32 << 20;
+
+/// The threads of one opening.
 pub struct Thumbnails<'scope> {
     jobs: Option<SyncSender<Job>>,
-    workers: Vec<ScopedJoinHandle<'scope, Result<()>>>,
+    spare: Receiver<Vec<u8>>,
+    give_back: SyncSender<Vec<u8>>,
+    decoders: Vec<ScopedJoinHandle<'scope, Result<()>>>,
+    writer: Option<ScopedJoinHandle<'scope, Result<()>>>,
+    stopped: Arc<AtomicBool>,
 }
 
 impl<'scope> Thumbnails<'scope> {
-    /// Starts one worker per core inside `scope`.
+    /// Starts one decoding thread per core and the writer inside `scope`.
     pub fn start<'env>(scope: &'scope Scope<'scope, 'env>, blobs: &'env BlobStore) -> Self {
         let count = std::thread::available_parallelism().map_or(2, usize::from);
         let (jobs, queue) = sync_channel::<Job>(count);
+        let (made, ready) = sync_channel::<Made>(1);
+        // Every buffer that can be in flight at once: queued, decoding,
+        // waiting for the writer, being written.
+        let (give_back, spare) = sync_channel::<Vec<u8>>(2 * count + 2);
         let queue = Arc::new(Mutex::new(queue));
-        let workers = (0..count)
+        let stopped = Arc::new(AtomicBool::new(false));
+        let decoders = (0..count)
             .map(|_| {
-                let queue = Arc::clone(&queue);
-                scope.spawn(move || work(&queue, blobs))
+                let (queue, made, stopped) =
+                    (Arc::clone(&queue), made.clone(), Arc::clone(&stopped));
+                scope.spawn(move || stop_on_error(&stopped, decode(&queue, &made)))
             })
             .collect();
+        let writer = {
+            let (stopped, give_back) = (Arc::clone(&stopped), give_back.clone());
+            scope.spawn(move || stop_on_error(&stopped, write(&ready, &give_back, blobs)))
+        };
         Self {
             jobs: Some(jobs),
-            workers,
+            spare,
+            give_back,
+            decoders,
+            writer: Some(writer),
+            stopped,
         }
     }
 
-    /// Hands the original `sha256` (its `bytes`, already checked) to a
-    /// worker, which keeps it and, when `picture`, makes its thumbnail and
-    /// view copy; waits while every worker is busy and the queue is full.
-    pub fn keep(&self, sha256: &str, bytes: Vec<u8>, picture: bool) -> Result<()> {
-        let sent = self
-            .jobs
-            .as_ref()
-            .map(|jobs| jobs.send((sha256.to_owned(), bytes, picture)).is_ok());
-        if sent == Some(true) {
-            Ok(())
-        } else {
-            // A worker stopped on an error; `finish` says which.
-            Err(CaseFileError::Damaged(
-                "a thumbnail could not be made".into(),
-            ))
-        }
+    /// A buffer to read the next item into: one the writer is done with,
+    /// or a new one.
+    pub fn spare_buffer(&self) -> Vec<u8> {
+        self.spare.try_recv().unwrap_or_default()
     }
 
-    /// Waits for every worker; the first error, if any.
+    /// Keeps `buffer`, whose item needs nothing written, for a later item.
+    pub fn give_back(&self, buffer: Vec<u8>) {
+        keep_for_later(&self.give_back, buffer);
+    }
+
+    /// Hands the original `sha256` (its `bytes`, already checked) on to be
+    /// kept and, when `picture`, to have its thumbnail and view copy made;
+    /// waits while every thread is busy and the queue is full. `false` when
+    /// a thread has stopped on an error, which [`Self::finish`] gives.
+    pub fn keep(&self, sha256: &str, bytes: Vec<u8>, picture: bool) -> bool {
+        !self.stopped.load(Ordering::Relaxed)
+            && self
+                .jobs
+                .as_ref()
+                .is_some_and(|jobs| jobs.send((sha256.to_owned(), bytes, picture)).is_ok())
+    }
+
+    /// Waits for every thread; the first error, if any.
     pub fn finish(mut self) -> Result<()> {
         self.jobs = None;
+        let stopped = |_| Err(CaseFileError::Damaged("a thumbnail worker stopped".into()));
         let mut outcome = Ok(());
-        for worker in self.workers.drain(..) {
-            let done = worker.join().unwrap_or_else(|_| {
-                Err(CaseFileError::Damaged("a thumbnail worker stopped".into()))
-            });
+        // The writer ends once every decoding thread has, as they hold its
+        // queue.
+        let threads = self.decoders.drain(..).chain(self.writer.take());
+        for thread in threads {
+            let done = thread.join().unwrap_or_else(stopped);
             if outcome.is_ok() {
                 outcome = done;
             }
@@ -73,7 +113,23 @@ impl<'scope> Thumbnails<'scope> {
     }
 }
 
-fn work(queue: &Mutex<Receiver<Job>>, blobs: &BlobStore) -> Result<()> {
+/// Keeps `buffer` for a later item while there is room and it is not too
+/// large; lets it go otherwise.
+fn keep_for_later(give_back: &SyncSender<Vec<u8>>, buffer: Vec<u8>) {
+    if buffer.capacity() <= KEPT_BUFFER_MAX {
+        let _ = give_back.try_send(buffer);
+    }
+}
+
+/// `outcome`, with the other threads told to stop when it is an error.
+fn stop_on_error(stopped: &AtomicBool, outcome: Result<()>) -> Result<()> {
+    if outcome.is_err() {
+        stopped.store(true, Ordering::Relaxed);
+    }
+    outcome
+}
+
+fn decode(queue: &Mutex<Receiver<Job>>, made: &SyncSender<Made>) -> Result<()> {
     loop {
         let job = match queue.lock() {
             Ok(queue) => queue.recv(),
@@ -82,15 +138,29 @@ fn work(queue: &Mutex<Receiver<Job>>, blobs: &BlobStore) -> Result<()> {
         let Ok((sha256, bytes, picture)) = job else {
             return Ok(());
         };
-        blobs.put_original(&sha256, &bytes)?;
-        if !picture {
-            continue;
-        }
         // Checked against the signed list already: not hashed again.
-        let made = amparo_media::derivatives(&bytes)
-            .map_err(|e| CaseFileError::Photo(sha256.clone(), e))?;
-        drop(bytes);
-        blobs.put_derivative(&sha256, DerivativeKind::Thumb, &made.thumb)?;
-        blobs.put_derivative(&sha256, DerivativeKind::Print, &made.print)?;
+        let derivatives = if picture {
+            let made = amparo_media::derivatives(&bytes)
+                .map_err(|e| CaseFileError::Photo(sha256.clone(), e))?;
+            Some(made)
+        } else {
+            None
+        };
+        if made.send((sha256, bytes, derivatives)).is_err() {
+            // The writer stopped on an error; `finish` reports it.
+            return Ok(());
+        }
     }
+}
+
+fn write(ready: &Receiver<Made>, give_back: &SyncSender<Vec<u8>>, blobs: &BlobStore) -> Result<()> {
+    for (sha256, bytes, derivatives) in ready {
+        blobs.put_original(&sha256, &bytes)?;
+        keep_for_later(give_back, bytes);
+        if let Some(made) = derivatives {
+            blobs.put_derivative(&sha256, DerivativeKind::Thumb, &made.thumb)?;
+            blobs.put_derivative(&sha256, DerivativeKind::Print, &made.print)?;
+        }
+    }
+    Ok(())
 }

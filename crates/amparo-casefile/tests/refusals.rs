@@ -7,10 +7,10 @@ use std::io::Read;
 use std::path::Path;
 
 use amparo_casefile::{CaseFileError, Mode, SendTo, open_case_file, send_case};
-use amparo_core::SCHEMA_VERSION;
+use amparo_core::{NewPhoto, PhotoExif, PhotoFormat, SCHEMA_VERSION};
 use support::{
-    Amparo, Entries, Setup, entries, manifest_of, rows_changed, seal_for, setup, sha256,
-    signed_by_a_stranger, tar_of, unseal,
+    Amparo, Entries, Setup, entries, manifest_of, packet_fixture, rows_changed, seal_for, setup,
+    sha256, signed_by_a_stranger, tar_of, unseal,
 };
 
 /// Opens `file` at the advocate's, expecting a refusal, and checks that
@@ -400,6 +400,84 @@ fn a_file_holding_more_than_its_list_is_refused_before_it_is_held_in_memory() {
     let e = refused(&mut s, &path);
     match e {
         CaseFileError::Damaged(why) => assert!(why.contains("more than its list"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_photo_its_sender_signed_that_no_decoder_can_read_is_refused_by_name_and_nothing_is_kept() {
+    // Good photos on both sides of the bad one, so the opening is already
+    // keeping files, and still reading more, when a decoder fails.
+    let mut mother = Amparo::empty();
+    let case_id = mother.store.add_example_case().expect("example").id;
+    let folder = tempfile::tempdir().expect("photos");
+    let photos: Vec<_> = (0..8)
+        .map(|i| {
+            let path = folder.path().join(format!("IMG_{i:04}.jpg"));
+            packet_fixture::picture(i, 320, 240)
+                .save(&path)
+                .expect("photo");
+            path
+        })
+        .collect();
+    let import = |mother: &mut Amparo, photos: &[std::path::PathBuf]| {
+        amparo_media::import_photos(
+            &mut mother.store,
+            &mother.blobs,
+            &case_id,
+            photos,
+            &std::sync::atomic::AtomicBool::new(false),
+            |_| {},
+        )
+        .expect("import")
+    };
+    import(&mut mother, &photos[..4]);
+    // What a damaged disk or a hostile sender's own Amparo could hold: a
+    // JPEG's first bytes and nothing a decoder can read after them, under
+    // a photo's record.
+    let junk: Vec<u8> = [0xFF, 0xD8, 0xFF, 0xE0]
+        .into_iter()
+        .chain(std::iter::repeat_n(0x5A, 64 * 1024))
+        .collect();
+    let bad = sha256(&junk);
+    mother.blobs.put_original(&bad, &junk).expect("original");
+    let record = NewPhoto {
+        sha256: bad.clone(),
+        file_name: "IMG_0100.jpg".into(),
+        format: PhotoFormat::Jpeg,
+        width: 320,
+        height: 240,
+        byte_size: junk.len() as u64,
+        exif: PhotoExif {
+            orientation: 1,
+            ..PhotoExif::default()
+        },
+        damaged: false,
+    };
+    mother.store.add_photo(&case_id, &record).expect("record");
+    import(&mut mother, &photos[4..]);
+
+    let mut advocate = Amparo::empty();
+    let contact = mother.add("Ana", &mut advocate);
+    let out = tempfile::tempdir().expect("out");
+    let file = out.path().join("case.amparo");
+    send_case(
+        &mut mother.store,
+        &mother.blobs,
+        &case_id,
+        &SendTo::Contacts(vec![contact]),
+        &file,
+    )
+    .expect("send: the sender's signature is genuine");
+    let mut s = Setup {
+        mother,
+        advocate,
+        case_id,
+        file: file.clone(),
+        _out: out,
+    };
+    match refused(&mut s, &file) {
+        CaseFileError::Photo(named, _) => assert_eq!(named, bad),
         other => panic!("{other:?}"),
     }
 }

@@ -1,11 +1,15 @@
 //! Pictures are decoded in a worker process, not in Amparo: a decoder that
 //! crashes or hangs on a crafted file fails that file alone and the batch
 //! goes on, the worker can open no file, socket or program, and what it
-//! decodes is what decoding in process gives. The crash, hang and escape
-//! are the worker's test inputs (debug builds only): real JPEGs with a
-//! marker in a comment.
+//! decodes (pictures, a PDF's facts and drawn pages) is what decoding in
+//! process gives. The crash, hang and escape are the worker's test inputs
+//! (debug builds only): real JPEGs with a marker in a comment.
 
 mod support;
+
+#[path = "../../amparo-media/tests/support/pdf.rs"]
+#[allow(dead_code)]
+mod pdf_support;
 
 use std::path::{Path, PathBuf};
 
@@ -146,6 +150,28 @@ fn the_worker_decodes_what_this_process_would_and_can_reach_nothing_else() {
         .iter()
         .map(|(name, bytes)| process(name, bytes).expect("decoded here"))
         .collect();
+    let (scan, width, height) = pdf_support::photo_of_page(&["ACTA DE NACIMIENTO"], false);
+    let pdfs = [
+        pdf_support::pdf(&pdf_support::PdfSpec {
+            pages: vec![
+                vec!["Record of Deportable/Inadmissible Alien"],
+                vec!["Subject has crowns tattooed on both wrists"],
+            ],
+            ..pdf_support::PdfSpec::default()
+        }),
+        pdf_support::scanned_pdf(&scan, width, height),
+    ];
+    let limits = amparo_core::DocumentLimits::default();
+    let pdfs_here: Vec<_> = pdfs
+        .iter()
+        .map(|pdf| {
+            (
+                amparo_media::read_pdf(pdf, &limits).expect("read here"),
+                amparo_media::pdf_page_png(pdf, 0).expect("drawn here"),
+                amparo_media::pdf_page_view_png(pdf, 0).expect("drawn here"),
+            )
+        })
+        .collect();
 
     isolate_decoding(WorkerCommand {
         program: PathBuf::from(env!("CARGO_BIN_EXE_amparo")),
@@ -157,6 +183,14 @@ fn the_worker_decodes_what_this_process_would_and_can_reach_nothing_else() {
         assert_eq!(there.photo, here.photo, "{name}");
         assert!(there.print == here.print, "{name}: the same print copy");
         assert!(there.thumb == here.thumb, "{name}: the same thumbnail");
+    }
+    for (pdf, (facts, for_ocr, for_view)) in pdfs.iter().zip(&pdfs_here) {
+        assert_eq!(
+            &amparo_media::read_pdf(pdf, &limits).expect("read by the worker"),
+            facts
+        );
+        assert!(&amparo_media::pdf_page_png(pdf, 0).expect("drawn by the worker") == for_ocr);
+        assert!(&amparo_media::pdf_page_view_png(pdf, 0).expect("drawn by the worker") == for_view);
     }
 
     let escape = process("escape.jpg", &jpeg_with_comment(ESCAPE));

@@ -1,7 +1,8 @@
 //! `amparo document`: PDFs filed with their pages and text, found by
-//! search by document and page, and each hostile PDF (JavaScript,
-//! encrypted, cut short, declaring 100,000 pages) refused with its reason
-//! while the others in the same command are filed, nothing of it written.
+//! search by document and page, and each hostile PDF (nested until the
+//! reader's stack ends, JavaScript, encrypted, cut short, declaring 100,000
+//! pages) refused with its reason while the others in the same command are
+//! filed, nothing of it written.
 
 mod support;
 
@@ -47,6 +48,35 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
         }
     }
     out.sort();
+    out
+}
+
+/// A one-page PDF whose page holds an array nested `depth` deep: a parser
+/// that follows it by recursion runs out of stack long before the end.
+fn nested(depth: usize) -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Nest {}{} >>",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        ),
+    ];
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(b"xref\n0 4\n0000000000 65535 f \n");
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
     out
 }
 
@@ -121,6 +151,8 @@ fn hostile_pdfs_are_refused_each_with_its_reason_and_nothing_of_them_is_written(
     let blobs_before = files_under(&data.path().join("blobs"));
     let plain = twelve_pages();
     let hostile = [
+        // First, so the files after it show that the command went on.
+        ("nested.pdf", nested(200_000), "damaged or incomplete"),
         (
             "program.pdf",
             pdf(&PdfSpec {

@@ -7,7 +7,9 @@
 //! The PDF is written here (Helvetica, 40 lines a page, like a country
 //! report); the scans are letter pages of Spanish text rendered at 300 dpi
 //! and saved as phone-sized JPEGs, filed as a photographed document, then
-//! read with Amparo's OCR job (pages side by side on every core).
+//! read with Amparo's OCR job (pages side by side on every core). PDFs are
+//! read and drawn in sandboxed decoding workers, as the window and
+//! `amparo` do.
 
 #[path = "../tests/support/pdf.rs"]
 #[allow(dead_code)]
@@ -18,13 +20,18 @@ use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use amparo_core::{BlobStore, CaseDraft, DocumentDetails, Store};
-use amparo_media::{file_pdf, pdf_page_png, read_document_pages, start_photographed_document};
+use amparo_media::{
+    WorkerCommand, file_pdf, isolate_decoding, pdf_page_png, read_document_pages, serve_if_worker,
+    start_photographed_document,
+};
 use pdf_support::{PdfSpec, pdf};
 
 const LINE: &str =
     "Informe sobre la situacion de los derechos humanos en el estado Tachira y el municipio";
 
 fn main() {
+    serve_if_worker();
+    isolate_decoding(WorkerCommand::this_program().expect("this program"));
     let args: Vec<String> = std::env::args().collect();
     let value = |flag: &str, default: usize| {
         args.iter()
@@ -186,5 +193,35 @@ fn main() {
         scans as f64 / amparo,
         scans as f64 / reference,
         reference / amparo
+    );
+
+    // Pages of a PDF drawn at 300 dpi for OCR, one after another, each in
+    // the decoding worker (the whole PDF sent to it each time, as the OCR
+    // job does), against pdftoppm drawing the same pages in one process.
+    let drawn = pdf(&PdfSpec {
+        pages: (0..scans).map(|_| words.to_vec()).collect(),
+        ..PdfSpec::default()
+    });
+    let started = Instant::now();
+    for index in 0..scans {
+        pdf_page_png(&drawn, index).expect("drawn");
+    }
+    let amparo = started.elapsed().as_secs_f64();
+    let path = dir.path().join("drawn.pdf");
+    std::fs::write(&path, &drawn).expect("write");
+    let started = Instant::now();
+    let out = Command::new("pdftoppm")
+        .args(["-r", "300", "-png"])
+        .arg(&path)
+        .arg(dir.path().join("drawn"))
+        .status()
+        .expect("pdftoppm (poppler-utils)");
+    assert!(out.success());
+    let poppler = started.elapsed().as_secs_f64();
+    println!(
+        "{scans} PDF pages drawn at 300 dpi for OCR, one at a time in workers: {:.2} pages/s; pdftoppm -r 300 -png {:.2} pages/s; ratio {:.2}",
+        scans as f64 / amparo,
+        scans as f64 / poppler,
+        poppler / amparo
     );
 }

@@ -25,8 +25,9 @@ use std::time::Duration;
 use amparo_core::PhotoFormat;
 
 use crate::error::MediaError;
+use crate::pdf::PdfJob;
 use crate::pictures::{Pictures, upright_pictures};
-use crate::wire::{Request, read_reply, write_request};
+use crate::wire::{Answer, Request, read_reply, write_request};
 
 /// Set in a worker's environment: the program is to serve as one.
 pub const WORKER_ENV: &str = "AMPARO_DECODING_WORKER";
@@ -84,14 +85,35 @@ pub(crate) fn pictures(
     format: PhotoFormat,
     orientation: u8,
 ) -> Result<Pictures, MediaError> {
-    match WORKERS.get() {
-        Some(workers) => workers.pictures(&Request {
-            format,
-            orientation,
-            bytes,
-        }),
-        None => upright_pictures(bytes, format, orientation),
+    let Some(workers) = WORKERS.get() else {
+        return upright_pictures(bytes, format, orientation);
+    };
+    let request = Request::Pictures {
+        format,
+        orientation,
+        bytes,
+    };
+    match workers.ask(&request)? {
+        Answer::Pictures(pictures) => Ok(pictures),
+        _ => Err(MediaError::DecoderStopped),
     }
+}
+
+/// `job` done on the PDF `bytes`: by a worker once decoding is isolated,
+/// in this process before. A worker that stops (a stack run out on a
+/// crafted file's nesting) means the file cannot be read; one that runs
+/// out of time drawing a page, that the page took too long.
+pub(crate) fn pdf(job: PdfJob, bytes: &[u8]) -> Result<Answer, MediaError> {
+    let Some(workers) = WORKERS.get() else {
+        return crate::pdf::answer(job, bytes);
+    };
+    workers
+        .ask(&Request::Pdf(job, bytes))
+        .map_err(|e| match (e, job) {
+            (MediaError::DecoderTimedOut, PdfJob::DrawPage { .. }) => MediaError::OcrTimedOut,
+            (MediaError::DecoderStopped | MediaError::DecoderTimedOut, _) => MediaError::PdfDamaged,
+            (other, _) => other,
+        })
 }
 
 /// Serves requests from standard input until it closes, when this process
@@ -124,7 +146,7 @@ impl Workers {
         None
     }
 
-    fn pictures(&self, request: &Request<'_>) -> Result<Pictures, MediaError> {
+    fn ask(&self, request: &Request<'_>) -> Result<Answer, MediaError> {
         let mut worker = match self.idle_worker() {
             Some(worker) => worker,
             None => Worker::start(&self.command)?,
@@ -149,7 +171,7 @@ impl Workers {
 struct Worker {
     child: Child,
     input: BufWriter<ChildStdin>,
-    answers: Receiver<std::io::Result<Result<Pictures, MediaError>>>,
+    answers: Receiver<std::io::Result<Result<Answer, MediaError>>>,
 }
 
 impl Worker {
@@ -201,7 +223,7 @@ impl Worker {
         &mut self,
         request: &Request<'_>,
         time_limit: Duration,
-    ) -> Result<Result<Pictures, MediaError>, MediaError> {
+    ) -> Result<Result<Answer, MediaError>, MediaError> {
         if write_request(&mut self.input, request).is_err() {
             return Err(MediaError::DecoderStopped);
         }

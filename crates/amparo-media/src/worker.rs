@@ -5,8 +5,9 @@
 
 use std::io::{BufReader, BufWriter, Read, Write};
 
+use crate::error::MediaError;
 use crate::pictures::upright_pictures;
-use crate::wire::{read_request, write_reply};
+use crate::wire::{Answer, Job, read_request, write_reply};
 
 /// Serves until standard input closes, then ends the process.
 pub(crate) fn serve() -> ! {
@@ -16,17 +17,29 @@ pub(crate) fn serve() -> ! {
     let mut input = BufReader::with_capacity(1 << 16, input);
     let mut output = BufWriter::with_capacity(1 << 16, output);
     loop {
-        let Ok(Some((format, orientation, bytes))) = read_request(&mut input) else {
+        let Ok(Some(job)) = read_request(&mut input) else {
             std::process::exit(0);
         };
-        #[cfg(debug_assertions)]
-        let answer = crate::worker_test_hooks::act(&bytes)
-            .unwrap_or_else(|| upright_pictures(&bytes, format, orientation));
-        #[cfg(not(debug_assertions))]
-        let answer = upright_pictures(&bytes, format, orientation);
-        if write_reply(&mut output, &answer).is_err() {
+        if write_reply(&mut output, &answer(job)).is_err() {
             std::process::exit(0);
         }
+    }
+}
+
+fn answer(job: Job) -> Result<Answer, MediaError> {
+    match job {
+        Job::Pictures {
+            format,
+            orientation,
+            bytes,
+        } => {
+            #[cfg(debug_assertions)]
+            if let Some(acted) = crate::worker_test_hooks::act(&bytes) {
+                return acted.map(Answer::Pictures);
+            }
+            upright_pictures(&bytes, format, orientation).map(Answer::Pictures)
+        }
+        Job::Pdf(job, bytes) => crate::pdf::answer(job, &bytes),
     }
 }
 

@@ -6,6 +6,12 @@
 //! carrying something meant to run (JavaScript, a launch action). Nothing
 //! in a PDF runs here: the parser and interpreter are pure Rust (typst's
 //! hayro), nothing is fetched, and a panic inside them is a damaged file.
+//!
+//! Once decoding is isolated (see `isolation.rs`), the parsing and drawing
+//! happen in the sandboxed decoding worker, as pictures' decoding does: a
+//! crafted file that nests arrays until the stack ends, or draws for
+//! minutes, stops that worker, never Amparo. Only the byte scans before
+//! parsing (size, header, trailer, encryption) run here.
 
 mod declared;
 mod render;
@@ -18,8 +24,34 @@ use amparo_core::DocumentLimits;
 use hayro_syntax::{LoadPdfError, Pdf};
 
 use crate::error::MediaError;
+use crate::wire::Answer;
 
 pub use render::{pdf_page_png, pdf_page_view_png};
+
+/// What the decoding worker is asked about a PDF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PdfJob {
+    /// Its facts, refusing more than `max_pages` pages.
+    Read { max_pages: u32 },
+    /// Page `index` (from 0) drawn as a PNG: for the window (`for_view`)
+    /// or for OCR.
+    DrawPage { index: u32, for_view: bool },
+}
+
+/// Does `job` on `bytes` in this process: in the worker, or anywhere
+/// decoding is not isolated.
+pub(crate) fn answer(job: PdfJob, bytes: &[u8]) -> Result<Answer, MediaError> {
+    match job {
+        PdfJob::Read { max_pages } => {
+            catch_unwind(AssertUnwindSafe(|| read_parsed(bytes, max_pages)))
+                .unwrap_or(Err(MediaError::PdfDamaged))
+                .map(Answer::PdfFacts)
+        }
+        PdfJob::DrawPage { index, for_view } => {
+            render::page_png_here(bytes, index as usize, for_view).map(Answer::PdfPagePng)
+        }
+    }
+}
 
 /// What is kept about a PDF's page.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,11 +92,16 @@ pub fn read_pdf(bytes: &[u8], limits: &DocumentLimits) -> Result<PdfFacts, Media
     if declared::names_encryption(bytes) {
         return Err(MediaError::PdfEncrypted);
     }
-    catch_unwind(AssertUnwindSafe(|| read_parsed(bytes, limits)))
-        .unwrap_or_else(|_| Err(MediaError::PdfDamaged))
+    let job = PdfJob::Read {
+        max_pages: limits.max_pages,
+    };
+    match crate::isolation::pdf(job, bytes)? {
+        Answer::PdfFacts(facts) => Ok(facts),
+        _ => Err(MediaError::PdfDamaged),
+    }
 }
 
-fn read_parsed(bytes: &[u8], limits: &DocumentLimits) -> Result<PdfFacts, MediaError> {
+fn read_parsed(bytes: &[u8], max_pages: u32) -> Result<PdfFacts, MediaError> {
     let pdf = match Pdf::new(bytes.to_vec()) {
         Ok(pdf) => pdf,
         Err(LoadPdfError::Decryption(_)) => return Err(MediaError::PdfEncrypted),
@@ -73,10 +110,10 @@ fn read_parsed(bytes: &[u8], limits: &DocumentLimits) -> Result<PdfFacts, MediaE
     let declared = declared::page_count(&pdf);
     let real = pdf.pages().len() as u64;
     let most = declared.unwrap_or(0).max(real);
-    if most > u64::from(limits.max_pages) {
+    if most > u64::from(max_pages) {
         return Err(MediaError::PdfTooManyPages {
             pages: most,
-            max_pages: limits.max_pages,
+            max_pages,
         });
     }
     // No pages, or not the pages the file says it has: part of it is

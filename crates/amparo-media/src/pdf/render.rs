@@ -9,6 +9,7 @@ use hayro_interpret::InterpreterSettings;
 use hayro_syntax::Pdf;
 
 use crate::error::MediaError;
+use crate::wire::Answer;
 
 /// Resolution OCR reads best at.
 const DPI: f32 = 300.0;
@@ -18,7 +19,7 @@ const LONG_SIDE_MAX: f32 = 5_000.0;
 
 /// Page `index` (from 0) of `pdf` as a PNG, for OCR.
 pub fn pdf_page_png(pdf: &[u8], index: usize) -> Result<Vec<u8>, MediaError> {
-    page_png(pdf, index, DPI, LONG_SIDE_MAX)
+    drawn(pdf, index, false)
 }
 
 /// Resolution the window shows a page at: its words readable beside the
@@ -28,7 +29,46 @@ const VIEW_LONG_SIDE_MAX: f32 = 1_400.0;
 
 /// Page `index` (from 0) of `pdf` as a PNG for the window.
 pub fn pdf_page_view_png(pdf: &[u8], index: usize) -> Result<Vec<u8>, MediaError> {
-    page_png(pdf, index, VIEW_DPI, VIEW_LONG_SIDE_MAX)
+    drawn(pdf, index, true)
+}
+
+/// The page drawn by the decoding worker once decoding is isolated, here
+/// before. What a worker sends back is checked to be a PNG no larger than
+/// Amparo draws before anything reads it further.
+fn drawn(pdf: &[u8], index: usize, for_view: bool) -> Result<Vec<u8>, MediaError> {
+    let job = super::PdfJob::DrawPage {
+        index: u32::try_from(index).map_err(|_| MediaError::PdfDamaged)?,
+        for_view,
+    };
+    let Answer::PdfPagePng(png) = crate::isolation::pdf(job, pdf)? else {
+        return Err(MediaError::PdfDamaged);
+    };
+    let long_max = if for_view {
+        VIEW_LONG_SIDE_MAX
+    } else {
+        LONG_SIDE_MAX
+    };
+    let size = image::ImageReader::with_format(std::io::Cursor::new(&png), image::ImageFormat::Png)
+        .into_dimensions()
+        .map_err(|_| MediaError::PdfDamaged)?;
+    // A page is drawn at most `long_max` on its long side (rounding up).
+    if size.0.max(size.1) as f32 > long_max + 1.0 {
+        return Err(MediaError::PdfDamaged);
+    }
+    Ok(png)
+}
+
+/// Draws page `index` of `pdf` in this process.
+pub(crate) fn page_png_here(
+    pdf: &[u8],
+    index: usize,
+    for_view: bool,
+) -> Result<Vec<u8>, MediaError> {
+    if for_view {
+        page_png(pdf, index, VIEW_DPI, VIEW_LONG_SIDE_MAX)
+    } else {
+        page_png(pdf, index, DPI, LONG_SIDE_MAX)
+    }
 }
 
 fn page_png(pdf: &[u8], index: usize, dpi: f32, long_max: f32) -> Result<Vec<u8>, MediaError> {

@@ -14,6 +14,10 @@ pub enum CaseFileError {
     /// A photo in the case file does not open as an image.
     #[error("a photo in this case file cannot be shown ({1}); nothing was changed")]
     Photo(String, MediaError),
+    /// A PDF in the case file (a filed document, a signed filing set) that
+    /// does not read as one Amparo would file or print.
+    #[error("a document in this case file cannot be read ({1}); nothing was changed")]
+    Document(String, MediaError),
     /// Not a case file, or one cut short or garbled on the way.
     #[error("this is not a whole Amparo case file ({0}); nothing was changed")]
     Damaged(String),
@@ -73,6 +77,7 @@ impl CaseFileError {
         match self {
             Self::Core(e) => e.code(),
             Self::Photo(..) => "caseFilePhoto",
+            Self::Document(..) => "caseFileDocument",
             Self::Damaged(_) => "caseFileDamaged",
             Self::WrongKey => "caseFileWrongKey",
             Self::PassphraseNeeded => "caseFilePassphrase",

@@ -26,7 +26,7 @@ use crate::manifest::{
     MANIFEST_NAME, MAX_MANIFEST_BYTES, MAX_SIGNATURE_BYTES, Manifest, SIGNATURE_NAME,
 };
 use crate::send::{SCRYPT_LOG_N, hex};
-use crate::thumbnails::Thumbnails;
+use crate::thumbnails::{Original, Thumbnails};
 
 /// What may be read before the signed list is known: the list, its
 /// signature and their headers.
@@ -187,7 +187,12 @@ fn open_inner(
                     new_files += u32::from(new);
                     if new && mode == Mode::Open {
                         written.push(sha256.to_owned());
-                        if !thumbnails.keep(sha256, bytes, !pdfs.contains(sha256)) {
+                        let original = if pdfs.contains(sha256) {
+                            Original::Pdf
+                        } else {
+                            Original::Picture
+                        };
+                        if !thumbnails.keep(sha256, bytes, original) {
                             // A thread stopped on an error: finishing says
                             // which (a photo that cannot be shown, a full
                             // disk), not the stop it caused here.

@@ -1,6 +1,9 @@
 //! Keeping the originals a case file brings, with the thumbnails and view
 //! copies of its photos and scans made from them here (never taken from the
-//! sender), while the file is still being read and checked.
+//! sender), while the file is still being read and checked. Its PDFs are
+//! read as filing one does (in the decoding worker, once decoding is
+//! isolated): one that would not be filed here, or would stop the reader,
+//! is refused before a packet could ever place it.
 //!
 //! As in an import, the pictures are decoded on one thread per core and
 //! everything is written (sealed, then synced to disk) by one writer
@@ -20,8 +23,25 @@ use amparo_media::Derivatives;
 
 use crate::error::{CaseFileError, Result};
 
-/// An original to keep, and whether to make its thumbnail and view copy.
-type Job = (String, Vec<u8>, bool);
+/// What an original is, and so how it is checked before it is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Original {
+    /// A photo or a scan: its thumbnail and view copy are made from it.
+    Picture,
+    /// A filed document's or a signed filing set's PDF: read as filing
+    /// reads one.
+    Pdf,
+}
+
+/// An original to keep, and what it is.
+type Job = (String, Vec<u8>, Original);
+
+/// Limits for reading a case file's PDFs: only whether they read at all
+/// is asked here; this Amparo's own limits are for what its family files.
+const PDF_LIMITS: amparo_core::DocumentLimits = amparo_core::DocumentLimits {
+    max_megabytes: 4_096,
+    max_pages: 1_000_000,
+};
 
 /// An original and what was made from it, ready to be written.
 type Made = (String, Vec<u8>, Option<Derivatives>);
@@ -83,16 +103,16 @@ impl<'scope> Thumbnails<'scope> {
         keep_for_later(&self.give_back, buffer);
     }
 
-    /// Hands the original `sha256` (its `bytes`, already checked) on to be
-    /// kept and, when `picture`, to have its thumbnail and view copy made;
-    /// waits while every thread is busy and the queue is full. `false` when
-    /// a thread has stopped on an error, which [`Self::finish`] gives.
-    pub fn keep(&self, sha256: &str, bytes: Vec<u8>, picture: bool) -> bool {
+    /// Hands the original `sha256` (its `bytes`, already checked against
+    /// the signed list) on to be read as what it is and kept; waits while
+    /// every thread is busy and the queue is full. `false` when a thread
+    /// has stopped on an error, which [`Self::finish`] gives.
+    pub fn keep(&self, sha256: &str, bytes: Vec<u8>, original: Original) -> bool {
         !self.stopped.load(Ordering::Relaxed)
             && self
                 .jobs
                 .as_ref()
-                .is_some_and(|jobs| jobs.send((sha256.to_owned(), bytes, picture)).is_ok())
+                .is_some_and(|jobs| jobs.send((sha256.to_owned(), bytes, original)).is_ok())
     }
 
     /// Waits for every thread; the first error, if any.
@@ -135,16 +155,20 @@ fn decode(queue: &Mutex<Receiver<Job>>, made: &SyncSender<Made>) -> Result<()> {
             Ok(queue) => queue.recv(),
             Err(_) => return Ok(()),
         };
-        let Ok((sha256, bytes, picture)) = job else {
+        let Ok((sha256, bytes, original)) = job else {
             return Ok(());
         };
         // Checked against the signed list already: not hashed again.
-        let derivatives = if picture {
-            let made = amparo_media::derivatives(&bytes)
-                .map_err(|e| CaseFileError::Photo(sha256.clone(), e))?;
-            Some(made)
-        } else {
-            None
+        let derivatives = match original {
+            Original::Picture => Some(
+                amparo_media::derivatives(&bytes)
+                    .map_err(|e| CaseFileError::Photo(sha256.clone(), e))?,
+            ),
+            Original::Pdf => {
+                amparo_media::read_pdf(&bytes, &PDF_LIMITS)
+                    .map_err(|e| CaseFileError::Document(sha256.clone(), e))?;
+                None
+            }
         };
         if made.send((sha256, bytes, derivatives)).is_err() {
             // The writer stopped on an error; `finish` reports it.

@@ -142,3 +142,66 @@ fn documents_arrive_whole_and_a_corrected_page_comes_back() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_document_that_would_not_be_filed_here_refuses_the_case_file_by_name() {
+    // A document filing would refuse (it carries JavaScript), recorded in
+    // the sender's Amparo past its check: what a hostile sender sends. It
+    // would otherwise reach a packet, where the PDF is placed as it is.
+    let mut mother = Amparo::empty();
+    let case_id = mother.store.add_example_case().expect("example").id;
+    let script = pdf(&PdfSpec {
+        pages: vec![vec!["Carta de apoyo"]],
+        catalog_extra: "/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>",
+        ..PdfSpec::default()
+    });
+    let sha256 = support::sha256(&script);
+    mother
+        .blobs
+        .put_original(&sha256, &script)
+        .expect("original");
+    mother
+        .store
+        .add_pdf_document(
+            &case_id,
+            &amparo_core::NewPdfDocument {
+                details: DocumentDetails {
+                    title: "Carta de apoyo".into(),
+                    ..DocumentDetails::default()
+                },
+                sha256: sha256.clone(),
+                file_name: "carta.pdf".into(),
+                byte_size: script.len() as u64,
+                pages: vec![amparo_core::NewPdfPage {
+                    width_pt: 612.0,
+                    height_pt: 792.0,
+                    text: "Carta de apoyo".into(),
+                }],
+            },
+        )
+        .expect("recorded past the check");
+    let mut advocate = Amparo::empty();
+    let to = mother.add("Ana", &mut advocate);
+    let out = tempfile::tempdir().expect("out");
+    let file = out.path().join("case.amparo");
+    send(&mut mother, &case_id, &to, &file);
+    let before = advocate.stored_files();
+    let refused = open_case_file(
+        &mut advocate.store,
+        &advocate.blobs,
+        &file,
+        None,
+        Mode::Open,
+    )
+    .expect_err("refused");
+    match &refused {
+        amparo_casefile::CaseFileError::Document(named, why) => {
+            assert_eq!(named, &sha256);
+            assert!(why.to_string().contains("JavaScript"), "{why}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(refused.code(), "caseFileDocument");
+    assert_eq!(advocate.stored_files(), before, "nothing kept");
+    assert!(advocate.store.list_cases("").expect("cases").is_empty());
+}

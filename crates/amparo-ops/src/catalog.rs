@@ -309,5 +309,5 @@ operations! {
     /// Writes a case file of the case inside `folder`: encrypted to the contacts `contact_ids` (and this Amparo), or with `passphrase` to whoever is told it.
     host send_case(case_id: String, contact_ids: Vec<String>, passphrase: Option<String>, folder: PathBuf) -> Sent ["invalid", "notFound", "damagedFile"] = |cx| case_files::send(cx, &case_id, &contact_ids, passphrase, &folder);
     /// Checks a case file (`verify`), says what opening it would bring (`dryRun`), or opens it (`open`); anything wrong refuses it whole.
-    host open_case_file(path: PathBuf, passphrase: Option<String>, mode: Mode) -> Opened ["caseFileDamaged", "caseFileWrongKey", "caseFilePassphrase", "caseFileBadSignature", "caseFileItemMismatch", "caseFileUnsafePath", "caseFileTooLarge", "caseFileNewer", "caseFileReplay", "caseFilePhoto", "caseFileRejected"] = |cx| case_files::open(cx, &path, passphrase, mode);
+    host open_case_file(path: PathBuf, passphrase: Option<String>, mode: Mode) -> Opened ["caseFileDamaged", "caseFileWrongKey", "caseFilePassphrase", "caseFileBadSignature", "caseFileItemMismatch", "caseFileUnsafePath", "caseFileTooLarge", "caseFileNewer", "caseFileReplay", "caseFilePhoto", "caseFileDocument", "caseFileRejected"] = |cx| case_files::open(cx, &path, passphrase, mode);
 }

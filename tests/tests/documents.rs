@@ -115,7 +115,7 @@ fn a_mother_adds_a_scanned_birth_certificate_and_its_page_is_read() {
             .type_into("Criterio", "Edad declarada por el oficial")
             .await;
         // A select answers typing: "Partida" picks the certificate.
-        let evidence = window.field("Vincular una prueba").await;
+        let evidence = window.field("Prueba que se agrega").await;
         window.focus(&evidence).await;
         window.keys("Partida").await;
         window
@@ -124,7 +124,7 @@ fn a_mother_adds_a_scanned_birth_certificate_and_its_page_is_read() {
                 "2",
             )
             .await;
-        window.press("Vincular").await;
+        window.press("Agregarla").await;
         window
             .wait_for_text("Escriba un número del 1 al 1, o déjelo vacío.")
             .await;
@@ -134,7 +134,7 @@ fn a_mother_adds_a_scanned_birth_certificate_and_its_page_is_read() {
                 "1",
             )
             .await;
-        window.press("Vincular").await;
+        window.press("Agregarla").await;
         window
             .wait_for_text("Documento: Partida de nacimiento, página 1")
             .await;

@@ -9,8 +9,8 @@ use std::path::Path;
 use amparo_casefile::{CaseFileError, Mode, SendTo, open_case_file, send_case};
 use amparo_core::{NewPhoto, PhotoExif, PhotoFormat, SCHEMA_VERSION};
 use support::{
-    Amparo, Entries, Setup, entries, manifest_of, packet_fixture, rows_changed, seal_for, setup,
-    sha256, signed_by_a_stranger, tar_of, unseal,
+    Amparo, Entries, Setup, entries, manifest_of, packet_fixture, rows_changed, seal_for, sent,
+    setup, sha256, signed_by_a_stranger, tar_of, unseal,
 };
 
 /// Opens `file` at the advocate's, expecting a refusal, and checks that
@@ -457,25 +457,8 @@ fn a_photo_its_sender_signed_that_no_decoder_can_read_is_refused_by_name_and_not
     mother.store.add_photo(&case_id, &record).expect("record");
     import(&mut mother, &photos[4..]);
 
-    let mut advocate = Amparo::empty();
-    let contact = mother.add("Ana", &mut advocate);
-    let out = tempfile::tempdir().expect("out");
-    let file = out.path().join("case.amparo");
-    send_case(
-        &mut mother.store,
-        &mother.blobs,
-        &case_id,
-        &SendTo::Contacts(vec![contact]),
-        &file,
-    )
-    .expect("send: the sender's signature is genuine");
-    let mut s = Setup {
-        mother,
-        advocate,
-        case_id,
-        file: file.clone(),
-        _out: out,
-    };
+    let mut s = sent(mother, case_id);
+    let file = s.file.clone();
     match refused(&mut s, &file) {
         CaseFileError::Photo(named, _) => assert_eq!(named, bad),
         other => panic!("{other:?}"),

@@ -196,6 +196,11 @@ pub fn setup() -> Setup {
         |_| {},
     )
     .expect("import");
+    sent(mother, case_id)
+}
+
+/// The mother's case `case_id`, sent to a new advocate.
+pub fn sent(mut mother: Amparo, case_id: String) -> Setup {
     let mut advocate = Amparo::empty();
     let contact = mother.add("Ana", &mut advocate);
     let out = tempfile::tempdir().expect("out");
@@ -207,7 +212,7 @@ pub fn setup() -> Setup {
         &SendTo::Contacts(vec![contact]),
         &file,
     )
-    .expect("send");
+    .expect("send: the sender's signature is genuine");
     Setup {
         mother,
         advocate,

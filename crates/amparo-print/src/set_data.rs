@@ -87,16 +87,18 @@ impl Caption {
                 format!("{},", c.respondents.trim()),
                 role(&c.respondents, "Respondent.", "Respondents."),
             ],
-            right: vec![format!("Case No. {}", case_number(&c.case_number))],
+            right: vec![format!("Case No. {}", or_line(&c.case_number, 12))],
         }
     }
 }
 
-/// The case number, or a line for the clerk to write it on.
-fn case_number(typed: &str) -> &str {
+/// `typed`, or a line `width` characters long to write it on by hand
+/// (the case number for the clerk, a draft's missing address), so a page
+/// never prints a label with nothing after it.
+pub(crate) fn or_line(typed: &str, width: usize) -> String {
     match typed.trim() {
-        "" => "____________",
-        number => number,
+        "" => "_".repeat(width),
+        text => text.to_owned(),
     }
 }
 

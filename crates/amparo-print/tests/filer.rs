@@ -26,13 +26,11 @@ fn change(f: &mut PacketFixture, edit: impl FnOnce(&mut PacketDraft)) {
 }
 
 fn print(f: &PacketFixture) -> Result<PrintedPacket, PrintError> {
-    print_packet(
-        &f.store,
-        &f.blobs,
-        &f.case_id,
-        PacketPurpose::Filing,
-        &|_| {},
-    )
+    print_as(f, PacketPurpose::Filing)
+}
+
+fn print_as(f: &PacketFixture, purpose: PacketPurpose) -> Result<PrintedPacket, PrintError> {
+    print_packet(&f.store, &f.blobs, &f.case_id, purpose, &|_| {})
 }
 
 /// A page's words in reading order, single-spaced.
@@ -41,13 +39,7 @@ fn flat_text_of(page: &str) -> String {
 }
 
 fn print_to_sign(f: &PacketFixture) -> Result<PrintedPacket, PrintError> {
-    print_packet(
-        &f.store,
-        &f.blobs,
-        &f.case_id,
-        PacketPurpose::ForSignature,
-        &|_| {},
-    )
+    print_as(f, PacketPurpose::ForSignature)
 }
 
 fn checks(f: &PacketFixture) -> Vec<PrintCheck> {
@@ -189,15 +181,9 @@ fn an_attorney_files_with_name_firm_and_eoir_id_and_serves_through_ecas() {
     );
     assert_eq!(
         pages.len(),
-        print_packet(
-            &f.store,
-            &f.blobs,
-            &f.case_id,
-            PacketPurpose::Draft,
-            &|_| {}
-        )
-        .expect("draft")
-        .page_count,
+        print_as(&f, PacketPurpose::Draft)
+            .expect("draft")
+            .page_count,
         "a scan takes its page's place"
     );
 }
@@ -336,13 +322,7 @@ fn the_pages_to_sign_print_alone_without_draft_marks_numbered_as_in_the_packet()
 
     // Anything else that blocks a filing blocks these pages too.
     change(&mut f, |d| d.filer.eoir_id.clear());
-    match print_packet(
-        &f.store,
-        &f.blobs,
-        &f.case_id,
-        PacketPurpose::ForSignature,
-        &|_| {},
-    ) {
+    match print_to_sign(&f) {
         Err(PrintError::PacketNotReady(c)) => {
             assert!(found(&c, PrintCheckCode::NoEoirId).is_some(), "{c:?}")
         }
@@ -358,14 +338,7 @@ fn a_draft_without_the_dhs_address_or_the_server_leaves_lines_to_write_them_on()
         d.service.by_filer = false;
         d.service.server_name = "  ".into();
     });
-    let draft = print_packet(
-        &f.store,
-        &f.blobs,
-        &f.case_id,
-        PacketPurpose::Draft,
-        &|_| {},
-    )
-    .expect("a draft prints whatever the checks say");
+    let draft = print_as(&f, PacketPurpose::Draft).expect("a draft prints whatever the checks say");
     let text = flat_text(&draft.files[0].pdf);
     let line = |width: usize| "_".repeat(width);
     assert!(

@@ -21,8 +21,8 @@ use amparo_core::{
     SigningRecord, packet_letters,
 };
 use amparo_print::{
-    PacketPurpose, PrintError, Purpose, packet_checks, print_packet, print_statement,
-    sign_statement, statement_checks,
+    PacketPurpose, PrintError, PrintedPacket, Purpose, packet_checks, print_packet,
+    print_statement, sign_statement, statement_checks,
 };
 use common::{flat_raw_text, flat_text, pages_raw_text};
 use packet_fixture::{PacketFixture, packet_fixture};
@@ -106,6 +106,17 @@ fn with_documents() -> (PacketFixture, String, String) {
 }
 
 /// The index's two pages as one line of words.
+/// The packet printed as a draft.
+fn print_draft(f: &PacketFixture) -> Result<PrintedPacket, PrintError> {
+    print_packet(
+        &f.store,
+        &f.blobs,
+        &f.case_id,
+        PacketPurpose::Draft,
+        &|_| {},
+    )
+}
+
 fn index_text(pages: &[String]) -> String {
     let index = page_with(pages, "INDEX OF EXHIBITS");
     pages[index..index + 2]
@@ -134,14 +145,7 @@ fn a_pdf_prints_as_its_own_pages_with_the_packet_numbers_and_its_page_labels() {
         )
         .expect("translate");
     let f = PacketFixture { store, ..f };
-    let printed = print_packet(
-        &f.store,
-        &f.blobs,
-        &f.case_id,
-        PacketPurpose::Draft,
-        &|_| {},
-    )
-    .expect("print");
+    let printed = print_draft(&f).expect("print");
     let pdf = &printed.files[0].pdf;
     let pages = pages_raw_text(pdf);
 
@@ -269,14 +273,7 @@ fn the_rebuttal_table_shows_the_page_of_the_i213_that_makes_an_allegation_and_wh
         letters[at].clone()
     };
 
-    let printed = print_packet(
-        &f.store,
-        &f.blobs,
-        &f.case_id,
-        PacketPurpose::Draft,
-        &|_| {},
-    )
-    .expect("print");
+    let printed = print_draft(&f).expect("print");
     let text = flat_raw_text(&printed.files[0].pdf);
     let rebuttal_at = text
         .find("Age stated by the officer")
@@ -486,14 +483,7 @@ fn a_long_document_prints_as_an_excerpt_with_its_first_page_each_page_marked() {
         "the first page goes, in order, once"
     );
 
-    let printed = print_packet(
-        &f.store,
-        &f.blobs,
-        &f.case_id,
-        PacketPurpose::Draft,
-        &|_| {},
-    )
-    .expect("print");
+    let printed = print_draft(&f).expect("print");
     let pages = pages_raw_text(&printed.files[0].pdf);
     for n in [2, 6, 7, 12] {
         assert!(
@@ -555,14 +545,7 @@ fn an_excerpt_naming_no_page_of_its_document_prints_the_whole_document() {
         f.store.packet(&f.case_id).expect("packet").excerpts[0].pages,
         [40, 41]
     );
-    let printed = print_packet(
-        &f.store,
-        &f.blobs,
-        &f.case_id,
-        PacketPurpose::Draft,
-        &|_| {},
-    )
-    .expect("print");
+    let printed = print_draft(&f).expect("print");
     let pages = pages_raw_text(&printed.files[0].pdf);
     for n in 1..=12 {
         page_with(&pages, &format!("zqxpage{n}\n"));

@@ -11,7 +11,7 @@ use amparo_core::{
 
 use crate::declaration::long_date;
 use crate::packet::data::Submitted;
-use crate::set_data::{Certificate, Signer, SignerLabels};
+use crate::set_data::{Certificate, Signer, SignerLabels, or_line};
 
 /// The role printed under the filer's signature (section 3a): the person
 /// is the respondent in immigration court and the petitioner in a federal
@@ -163,19 +163,9 @@ pub(crate) fn server_name(case: &Case, d: &PacketDraft) -> String {
 /// A date as printed, or a line to write it on.
 fn date_or_line(iso: &str) -> String {
     if iso.is_empty() {
-        "____________".to_owned()
+        or_line("", 12)
     } else {
         long_date(iso, "en")
-    }
-}
-
-/// `text`, or a line of `width` to write it on by hand when a draft has
-/// none yet, so a certificate never prints "at ," with nothing between.
-fn or_line(text: &str, width: usize) -> String {
-    if text.trim().is_empty() {
-        "_".repeat(width)
-    } else {
-        text.trim().to_owned()
     }
 }
 

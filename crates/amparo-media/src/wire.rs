@@ -106,19 +106,26 @@ pub(crate) fn read_request(input: &mut impl Read) -> io::Result<Option<Job>> {
         Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Ok(None),
         Err(e) => return Err(e),
     }
-    let pdf = match head[0] {
-        READ_PDF => Some(PdfJob::Read {
-            max_pages: read_u32(input)?,
-        }),
-        DRAW_PDF_PAGE => Some(PdfJob::DrawPage {
-            index: read_u32(input)?,
-            for_view: head[1] == 1,
-        }),
-        _ => None,
-    };
-    let format = match pdf {
-        Some(_) => None,
-        None => Some(format_from(head[0])?),
+    // The job first, its bytes once their length is known.
+    let mut job = match head[0] {
+        READ_PDF => Job::Pdf(
+            PdfJob::Read {
+                max_pages: read_u32(input)?,
+            },
+            Vec::new(),
+        ),
+        DRAW_PDF_PAGE => Job::Pdf(
+            PdfJob::DrawPage {
+                index: read_u32(input)?,
+                for_view: head[1] == 1,
+            },
+            Vec::new(),
+        ),
+        code => Job::Pictures {
+            format: format_from(code)?,
+            orientation: head[1],
+            bytes: Vec::new(),
+        },
     };
     let length = read_u64(input)?;
     if length > MAX_FILE {
@@ -126,15 +133,10 @@ pub(crate) fn read_request(input: &mut impl Read) -> io::Result<Option<Job>> {
     }
     let mut bytes = vec![0u8; usize::try_from(length).map_err(|_| invalid("too large"))?];
     input.read_exact(&mut bytes)?;
-    Ok(Some(match (pdf, format) {
-        (Some(job), _) => Job::Pdf(job, bytes),
-        (None, Some(format)) => Job::Pictures {
-            format,
-            orientation: head[1],
-            bytes,
-        },
-        (None, None) => return Err(invalid("unknown request")),
-    }))
+    match &mut job {
+        Job::Pictures { bytes: into, .. } | Job::Pdf(_, into) => *into = bytes,
+    }
+    Ok(Some(job))
 }
 
 pub(crate) fn write_reply(

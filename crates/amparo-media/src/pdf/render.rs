@@ -32,6 +32,16 @@ pub fn pdf_page_view_png(pdf: &[u8], index: usize) -> Result<Vec<u8>, MediaError
     drawn(pdf, index, true)
 }
 
+/// The resolution and the longest side a page is drawn at, for the window
+/// or for OCR.
+fn drawing(for_view: bool) -> (f32, f32) {
+    if for_view {
+        (VIEW_DPI, VIEW_LONG_SIDE_MAX)
+    } else {
+        (DPI, LONG_SIDE_MAX)
+    }
+}
+
 /// The page drawn by the decoding worker once decoding is isolated, here
 /// before. What a worker sends back is checked to be a PNG no larger than
 /// Amparo draws before anything reads it further.
@@ -43,16 +53,12 @@ fn drawn(pdf: &[u8], index: usize, for_view: bool) -> Result<Vec<u8>, MediaError
     let Answer::PdfPagePng(png) = crate::isolation::pdf(job, pdf)? else {
         return Err(MediaError::PdfDamaged);
     };
-    let long_max = if for_view {
-        VIEW_LONG_SIDE_MAX
-    } else {
-        LONG_SIDE_MAX
-    };
-    let size = image::ImageReader::with_format(std::io::Cursor::new(&png), image::ImageFormat::Png)
-        .into_dimensions()
-        .map_err(|_| MediaError::PdfDamaged)?;
-    // A page is drawn at most `long_max` on its long side (rounding up).
-    if size.0.max(size.1) as f32 > long_max + 1.0 {
+    let (width, height) =
+        image::ImageReader::with_format(std::io::Cursor::new(&png), image::ImageFormat::Png)
+            .into_dimensions()
+            .map_err(|_| MediaError::PdfDamaged)?;
+    // At most the longest side drawn, rounded up.
+    if width.max(height) as f32 > drawing(for_view).1 + 1.0 {
         return Err(MediaError::PdfDamaged);
     }
     Ok(png)
@@ -64,11 +70,8 @@ pub(crate) fn page_png_here(
     index: usize,
     for_view: bool,
 ) -> Result<Vec<u8>, MediaError> {
-    if for_view {
-        page_png(pdf, index, VIEW_DPI, VIEW_LONG_SIDE_MAX)
-    } else {
-        page_png(pdf, index, DPI, LONG_SIDE_MAX)
-    }
+    let (dpi, long_max) = drawing(for_view);
+    page_png(pdf, index, dpi, long_max)
 }
 
 fn page_png(pdf: &[u8], index: usize, dpi: f32, long_max: f32) -> Result<Vec<u8>, MediaError> {
